@@ -1,0 +1,209 @@
+/**
+ * Classification of plots against the development boundary and the industrial control lines
+ * (DESIGN.md "Per-plot analysis"). Each plot gets its ellipsoidal area, the areas inside each
+ * layer's union and a status; plots that no zone edge comes near take a fast path (one
+ * point-in-polygon test), only plots that cross an edge are clipped. A plot whose geometry cannot
+ * be overlaid is reported as a problem of that plot; the run goes on.
+ */
+
+import type { Box } from '../geometry/clip-to-box.ts';
+import { geometryAreaM2, m2ToMu } from '../geometry/ellipsoidal-area.ts';
+import type { AreaGeometry, Feature, FeatureCollection, PlotStatus, Problem } from '../types.ts';
+import {
+  hasEdgeNear,
+  isPointInZones,
+  overlapAreaM2,
+  prepareZoneLayer,
+  type ZoneLayer,
+} from './zone-layer.ts';
+
+export const DEFAULT_TOLERANCE = 0.01;
+
+export interface ClassifyOptions {
+  /** Sliver tolerance τ, a fraction of the plot's area (default 0.01). */
+  tolerance?: number;
+  /** Called now and then with the share of plots done, 0…1. */
+  onProgress?: (done: number) => void;
+  /** Stops the run between plots when aborted. */
+  signal?: AbortSignal;
+}
+
+export interface PlotResult {
+  /** Index of the plot in its layer. */
+  index: number;
+  id: string;
+  areaM2: number;
+  areaMu: number;
+  /** Area inside the union of development boundaries, m²; NaN when the overlay failed. */
+  inBoundaryM2: number;
+  /** Area inside the union of control zones, m²; NaN when the overlay failed. */
+  inControlM2: number;
+  /** null when the plot could not be classified (see the problems). */
+  status: PlotStatus | null;
+}
+
+export interface Classification {
+  results: PlotResult[];
+  problems: Problem[];
+}
+
+/**
+ * The status rule of DESIGN.md, with fc = inControl/area and fb = inBoundary/area:
+ * control if fc ≥ 1−τ, else boundary if fb ≥ 1−τ, else outside if fb ≤ τ, else crossing.
+ */
+export function statusOf(
+  areaM2: number,
+  inBoundaryM2: number,
+  inControlM2: number,
+  tolerance: number,
+): PlotStatus {
+  if (!(areaM2 > 0)) return 'outside';
+  const fc = inControlM2 / areaM2;
+  const fb = inBoundaryM2 / areaM2;
+  if (fc >= 1 - tolerance) return 'control';
+  if (fb >= 1 - tolerance) return 'boundary';
+  if (fb <= tolerance) return 'outside';
+  return 'crossing';
+}
+
+/** Bounding box of a Polygon or MultiPolygon, [minLon, minLat, maxLon, maxLat]. */
+export function geometryBox(geometry: AreaGeometry): Box {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const polygon of polygons) {
+    // The outer ring bounds its holes.
+    const ring = polygon[0];
+    if (!ring) continue;
+    for (const position of ring) {
+      const x = position[0] as number;
+      const y = position[1] as number;
+      if (x < minX) minX = x;
+      if (y < minY) minY = y;
+      if (x > maxX) maxX = x;
+      if (y > maxY) maxY = y;
+    }
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+/** Area of a plot inside a layer's union, m², taking the fast path where no zone edge is near. */
+function areaInside(zones: ZoneLayer, geometry: AreaGeometry, box: Box, areaM2: number): number {
+  if (!hasEdgeNear(zones, box)) {
+    const first = (
+      geometry.type === 'Polygon' ? geometry.coordinates[0]?.[0] : geometry.coordinates[0]?.[0]?.[0]
+    ) as number[] | undefined;
+    if (!first) return 0;
+    return isPointInZones(zones, first[0] as number, first[1] as number) ? areaM2 : 0;
+  }
+  // Rounding in the overlay may leave a result a hair outside [0, area].
+  return Math.min(Math.max(overlapAreaM2(zones, geometry, box), 0), areaM2);
+}
+
+/** The plot's id: properties.id, else the feature's id, else its 1-based position. */
+export function plotIdOf(feature: Feature, index: number): string {
+  const id = feature.properties?.id ?? feature.id;
+  return id === undefined || id === null || id === '' ? `#${index + 1}` : String(id);
+}
+
+/**
+ * Classifies every plot against the union of the boundary layer and the union of the control layer.
+ * @param plots plot layer, WGS84 lon/lat
+ * @param boundary development boundaries (城镇开发边界), WGS84 lon/lat
+ * @param control industrial control zones (工业控制线), WGS84 lon/lat
+ * @returns one result per plot feature, in order, and the problems met
+ */
+export function classifyPlots(
+  plots: FeatureCollection,
+  boundary: FeatureCollection,
+  control: FeatureCollection,
+  options: ClassifyOptions = {},
+): Classification {
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const boundaryZones = prepareZoneLayer(boundary, { zh: '城镇开发边界', en: 'development boundary layer' });
+  const controlZones = prepareZoneLayer(control, { zh: '工业控制线', en: 'control line layer' });
+  return classifyWithZones(plots, boundaryZones, controlZones, tolerance, options);
+}
+
+/** As classifyPlots, with layers prepared once (a scenario edit or a second plot layer reuses them). */
+export function classifyWithZones(
+  plots: FeatureCollection,
+  boundaryZones: ZoneLayer,
+  controlZones: ZoneLayer,
+  tolerance: number,
+  options: Pick<ClassifyOptions, 'onProgress' | 'signal'> = {},
+): Classification {
+  const problems: Problem[] = [...boundaryZones.problems, ...controlZones.problems];
+  const results: PlotResult[] = new Array(plots.features.length);
+  const total = plots.features.length;
+  const progressEvery = Math.max(1, Math.floor(total / 100));
+
+  for (let index = 0; index < total; index++) {
+    if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
+    if (options.onProgress && index % progressEvery === 0) options.onProgress(index / total);
+    const feature = plots.features[index] as Feature;
+    const id = plotIdOf(feature, index);
+    const geometry = feature.geometry;
+    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
+      results[index] = {
+        index,
+        id,
+        areaM2: 0,
+        areaMu: 0,
+        inBoundaryM2: Number.NaN,
+        inControlM2: Number.NaN,
+        status: null,
+      };
+      problems.push(unclassifiable(index, id, { zh: '没有面状几何图形', en: 'it has no polygon geometry' }));
+      continue;
+    }
+    const areaM2 = geometryAreaM2(geometry);
+    const box = geometryBox(geometry);
+    try {
+      const inBoundaryM2 = areaInside(boundaryZones, geometry, box, areaM2);
+      const inControlM2 = areaInside(controlZones, geometry, box, areaM2);
+      results[index] = {
+        index,
+        id,
+        areaM2,
+        areaMu: m2ToMu(areaM2),
+        inBoundaryM2,
+        inControlM2,
+        status: statusOf(areaM2, inBoundaryM2, inControlM2, tolerance),
+      };
+    } catch (error) {
+      results[index] = {
+        index,
+        id,
+        areaM2,
+        areaMu: m2ToMu(areaM2),
+        inBoundaryM2: Number.NaN,
+        inControlM2: Number.NaN,
+        status: null,
+      };
+      problems.push(
+        unclassifiable(index, id, {
+          zh: `叠加计算失败（${String(error)}）`,
+          en: `the overlay failed (${String(error)})`,
+        }),
+      );
+    }
+  }
+  options.onProgress?.(1);
+  return { results, problems };
+}
+
+function unclassifiable(index: number, id: string, reason: { zh: string; en: string }): Problem {
+  return {
+    code: 'unclassifiable-plot',
+    severity: 'error',
+    featureIndex: index,
+    featureId: id,
+    message: {
+      zh: `地块图层第 ${index + 1} 个要素（${id}）无法分类：${reason.zh}。请在 GIS 软件中检查并修复该地块的几何图形；其他地块照常计算。`,
+      en: `Plot feature ${index + 1} (${id}) cannot be classified: ${reason.en}. Check and repair its geometry in a GIS; the other plots are computed as usual.`,
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Efficiency measures, entry screening (R6) and efficiency class of one plot (DESIGN.md
+ * "Per-plot analysis"). A measure whose inputs are missing is undefined, never 0, and a screening
+ * criterion without its measure is neither passed nor failed.
+ */
+
+import type { AnalysisSettings } from '../settings.ts';
+import type { PlotProperties } from '../types.ts';
+
+export type EfficiencyClass = 'A' | 'B' | 'C' | 'D';
+
+export interface PlotMeasures {
+  /** 亩均税收, 万元/亩. */
+  taxPerMu?: number;
+  /** 投资强度, 万元/亩. */
+  investmentPerMu?: number;
+  /** 容积率 = floorAreaM2 / areaM2. */
+  far?: number;
+  /** 建筑密度 = footprintM2 / areaM2. */
+  coverage?: number;
+  /** Pass (true), fail (false) or unknown (undefined) per criterion. */
+  screening: { investmentPerMu?: boolean; far?: boolean; coverage?: boolean; taxPerMu?: boolean };
+  /** true when every criterion passes, false when one fails, undefined when none fails but some are unknown. */
+  passesScreening?: boolean;
+  /** 亩均效益分类 by taxPerMu; undefined without a tax figure. */
+  efficiencyClass?: EfficiencyClass;
+}
+
+function ratio(numerator: number | undefined, denominator: number): number | undefined {
+  return numerator === undefined || !Number.isFinite(numerator) || !(denominator > 0)
+    ? undefined
+    : numerator / denominator;
+}
+
+/** Efficiency class by tax per 亩 and the class limits (A ≥ 30, B ≥ 15, C ≥ 5, else D by default). */
+export function efficiencyClassOf(
+  taxPerMu: number | undefined,
+  limits: AnalysisSettings['classLimits'],
+): EfficiencyClass | undefined {
+  if (taxPerMu === undefined) return undefined;
+  if (taxPerMu >= limits.A) return 'A';
+  if (taxPerMu >= limits.B) return 'B';
+  if (taxPerMu >= limits.C) return 'C';
+  return 'D';
+}
+
+/**
+ * Measures of one plot.
+ * @param properties canonical plot properties (taxWan and investmentWan in 万元, floor areas in m²)
+ * @param areaM2 the plot's ellipsoidal area, m²
+ */
+export function plotMeasures(
+  properties: PlotProperties,
+  areaM2: number,
+  settings: AnalysisSettings,
+): PlotMeasures {
+  const areaMu = (areaM2 * 15) / 10000;
+  const taxPerMu = ratio(properties.taxWan, areaMu);
+  const investmentPerMu = ratio(properties.investmentWan, areaMu);
+  const far = ratio(properties.floorAreaM2, areaM2);
+  const coverage = ratio(properties.footprintM2, areaM2);
+  const limits = settings.screening;
+  const check = (value: number | undefined, min: number) => (value === undefined ? undefined : value >= min);
+  const screening = {
+    investmentPerMu: check(investmentPerMu, limits.investmentPerMu),
+    far: check(far, limits.far),
+    coverage: check(coverage, limits.coverage),
+    taxPerMu: check(taxPerMu, limits.taxPerMu),
+  };
+  const verdicts = Object.values(screening);
+  const passesScreening = verdicts.includes(false) ? false : verdicts.includes(undefined) ? undefined : true;
+  return {
+    taxPerMu,
+    investmentPerMu,
+    far,
+    coverage,
+    screening,
+    passesScreening,
+    efficiencyClass: efficiencyClassOf(taxPerMu, settings.classLimits),
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * A boundary or control layer prepared for overlay: its polygons dissolved into one union (so that
+ * overlapping zones never count a piece of land twice), with packed R-trees over the union's
+ * polygons and over its edges. Built once per layer; queried for every plot.
+ */
+
+import Flatbush from 'flatbush';
+import polygonClipping, { type MultiPolygon as ClipMultiPolygon, type Geom } from 'polygon-clipping';
+import { type Box, clipRingToBox } from '../geometry/clip-to-box.ts';
+import { geometryAreaM2 } from '../geometry/ellipsoidal-area.ts';
+import type { AreaGeometry, FeatureCollection, PolygonCoords, Problem } from '../types.ts';
+
+export interface ZoneLayer {
+  /** Disjoint polygons of the union, [lon, lat] degrees. */
+  polygons: PolygonCoords[];
+  /** R-tree over the polygons' bounding boxes; item i is polygons[i]. */
+  polygonIndex: Flatbush | null;
+  /** Edges of every ring of the union as x1, y1, x2, y2. */
+  edges: Float64Array;
+  /** R-tree over the edges' bounding boxes; item i is edges[4i … 4i+3]. */
+  edgeIndex: Flatbush | null;
+  /** Problems met while dissolving (a zone that could not be used is named here). */
+  problems: Problem[];
+}
+
+/** Positions a polygon-clipping input needs: pairs only, no altitude. */
+function toClipGeometry(geometry: AreaGeometry): Geom {
+  const pairs = (rings: PolygonCoords) =>
+    rings.map((ring) =>
+      ring.map((position) => [position[0] as number, position[1] as number] as [number, number]),
+    );
+  return geometry.type === 'Polygon' ? pairs(geometry.coordinates) : geometry.coordinates.map(pairs);
+}
+
+/**
+ * Dissolves a layer's polygons and indexes the union. A zone whose geometry cannot be dissolved is
+ * left out and reported as a problem of that feature; the others are still used.
+ * @param layer a boundary or control layer in WGS84 lon/lat
+ * @param layerName for messages, e.g. 城镇开发边界 / development boundary
+ */
+export function prepareZoneLayer(layer: FeatureCollection, layerName: { zh: string; en: string }): ZoneLayer {
+  const problems: Problem[] = [];
+  const geometries: { index: number; id: string | number | undefined; geometry: Geom }[] = [];
+  layer.features.forEach((feature, index) => {
+    const geometry = feature?.geometry;
+    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) return;
+    geometries.push({
+      index,
+      id: feature.id ?? (feature.properties?.id as string | undefined),
+      geometry: toClipGeometry(geometry),
+    });
+  });
+
+  let union: ClipMultiPolygon = [];
+  if (geometries.length > 0) {
+    try {
+      union = polygonClipping.union(
+        geometries[0]?.geometry as Geom,
+        ...geometries.slice(1).map((g) => g.geometry),
+      );
+    } catch {
+      // Find the zones that break the overlay by adding them one at a time.
+      union = [];
+      for (const { index, id, geometry } of geometries) {
+        try {
+          union =
+            union.length === 0 ? polygonClipping.union(geometry) : polygonClipping.union(union, geometry);
+        } catch (error) {
+          problems.push({
+            code: 'overlay-failed',
+            severity: 'error',
+            featureIndex: index,
+            ...(id === undefined ? {} : { featureId: id }),
+            message: {
+              zh: `${layerName.zh}第 ${index + 1} 个要素${id === undefined ? '' : `（${id}）`}的几何图形无法参与叠加分析，已跳过：${String(error)}。请在 GIS 软件中修复几何图形后重新导入。`,
+              en: `Feature ${index + 1}${id === undefined ? '' : ` (${id})`} of the ${layerName.en} cannot be overlaid and was left out: ${String(error)}. Repair its geometry in a GIS and import it again.`,
+            },
+          });
+        }
+      }
+    }
+  }
+
+  const polygons = union as PolygonCoords[];
+  let edgeCount = 0;
+  for (const polygon of polygons) for (const ring of polygon) edgeCount += Math.max(ring.length - 1, 0);
+
+  const edges = new Float64Array(edgeCount * 4);
+  const edgeIndex = edgeCount > 0 ? new Flatbush(edgeCount) : null;
+  const polygonIndex = polygons.length > 0 ? new Flatbush(polygons.length) : null;
+  let e = 0;
+  for (const polygon of polygons) {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const ring of polygon) {
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const a = ring[i] as number[];
+        const b = ring[i + 1] as number[];
+        const x1 = a[0] as number;
+        const y1 = a[1] as number;
+        const x2 = b[0] as number;
+        const y2 = b[1] as number;
+        edges[e * 4] = x1;
+        edges[e * 4 + 1] = y1;
+        edges[e * 4 + 2] = x2;
+        edges[e * 4 + 3] = y2;
+        edgeIndex?.add(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
+        e++;
+        if (x1 < minX) minX = x1;
+        if (y1 < minY) minY = y1;
+        if (x1 > maxX) maxX = x1;
+        if (y1 > maxY) maxY = y1;
+      }
+    }
+    polygonIndex?.add(minX, minY, maxX, maxY);
+  }
+  edgeIndex?.finish();
+  polygonIndex?.finish();
+  return { polygons, polygonIndex, edges, edgeIndex, problems };
+}
+
+/**
+ * True when the point lies inside the union (even–odd rule over all rings, which is exact because
+ * the union's polygons are disjoint and their holes are rings of their own).
+ */
+export function isPointInZones(zones: ZoneLayer, x: number, y: number): boolean {
+  const index = zones.edgeIndex;
+  if (!index) return false;
+  let inside = false;
+  const { edges } = zones;
+  // Only edges whose box meets the ray from (x, y) eastwards can cross it.
+  for (const i of index.search(x, y, index.maxX, y)) {
+    const x1 = edges[i * 4] as number;
+    const y1 = edges[i * 4 + 1] as number;
+    const x2 = edges[i * 4 + 2] as number;
+    const y2 = edges[i * 4 + 3] as number;
+    if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
+  }
+  return inside;
+}
+
+/** True when some edge of the union has a bounding box meeting the box. */
+export function hasEdgeNear(zones: ZoneLayer, box: Box): boolean {
+  const index = zones.edgeIndex;
+  if (!index) return false;
+  return index.search(box[0], box[1], box[2], box[3]).length > 0;
+}
+
+/**
+ * Ellipsoidal area, m², of the intersection of a geometry with the union. Throws when the overlay
+ * fails on this geometry; callers turn that into a problem of the feature.
+ * @param geometry a plot, WGS84 lon/lat
+ * @param box its bounding box
+ */
+export function overlapAreaM2(zones: ZoneLayer, geometry: AreaGeometry, box: Box): number {
+  const index = zones.polygonIndex;
+  if (!index) return 0;
+  // A margin strictly larger than the plot keeps the clipped zone's border edges off the plot.
+  const marginX = (box[2] - box[0]) * 0.01 + 1e-7;
+  const marginY = (box[3] - box[1]) * 0.01 + 1e-7;
+  const clipBox: Box = [box[0] - marginX, box[1] - marginY, box[2] + marginX, box[3] + marginY];
+  const pieces: [number, number][][][] = [];
+  for (const i of index.search(clipBox[0], clipBox[1], clipBox[2], clipBox[3])) {
+    const polygon = zones.polygons[i] as PolygonCoords;
+    const clipped: [number, number][][] = [];
+    for (const ring of polygon) {
+      const part = clipRingToBox(ring, clipBox);
+      if (part) clipped.push(part as [number, number][]);
+      else if (clipped.length === 0) break;
+    }
+    if (clipped.length > 0) pieces.push(clipped);
+  }
+  if (pieces.length === 0) return 0;
+  const intersection = polygonClipping.intersection(toClipGeometry(geometry), pieces);
+  return geometryAreaM2({ type: 'MultiPolygon', coordinates: intersection });
+}

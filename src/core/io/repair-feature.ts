@@ -1,0 +1,54 @@
+/**
+ * Applies the automatic repairs that `validateLayer` promises for warnings, so that a feature it
+ * lists as usable becomes a plain Polygon/MultiPolygon feature with closed rings.
+ */
+import type { AreaGeometry, Feature, PolygonCoords } from '../types.ts';
+import { closeRings } from './close-rings.ts';
+import { isRecord } from './describe-feature.ts';
+
+function polygonsOf(geometry: unknown): PolygonCoords[] | undefined {
+  if (!isRecord(geometry) || !Array.isArray(geometry.coordinates)) return undefined;
+  if (geometry.type === 'Polygon') return [geometry.coordinates as PolygonCoords];
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates as PolygonCoords[];
+  return undefined;
+}
+
+function repairGeometry(geometry: unknown): unknown {
+  if (!isRecord(geometry)) return geometry;
+  if (geometry.type === 'GeometryCollection' && Array.isArray(geometry.geometries)) {
+    // `geometry-collection`: a collection of polygons becomes one MultiPolygon.
+    const parts = geometry.geometries.map(polygonsOf);
+    if (parts.some((part) => part === undefined)) return geometry;
+    return repairGeometry({ type: 'MultiPolygon', coordinates: parts.flat() });
+  }
+  if (geometry.type === 'MultiPolygon' && Array.isArray(geometry.coordinates)) {
+    // `empty-part`: polygons without rings are dropped; a single remaining part stays a MultiPolygon.
+    const coordinates = geometry.coordinates.filter(
+      (polygon) => !Array.isArray(polygon) || polygon.length > 0,
+    );
+    return { ...geometry, coordinates };
+  }
+  return geometry;
+}
+
+/**
+ * Repairs what validation reports as fixable: closes open rings (`unclosed-ring`), turns a
+ * GeometryCollection of polygons into a MultiPolygon (`geometry-collection`), drops empty parts of a
+ * MultiPolygon (`empty-part`) and replaces missing or non-object properties with `{}`
+ * (`invalid-properties`). Does not modify its input.
+ * @param feature a feature that `validateLayer` listed as valid
+ * @returns a new feature with a Polygon or MultiPolygon geometry
+ */
+export function repairFeature(
+  feature: Feature<unknown, unknown>,
+): Feature<AreaGeometry, Record<string, unknown>> {
+  const closed = closeRings(feature);
+  const properties = isRecord(closed.properties) ? closed.properties : {};
+  const repaired: Feature<AreaGeometry, Record<string, unknown>> = {
+    type: 'Feature',
+    geometry: repairGeometry(closed.geometry) as AreaGeometry | null,
+    properties,
+  };
+  if (typeof feature.id === 'string' || typeof feature.id === 'number') repaired.id = feature.id;
+  return repaired;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUES, formatCount, translate } from './messages.ts';
+
+describe('message catalogues', () => {
+  it('give every key a non-empty text in every language', () => {
+    const keys = Object.keys(CATALOGUES['zh-CN']).sort();
+    expect(Object.keys(CATALOGUES.en).sort()).toEqual(keys);
+    for (const catalogue of Object.values(CATALOGUES)) {
+      for (const key of keys) expect(catalogue[key as keyof typeof catalogue].trim(), key).not.toBe('');
+    }
+  });
+
+  it('keep the same placeholders in every language', () => {
+    const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+    for (const [key, text] of Object.entries(CATALOGUES['zh-CN'])) {
+      expect(placeholders(CATALOGUES.en[key as keyof typeof CATALOGUES.en]), key).toEqual(placeholders(text));
+    }
+  });
+
+  it('fill placeholders and leave unknown ones visible', () => {
+    expect(translate('zh-CN', 'legend.total', { count: '3,000' })).toBe('合计 3,000 块');
+    expect(translate('en', 'legend.total')).toBe('Total {count} plots');
+    expect(formatCount('zh-CN', 12345)).toBe('12,345');
+  });
+
+  it('credit OpenStreetMap and label the sample as fictitious in the attribution', () => {
+    expect(CATALOGUES['zh-CN']['map.attribution']).toContain('© OpenStreetMap contributors (ODbL)');
+    expect(CATALOGUES['zh-CN']['map.attribution']).toContain('示例数据（虚构）');
+  });
+});

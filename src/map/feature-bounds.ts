@@ -1,0 +1,86 @@
+import type { FeatureCollection, Position } from '../core/types.ts';
+
+/** [[west, south], [east, north]] of the polygons of `collection` (WGS84 lon/lat), or null if empty. */
+export function featureBounds(collection: FeatureCollection): [[number, number], [number, number]] | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const feature of collection.features) {
+    const geometry = feature.geometry;
+    if (!geometry) continue;
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const polygon of polygons) {
+      for (const position of polygon[0] ?? []) {
+        const x = position[0] as number;
+        const y = position[1] as number;
+        minX = Math.min(minX, x);
+        minY = Math.min(minY, y);
+        maxX = Math.max(maxX, x);
+        maxY = Math.max(maxY, y);
+      }
+    }
+  }
+  return minX <= maxX
+    ? [
+        [minX, minY],
+        [maxX, maxY],
+      ]
+    : null;
+}
+
+/**
+ * Bounds of the part of `outline` that is land: of the outline's vertices on land and the land's
+ * vertices inside the outline (even-odd rule). For a county whose outline reaches far into the
+ * sea. Null if the two do not meet.
+ */
+export function boundsOnLand(
+  outline: FeatureCollection,
+  land: FeatureCollection,
+): [[number, number], [number, number]] | null {
+  const outlineRings = ringsOf(outline);
+  const landRings = ringsOf(land);
+  const points: Position[] = [];
+  for (const [rings, others] of [
+    [outlineRings, landRings],
+    [landRings, outlineRings],
+  ] as const) {
+    for (const ring of rings) {
+      for (const position of ring) {
+        if (isInRings(others, position[0] as number, position[1] as number)) points.push(position);
+      }
+    }
+  }
+  if (points.length === 0) return null;
+  // A degenerate polygon holding the points is enough for featureBounds.
+  return featureBounds({
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [points] } }],
+  });
+}
+
+function ringsOf(collection: FeatureCollection): Position[][] {
+  const rings: Position[][] = [];
+  for (const feature of collection.features) {
+    const geometry = feature.geometry;
+    if (!geometry) continue;
+    for (const polygon of geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) {
+      rings.push(...polygon);
+    }
+  }
+  return rings;
+}
+
+function isInRings(rings: readonly Position[][], x: number, y: number): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const xi = ring[i]?.[0] as number;
+      const yi = ring[i]?.[1] as number;
+      const xj = ring[j]?.[0] as number;
+      const yj = ring[j]?.[1] as number;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildStyle,
+  hatchPattern,
+  LABEL_FONT,
+  LAYER,
+  STATUS_COLORS,
+  statusColorExpression,
+} from './style.ts';
+
+const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+
+describe('buildStyle', () => {
+  const style = buildStyle(
+    { land: EMPTY, counties: EMPTY, seaMask: EMPTY, towns: EMPTY },
+    'http://127.0.0.1/f.woff2',
+  );
+
+  it('needs no glyphs server and no tiles: labels use the declared font file', () => {
+    expect(style.glyphs).toBeUndefined();
+    expect(style['font-faces']).toEqual({ [LABEL_FONT]: 'http://127.0.0.1/f.woff2' });
+    for (const source of Object.values(style.sources)) expect(source.type).toBe('geojson');
+    const labels = style.layers.find((layer) => layer.id === LAYER.townLabels);
+    expect(labels?.type === 'symbol' && labels.layout?.['text-font']).toEqual([LABEL_FONT]);
+  });
+
+  it('draws town labels above the plots, and plots above the zones', () => {
+    const order = style.layers.map((layer) => layer.id);
+    expect(order.indexOf(LAYER.townLabels)).toBeGreaterThan(order.indexOf(LAYER.plotsFill));
+    expect(order.indexOf(LAYER.plotsFill)).toBeGreaterThan(order.indexOf(LAYER.controlFill));
+    expect(new Set(order).size).toBe(order.length);
+  });
+
+  it('colours each status with its own colour', () => {
+    const expression = statusColorExpression() as unknown[];
+    for (const [status, color] of Object.entries(STATUS_COLORS)) {
+      expect(expression[expression.indexOf(status) + 1]).toBe(color);
+    }
+    expect(new Set(Object.values(STATUS_COLORS)).size).toBe(4);
+  });
+});
+
+describe('hatchPattern', () => {
+  it('draws diagonal lines that join across tile edges', () => {
+    const { width, height, data } = hatchPattern(8, [10, 20, 30, 200], 2);
+    expect([width, height, data.length]).toEqual([8, 8, 8 * 8 * 4]);
+    const alpha = (x: number, y: number) => data[(y * 8 + x) * 4 + 3] as number;
+    expect(alpha(0, 0)).toBe(200);
+    expect(alpha(4, 4)).toBe(200);
+    expect(alpha(2, 0)).toBe(0);
+    // A "/" line leaving the right edge at row y enters the next tile on the left at row y - 1.
+    for (let y = 0; y < 8; y++) expect(alpha(7, y)).toBe(alpha(0, (y + 7) % 8));
+  });
+});

@@ -1,0 +1,311 @@
+/**
+ * The map's style, as pure functions returning MapLibre specs. No `glyphs` URL and no tiles: labels
+ * are drawn from the bundled woff2 declared in `font-faces`, and every source is inline GeoJSON, so
+ * the map makes no request except for that font file on the app's own origin.
+ */
+
+import type {
+  ExpressionSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { FeatureCollection, PlotStatus } from '../core/types.ts';
+
+/** The `text-font` name the bundled font is declared under. */
+export const LABEL_FONT = 'Noto Sans SC Medium';
+
+/** Source ids. */
+export const SOURCE = {
+  land: 'land',
+  counties: 'counties',
+  seaMask: 'sea-mask',
+  towns: 'towns',
+  boundary: 'boundary',
+  control: 'control',
+  plots: 'plots',
+  plotMarkers: 'plot-markers',
+} as const;
+
+/** Layer ids that other modules (tests, the legend) refer to. */
+export const LAYER = {
+  plotsFill: 'plots-fill',
+  plotsOutline: 'plots-outline',
+  plotMarkers: 'plot-markers',
+  townLabels: 'town-labels',
+  cixiOutline: 'cixi-outline',
+  boundaryLine: 'boundary-line',
+  controlFill: 'control-fill',
+  controlLine: 'control-line',
+} as const;
+
+/** The pattern image the control zones are hatched with (added by the controller). */
+export const CONTROL_HATCH_IMAGE = 'control-hatch';
+
+export const COLORS = {
+  sea: '#a9cbe3',
+  land: '#ebe8e1',
+  neighbourCounty: '#d9d6cf',
+  cixi: '#fbf9f3',
+  countyLine: '#8c8a85',
+  cixiLine: '#3b2f63',
+  cixiHalo: '#ffffff',
+  boundaryLine: '#262626',
+  controlLine: '#7b2d8e',
+  plotOutline: '#1e1e1e',
+  labelText: '#1a1a1a',
+  labelHalo: '#ffffff',
+} as const;
+
+/**
+ * Plot colours by status: green and blue for plots that are where they should be, orange and red
+ * for the ones the policy acts on, so that crossing and outside plots stand out.
+ */
+export const STATUS_COLORS: Readonly<Record<PlotStatus, string>> = {
+  control: '#1f9e3a',
+  boundary: '#1f64d6',
+  crossing: '#ff8a00',
+  outside: '#e3001b',
+};
+
+/** Plots the overlay could not classify (bad geometry): grey. */
+export const UNCLASSIFIED_COLOR = '#808080';
+
+/** Statuses whose plots are also ringed, so that they stand out at county scale. */
+export const MARKED_STATUSES: readonly PlotStatus[] = ['crossing'];
+
+/** The statuses in legend order. */
+export const STATUS_ORDER: readonly PlotStatus[] = ['control', 'boundary', 'crossing', 'outside'];
+
+/** What a GeoJSON source holds. */
+export type SourceData = GeoJSONSourceSpecification['data'];
+
+const EMPTY: SourceData = { type: 'FeatureCollection', features: [] };
+
+/** Our core's FeatureCollection as MapLibre's GeoJSON type (the two describe the same JSON). */
+export function asSourceData(collection: FeatureCollection<unknown, unknown> | null | undefined): SourceData {
+  return (collection ?? EMPTY) as SourceData;
+}
+
+function geojsonSource(data: SourceData = EMPTY): GeoJSONSourceSpecification {
+  // tolerance 0.2 (default 0.375) keeps small plots' corners at county zoom.
+  return { type: 'geojson', data, tolerance: 0.2 };
+}
+
+export interface BasemapData {
+  land: SourceData;
+  counties: SourceData;
+  seaMask: SourceData;
+  towns: SourceData;
+}
+
+/** Sea, land, counties (neighbours grey, Cixi light) and the county lines. */
+export function basemapLayers(): LayerSpecification[] {
+  return [
+    { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
+    { id: 'land', type: 'fill', source: SOURCE.land, paint: { 'fill-color': COLORS.land } },
+    {
+      id: 'counties-fill',
+      type: 'fill',
+      source: SOURCE.counties,
+      paint: {
+        'fill-color': ['case', ['==', ['get', 'isCixi'], true], COLORS.cixi, COLORS.neighbourCounty],
+      },
+    },
+    // County polygons reach into Hangzhou Bay (tidal flats): the mask paints the sea back over them.
+    { id: 'sea-mask', type: 'fill', source: SOURCE.seaMask, paint: { 'fill-color': COLORS.sea } },
+    {
+      id: 'county-lines',
+      type: 'line',
+      source: SOURCE.counties,
+      filter: ['!=', ['get', 'isCixi'], true],
+      paint: { 'line-color': COLORS.countyLine, 'line-width': 1, 'line-dasharray': [3, 2] },
+    },
+  ];
+}
+
+/** The Cixi outline, drawn above the plan layers with a white halo so that it reads on any fill. */
+export function cixiOutlineLayers(): LayerSpecification[] {
+  const isCixi: ExpressionSpecification = ['==', ['get', 'isCixi'], true];
+  return [
+    {
+      id: 'cixi-halo',
+      type: 'line',
+      source: SOURCE.counties,
+      filter: isCixi,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.cixiHalo, 'line-width': 7, 'line-opacity': 0.8 },
+    },
+    {
+      id: LAYER.cixiOutline,
+      type: 'line',
+      source: SOURCE.counties,
+      filter: isCixi,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.cixiLine, 'line-width': 3.5 },
+    },
+  ];
+}
+
+/** Development boundary (dashed dark line), control zones (hatched, solid edge), plots by status. */
+export function planLayers(): LayerSpecification[] {
+  return [
+    {
+      id: LAYER.controlFill,
+      type: 'fill',
+      source: SOURCE.control,
+      paint: { 'fill-pattern': CONTROL_HATCH_IMAGE },
+    },
+    {
+      id: 'boundary-fill',
+      type: 'fill',
+      source: SOURCE.boundary,
+      paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.35 },
+    },
+    {
+      id: LAYER.boundaryLine,
+      type: 'line',
+      source: SOURCE.boundary,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': COLORS.boundaryLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5],
+        'line-dasharray': [4, 2],
+      },
+    },
+    {
+      id: LAYER.controlLine,
+      type: 'line',
+      source: SOURCE.control,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': COLORS.controlLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5],
+      },
+    },
+    {
+      id: LAYER.plotsFill,
+      type: 'fill',
+      source: SOURCE.plots,
+      paint: { 'fill-color': statusColorExpression(), 'fill-opacity': 0.9 },
+    },
+    {
+      id: LAYER.plotsOutline,
+      type: 'line',
+      source: SOURCE.plots,
+      paint: {
+        'line-color': COLORS.plotOutline,
+        // At county scale a plot is a few pixels wide: a full outline would turn it black.
+        'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.2, 13, 0.6, 16, 1.2],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.35, 13, 0.8],
+      },
+    },
+    {
+      id: LAYER.plotMarkers,
+      type: 'circle',
+      source: SOURCE.plotMarkers,
+      maxzoom: 14,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 7, 13, 12],
+        'circle-color': 'rgba(0, 0, 0, 0)',
+        'circle-stroke-color': statusColorExpression(),
+        'circle-stroke-width': 3,
+        'circle-opacity': 0,
+        'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 12.5, 1, 14, 0],
+      },
+    },
+  ];
+}
+
+/** Town names from towns.geojson, in the bundled font. */
+export function labelLayers(): LayerSpecification[] {
+  return [
+    {
+      id: LAYER.townLabels,
+      type: 'symbol',
+      source: SOURCE.towns,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [LABEL_FONT],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 9, 13, 11, 16, 14, 20],
+        'text-padding': 4,
+        'text-allow-overlap': false,
+      },
+      paint: {
+        'text-color': COLORS.labelText,
+        'text-halo-color': COLORS.labelHalo,
+        'text-halo-width': 2,
+        'text-halo-blur': 0.5,
+      },
+    },
+  ];
+}
+
+/** `fill-color` by the `status` property the controller writes on each plot. */
+export function statusColorExpression(): ExpressionSpecification {
+  return [
+    'match',
+    ['get', 'status'],
+    'control',
+    STATUS_COLORS.control,
+    'boundary',
+    STATUS_COLORS.boundary,
+    'crossing',
+    STATUS_COLORS.crossing,
+    'outside',
+    STATUS_COLORS.outside,
+    UNCLASSIFIED_COLOR,
+  ];
+}
+
+/**
+ * The whole style: base map sources filled in, plan sources empty until the controller pushes data.
+ * @param fontUrl absolute URL of the bundled woff2 (same origin as the page)
+ */
+export function buildStyle(basemap: BasemapData, fontUrl: string): StyleSpecification {
+  return {
+    version: 8,
+    name: 'cixi-planner',
+    'font-faces': { [LABEL_FONT]: fontUrl },
+    sources: {
+      [SOURCE.land]: geojsonSource(basemap.land),
+      [SOURCE.counties]: geojsonSource(basemap.counties),
+      [SOURCE.seaMask]: geojsonSource(basemap.seaMask),
+      [SOURCE.towns]: geojsonSource(basemap.towns),
+      [SOURCE.boundary]: geojsonSource(),
+      [SOURCE.control]: geojsonSource(),
+      [SOURCE.plots]: { ...geojsonSource(), promoteId: 'id' },
+      [SOURCE.plotMarkers]: geojsonSource(),
+    },
+    layers: [...basemapLayers(), ...planLayers(), ...cixiOutlineLayers(), ...labelLayers()],
+  };
+}
+
+/**
+ * A diagonal hatch as RGBA pixels for `map.addImage`: lines of `color` on transparent.
+ * @param sizePx side of the square tile in image pixels
+ * @param rgba line colour, each channel 0…255
+ * @param lineWidthPx line width in image pixels
+ */
+export function hatchPattern(
+  sizePx: number,
+  rgba: readonly [number, number, number, number],
+  lineWidthPx: number,
+): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(sizePx * sizePx * 4);
+  for (let y = 0; y < sizePx; y++) {
+    for (let x = 0; x < sizePx; x++) {
+      // Distance to the nearest "/" diagonal, wrapping so that tiles join seamlessly.
+      const d = (x + y) % sizePx;
+      const distance = Math.min(d, sizePx - d);
+      if (distance >= lineWidthPx / 2 + 0.5) continue;
+      const coverage = Math.min(1, lineWidthPx / 2 + 0.5 - distance);
+      const offset = (y * sizePx + x) * 4;
+      data[offset] = rgba[0];
+      data[offset + 1] = rgba[1];
+      data[offset + 2] = rgba[2];
+      data[offset + 3] = Math.round(rgba[3] * coverage);
+    }
+  }
+  return { width: sizePx, height: sizePx, data };
+}

@@ -1,0 +1,32 @@
+import { useEffect, useRef } from 'react';
+import { loadCixiBasemap } from '../app/cixi-basemap.ts';
+import { exposeTestHook } from '../app/test-hook.ts';
+import { MapController } from '../map/map-controller.ts';
+import { plannerStore } from '../state/store.ts';
+
+const FONT_PATH = 'fonts/noto-sans-sc-gb2312.woff2';
+
+/** The map's container. The controller is created once and owns the map from then on. */
+export function MapView() {
+  const containerRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const basemap = loadCixiBasemap();
+    const controller = new MapController({
+      container,
+      store: plannerStore,
+      basemap: basemap.data,
+      fontUrl: new URL(`${import.meta.env.BASE_URL}${FONT_PATH}`, document.baseURI).href,
+      initialBounds: basemap.cixiBounds,
+    });
+    const removeTestHook = exposeTestHook(controller);
+    return () => {
+      removeTestHook();
+      controller.destroy();
+    };
+  }, []);
+
+  return <div ref={containerRef} className="map" data-testid="map" />;
+}

@@ -1,0 +1,142 @@
+/**
+ * Headless Debian Chromium driven by playwright-core (no browser download), with a network
+ * recorder: every request of the context is logged, and any request that would leave the app's
+ * local origin is aborted and reported, so that a test can fail on it.
+ */
+
+import { existsSync } from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // WebGL through SwiftShader: Chromium no longer falls back to it on its own.
+  '--enable-unsafe-swiftshader',
+  // A second wall behind the request routing: no host name but the local one resolves.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+];
+
+/** Whether a missing browser fails the run (CI, REQUIRE_BROWSER=1) or skips the end-to-end tests. */
+export function isBrowserRequired(): boolean {
+  return Boolean(process.env.CI) || process.env.REQUIRE_BROWSER === '1';
+}
+
+/** Why the end-to-end tests cannot run here, or null when the browser is there. */
+export function missingBrowserReason(): string | null {
+  if (existsSync(CHROMIUM_PATH)) return null;
+  return (
+    `No Chromium at ${CHROMIUM_PATH}. Install Debian's package (apt-get install chromium) or set ` +
+    'CHROMIUM_PATH to a Chromium or Chrome binary.'
+  );
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+  /** false for a request that left the local origin (it was aborted). */
+  isLocal: boolean;
+}
+
+export interface NetworkRecorder {
+  requests: RecordedRequest[];
+  /** Requests to anywhere but the local origin (data: and blob: URLs count as local). */
+  external: () => RecordedRequest[];
+  /** Throws, listing them, if any request left the local origin. */
+  assertNoExternalRequests: () => void;
+}
+
+/**
+ * Is `url` on the app's origin? data: and blob: URLs are made inside the page and never touch the
+ * network, so they are local too.
+ */
+export function isLocalUrl(url: string, origin: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Records every request of `context` and aborts those that leave `origin`. Requests of the page,
+ * its frames and its dedicated workers go through the context's routing.
+ */
+export async function recordNetwork(context: BrowserContext, origin: string): Promise<NetworkRecorder> {
+  const requests: RecordedRequest[] = [];
+  const seen = new Set<object>();
+  const record = (request: { url(): string; method(): string; resourceType(): string }) => {
+    if (seen.has(request)) return;
+    seen.add(request);
+    const url = request.url();
+    requests.push({
+      url,
+      method: request.method(),
+      resourceType: request.resourceType(),
+      isLocal: isLocalUrl(url, origin),
+    });
+  };
+  context.on('request', record);
+  await context.route('**/*', async (route, request) => {
+    record(request);
+    if (isLocalUrl(request.url(), origin)) await route.continue();
+    else await route.abort('blockedbyclient');
+  });
+  const external = () => requests.filter((request) => !request.isLocal);
+  return {
+    requests,
+    external,
+    assertNoExternalRequests: () => {
+      const outside = external();
+      if (outside.length > 0) {
+        throw new Error(
+          `${outside.length} request(s) left the local server ${origin}:\n` +
+            outside
+              .map((request) => `  ${request.method} ${request.url} (${request.resourceType})`)
+              .join('\n'),
+        );
+      }
+    },
+  };
+}
+
+export interface PageProblems {
+  /** console.error messages, uncaught exceptions and failed local requests. */
+  errors: string[];
+  warnings: string[];
+}
+
+/** Collects the page's console errors and warnings, uncaught errors and failed requests. */
+export function watchPage(page: Page, origin: string): PageProblems {
+  const problems: PageProblems = { errors: [], warnings: [] };
+  page.on('console', (message) => {
+    const where = message.location();
+    const text = `${message.text()} (${where.url}:${where.lineNumber})`;
+    if (message.type() === 'error') problems.errors.push(text);
+    else if (message.type() === 'warning') problems.warnings.push(text);
+  });
+  page.on('pageerror', (error) => problems.errors.push(`uncaught: ${error.stack ?? error.message}`));
+  page.on('requestfailed', (request) => {
+    // Aborted external requests are the recorder's business; a local one failing is an error.
+    if (isLocalUrl(request.url(), origin)) {
+      problems.errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}

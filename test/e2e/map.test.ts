@@ -1,0 +1,224 @@
+/**
+ * The app page in headless Chromium, built and served from this machine only: it shows the sample
+ * plan on the Cixi base map with every plot classified, draws Chinese labels from the bundled font,
+ * makes no request that leaves the local server, and logs no error. Writes test/output/map.png.
+ */
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  isBrowserRequired,
+  launchBrowser,
+  missingBrowserReason,
+  type NetworkRecorder,
+  type PageProblems,
+  recordNetwork,
+  watchPage,
+} from './helpers/browser.ts';
+import { projectRoot } from './helpers/build-app.ts';
+import { countColor, decodePng, distinctColors, type Pixels } from './helpers/png.ts';
+import { type RunningApp, startApp } from './helpers/start-app.ts';
+
+const VIEWPORT = { width: 1920, height: 1080 };
+const SCREENSHOT = join(projectRoot, 'test', 'output', 'map.png');
+const ZOOMED_SCREENSHOT = join(projectRoot, 'test', 'output', 'map-guanhaiwei.png');
+const PLOTS_IN_SAMPLE = (
+  JSON.parse(readFileSync(join(projectRoot, 'data', 'sample', 'plots.geojson'), 'utf8')) as {
+    features: unknown[];
+  }
+).features.length;
+// Must match src/map/style.ts; written out so that a changed colour is a deliberate change here too.
+const STATUS_COLORS = { control: '#1f9e3a', boundary: '#1f64d6', crossing: '#ff8a00', outside: '#e3001b' };
+const SEA_COLOR = '#a9cbe3';
+
+const missing = missingBrowserReason();
+const skip = missing !== null && !isBrowserRequired();
+if (skip)
+  console.warn(`Skipping the end-to-end tests: ${missing} (set REQUIRE_BROWSER=1 to make this an error)`);
+
+describe.skipIf(skip)('the map page', () => {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let network: NetworkRecorder;
+  let problems: PageProblems;
+  let screenshot: Pixels;
+
+  beforeAll(async () => {
+    if (missing)
+      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
+    app = await startApp();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
+    network = await recordNetwork(context, app.origin);
+    page = await context.newPage();
+    problems = watchPage(page, app.origin);
+    await page.goto(`${app.origin}/`);
+    // The legend shows counts once the sample plan is classified.
+    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => window.__planner !== undefined);
+    // Labels are drawn once the font is in; wait until the map is idle with plots and labels drawn.
+    await page.waitForFunction(
+      async () => {
+        const planner = window.__planner;
+        if (!planner) return false;
+        await planner.whenIdle();
+        return (
+          planner.renderedFeatureCount('plots-fill') > 0 && planner.renderedFeatureCount('town-labels') > 0
+        );
+      },
+      null,
+      { timeout: 60_000, polling: 500 },
+    );
+    mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
+    const png = await page.screenshot({ type: 'png' });
+    writeFileSync(SCREENSHOT, png);
+    screenshot = decodePng(png);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('counts every plot of the sample in the legend', async () => {
+    const counts = await page
+      .locator('.legend-row[data-status]')
+      .evaluateAll((rows) => rows.map((row) => Number((row as HTMLElement).dataset.count)));
+    expect(counts.length).toBeGreaterThanOrEqual(4);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(PLOTS_IN_SAMPLE);
+    expect(await page.locator('.legend-total').getAttribute('data-total')).toBe(String(PLOTS_IN_SAMPLE));
+  });
+
+  it('draws plots of every status on the map', async () => {
+    const statuses = await page.evaluate(() => window.__planner?.renderedValues('plots-fill', 'status'));
+    expect(statuses).toEqual(['boundary', 'control', 'crossing', 'outside']);
+  });
+
+  it('draws the town names', async () => {
+    const names = await page.evaluate(() => window.__planner?.renderedValues('town-labels', 'name') ?? []);
+    // Most of Cixi's 24 towns fit at county scale without colliding.
+    expect(names.length).toBeGreaterThanOrEqual(15);
+    expect(names).toContain('观海卫镇');
+  });
+
+  it('shows the title and the sample label in Chinese', async () => {
+    expect(await page.title()).toBe('工业用地整合规划');
+    expect(await page.locator('.app-title').textContent()).toContain('工业用地整合规划');
+    expect(await page.locator('[data-testid="sample-label"]').textContent()).toBe('示例数据（虚构）');
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain(
+      'OpenStreetMap contributors',
+    );
+  });
+
+  it('renders the Chinese UI text with the bundled font', async () => {
+    // Without a Chinese system font a fallback font would draw boxes; Chromium reports the font used.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    for (const selector of [
+      '.app-title',
+      '[data-testid="sample-label"]',
+      '.legend-title',
+      '.maplibregl-ctrl-attrib-inner',
+    ]) {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      expect(
+        fonts.map((font) => font.postScriptName),
+        selector,
+      ).toContain('NotoSansSC-Medium');
+    }
+    await cdp.detach();
+  });
+
+  it('shows a map that is not blank: sea, and plots in all four colours', () => {
+    expect(distinctColors(screenshot)).toBeGreaterThan(500);
+    const centre = { x: VIEWPORT.width / 2 - 200, y: VIEWPORT.height / 2 - 150, width: 400, height: 300 };
+    expect(distinctColors(screenshot, centre)).toBeGreaterThan(50);
+    expect(countColor(screenshot, SEA_COLOR, 6)).toBeGreaterThan(50_000);
+    for (const [status, color] of Object.entries(STATUS_COLORS)) {
+      expect(countColor(screenshot, color, 30), status).toBeGreaterThan(status === 'crossing' ? 20 : 200);
+    }
+  });
+
+  it('makes no request that leaves the local server', () => {
+    network.assertNoExternalRequests();
+    const paths = network.requests.map((request) => new URL(request.url).pathname);
+    // The recorder saw the page's own files, so an empty list would not pass for "offline".
+    expect(paths).toContain('/fonts/noto-sans-sc-gb2312.woff2');
+    expect(paths.some((path) => /^\/assets\/maplibre-gl-worker-[\w-]+\.js$/.test(path))).toBe(true);
+  });
+
+  it('logs no error', () => {
+    expect(problems.errors).toEqual([]);
+    // MapLibre warns about missing images, fonts and style problems; SwiftShader's GL notes are noise.
+    expect(problems.warnings.filter((warning) => !warning.includes('GL Driver Message'))).toEqual([]);
+  });
+
+  it('switches the interface to English and back', async () => {
+    await page.click('.language-switch');
+    expect(await page.locator('.app-title').textContent()).toContain('Industrial Land Consolidation Planner');
+    expect(await page.locator('.legend-title').textContent()).toBe('Plot status');
+    // The sample stays labelled in Chinese: it is the data's own label.
+    expect(await page.locator('[data-testid="sample-label"]').textContent()).toBe('示例数据（虚构）');
+    await page.click('.language-switch');
+    expect(await page.locator('.legend-title').textContent()).toBe('地块现状分类');
+  });
+
+  // Last: it moves the map. A closer look for a reviewer: plot outlines, hatching, the pilot villages.
+  it('shows plot outlines and control hatching up close (观海卫镇)', async () => {
+    const drawn = await page.evaluate(async () => {
+      const planner = window.__planner;
+      if (!planner) return 0;
+      planner.map.jumpTo({ center: [121.4, 30.17], zoom: 14 });
+      await planner.whenIdle();
+      return planner.renderedFeatureCount('plots-outline');
+    });
+    expect(drawn).toBeGreaterThan(0);
+    writeFileSync(ZOOMED_SCREENSHOT, await page.screenshot({ type: 'png' }));
+  });
+});
+
+describe.skipIf(skip)('the network recorder', () => {
+  it('reports and blocks requests to another origin, from the page and from a worker', async () => {
+    if (missing) throw new Error(missing);
+    const app = await startApp();
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext();
+      const network = await recordNetwork(context, app.origin);
+      const page = await context.newPage();
+      // A page of the app's origin without the app's Content-Security-Policy, which would stop these first.
+      await page.goto(`${app.origin}/fonts/OFL.txt`);
+      const fromPage = await page.evaluate(() =>
+        fetch('http://example.com/from-page').then(
+          () => 'reached',
+          () => 'blocked',
+        ),
+      );
+      const fromWorker = await page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const code =
+              "fetch('http://example.org/from-worker').then(() => postMessage('reached'), () => postMessage('blocked'))";
+            const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+            worker.onmessage = (event) => resolve(String(event.data));
+          }),
+      );
+      expect([fromPage, fromWorker]).toEqual(['blocked', 'blocked']);
+      expect(network.external().map((request) => request.url)).toEqual([
+        'http://example.com/from-page',
+        'http://example.org/from-worker',
+      ]);
+      expect(() => network.assertNoExternalRequests()).toThrow(/2 request\(s\) left the local server/);
+    } finally {
+      await browser.close();
+      await app.stop();
+    }
+  });
+});
