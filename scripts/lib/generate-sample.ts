@@ -623,7 +623,8 @@ function plotShape(random: Random, centre: Point, areaM2: number, angle: number)
     return points;
   };
   if (twoParts) {
-    const gap = Math.max(4, width * 0.08);
+    // Wider than the two wobbles together (each up to 5 % of the width), so the parts never touch.
+    const gap = Math.max(4, width * 0.25);
     return [
       [closedRing(transform(makeOuter(-length / 2 - gap / 2), centre, angle))],
       [closedRing(transform(makeOuter(length / 2 + gap / 2), centre, angle))],

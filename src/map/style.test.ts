@@ -8,7 +8,7 @@ import {
   statusColorExpression,
 } from './style.ts';
 
-const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 describe('buildStyle', () => {
   const style = buildStyle(

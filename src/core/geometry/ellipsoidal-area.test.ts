@@ -140,7 +140,10 @@ describe('ellipsoidal area', () => {
 
   const ringArbitrary = fc
     .array(
-      fc.tuple(fc.double({ min: -0.01, max: 0.01, noNaN: true }), fc.double({ min: 0.001, max: 0.02, noNaN: true })),
+      fc.tuple(
+        fc.double({ min: -0.01, max: 0.01, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.02, noNaN: true }),
+      ),
       {
         minLength: 3,
         maxLength: 12,
