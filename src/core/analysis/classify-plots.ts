@@ -7,7 +7,7 @@
  */
 
 import type { Box } from '../geometry/clip-to-box.ts';
-import { geometryAreaM2, m2ToMu } from '../geometry/ellipsoidal-area.ts';
+import { geometryAreaM2, m2ToMu, polygonArea } from '../geometry/ellipsoidal-area.ts';
 import type { AreaGeometry, Feature, FeatureCollection, PlotStatus, Problem } from '../types.ts';
 import {
   hasEdgeNear,
@@ -91,12 +91,25 @@ export function geometryBox(geometry: AreaGeometry): Box {
 
 /** Area of a plot inside a layer's union, m², taking the fast path where no zone edge is near. */
 function areaInside(zones: ZoneLayer, geometry: AreaGeometry, box: Box, areaM2: number): number {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   if (!hasEdgeNear(zones, box)) {
-    const first = (
-      geometry.type === 'Polygon' ? geometry.coordinates[0]?.[0] : geometry.coordinates[0]?.[0]?.[0]
-    ) as number[] | undefined;
+    const first = polygons[0]?.[0]?.[0];
     if (!first) return 0;
     return isPointInZones(zones, first[0] as number, first[1] as number) ? areaM2 : 0;
+  }
+  if (!hasEdgeNear(zones, box, polygons.flat())) {
+    // No zone edge meets the plot: each of its parts lies wholly inside or wholly outside.
+    if (polygons.length === 1) {
+      const first = polygons[0]?.[0]?.[0] as number[];
+      return isPointInZones(zones, first[0] as number, first[1] as number) ? areaM2 : 0;
+    }
+    let inside = 0;
+    for (const polygon of polygons) {
+      const first = polygon[0]?.[0];
+      if (first && isPointInZones(zones, first[0] as number, first[1] as number))
+        inside += polygonArea(polygon);
+    }
+    return Math.min(inside, areaM2);
   }
   // Rounding in the overlay may leave a result a hair outside [0, area].
   return Math.min(Math.max(overlapAreaM2(zones, geometry, box), 0), areaM2);

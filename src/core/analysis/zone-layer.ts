@@ -141,11 +141,92 @@ export function isPointInZones(zones: ZoneLayer, x: number, y: number): boolean 
   return inside;
 }
 
-/** True when some edge of the union has a bounding box meeting the box. */
-export function hasEdgeNear(zones: ZoneLayer, box: Box): boolean {
+/** Even–odd point-in-polygon over a set of rings. */
+function isPointInRings(rings: readonly (readonly (readonly number[])[])[], x: number, y: number): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let j = 0, k = ring.length - 1; j < ring.length; k = j++) {
+      const a = ring[j] as number[];
+      const b = ring[k] as number[];
+      const x1 = a[0] as number;
+      const y1 = a[1] as number;
+      const x2 = b[0] as number;
+      const y2 = b[1] as number;
+      if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/** Sign of the cross product (b − a) × (c − a): which side of ab the point c lies on. */
+function orientation(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  return Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+}
+
+/** True when the closed segments ab and cd meet (crossing, touching or overlapping). */
+function segmentsMeet(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): boolean {
+  const o1 = orientation(ax, ay, bx, by, cx, cy);
+  const o2 = orientation(ax, ay, bx, by, dx, dy);
+  const o3 = orientation(cx, cy, dx, dy, ax, ay);
+  const o4 = orientation(cx, cy, dx, dy, bx, by);
+  if (o1 !== o2 && o3 !== o4) return true;
+  // Collinear cases: meet when the boxes overlap (a touch counts, so such plots are clipped).
+  const boxesMeet =
+    Math.min(ax, bx) <= Math.max(cx, dx) &&
+    Math.min(cx, dx) <= Math.max(ax, bx) &&
+    Math.min(ay, by) <= Math.max(cy, dy) &&
+    Math.min(cy, dy) <= Math.max(ay, by);
+  return boxesMeet && (o1 === 0 || o2 === 0 || o3 === 0 || o4 === 0);
+}
+
+/**
+ * True when some edge of the union meets some edge of the geometry (a crossing or a touch). When
+ * false the geometry lies wholly inside or wholly outside the union.
+ */
+export function hasEdgeNear(
+  zones: ZoneLayer,
+  box: Box,
+  rings?: readonly (readonly (readonly number[])[])[],
+): boolean {
   const index = zones.edgeIndex;
   if (!index) return false;
-  return index.search(box[0], box[1], box[2], box[3]).length > 0;
+  const candidates = index.search(box[0], box[1], box[2], box[3]);
+  if (candidates.length === 0) return false;
+  if (!rings) return true;
+  const { edges } = zones;
+  // A zone ring wholly inside the plot meets none of its edges; an endpoint inside the plot finds it.
+  for (const i of candidates) {
+    if (isPointInRings(rings, edges[i * 4] as number, edges[i * 4 + 1] as number)) return true;
+  }
+  for (const ring of rings) {
+    for (let j = 0; j + 1 < ring.length; j++) {
+      const a = ring[j] as number[];
+      const b = ring[j + 1] as number[];
+      const ax = a[0] as number;
+      const ay = a[1] as number;
+      const bx = b[0] as number;
+      const by = b[1] as number;
+      for (const i of candidates) {
+        const cx = edges[i * 4] as number;
+        const cy = edges[i * 4 + 1] as number;
+        const dx = edges[i * 4 + 2] as number;
+        const dy = edges[i * 4 + 3] as number;
+        if (Math.max(cx, dx) < Math.min(ax, bx) || Math.min(cx, dx) > Math.max(ax, bx)) continue;
+        if (Math.max(cy, dy) < Math.min(ay, by) || Math.min(cy, dy) > Math.max(ay, by)) continue;
+        if (segmentsMeet(ax, ay, bx, by, cx, cy, dx, dy)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**
