@@ -136,9 +136,14 @@ export function isPointInZones(zones: ZoneLayer, x: number, y: number): boolean 
     const y1 = edges[i * 4 + 1] as number;
     const x2 = edges[i * 4 + 2] as number;
     const y2 = edges[i * 4 + 3] as number;
-    if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
+    if (crossesRayEast(x1, y1, x2, y2, x, y)) inside = !inside;
   }
   return inside;
+}
+
+/** True when the segment crosses the ray from (x, y) eastwards (half-open in y, so vertices count once). */
+function crossesRayEast(x1: number, y1: number, x2: number, y2: number, x: number, y: number): boolean {
+  return y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1;
 }
 
 /** Even–odd point-in-polygon over a set of rings. */
@@ -152,7 +157,7 @@ function isPointInRings(rings: readonly (readonly (readonly number[])[])[], x: n
       const y1 = a[1] as number;
       const x2 = b[0] as number;
       const y2 = b[1] as number;
-      if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
+      if (crossesRayEast(x1, y1, x2, y2, x, y)) inside = !inside;
     }
   }
   return inside;
