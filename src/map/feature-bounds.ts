@@ -1,3 +1,4 @@
+import { geometryBox } from '../core/analysis/classify-plots.ts';
 import type { FeatureCollection, Position } from '../core/types.ts';
 
 /** [[west, south], [east, north]] of the polygons of `collection` (WGS84 lon/lat), or null if empty. */
@@ -7,19 +8,12 @@ export function featureBounds(collection: FeatureCollection): [[number, number],
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (const feature of collection.features) {
-    const geometry = feature.geometry;
-    if (!geometry) continue;
-    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    for (const polygon of polygons) {
-      for (const position of polygon[0] ?? []) {
-        const x = position[0] as number;
-        const y = position[1] as number;
-        minX = Math.min(minX, x);
-        minY = Math.min(minY, y);
-        maxX = Math.max(maxX, x);
-        maxY = Math.max(maxY, y);
-      }
-    }
+    if (!feature.geometry) continue;
+    const box = geometryBox(feature.geometry);
+    minX = Math.min(minX, box[0]);
+    minY = Math.min(minY, box[1]);
+    maxX = Math.max(maxX, box[2]);
+    maxY = Math.max(maxY, box[3]);
   }
   return minX <= maxX
     ? [
