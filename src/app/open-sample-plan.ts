@@ -1,4 +1,4 @@
-import { classifyPlots } from '../core/analysis/classify-plots.ts';
+import { analyzePlan } from '../core/analysis/analyze-plan.ts';
 import type { PlannerStore } from '../state/store.ts';
 
 /** Loads the bundled sample plan (a chunk of its own), classifies its plots and opens it in `store`. */
@@ -6,6 +6,5 @@ export async function openSamplePlan(store: PlannerStore): Promise<void> {
   const { loadSamplePlan } = await import('./sample-plan.ts');
   if (store.getState().layers) return;
   const layers = loadSamplePlan();
-  const classification = classifyPlots(layers.plots, layers.boundary, layers.control);
-  store.getState().openPlan(layers, classification);
+  store.getState().openPlan(layers, analyzePlan(layers));
 }

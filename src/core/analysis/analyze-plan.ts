@@ -1,0 +1,106 @@
+/**
+ * The whole baseline analysis of a plan in one call, shared by the page's worker and the
+ * command-line tool: classification, town of each plot, canonical properties, efficiency measures
+ * and the baseline indicators. Everything it returns is plain data (structured-clonable).
+ */
+
+import type { Box } from '../geometry/clip-to-box.ts';
+import { m2ToMu } from '../geometry/ellipsoidal-area.ts';
+import { normalizePlotProperties } from '../io/normalize-plot-properties.ts';
+import { type AnalysisSettings, DEFAULT_SETTINGS } from '../settings.ts';
+import type { FeatureCollection, PlotProperties, PlotStatus, Problem } from '../types.ts';
+import { assignTowns, type TownAssignment } from './assign-towns.ts';
+import { type BaselineIndicators, baselineIndicators } from './baseline-indicators.ts';
+import { type Classification, classifyPlots, geometryBox } from './classify-plots.ts';
+import { type PlotMeasures, plotMeasures } from './plot-measures.ts';
+
+/** One plot as the tables, panels and exports see it. */
+export interface PlotRow {
+  /** Index of the plot in the plot layer. */
+  index: number;
+  id: string;
+  name?: string;
+  /** The town the plot is counted under ('' when none could be found). */
+  town: string;
+  townSource: TownAssignment['source'];
+  village?: string;
+  status: PlotStatus | null;
+  areaM2: number;
+  areaMu: number;
+  inBoundaryM2: number;
+  inControlM2: number;
+  /** Canonical properties (DESIGN.md). */
+  properties: PlotProperties;
+  measures: PlotMeasures;
+  /** [west, south, east, north] of the plot, WGS84; null without geometry. */
+  box: Box | null;
+}
+
+export interface PlanAnalysis {
+  rows: PlotRow[];
+  classification: Classification;
+  baseline: BaselineIndicators;
+  settings: AnalysisSettings;
+  /** Problems met by the classification (and property warnings), feature by feature. */
+  problems: Problem[];
+}
+
+export interface PlanLayerSet {
+  plots: FeatureCollection;
+  boundary: FeatureCollection;
+  control: FeatureCollection;
+}
+
+export interface AnalyzePlanOptions {
+  /** Share of the work done, 0…1, now and then. */
+  onProgress?: (done: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Classifies the plots and works out every per-plot figure and the baseline indicators. */
+export function analyzePlan(
+  layers: PlanLayerSet,
+  settings: AnalysisSettings = DEFAULT_SETTINGS,
+  options: AnalyzePlanOptions = {},
+): PlanAnalysis {
+  const { onProgress, signal } = options;
+  const classification = classifyPlots(layers.plots, layers.boundary, layers.control, {
+    tolerance: settings.tolerance,
+    signal,
+    onProgress: onProgress ? (done) => onProgress(0.9 * done) : undefined,
+  });
+  if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+  const towns = assignTowns(layers.plots, layers.boundary);
+  onProgress?.(0.95);
+  const rows: PlotRow[] = classification.results.map((result, index) => {
+    const feature = layers.plots.features[index];
+    const { properties } = normalizePlotProperties((feature?.properties ?? {}) as Record<string, unknown>, {
+      featureIndex: index,
+      featureId: feature?.id,
+    });
+    const geometry = feature?.geometry;
+    const row: PlotRow = {
+      index,
+      id: result.id,
+      town: towns[index]?.town ?? '',
+      townSource: towns[index]?.source ?? 'none',
+      status: result.status,
+      areaM2: result.areaM2,
+      areaMu: m2ToMu(result.areaM2),
+      inBoundaryM2: result.inBoundaryM2,
+      inControlM2: result.inControlM2,
+      properties,
+      measures: plotMeasures(properties, result.areaM2, settings),
+      box: geometry ? geometryBox(geometry) : null,
+    };
+    if (properties.name !== undefined) row.name = properties.name;
+    if (properties.village !== undefined) row.village = properties.village;
+    return row;
+  });
+  const baseline = baselineIndicators(
+    classification.results,
+    towns.map((t) => t.town),
+  );
+  onProgress?.(1);
+  return { rows, classification, baseline, settings, problems: classification.problems };
+}
