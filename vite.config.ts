@@ -23,6 +23,8 @@ export default defineConfig({
     fs: { allow: ['.'] },
   },
   preview: { host: '127.0.0.1' },
+  // The analysis worker is an ES module (it imports the core like the page does).
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // MapLibre (1.1 MB) and the county outlines (0.3 MB) are in the main chunk; the 1.7 MB sample plan

@@ -1,19 +1,25 @@
 /**
  * Command-line analysis over the same core as the page:
  *   npm run analyze -- --plots P --boundary B --control C --out result.csv [--summary summary.json] [--tolerance 0.01]
- * Inputs are GeoJSON in any coordinate system the core detects (a `.prj` beside a file is read).
+ * Inputs are GeoJSON (a `.prj` beside it is read), zipped shapefiles (`.zip`), shapefiles (`.shp` with
+ * its `.dbf`, `.prj`, `.cpg` beside it) or KML/KMZ, in any coordinate system the core detects; plot
+ * columns are mapped onto the canonical properties by their Chinese or English names.
  * Bad input: a message on stderr naming the file, the feature and the problem, exit code 2, and no
  * output file written.
  */
 
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assignTowns } from '../src/core/analysis/assign-towns.ts';
 import { baselineIndicators } from '../src/core/analysis/baseline-indicators.ts';
 import { classifyPlots, DEFAULT_TOLERANCE } from '../src/core/analysis/classify-plots.ts';
 import { plotMeasures } from '../src/core/analysis/plot-measures.ts';
-import { type LoadedLayer, loadLayerFromGeoJson } from '../src/core/io/load-layer.ts';
+import { columnsOf, suggestColumnMapping } from '../src/core/io/column-mapping.ts';
+import { guessLayerKind } from '../src/core/io/guess-layer-kind.ts';
+import { type LoadedLayer, loadLayerFromSource } from '../src/core/io/load-layer.ts';
 import { normalizePlotProperties } from '../src/core/io/normalize-plot-properties.ts';
+import { type InputFile, type LayerSource, readLayerFiles } from '../src/core/io/read-layer-files.ts';
 import { AREA_METHOD, DEFAULT_SETTINGS } from '../src/core/settings.ts';
 import type { LayerKind, Problem } from '../src/core/types.ts';
 
@@ -29,33 +35,97 @@ function formatProblem(problem: Problem): string {
   return `  ${problem.severity === 'error' ? '错误' : '警告'} [${problem.code}] ${problem.message.zh}\n      ${problem.message.en}`;
 }
 
-function load(path: string, kind: LayerKind): LoadedLayer {
-  let text: string;
+/** Extensions of the files that make up one shapefile, read from beside the `.shp`. */
+const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
+
+function readInput(path: string): Uint8Array {
   try {
-    text = readFileSync(path, 'utf8');
+    return new Uint8Array(readFileSync(path));
   } catch (error) {
     fail([
       `无法读取文件 ${path}：${(error as Error).message}`,
       `Cannot read file ${path}: ${(error as Error).message}`,
     ]);
   }
-  const prjPath = path.replace(/\.(geo)?json$/i, '.prj');
-  const prj = prjPath !== path && existsSync(prjPath) ? readFileSync(prjPath, 'utf8') : undefined;
-  const result = loadLayerFromGeoJson(text, path, kind, prj);
+}
+
+/** The files that make up the input at `path`: the file itself and, for `.shp` and GeoJSON, its siblings. */
+function inputFiles(path: string): InputFile[] {
+  const files: InputFile[] = [{ name: path, bytes: readInput(path) }];
+  const ext = extname(path).toLowerCase();
+  const stem = path.slice(0, path.length - ext.length);
+  const siblings = ext === '.shp' ? SHAPEFILE_PARTS.filter((part) => part !== 'shp') : [];
+  if (ext === '.geojson' || ext === '.json') siblings.push('prj');
+  const dir = dirname(path);
+  const names = siblings.length > 0 ? readdirSync(dir) : [];
+  for (const part of siblings) {
+    // Match the extension in any case (地块.DBF beside 地块.shp).
+    const name = names.find(
+      (candidate) => candidate.toLowerCase() === `${basename(stem)}.${part}`.toLowerCase(),
+    );
+    if (name) files.push({ name: `${stem}.${part}`, bytes: readInput(join(dir, name)) });
+  }
+  return files;
+}
+
+function problemLines(path: string, problems: Problem[]): string[] {
+  return [
+    `文件 ${path} 有 ${problems.length} 个问题，未生成任何输出 / ${path} has ${problems.length} problem(s); nothing was written:`,
+    ...problems.slice(0, 50).map(formatProblem),
+    ...(problems.length > 50
+      ? [`  …另有 ${problems.length - 50} 个 / and ${problems.length - 50} more`]
+      : []),
+  ];
+}
+
+/** The one source of the input; a zip with several layers must name the wanted one by its kind. */
+function chooseSource(path: string, kind: LayerKind, sources: LayerSource[]): LayerSource {
+  if (sources.length === 1) return sources[0] as LayerSource;
+  const matching = sources.filter(
+    (source) => guessLayerKind(source.fileName, source.collection).kind === kind,
+  );
+  if (matching.length === 1) return matching[0] as LayerSource;
+  fail([
+    `文件 ${path} 含有 ${sources.length} 个图层，无法确定哪一个是${kind}；请只压缩一个图层，或直接指定 .shp 文件：`,
+    `File ${path} holds ${sources.length} layers and it is not clear which is the ${kind} layer; zip one layer only, or give the .shp itself:`,
+    ...sources.map((source) => `  ${source.fileName}`),
+  ]);
+}
+
+function load(path: string, kind: LayerKind): LoadedLayer {
+  const read = readLayerFiles(inputFiles(path));
+  if (read.sources.length === 0 || read.problems.some((p) => p.severity === 'error')) {
+    fail(problemLines(path, read.problems.length > 0 ? read.problems : [noLayerProblem(path)]));
+  }
+  const source = chooseSource(path, kind, read.sources);
+  const columnMapping =
+    kind === 'plots' ? suggestColumnMapping(columnsOf(source.collection)).mapping : undefined;
+  const result = loadLayerFromSource(source, kind, columnMapping ? { columnMapping } : {});
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (!result.ok || errors.length > 0) {
-    const shown = errors.length > 0 ? errors : result.problems;
-    fail([
-      `文件 ${path} 有 ${shown.length} 个问题，未生成任何输出 / ${path} has ${shown.length} problem(s); nothing was written:`,
-      ...shown.slice(0, 50).map(formatProblem),
-      ...(shown.length > 50 ? [`  …另有 ${shown.length - 50} 个 / and ${shown.length - 50} more`] : []),
-    ]);
+    fail(problemLines(path, errors.length > 0 ? errors : result.problems));
   }
-  for (const problem of result.problems) console.error(formatProblem(problem));
+  for (const problem of [...read.problems, ...result.problems]) console.error(formatProblem(problem));
+  if (source.encoding) {
+    console.error(
+      `  ${source.fileName}: 属性编码 ${source.encoding.name}（${ENCODING_SOURCES[source.encoding.source]}）`,
+    );
+  }
   if (result.crs.confidence !== 'certain' || result.crs.crs.kind !== 'wgs84') {
-    console.error(`  ${path}: ${result.crs.message.zh}`);
+    console.error(`  ${source.fileName}: ${result.crs.message.zh}`);
   }
   return result;
+}
+
+const ENCODING_SOURCES = { cpg: '来自 .cpg 文件', ldid: '来自 .dbf 的语言驱动标记', detected: '自动判断' };
+
+function noLayerProblem(path: string): Problem {
+  return {
+    code: 'no-layer',
+    severity: 'error',
+    featureIndex: -1,
+    message: { zh: `文件 ${path} 中没有可读取的图层`, en: `File ${path} holds no layer that can be read.` },
+  };
 }
 
 function number(value: number | undefined, digits: number): string {

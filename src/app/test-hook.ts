@@ -5,6 +5,19 @@
 
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapController } from '../map/map-controller.ts';
+import type { PlannerStore } from '../state/store.ts';
+
+/** What the tests read of a plot row. */
+export interface TestPlotRow {
+  index: number;
+  id: string;
+  name: string | undefined;
+  town: string;
+  village: string | undefined;
+  status: string | null;
+  areaM2: number;
+  box: readonly number[] | null;
+}
 
 export interface PlannerTestHook {
   map: MapLibreMap;
@@ -14,6 +27,10 @@ export interface PlannerTestHook {
   renderedFeatureCount: (layerId: string) => number;
   /** Distinct values of `property` among the drawn features of `layerId`. */
   renderedValues: (layerId: string, property: string) => string[];
+  /** The analysed plots as the store holds them. */
+  plotRows: () => TestPlotRow[];
+  /** Feature counts of the plan's layers. */
+  layerCounts: () => Record<'plots' | 'boundary' | 'control', number> | null;
 }
 
 declare global {
@@ -22,7 +39,7 @@ declare global {
   }
 }
 
-export function exposeTestHook(controller: MapController): () => void {
+export function exposeTestHook(controller: MapController, store: PlannerStore): () => void {
   const { map } = controller;
   window.__planner = {
     map,
@@ -34,6 +51,27 @@ export function exposeTestHook(controller: MapController): () => void {
           map.queryRenderedFeatures({ layers: [layerId] }).map((f) => String(f.properties[property])),
         ),
       ].sort(),
+    plotRows: () =>
+      (store.getState().analysis?.rows ?? []).map((row) => ({
+        index: row.index,
+        id: row.id,
+        name: row.name,
+        town: row.town,
+        village: row.village,
+        status: row.status,
+        areaM2: row.areaM2,
+        box: row.box,
+      })),
+    layerCounts: () => {
+      const layers = store.getState().layers;
+      return layers
+        ? {
+            plots: layers.plots.features.length,
+            boundary: layers.boundary.features.length,
+            control: layers.control.features.length,
+          }
+        : null;
+    },
   };
   return () => {
     delete window.__planner;

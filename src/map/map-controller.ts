@@ -1,21 +1,23 @@
 /**
  * The one owner of the MapLibre map. React creates it once with a container and the store; from
- * then on the map follows the store (layers, classification, language) through a subscription,
- * and data is uploaded to MapLibre only when the store holds a different object than last time.
+ * then on the map follows the store (layers, plot map data, town, selection, visibility, language)
+ * through a subscription; each is written to MapLibre only when the store holds a different value
+ * than last time. Clicks on plots go back to the store as a selection.
  */
 
 import {
   AttributionControl,
+  type FilterSpecification,
   type GeoJSONSource,
   type LngLatBoundsLike,
   Map as MapLibreMap,
   NavigationControl,
   ScaleControl,
 } from 'maplibre-gl';
-import type { FeatureCollection } from '../core/types.ts';
+import type { FeatureCollection, LayerKind } from '../core/types.ts';
 import { translate } from '../i18n/messages.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
-import { plotFeatures, plotMarkers } from './plot-features.ts';
+import { featureBounds } from './feature-bounds.ts';
 import {
   asSourceData,
   type BasemapData,
@@ -23,7 +25,9 @@ import {
   COLORS,
   CONTROL_HATCH_IMAGE,
   hatchPattern,
-  MARKED_STATUSES,
+  LAYER,
+  LAYERS_OF,
+  NOTHING_SELECTED,
   SOURCE,
 } from './style.ts';
 
@@ -46,10 +50,11 @@ export class MapController {
   private readonly initialBounds: LngLatBoundsLike;
   private attribution: AttributionControl | null = null;
   private unsubscribe: () => void;
-  private uploaded: { layers: PlannerState['layers']; classification: PlannerState['classification'] } = {
-    layers: null,
-    classification: null,
-  };
+  /** What the map shows now, as store values: compared by identity on every store change. */
+  private shown: Pick<
+    PlannerState,
+    'layers' | 'plotMap' | 'town' | 'selectedPlot' | 'visible' | 'zoomRequest'
+  > | null = null;
   private language: PlannerState['language'] | null = null;
   private loaded = false;
 
@@ -67,6 +72,8 @@ export class MapController {
       pitchWithRotate: false,
       maxZoom: 19,
       minZoom: 7,
+      // Exports (PNG) read the canvas back.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     this.map.touchZoomRotate.disableRotation();
     // The hatch is drawn here rather than fetched from a sprite: no request, no file to ship.
@@ -80,6 +87,19 @@ export class MapController {
       this.loaded = true;
       this.sync(this.store.getState());
     });
+    this.map.on('click', (event) => {
+      const hit = this.map.queryRenderedFeatures(event.point, {
+        layers: [LAYER.plotsFill, LAYER.plotMarkers],
+      })[0];
+      const index = hit?.properties.index;
+      this.store.getState().selectPlot(typeof index === 'number' ? index : null, 'map');
+    });
+    this.map.on('mouseenter', LAYER.plotsFill, () => {
+      this.map.getCanvas().style.cursor = 'pointer';
+    });
+    this.map.on('mouseleave', LAYER.plotsFill, () => {
+      this.map.getCanvas().style.cursor = '';
+    });
     this.unsubscribe = this.store.subscribe((state) => this.sync(state));
     this.sync(this.store.getState());
   }
@@ -87,6 +107,15 @@ export class MapController {
   /** Shows the whole of Cixi again. */
   fitToCixi(): void {
     this.map.fitBounds(this.initialBounds, { padding: FIT_PADDING, animate: false });
+  }
+
+  /** Fits the map to one of the plan's layers; false when the layer is empty. */
+  zoomToLayer(kind: LayerKind): boolean {
+    const layer = this.store.getState().layers?.[kind];
+    const bounds = layer ? featureBounds(layer) : null;
+    if (!bounds) return false;
+    this.map.fitBounds(bounds, { padding: FIT_PADDING, maxZoom: 16 });
+    return true;
   }
 
   /** Resolves when the map has drawn everything it has (sources loaded, no transition running). */
@@ -111,24 +140,75 @@ export class MapController {
       this.setAttribution(translate(state.language, 'map.attribution'));
     }
     if (!this.loaded) return;
-    if (state.layers !== this.uploaded.layers) {
+    const shown = this.shown;
+    if (state.layers !== shown?.layers) {
       this.setSourceData(SOURCE.boundary, state.layers?.boundary);
       this.setSourceData(SOURCE.control, state.layers?.control);
     }
-    if (state.layers !== this.uploaded.layers || state.classification !== this.uploaded.classification) {
-      const { layers, classification } = state;
-      this.setSourceData(
-        SOURCE.plots,
-        layers && classification ? plotFeatures(layers.plots, classification.results) : undefined,
-      );
-      this.setSourceData(
-        SOURCE.plotMarkers,
-        layers && classification
-          ? plotMarkers(layers.plots, classification.results, MARKED_STATUSES)
-          : undefined,
-      );
+    if (state.plotMap !== shown?.plotMap) {
+      const plots = this.map.getSource<GeoJSONSource>(SOURCE.plots);
+      if (state.plotMap) plots?.setData(state.plotMap.url);
+      else plots?.setData(asSourceData(null));
+      this.setSourceData(SOURCE.plotMarkers, state.plotMap?.markers);
     }
-    this.uploaded = { layers: state.layers, classification: state.classification };
+    if (state.town !== shown?.town) this.showTown(state);
+    if (state.selectedPlot !== shown?.selectedPlot) this.showSelection(state);
+    if (state.visible !== shown?.visible) {
+      for (const kind of Object.keys(LAYERS_OF) as LayerKind[]) {
+        for (const id of LAYERS_OF[kind]) {
+          this.map.setLayoutProperty(id, 'visibility', state.visible[kind] ? 'visible' : 'none');
+        }
+      }
+    }
+    if (state.zoomRequest && state.zoomRequest !== shown?.zoomRequest) {
+      if (state.zoomRequest.target === 'cixi') this.fitToCixi();
+      else this.zoomToLayer(state.zoomRequest.target);
+    }
+    this.shown = {
+      zoomRequest: state.zoomRequest,
+      layers: state.layers,
+      plotMap: state.plotMap,
+      town: state.town,
+      selectedPlot: state.selectedPlot,
+      visible: state.visible,
+    };
+  }
+
+  /** Shows only the chosen town's plots and fits the map to them; all plots when no town is chosen. */
+  private showTown(state: PlannerState): void {
+    const filter: FilterSpecification | null =
+      state.town === null ? null : ['==', ['get', 'town'], state.town];
+    for (const id of [LAYER.plotsFill, LAYER.plotsOutline, LAYER.plotMarkers]) this.map.setFilter(id, filter);
+    if (state.town === null || !state.analysis) return;
+    let box: [number, number, number, number] | null = null;
+    for (const row of state.analysis.rows) {
+      if (row.town !== state.town || !row.box) continue;
+      box = box
+        ? [
+            Math.min(box[0], row.box[0]),
+            Math.min(box[1], row.box[1]),
+            Math.max(box[2], row.box[2]),
+            Math.max(box[3], row.box[3]),
+          ]
+        : [...row.box];
+    }
+    if (box) this.map.fitBounds(box, { padding: FIT_PADDING, maxZoom: 16 });
+  }
+
+  /** Outlines the selected plot; a plot chosen in a list is also brought into view. */
+  private showSelection(state: PlannerState): void {
+    const index = state.selectedPlot;
+    const filter: FilterSpecification = index === null ? NOTHING_SELECTED : ['==', ['get', 'index'], index];
+    this.map.setFilter(LAYER.plotSelected, filter);
+    this.map.setFilter(LAYER.plotSelectedHalo, filter);
+    const box = index === null ? null : state.analysis?.rows[index]?.box;
+    if (box && state.selectionOrigin === 'list') {
+      this.map.fitBounds([box[0], box[1], box[2], box[3]], {
+        padding: FIT_PADDING,
+        maxZoom: 17,
+        duration: 400,
+      });
+    }
   }
 
   private setSourceData(sourceId: string, data: FeatureCollection<unknown, unknown> | undefined): void {

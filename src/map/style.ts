@@ -6,6 +6,7 @@
 
 import type {
   ExpressionSpecification,
+  FilterSpecification,
   GeoJSONSourceSpecification,
   LayerSpecification,
   StyleSpecification,
@@ -32,6 +33,8 @@ export const LAYER = {
   plotsFill: 'plots-fill',
   plotsOutline: 'plots-outline',
   plotMarkers: 'plot-markers',
+  plotSelected: 'plot-selected',
+  plotSelectedHalo: 'plot-selected-halo',
   townLabels: 'town-labels',
   cixiOutline: 'cixi-outline',
   boundaryLine: 'boundary-line',
@@ -55,6 +58,7 @@ export const COLORS = {
   plotOutline: '#1e1e1e',
   labelText: '#1a1a1a',
   labelHalo: '#ffffff',
+  selection: '#00a3ff',
 } as const;
 
 /**
@@ -147,6 +151,16 @@ export function cixiOutlineLayers(): LayerSpecification[] {
   ];
 }
 
+/** The filter of the selection layers when no plot is selected. */
+export const NOTHING_SELECTED: FilterSpecification = ['==', ['get', 'index'], -1];
+
+/** Layers drawn from each plan layer, for the layer switches. */
+export const LAYERS_OF = {
+  boundary: ['boundary-fill', LAYER.boundaryLine],
+  control: [LAYER.controlFill, LAYER.controlLine],
+  plots: [LAYER.plotsFill, LAYER.plotsOutline, LAYER.plotMarkers, LAYER.plotSelectedHalo, LAYER.plotSelected],
+} as const;
+
 /** Development boundary (dashed dark line), control zones (hatched, solid edge), plots by status. */
 export function planLayers(): LayerSpecification[] {
   return [
@@ -199,6 +213,22 @@ export function planLayers(): LayerSpecification[] {
         'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.2, 13, 0.6, 16, 1.2],
         'line-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.35, 13, 0.8],
       },
+    },
+    {
+      id: LAYER.plotSelectedHalo,
+      type: 'line',
+      source: SOURCE.plots,
+      filter: NOTHING_SELECTED,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': 7, 'line-opacity': 0.9 },
+    },
+    {
+      id: LAYER.plotSelected,
+      type: 'line',
+      source: SOURCE.plots,
+      filter: NOTHING_SELECTED,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.selection, 'line-width': 3.5 },
     },
     {
       id: LAYER.plotMarkers,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification, PlotResult } from '../core/analysis/classify-plots.ts';
+import { baselineIndicators } from '../core/analysis/baseline-indicators.ts';
+import type { PlotResult } from '../core/analysis/classify-plots.ts';
 import { selectStatusCounts } from './select-status-counts.ts';
 
 function result(index: number, status: PlotResult['status']): PlotResult {
@@ -7,19 +8,17 @@ function result(index: number, status: PlotResult['status']): PlotResult {
 }
 
 describe('selectStatusCounts', () => {
-  const classification: Classification = Object.freeze({
-    results: [
-      result(0, 'control'),
-      result(1, 'outside'),
-      result(2, 'outside'),
-      result(3, null),
-      result(4, 'crossing'),
-    ],
-    problems: [],
-  });
+  const results = [
+    result(0, 'control'),
+    result(1, 'outside'),
+    result(2, 'outside'),
+    result(3, null),
+    result(4, 'crossing'),
+  ];
+  const analysis = { baseline: baselineIndicators(results, ['a', 'a', 'b', 'b', 'b']) };
 
   it('counts plots per status, unclassified ones apart', () => {
-    expect(selectStatusCounts(classification)).toEqual({
+    expect(selectStatusCounts(analysis)).toEqual({
       control: 1,
       boundary: 0,
       crossing: 1,
@@ -28,8 +27,8 @@ describe('selectStatusCounts', () => {
     });
   });
 
-  it('returns the same object for the same classification, so that React does not re-render in a loop', () => {
-    expect(selectStatusCounts(classification)).toBe(selectStatusCounts(classification));
+  it('returns the same object for the same analysis, so that React does not re-render in a loop', () => {
+    expect(selectStatusCounts(analysis)).toBe(selectStatusCounts(analysis));
     expect(selectStatusCounts(null)).toBeNull();
   });
 });

@@ -1,17 +1,17 @@
-import type { Classification } from '../core/analysis/classify-plots.ts';
+import type { PlanAnalysis } from '../core/analysis/analyze-plan.ts';
 import type { PlotStatus } from '../core/types.ts';
 
 export type StatusCounts = Record<PlotStatus | 'unclassified', number>;
 
-const cache = new WeakMap<Classification, StatusCounts>();
+const cache = new WeakMap<PlanAnalysis['baseline'], StatusCounts>();
 
-/** Plots per status (a count, not an area), memoised per classification so React sees one object. */
-export function selectStatusCounts(classification: Classification | null): StatusCounts | null {
-  if (!classification) return null;
-  const cached = cache.get(classification);
+/** Plots per status (a count, not an area), memoised per analysis so React sees one object. */
+export function selectStatusCounts(analysis: Pick<PlanAnalysis, 'baseline'> | null): StatusCounts | null {
+  if (!analysis) return null;
+  const { baseline } = analysis;
+  const cached = cache.get(baseline);
   if (cached) return cached;
-  const counts: StatusCounts = { control: 0, boundary: 0, crossing: 0, outside: 0, unclassified: 0 };
-  for (const result of classification.results) counts[result.status ?? 'unclassified']++;
-  cache.set(classification, counts);
+  const counts: StatusCounts = { ...baseline.statusCounts, unclassified: baseline.unclassified };
+  cache.set(baseline, counts);
   return counts;
 }

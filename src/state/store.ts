@@ -8,10 +8,10 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { PlanAnalysis } from '../core/analysis/analyze-plan.ts';
-import type { Classification } from '../core/analysis/classify-plots.ts';
 import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
-import type { FeatureCollection, LayerKind, Message, PlotStatus } from '../core/types.ts';
+import type { FeatureCollection, LayerKind, Message, PlotStatus, Problem } from '../core/types.ts';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/messages.ts';
+import type { SourcePreview } from '../worker/protocol.ts';
 
 export interface PlanLayers {
   boundary: FeatureCollection;
@@ -68,8 +68,11 @@ export interface PlannerState {
   language: Language;
   layers: PlanLayers | null;
   analysis: PlanAnalysis | null;
-  /** The same object as analysis.classification (the map draws from it). */
-  classification: Classification | null;
+  /**
+   * What the map draws for the plots: a URL (blob:) of GeoJSON written by the worker, with
+   * `index`, `id`, `status` and `town` per feature; and the few marked plots as a small collection.
+   */
+  plotMap: { url: string; markers: FeatureCollection<unknown, unknown> } | null;
   /** Index of the selected plot in the plot layer. */
   selectedPlot: number | null;
   selectionOrigin: SelectionOrigin;
@@ -82,11 +85,15 @@ export interface PlannerState {
   /** Layer visibility on the map. */
   visible: Record<LayerKind, boolean>;
   job: Job | null;
+  /** The import dialog's content while it is open: the files read and a preview of each source. */
+  importSession: ImportSession | null;
+  /** A request to the map to show a layer whole; `serial` makes a repeated request a new value. */
+  zoomRequest: { target: LayerKind | 'cixi'; serial: number } | null;
   /** A message to show once (a failure or a done import), cleared by the user. */
   notice: { kind: 'error' | 'info'; message: Message } | null;
 
   setLanguage: (language: Language) => void;
-  openPlan: (layers: PlanLayers, analysis: PlanAnalysis) => void;
+  openPlan: (layers: PlanLayers, analysis: PlanAnalysis, plotMap: PlannerState['plotMap']) => void;
   selectPlot: (index: number | null, origin: SelectionOrigin) => void;
   setTown: (town: string | null) => void;
   setFilter: (filter: Partial<PlotFilter>) => void;
@@ -95,6 +102,18 @@ export interface PlannerState {
   setVisible: (layer: LayerKind, visible: boolean) => void;
   setJob: (job: Job | null) => void;
   setNotice: (notice: PlannerState['notice']) => void;
+  setImportSession: (session: ImportSession | null) => void;
+  updatePreview: (preview: SourcePreview) => void;
+  requestZoom: (target: LayerKind | 'cixi') => void;
+}
+
+export interface ImportSession {
+  fileNames: string[];
+  previews: SourcePreview[];
+  /** File-level problems (a broken zip, an unknown file type). */
+  problems: Problem[];
+  /** Sources already loaded into the plan, by index. */
+  accepted: number[];
 }
 
 export type PlannerStore = ReturnType<typeof createPlannerStore>;
@@ -104,7 +123,7 @@ export function createPlannerStore() {
     language: DEFAULT_LANGUAGE,
     layers: null,
     analysis: null,
-    classification: null,
+    plotMap: null,
     selectedPlot: null,
     selectionOrigin: 'map',
     town: null,
@@ -114,12 +133,14 @@ export function createPlannerStore() {
     visible: { boundary: true, control: true, plots: true },
     job: null,
     notice: null,
+    importSession: null,
+    zoomRequest: null,
     setLanguage: (language) => set({ language }),
-    openPlan: (layers, analysis) =>
+    openPlan: (layers, analysis, plotMap) =>
       set({
         layers,
         analysis,
-        classification: analysis.classification,
+        plotMap,
         selectedPlot: null,
         town: null,
         filter: EMPTY_FILTER,
@@ -132,6 +153,22 @@ export function createPlannerStore() {
     setVisible: (layer, visible) => set((state) => ({ visible: { ...state.visible, [layer]: visible } })),
     setJob: (job) => set({ job }),
     setNotice: (notice) => set({ notice }),
+    setImportSession: (importSession) => set({ importSession }),
+    updatePreview: (preview) =>
+      set((state) =>
+        state.importSession
+          ? {
+              importSession: {
+                ...state.importSession,
+                previews: state.importSession.previews.map((p) =>
+                  p.sourceIndex === preview.sourceIndex ? preview : p,
+                ),
+              },
+            }
+          : {},
+      ),
+    requestZoom: (target) =>
+      set((state) => ({ zoomRequest: { target, serial: (state.zoomRequest?.serial ?? 0) + 1 } })),
   }));
 }
 

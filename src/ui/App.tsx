@@ -1,26 +1,73 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { importFiles } from '../app/import-files.ts';
 import { openSamplePlan } from '../app/open-sample-plan.ts';
-import { plannerStore } from '../state/store.ts';
+import { translate } from '../i18n/messages.ts';
+import { plannerStore, usePlanner } from '../state/store.ts';
+import { Dashboard } from './Dashboard.tsx';
 import { Header } from './Header.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
+import { JobBar } from './JobBar.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
+import { Notice } from './Notice.tsx';
+import { PlotPanel } from './PlotPanel.tsx';
+import { PlotTable } from './PlotTable.tsx';
 
-/** The page: a header bar, the map, and the legend over the map. */
+/** The page: a header bar, the map with the legend, a side panel, the plot card and the dialogs. */
 export function App() {
+  const panel = usePlanner((state) => state.panel);
+  const language = usePlanner((state) => state.language);
+  const [dragging, setDragging] = useState(false);
+
   useEffect(() => {
     // The header and the base map show while the sample plan loads and its plots are classified.
-    openSamplePlan(plannerStore).catch((error: unknown) =>
-      console.error('Could not open the sample plan.', error),
-    );
+    openSamplePlan(plannerStore);
+  }, []);
+
+  useEffect(() => {
+    // Files dropped anywhere on the page open the import dialog.
+    const over = (event: DragEvent) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      setDragging(true);
+    };
+    const leave = (event: DragEvent) => {
+      if (event.relatedTarget === null) setDragging(false);
+    };
+    const drop = (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(false);
+      importFiles(plannerStore, [...(event.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
   }, []);
 
   return (
-    <div className="app">
+    <div className="app" lang={language}>
       <Header />
       <main className="app-main">
-        <MapView />
-        <Legend />
+        <div className="map-area">
+          <MapView />
+          <Legend />
+          <PlotPanel />
+          <JobBar />
+          <Notice />
+        </div>
+        {panel && (
+          <aside className="side-panel" data-panel={panel}>
+            {panel === 'dashboard' ? <Dashboard /> : <PlotTable />}
+          </aside>
+        )}
       </main>
+      <ImportDialog />
+      {dragging && <div className="drop-overlay">{translate(language, 'import.dropHint')}</div>}
     </div>
   );
 }

@@ -1,20 +1,69 @@
-import { translate } from '../i18n/messages.ts';
-import { plannerStore, usePlanner } from '../state/store.ts';
+import { useRef } from 'react';
+import { importFiles } from '../app/import-files.ts';
+import { type MessageKey, translate } from '../i18n/messages.ts';
+import { type PanelName, plannerStore, usePlanner } from '../state/store.ts';
+
+const ACCEPTED_FILES = '.geojson,.json,.zip,.shp,.shx,.dbf,.prj,.cpg,.kml,.kmz';
+const PANELS: readonly { name: PanelName; key: MessageKey }[] = [
+  { name: 'dashboard', key: 'header.dashboard' },
+  { name: 'table', key: 'header.table' },
+];
 
 export function Header() {
   const language = usePlanner((state) => state.language);
   const label = usePlanner((state) => state.layers?.label ?? null);
-  const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
+  const panel = usePlanner((state) => state.panel);
+  const busy = usePlanner((state) => state.job !== null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const t = (key: MessageKey) => translate(language, key);
   return (
     <header className="app-header">
       <h1 className="app-title">
         {t('app.title')} <span className="app-title-separator">·</span> {t('app.city')}
       </h1>
       {/* The sample plan is invented: say so where every viewer sees it. */}
-      <span className="sample-label" data-testid="sample-label">
-        {label ?? t('app.sampleLabel')}
-      </span>
+      {label !== null && (
+        <span className="sample-label" data-testid="sample-label">
+          {label}
+        </span>
+      )}
       <span className="app-header-spacer" />
+      <button
+        type="button"
+        className="header-button"
+        disabled={busy}
+        data-testid="import-button"
+        onClick={() => fileInput.current?.click()}
+      >
+        {t('import.button')}
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        accept={ACCEPTED_FILES}
+        hidden
+        data-testid="import-input"
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = '';
+          importFiles(plannerStore, files);
+        }}
+      />
+      <nav className="panel-tabs" aria-label={t('header.panels')}>
+        {PANELS.map(({ name, key }) => (
+          <button
+            key={name}
+            type="button"
+            className="header-button"
+            aria-pressed={panel === name}
+            data-testid={`tab-${name}`}
+            onClick={() => plannerStore.getState().setPanel(panel === name ? null : name)}
+          >
+            {t(key)}
+          </button>
+        ))}
+      </nav>
       <button
         type="button"
         className="language-switch"

@@ -1,12 +1,13 @@
+import type { LayerKind } from '../core/types.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
 import { COLORS, STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from '../map/style.ts';
 import { selectStatusCounts } from '../state/select-status-counts.ts';
-import { usePlanner } from '../state/store.ts';
+import { plannerStore, usePlanner } from '../state/store.ts';
 
 /** Status colours with plot counts, and the symbols of the zone layers. */
 export function Legend() {
   const language = usePlanner((state) => state.language);
-  const counts = usePlanner((state) => selectStatusCounts(state.classification));
+  const counts = usePlanner((state) => selectStatusCounts(state.analysis));
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
   const total = counts ? STATUS_ORDER.reduce((sum, status) => sum + counts[status], counts.unclassified) : 0;
 
@@ -36,20 +37,83 @@ export function Legend() {
       ) : (
         <p className="legend-loading">{t('app.loading')}</p>
       )}
+      <LayerList />
+    </aside>
+  );
+}
+
+const LAYER_ROWS: readonly { kind: LayerKind; key: MessageKey; symbol: string; color: string }[] = [
+  {
+    kind: 'plots',
+    key: 'import.kind.plots',
+    symbol: 'legend-swatch legend-plots',
+    color: COLORS.plotOutline,
+  },
+  {
+    kind: 'boundary',
+    key: 'legend.boundary',
+    symbol: 'legend-line legend-line-dashed',
+    color: COLORS.boundaryLine,
+  },
+  { kind: 'control', key: 'legend.control', symbol: 'legend-swatch legend-hatch', color: COLORS.controlLine },
+];
+
+/** The plan's layers: a switch, the feature count and a zoom button each; and the Cixi outline. */
+function LayerList() {
+  const language = usePlanner((state) => state.language);
+  const layers = usePlanner((state) => state.layers);
+  const visible = usePlanner((state) => state.visible);
+  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
+  return (
+    <div className="layer-list" data-testid="layer-list">
+      <h2 className="layer-list-title">{t('layers.title')}</h2>
       <ul className="legend-list legend-zones">
+        {LAYER_ROWS.map(({ kind, key, symbol, color }) => {
+          const count = layers?.[kind].features.length ?? 0;
+          return (
+            <li key={kind} className="legend-row" data-layer={kind} data-count={count}>
+              <input
+                type="checkbox"
+                checked={visible[kind]}
+                aria-label={t(key)}
+                onChange={(event) => plannerStore.getState().setVisible(kind, event.target.checked)}
+              />
+              <span className={symbol} style={{ borderColor: color }} />
+              <span className="legend-name" title={layers?.sources?.[kind]}>
+                {t(key)}
+              </span>
+              <span className="legend-count">
+                {t('layers.count', { count: formatCount(language, count) })}
+              </span>
+              <button
+                type="button"
+                className="layer-zoom"
+                title={t('layers.zoom')}
+                aria-label={`${t('layers.zoom')} ${t(key)}`}
+                disabled={count === 0}
+                onClick={() => plannerStore.getState().requestZoom(kind)}
+              >
+                ⤢
+              </button>
+            </li>
+          );
+        })}
         <li className="legend-row">
-          <span className="legend-line legend-line-dashed" style={{ borderColor: COLORS.boundaryLine }} />
-          <span className="legend-name">{t('legend.boundary')}</span>
-        </li>
-        <li className="legend-row">
-          <span className="legend-swatch legend-hatch" style={{ borderColor: COLORS.controlLine }} />
-          <span className="legend-name">{t('legend.control')}</span>
-        </li>
-        <li className="legend-row">
+          <span className="legend-checkbox-space" />
           <span className="legend-line legend-line-thick" style={{ borderColor: COLORS.cixiLine }} />
           <span className="legend-name">{t('legend.cixi')}</span>
+          <span className="legend-count" />
+          <button
+            type="button"
+            className="layer-zoom"
+            title={t('layers.zoomCixi')}
+            aria-label={t('layers.zoomCixi')}
+            onClick={() => plannerStore.getState().requestZoom('cixi')}
+          >
+            ⤢
+          </button>
         </li>
       </ul>
-    </aside>
+    </div>
   );
 }

@@ -21,7 +21,7 @@ export function MapView() {
       fontUrl: new URL(`${import.meta.env.BASE_URL}${FONT_PATH}`, document.baseURI).href,
       initialBounds: basemap.cixiBounds,
     });
-    const removeTestHook = exposeTestHook(controller);
+    const removeTestHook = exposeTestHook(controller, plannerStore);
     return () => {
       removeTestHook();
       controller.destroy();

@@ -1,11 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { decodeZipEntryName } from '../../src/core/io/read-layer-files.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const fixtures = join(root, 'test/fixtures');
+const importFixtures = join(fixtures, 'import');
+const sample = join(root, 'data/sample');
 
 function analyze(args: string[]) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/analyze.ts'), ...args], {
@@ -81,5 +85,103 @@ describe('npm run analyze', () => {
     const { code, stderr } = analyze(['--plots', 'x.geojson']);
     expect(code).toBe(2);
     expect(stderr).toContain('--boundary');
+  });
+
+  describe('with shapefile and KML input', () => {
+    const expected = JSON.parse(
+      readFileSync(join(importFixtures, 'plots-cgcs2000-gk40-gbk.expected.json'), 'utf8'),
+    ) as {
+      features: { id: string; name: string; village: string }[];
+    };
+
+    /** Rows of the result CSV by id: the cells of each row. */
+    function rowsById(path: string): Map<string, string[]> {
+      const lines = readFileSync(path, 'utf8').slice(1).trim().split('\r\n');
+      const header = lines[0]?.split(',') ?? [];
+      expect(header.slice(0, 3)).toEqual(['id', 'area_m2', 'area_mu']);
+      return new Map(lines.slice(1).map((line) => [line.split(',')[0] as string, line.split(',')]));
+    }
+
+    function run(plots: string, boundary = join(sample, 'boundary.geojson')) {
+      const dir = mkdtempSync(join(tmpdir(), 'analyze-import-'));
+      const out = join(dir, 'result.csv');
+      const result = analyze([
+        '--plots',
+        plots,
+        '--boundary',
+        boundary,
+        '--control',
+        join(sample, 'control.geojson'),
+        '--out',
+        out,
+      ]);
+      return { ...result, out };
+    }
+
+    /** The same plots, taken from the sample GeoJSON (WGS84). */
+    function samplePlotsFile(): string {
+      const ids = new Set(expected.features.map((f) => f.id));
+      const all = JSON.parse(readFileSync(join(sample, 'plots.geojson'), 'utf8'));
+      const path = join(mkdtempSync(join(tmpdir(), 'analyze-sample-')), 'plots.geojson');
+      writeFileSync(
+        path,
+        JSON.stringify({ ...all, features: all.features.filter((f: { id: string }) => ids.has(f.id)) }),
+      );
+      return path;
+    }
+
+    it('analyses the zipped GBK Gauss-Krüger shapefile like the same plots from the sample GeoJSON', () => {
+      const fromZip = run(join(importFixtures, 'plots-cgcs2000-gk40-gbk.zip'));
+      expect(fromZip.code).toBe(0);
+      expect(fromZip.stderr).toContain(`已分析 ${expected.features.length} 个地块`);
+      expect(fromZip.stderr).toContain('属性编码 GBK（来自 .cpg 文件）');
+      expect(fromZip.stderr).toContain('EPSG:4528');
+      const fromSample = run(samplePlotsFile());
+      expect(fromSample.code).toBe(0);
+      const zipRows = rowsById(fromZip.out);
+      const sampleRows = rowsById(fromSample.out);
+      expect([...zipRows.keys()]).toEqual(expected.features.map((f) => f.id));
+      for (const [id, row] of zipRows) {
+        const reference = sampleRows.get(id) as string[];
+        for (const column of [1, 3, 4]) {
+          const [a, b] = [Number(row[column]), Number(reference[column])];
+          expect(Math.abs(a - b), `${id} column ${column}`).toBeLessThanOrEqual(
+            1e-6 * Math.max(Math.abs(b), 1),
+          );
+        }
+        expect(row[5], id).toBe(reference[5]);
+        expect(row.slice(7), id).toEqual(reference.slice(7));
+      }
+      for (const plot of expected.features) {
+        expect(zipRows.get(plot.id)?.[9]).toBe(plot.village);
+        expect(zipRows.get(plot.id)?.[10]).toBe(plot.name);
+      }
+    });
+
+    it('reads a .shp with its .dbf, .prj and .cpg beside it, and a KML boundary', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'analyze-shp-'));
+      for (const [name, bytes] of Object.entries(
+        unzipSync(readFileSync(join(importFixtures, 'plots-cgcs2000-gk40-gbk.zip'))),
+      )) {
+        writeFileSync(join(dir, decodeZipEntryName(name).replace(/^.*\//, '')), bytes);
+      }
+      const { code, stderr, out } = run(join(dir, '地块.shp'), join(importFixtures, 'boundary.kml'));
+      expect(code).toBe(0);
+      expect(stderr).toContain('属性编码 GBK');
+      const rows = rowsById(out);
+      expect(rows.size).toBe(expected.features.length);
+      expect(rows.get(expected.features[0]?.id ?? '')?.[10]).toBe(expected.features[0]?.name);
+    });
+
+    it.each([
+      ['broken-not-a-zip.zip', 'not-a-zip'],
+      ['broken-missing-dbf.zip', 'missing-dbf'],
+    ])('rejects %s with exit code 2, a message naming the file, and no output', (file, code) => {
+      const result = run(join(importFixtures, file));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(file);
+      expect(result.stderr).toContain(code);
+      expect(existsSync(result.out)).toBe(false);
+    });
   });
 });

@@ -11,7 +11,7 @@ import { type AnalysisSettings, DEFAULT_SETTINGS } from '../settings.ts';
 import type { FeatureCollection, PlotProperties, PlotStatus, Problem } from '../types.ts';
 import { assignTowns, type TownAssignment } from './assign-towns.ts';
 import { type BaselineIndicators, baselineIndicators } from './baseline-indicators.ts';
-import { type Classification, classifyPlots, geometryBox } from './classify-plots.ts';
+import { classifyPlots, geometryBox } from './classify-plots.ts';
 import { type PlotMeasures, plotMeasures } from './plot-measures.ts';
 
 /** One plot as the tables, panels and exports see it. */
@@ -38,7 +38,6 @@ export interface PlotRow {
 
 export interface PlanAnalysis {
   rows: PlotRow[];
-  classification: Classification;
   baseline: BaselineIndicators;
   settings: AnalysisSettings;
   /** Problems met by the classification (and property warnings), feature by feature. */
@@ -102,5 +101,5 @@ export function analyzePlan(
     towns.map((t) => t.town),
   );
   onProgress?.(1);
-  return { rows, classification, baseline, settings, problems: classification.problems };
+  return { rows, baseline, settings, problems: classification.problems };
 }

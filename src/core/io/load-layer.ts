@@ -1,14 +1,24 @@
 /**
- * From a file's text to a layer ready for analysis: parse, find the coordinate system, reproject to
- * WGS84 lon/lat, check every feature and repair what can be repaired. Shared by the command-line
- * tool and the page's import; never throws on user data.
+ * From a file's text, or a source read by `readLayerFiles`, to a layer ready for analysis: find the
+ * coordinate system, reproject to WGS84 lon/lat, check every feature and repair what can be repaired.
+ * Shared by the command-line tool and the page's import; never throws on user data.
  */
 
-import type { CrsDetection } from '../crs/crs.ts';
+import { type CrsDetection, type CrsDetectionResult, describeCrs } from '../crs/crs.ts';
 import { detectCrs } from '../crs/detect-crs.ts';
+import {
+  coordinateBox,
+  distanceWarning,
+  isDegreeBox,
+  joinMessages,
+  placeBox,
+} from '../crs/detect-crs-from-coordinates.ts';
 import { reprojectFeatureCollection } from '../crs/reproject-feature-collection.ts';
 import type { Feature, FeatureCollection, LayerKind, Position, Problem } from '../types.ts';
+import { applyColumnMapping, type ColumnMapping } from './column-mapping.ts';
+import { isRecord } from './describe-feature.ts';
 import { parseGeoJsonText } from './parse-geojson.ts';
+import type { LayerSource } from './read-layer-files.ts';
 import { repairFeature } from './repair-feature.ts';
 import { validateLayer } from './validate-layer.ts';
 
@@ -40,6 +50,95 @@ function* positionsOf(collection: FeatureCollection): Generator<Position> {
   }
 }
 
+/** What the shared loading needs to know about where a collection came from. */
+interface CollectionOrigin {
+  fileName: string;
+  prj?: string;
+  crsFromFormat?: 'wgs84';
+  /** Problems found while reading the file, reported before the checks' own. */
+  problems: Problem[];
+}
+
+function crsProblem(fileName: string, detection: CrsDetectionResult, implausibleGuess: boolean): Problem {
+  return {
+    code: 'crs',
+    severity: 'error',
+    featureIndex: -1,
+    message: implausibleGuess
+      ? {
+          zh: `文件 ${fileName}：无法确定坐标系。${detection.message.zh} 请检查坐标是否有误，或提供 .prj 文件 / crs 成员说明坐标系。`,
+          en: `File ${fileName}: the coordinate system cannot be determined. ${detection.message.en} Check the coordinates, or provide a .prj file or a crs member.`,
+        }
+      : {
+          zh: `文件 ${fileName}：${detection.message.zh}`,
+          en: `File ${fileName}: ${detection.message.en}`,
+        },
+  };
+}
+
+/** The CRS a format fixes (KML: WGS84, OGC KML 2.2 §16.9), with a warning when the data lies far from Cixi. */
+function formatCrsDetection(collection: FeatureCollection): CrsDetection {
+  const crs = { kind: 'wgs84' } as const;
+  const box = coordinateBox(positionsOf(collection));
+  const placement = box && isDegreeBox(box) ? placeBox(crs, box) : null;
+  const warning = placement ? distanceWarning(placement) : undefined;
+  return {
+    ok: true,
+    crs,
+    source: 'prj',
+    confidence: 'certain',
+    message: joinMessages(
+      {
+        zh: `KML 规定坐标为 WGS84 经纬度，按 ${describeCrs(crs).zh}读取。`,
+        en: `KML coordinates are WGS 84 by definition; read as ${describeCrs(crs).en}.`,
+      },
+      warning,
+    ),
+    ...(warning ? { warning } : {}),
+  };
+}
+
+/** Detection, reprojection, checks and repairs of an already parsed collection. */
+function loadCollection(collection: unknown, kind: LayerKind, origin: CollectionOrigin): LoadLayerResult {
+  const { fileName } = origin;
+  if (!isRecord(collection) || !Array.isArray(collection.features)) {
+    const { problems } = validateLayer(collection as FeatureCollection, kind, { fileName });
+    return { ok: false, problems: [...origin.problems, ...problems] };
+  }
+  const parsed = collection as unknown as FeatureCollection;
+  let detection: CrsDetectionResult;
+  if (origin.crsFromFormat === 'wgs84') detection = formatCrsDetection(parsed);
+  else {
+    const crsMember = (collection as { crs?: unknown }).crs;
+    detection = detectCrs({
+      ...(origin.prj === undefined ? {} : { prj: origin.prj }),
+      ...(crsMember === undefined ? {} : { crsMember }),
+      positions: positionsOf(parsed),
+    });
+  }
+  // A guess from the numbers alone that lands far from Cixi is more likely broken data than a
+  // real layer: refuse it rather than place plots on the wrong continent.
+  const implausibleGuess =
+    detection.ok && detection.confidence === 'assumed' && detection.warning !== undefined;
+  if (!detection.ok || implausibleGuess) {
+    return { ok: false, problems: [...origin.problems, crsProblem(fileName, detection, implausibleGuess)] };
+  }
+  const reprojected = reprojectFeatureCollection(parsed, detection.crs) as FeatureCollection;
+  const { valid, problems } = validateLayer(reprojected, kind, { fileName });
+  const features: Feature[] = [];
+  for (const index of valid) {
+    features.push(repairFeature(reprojected.features[index] as Feature<unknown, unknown>) as Feature);
+  }
+  return {
+    ok: true,
+    layer: { type: 'FeatureCollection', features },
+    sourceIndex: valid,
+    skipped: reprojected.features.length - valid.length,
+    crs: detection,
+    problems: [...origin.problems, ...problems],
+  };
+}
+
 /**
  * Loads one layer from GeoJSON text.
  * @param text the file's content
@@ -55,50 +154,40 @@ export function loadLayerFromGeoJson(
 ): LoadLayerResult {
   const parsed = parseGeoJsonText(text, fileName);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  const crsMember = (parsed.value as unknown as { crs?: unknown }).crs;
-  const detection = detectCrs({
+  return loadCollection(parsed.value, kind, {
+    fileName,
     ...(prj === undefined ? {} : { prj }),
-    ...(crsMember === undefined ? {} : { crsMember }),
-    positions: positionsOf(parsed.value),
+    problems: parsed.problems,
   });
-  // A guess from the numbers alone that lands far from Cixi is more likely broken data than a
-  // real layer: refuse it rather than place plots on the wrong continent.
-  const implausibleGuess =
-    detection.ok && detection.confidence === 'assumed' && detection.warning !== undefined;
-  if (!detection.ok || implausibleGuess) {
-    return {
-      ok: false,
-      problems: [
-        ...parsed.problems,
-        {
-          code: 'crs',
-          severity: 'error',
-          featureIndex: -1,
-          message: implausibleGuess
-            ? {
-                zh: `文件 ${fileName}：无法确定坐标系。${detection.message.zh} 请检查坐标是否有误，或提供 .prj 文件 / crs 成员说明坐标系。`,
-                en: `File ${fileName}: the coordinate system cannot be determined. ${detection.message.en} Check the coordinates, or provide a .prj file or a crs member.`,
-              }
-            : {
-                zh: `文件 ${fileName}：${detection.message.zh}`,
-                en: `File ${fileName}: ${detection.message.en}`,
-              },
-        },
-      ],
-    };
-  }
-  const reprojected = reprojectFeatureCollection(parsed.value, detection.crs) as FeatureCollection;
-  const { valid, problems } = validateLayer(reprojected, kind, { fileName });
-  const features: Feature[] = [];
-  for (const index of valid) {
-    features.push(repairFeature(reprojected.features[index] as Feature<unknown, unknown>) as Feature);
-  }
-  return {
-    ok: true,
-    layer: { type: 'FeatureCollection', features },
-    sourceIndex: valid,
-    skipped: reprojected.features.length - valid.length,
-    crs: detection,
-    problems: [...parsed.problems, ...problems],
-  };
+}
+
+/** Options of {@link loadLayerFromSource}. */
+export interface LoadLayerOptions {
+  /** Canonical plot property → column, applied before the checks (see `applyColumnMapping`). */
+  columnMapping?: ColumnMapping;
+}
+
+/**
+ * Loads one layer from a source found by `readLayerFiles` (GeoJSON, shapefile, KML): the same
+ * detection, reprojection, checks and repairs as {@link loadLayerFromGeoJson}. The CRS comes from the
+ * `.prj`, then a GeoJSON `crs` member, then the coordinates; KML is WGS84 by definition ('certain').
+ * The source's reading problems come first in the result.
+ * @param source a source of `readLayerFiles`; it is not mutated
+ * @param kind which layer the source is
+ * @param options `columnMapping`: applied to the features' properties before the checks
+ */
+export function loadLayerFromSource(
+  source: LayerSource,
+  kind: LayerKind,
+  options: LoadLayerOptions = {},
+): LoadLayerResult {
+  const collection = options.columnMapping
+    ? applyColumnMapping(source.collection, options.columnMapping)
+    : source.collection;
+  return loadCollection(collection, kind, {
+    fileName: source.fileName,
+    ...(source.prj === undefined ? {} : { prj: source.prj }),
+    ...(source.crsFromFormat === undefined ? {} : { crsFromFormat: source.crsFromFormat }),
+    problems: source.problems ?? [],
+  });
 }

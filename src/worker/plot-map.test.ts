@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlotResult } from '../core/analysis/classify-plots.ts';
 import type { FeatureCollection } from '../core/types.ts';
-import { plotFeatures, plotMarkers } from './plot-features.ts';
+import { plotFeatures, plotMarkers } from './plot-map.ts';
 
 function plot(id: string, x: number): FeatureCollection['features'][number] {
   return {
@@ -46,9 +46,9 @@ describe('plotFeatures', () => {
   it('keeps geometry, id and status only, and marks plots without a status', () => {
     const features = plotFeatures(PLOTS, RESULTS).features;
     expect(features.map((feature) => feature.properties)).toEqual([
-      { id: 'a', status: 'control' },
-      { id: 'b', status: 'crossing' },
-      { id: 'd', status: 'unclassified' },
+      { index: 0, id: 'a', status: 'control', town: '' },
+      { index: 1, id: 'b', status: 'crossing', town: '' },
+      { index: 3, id: 'd', status: 'unclassified', town: '' },
     ]);
     expect(features[0]?.geometry).toBe(PLOTS.features[0]?.geometry);
   });
@@ -58,7 +58,7 @@ describe('plotMarkers', () => {
   it('puts a point at the box centre of each plot with a marked status', () => {
     const markers = plotMarkers(PLOTS, RESULTS, ['crossing']).features;
     expect(markers).toHaveLength(1);
-    expect(markers[0]?.properties).toEqual({ id: 'b', status: 'crossing' });
+    expect(markers[0]?.properties).toEqual({ index: 1, id: 'b', status: 'crossing', town: '' });
     const [x, y] = markers[0]?.geometry?.coordinates ?? [];
     expect(x).toBeCloseTo(121.101, 9);
     expect(y).toBeCloseTo(30.0005, 9);

@@ -1,12 +1,26 @@
 /**
- * The plots as the map draws them: geometry, id and the status from the classification, nothing
- * else, so that the copy sent to MapLibre's worker stays small.
+ * The plots as the map draws them: geometry, index, id, status and town, nothing else, so that the
+ * copy sent to MapLibre's worker stays small.
  */
 
-import { geometryBox, type PlotResult } from '../core/analysis/classify-plots.ts';
-import type { FeatureCollection } from '../core/types.ts';
+import { geometryBox } from '../core/analysis/classify-plots.ts';
+import type { FeatureCollection, PlotStatus } from '../core/types.ts';
 
-export type PlotMapStatus = NonNullable<PlotResult['status']> | 'unclassified';
+export type PlotMapStatus = PlotStatus | 'unclassified';
+
+/** What the map needs of a plot's analysis (a PlotRow or a PlotResult). */
+export interface PlotMapInput {
+  id: string;
+  status: PlotStatus | null;
+  town?: string;
+}
+
+export interface PlotMapProperties {
+  index: number;
+  id: string;
+  status: PlotMapStatus;
+  town: string;
+}
 
 /**
  * @param plots the plot layer, WGS84 lon/lat
@@ -15,11 +29,8 @@ export type PlotMapStatus = NonNullable<PlotResult['status']> | 'unclassified';
  */
 export function plotFeatures(
   plots: FeatureCollection,
-  results: readonly PlotResult[],
-): FeatureCollection<
-  NonNullable<FeatureCollection['features'][number]['geometry']>,
-  { id: string; status: PlotMapStatus }
-> {
+  results: readonly PlotMapInput[],
+): FeatureCollection<NonNullable<FeatureCollection['features'][number]['geometry']>, PlotMapProperties> {
   const features = [];
   for (let index = 0; index < plots.features.length; index++) {
     const geometry = plots.features[index]?.geometry;
@@ -27,7 +38,12 @@ export function plotFeatures(
     if (!geometry || !result) continue;
     features.push({
       type: 'Feature' as const,
-      properties: { id: result.id, status: result.status ?? ('unclassified' as const) },
+      properties: {
+        index,
+        id: result.id,
+        status: result.status ?? ('unclassified' as const),
+        town: result.town ?? '',
+      },
       geometry,
     });
   }
@@ -40,9 +56,9 @@ export function plotFeatures(
  */
 export function plotMarkers(
   plots: FeatureCollection,
-  results: readonly PlotResult[],
+  results: readonly PlotMapInput[],
   statuses: readonly PlotMapStatus[],
-): FeatureCollection<{ type: 'Point'; coordinates: number[] }, { id: string; status: PlotMapStatus }> {
+): FeatureCollection<{ type: 'Point'; coordinates: number[] }, PlotMapProperties> {
   const features = [];
   for (let index = 0; index < plots.features.length; index++) {
     const geometry = plots.features[index]?.geometry;
@@ -52,7 +68,7 @@ export function plotMarkers(
     const box = geometryBox(geometry);
     features.push({
       type: 'Feature' as const,
-      properties: { id: result.id, status },
+      properties: { index, id: result.id, status, town: result.town ?? '' },
       geometry: { type: 'Point' as const, coordinates: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] },
     });
   }

@@ -1,0 +1,123 @@
+/**
+ * The page's jobs in the analysis worker: opening a plan, reading files, loading a layer. Each job
+ * shows its progress in the store (state.job) and can be cancelled; the plan in the store changes
+ * only when a job has finished, so a failed or cancelled import leaves everything as it was.
+ */
+
+import type { LayerKind, Message } from '../core/types.ts';
+import type { PlanLayers, PlannerStore } from '../state/store.ts';
+import { AnalysisClient, type AnalysisResult, CancelledError, JobError } from '../worker/analysis-client.ts';
+import type { ColumnMapping, InputFile, SourcePreview } from '../worker/protocol.ts';
+
+const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+const EMPTY_LAYERS: PlanLayers = {
+  plots: EMPTY,
+  boundary: EMPTY,
+  control: EMPTY,
+  label: null,
+} as unknown as PlanLayers;
+
+let client: AnalysisClient | null = null;
+let plotMapUrl: string | null = null;
+let nextJobId = 1;
+
+function analysisClient(store: PlannerStore): AnalysisClient {
+  client ??= new AnalysisClient(
+    () => new Worker(new URL('../worker/analysis-worker.ts', import.meta.url), { type: 'module' }),
+    () => store.getState().layers,
+  );
+  return client;
+}
+
+/** Runs `work` as the store's current job; resolves undefined when cancelled or failed (a notice says why). */
+async function runJob<T>(
+  store: PlannerStore,
+  label: Message,
+  work: (client: AnalysisClient, onProgress: (progress: number, stage: Message) => void) => Promise<T>,
+): Promise<T | undefined> {
+  const id = nextJobId++;
+  store.getState().setJob({ id, label, progress: 0 });
+  try {
+    return await work(analysisClient(store), (progress, stage) => {
+      if (store.getState().job?.id === id) store.getState().setJob({ id, label: stage, progress });
+    });
+  } catch (error) {
+    if (error instanceof CancelledError) return undefined;
+    const message =
+      error instanceof JobError
+        ? error.userMessage
+        : {
+            zh: `出错了：${(error as Error).message}`,
+            en: `Something went wrong: ${(error as Error).message}`,
+          };
+    store.getState().setNotice({ kind: 'error', message });
+    return undefined;
+  } finally {
+    if (store.getState().job?.id === id) store.getState().setJob(null);
+  }
+}
+
+/** Puts an analysed plan into the store (and the plots' map data behind a blob: URL). */
+function commit(store: PlannerStore, layers: PlanLayers, result: AnalysisResult): void {
+  const previous = plotMapUrl;
+  plotMapUrl = URL.createObjectURL(new Blob([result.plotMapText], { type: 'application/geo+json' }));
+  store.getState().openPlan(layers, result.analysis, { url: plotMapUrl, markers: result.plotMarkers });
+  // MapLibre has read the previous URL long ago; the one just made is read on the next upload.
+  if (previous) URL.revokeObjectURL(previous);
+}
+
+/** Analyses `layers` and opens them as the plan. */
+export async function openPlan(store: PlannerStore, layers: PlanLayers): Promise<boolean> {
+  const result = await runJob(store, { zh: '正在计算地块分类…', en: 'Classifying plots…' }, (c, onProgress) =>
+    c.open(layers, onProgress),
+  );
+  if (!result) return false;
+  commit(store, layers, result);
+  return true;
+}
+
+/** Reads files for the import dialog. */
+export function readFiles(store: PlannerStore, files: InputFile[]) {
+  return runJob(store, { zh: '正在读取文件…', en: 'Reading files…' }, (c, onProgress) =>
+    c.read(files, onProgress),
+  );
+}
+
+/** Previews a read source again as another layer kind or with another column mapping. */
+export function previewSource(
+  store: PlannerStore,
+  sourceIndex: number,
+  kind: LayerKind,
+  mapping: ColumnMapping,
+): Promise<SourcePreview | undefined> {
+  return runJob(store, { zh: '正在检查要素…', en: 'Checking features…' }, (c) =>
+    c.preview(sourceIndex, kind, mapping),
+  );
+}
+
+/** Loads a read source as the plan's `kind` layer; the plan changes only when this succeeds. */
+export async function acceptSource(
+  store: PlannerStore,
+  sourceIndex: number,
+  kind: LayerKind,
+  mapping: ColumnMapping,
+): Promise<boolean> {
+  const before = store.getState().layers ?? EMPTY_LAYERS;
+  const result = await runJob(store, { zh: '正在载入图层…', en: 'Loading the layer…' }, (c, onProgress) =>
+    c.accept(sourceIndex, kind, mapping, onProgress),
+  );
+  if (!result?.replaced) return false;
+  const layers: PlanLayers = {
+    ...before,
+    [kind]: result.replaced.layer,
+    label: kind === 'plots' ? null : before.label,
+    sources: { ...before.sources, [kind]: result.replaced.fileName },
+  };
+  commit(store, layers, result);
+  return true;
+}
+
+/** Cancels the running job, if any. */
+export function cancelJob(): void {
+  client?.cancel();
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { applyColumnMapping, columnsOf, suggestColumnMapping } from './column-mapping.ts';
+import { normalizePlotProperties } from './normalize-plot-properties.ts';
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+const layer = deepFreeze({
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      geometry: null,
+      properties: { 地块编号: 'P-1', 企业名称: '甲', 税收: 12, 用地面积: 3000 },
+    },
+    { type: 'Feature', geometry: null, properties: { 地块编号: 'P-2', 名称: '乙', 税收: null, 备注: 'x' } },
+    { type: 'Feature', geometry: null, properties: null },
+  ],
+});
+
+describe('columnsOf', () => {
+  it('lists distinct keys in first-seen order over all features', () => {
+    expect(columnsOf(layer)).toEqual(['地块编号', '企业名称', '税收', '用地面积', '名称', '备注']);
+  });
+
+  it('has no columns for something that is not a collection', () => {
+    expect(columnsOf(null)).toEqual([]);
+    expect(columnsOf({ features: 'no' })).toEqual([]);
+  });
+});
+
+describe('suggestColumnMapping', () => {
+  it('maps aliases, prefers the canonical name, and lists 用地面积 as recognised but not used', () => {
+    const { mapping, ignored } = suggestColumnMapping([
+      '地块编号',
+      'NAME',
+      '企业名称',
+      '税收',
+      '用地面积',
+      'Shape_Area',
+      '备注',
+    ]);
+    expect(mapping).toEqual({ id: '地块编号', name: 'NAME', taxWan: '税收' });
+    expect(ignored.map((c) => c.column)).toEqual(['用地面积', 'Shape_Area']);
+    expect(ignored[0]?.reason.zh).toContain('面积一律按图形计算');
+    expect(ignored[0]?.reason.en).toContain('computed from the geometry');
+  });
+
+  it('takes the first listed alias when only aliases are present', () => {
+    expect(suggestColumnMapping(['企业名称', '名称']).mapping.name).toBe('名称');
+  });
+});
+
+describe('applyColumnMapping', () => {
+  it('adds the canonical keys from the mapped columns and keeps the original columns', () => {
+    const mapped = applyColumnMapping(layer, { id: '地块编号', name: '企业名称', taxWan: '税收' });
+    expect(mapped.features[0]?.properties).toEqual({
+      地块编号: 'P-1',
+      企业名称: '甲',
+      税收: 12,
+      用地面积: 3000,
+      id: 'P-1',
+      name: '甲',
+      taxWan: 12,
+    });
+    expect(mapped.features[2]?.properties).toEqual({ id: null, name: null, taxWan: null });
+    expect(mapped).not.toBe(layer);
+  });
+
+  it('lets normalizePlotProperties read a column no alias knows', () => {
+    const custom = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: null, properties: { NSE: '7.5' } }],
+    };
+    const mapped = applyColumnMapping(custom, { taxWan: 'NSE', id: 'NSE' });
+    expect(
+      normalizePlotProperties(mapped.features[0]?.properties as Record<string, unknown>).properties.taxWan,
+    ).toBe(7.5);
+  });
+
+  it('switches off a property the mapping leaves out even where an alias column exists', () => {
+    const mapped = applyColumnMapping(layer, { id: '地块编号' });
+    const second = mapped.features[1]?.properties as Record<string, unknown>;
+    expect(second.name).toBeNull();
+    expect(normalizePlotProperties(second).properties).toEqual({ id: 'P-2' });
+  });
+
+  it('returns anything that is not a collection unchanged', () => {
+    expect(applyColumnMapping('x', { id: 'a' })).toBe('x');
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Which column of an imported layer supplies which canonical plot property (DESIGN.md, "The three
+ * input layers"): a suggestion from the known aliases, the user's corrections, and applying the
+ * result so that `normalizePlotProperties` finds canonical names. Inputs are never mutated.
+ */
+import type { Message, PlotProperties } from '../types.ts';
+import { isRecord } from './describe-feature.ts';
+import { mapPlotColumns, PLOT_PROPERTY_ALIASES, plotFieldForColumn } from './normalize-plot-properties.ts';
+
+/** Canonical plot property → the column of the file it is read from. */
+export type ColumnMapping = Partial<Record<keyof PlotProperties, string>>;
+
+/** A column that is recognised but deliberately not used, and why. */
+export interface IgnoredColumn {
+  column: string;
+  reason: Message;
+}
+
+/** Result of {@link suggestColumnMapping}. */
+export interface ColumnMappingSuggestion {
+  mapping: ColumnMapping;
+  ignored: IgnoredColumn[];
+}
+
+const RECORDED_AREA: Message = {
+  zh: '登记的用地面积，不使用：面积一律按图形计算',
+  en: 'recorded land area, not used: areas are computed from the geometry',
+};
+const RECORDED_PERIMETER: Message = {
+  zh: 'GIS 软件算出的周长，不使用',
+  en: 'perimeter computed by GIS software, not used',
+};
+
+/** Columns recognised but not used (matched after trimming, ignoring case), with the reason. */
+export const IGNORED_PLOT_COLUMNS: readonly { names: readonly string[]; reason: Message }[] = [
+  {
+    names: [
+      '用地面积',
+      '地块面积',
+      '宗地面积',
+      '面积',
+      '用地面积（平方米）',
+      '用地面积(平方米)',
+      '用地面积（亩）',
+      '用地面积(亩)',
+      '面积亩',
+      '亩数',
+      'area',
+      'shape_area',
+      'shape_are',
+    ],
+    reason: RECORDED_AREA,
+  },
+  { names: ['shape_leng', 'shape_length', 'perimeter', '周长'], reason: RECORDED_PERIMETER },
+];
+
+const IGNORED_INDEX: ReadonlyMap<string, Message> = new Map(
+  IGNORED_PLOT_COLUMNS.flatMap(({ names, reason }) =>
+    names.map((name) => [name.toLowerCase(), reason] as const),
+  ),
+);
+
+const PLOT_FIELDS = Object.keys(PLOT_PROPERTY_ALIASES) as (keyof PlotProperties)[];
+
+/**
+ * Suggests which column supplies each canonical plot property, from the canonical names and the
+ * aliases of {@link PLOT_PROPERTY_ALIASES} (canonical name first, then aliases in order), and lists
+ * the columns recognised but not used (`用地面积`: areas are computed from the geometry).
+ * @param columns the layer's column names, e.g. from {@link columnsOf}
+ */
+export function suggestColumnMapping(columns: readonly string[]): ColumnMappingSuggestion {
+  const mapping = mapPlotColumns(Object.fromEntries(columns.map((column) => [column, null])));
+  const ignored: IgnoredColumn[] = [];
+  for (const column of columns) {
+    if (plotFieldForColumn(column) !== undefined) continue;
+    const reason = IGNORED_INDEX.get(column.trim().toLowerCase());
+    if (reason) ignored.push({ column, reason });
+  }
+  return { mapping, ignored };
+}
+
+/**
+ * The distinct property keys of a layer's features, in first-seen order over all features.
+ * @param collection any value; anything without a `features` array has no columns
+ */
+export function columnsOf(collection: unknown): string[] {
+  if (!isRecord(collection) || !Array.isArray(collection.features)) return [];
+  const seen = new Set<string>();
+  for (const feature of collection.features) {
+    const properties = isRecord(feature) ? feature.properties : undefined;
+    if (isRecord(properties)) for (const key of Object.keys(properties)) seen.add(key);
+  }
+  return [...seen];
+}
+
+/**
+ * A new collection whose features' properties carry the canonical keys (`id`, `name`, `town`,
+ * `taxWan`, …) read from the mapped columns, with every original column kept beside them.
+ *
+ * The mapping is taken as complete: a canonical property it leaves out is set to null on the
+ * features where some column would otherwise supply it by name or alias, so that un-mapping a column
+ * really removes it from the analysis. A mapped column missing from a feature gives null.
+ * @param collection any value; anything without a `features` array is returned as it is
+ * @param mapping canonical property → column
+ */
+export function applyColumnMapping<T>(collection: T, mapping: ColumnMapping): T {
+  if (!isRecord(collection) || !Array.isArray(collection.features)) return collection;
+  const features = collection.features.map((feature: unknown) => {
+    if (!isRecord(feature)) return feature;
+    const original = isRecord(feature.properties) ? feature.properties : {};
+    const byAlias = mapPlotColumns(original);
+    const properties: Record<string, unknown> = { ...original };
+    for (const field of PLOT_FIELDS) {
+      const column = mapping[field];
+      if (column !== undefined) properties[field] = original[column] ?? null;
+      else if (byAlias[field] !== undefined) properties[field] = null;
+    }
+    return { ...feature, properties };
+  });
+  return { ...collection, features } as T;
+}

@@ -1,0 +1,296 @@
+import { useEffect, useRef } from 'react';
+import { acceptSource, previewSource } from '../app/plan-jobs.ts';
+import { PLOT_FIELD_LABELS } from '../core/io/normalize-plot-properties.ts';
+import type { LayerKind, Message, PlotProperties, Problem } from '../core/types.ts';
+import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
+import { plannerStore, usePlanner } from '../state/store.ts';
+import type { ColumnMapping, SourcePreview } from '../worker/protocol.ts';
+
+const KINDS: readonly LayerKind[] = ['plots', 'boundary', 'control'];
+const FIELDS = Object.keys(PLOT_FIELD_LABELS) as (keyof PlotProperties)[];
+
+/**
+ * The import dialog: for each source read from the files, what was found (format, encoding,
+ * coordinate system, features), the layer it is loaded as, the column mapping for plots, and every
+ * problem feature by feature. Nothing changes in the plan until the user loads a source.
+ */
+export function ImportDialog() {
+  const session = usePlanner((state) => state.importSession);
+  const language = usePlanner((state) => state.language);
+  const busy = usePlanner((state) => state.job !== null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (session && dialog && !dialog.open) dialog.showModal();
+  }, [session]);
+
+  if (!session) return null;
+  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
+  const text = (message: Message) => (language === 'zh-CN' ? message.zh : message.en);
+  const close = () => plannerStore.getState().setImportSession(null);
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="import-dialog"
+      aria-label={t('import.title')}
+      data-testid="import-dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) close();
+      }}
+    >
+      <header className="import-header">
+        <h2>{t('import.title')}</h2>
+        <span className="import-files">{session.fileNames.join('、')}</span>
+      </header>
+      <p className="import-keeps">{t('import.keepsPlan')}</p>
+      {session.problems.length > 0 && <ProblemList problems={session.problems} text={text} t={t} />}
+      {session.previews.map((preview) => (
+        <SourceCard
+          key={preview.sourceIndex}
+          preview={preview}
+          accepted={session.accepted.includes(preview.sourceIndex)}
+          busy={busy}
+          t={t}
+          text={text}
+          language={language}
+        />
+      ))}
+      <footer className="import-footer">
+        <button type="button" onClick={close} disabled={busy} data-testid="import-close">
+          {session.accepted.length > 0 ? t('import.close') : t('import.cancel')}
+        </button>
+      </footer>
+    </dialog>
+  );
+}
+
+type T = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+interface SourceCardProps {
+  preview: SourcePreview;
+  accepted: boolean;
+  busy: boolean;
+  t: T;
+  text: (message: Message) => string;
+  language: 'zh-CN' | 'en';
+}
+
+function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardProps) {
+  const skipped = preview.featureCount - preview.validCount;
+  const change = async (kind: LayerKind, mapping: ColumnMapping) => {
+    const next = await previewSource(plannerStore, preview.sourceIndex, kind, mapping);
+    if (next) plannerStore.getState().updatePreview(next);
+  };
+  const accept = async () => {
+    if (!preview.kind) return;
+    const done = await acceptSource(plannerStore, preview.sourceIndex, preview.kind, preview.mapping);
+    if (!done) return;
+    const state = plannerStore.getState();
+    const session = state.importSession;
+    if (session) state.setImportSession({ ...session, accepted: [...session.accepted, preview.sourceIndex] });
+    state.setNotice({
+      kind: 'info',
+      message: {
+        zh: translate('zh-CN', 'import.done', {
+          file: preview.fileName,
+          kind: translate('zh-CN', `import.kind.${preview.kind}`),
+          count: formatCount('zh-CN', preview.validCount),
+        }),
+        en: translate('en', 'import.done', {
+          file: preview.fileName,
+          kind: translate('en', `import.kind.${preview.kind}`),
+          count: formatCount('en', preview.validCount),
+        }),
+      },
+    });
+    const remaining = plannerStore.getState().importSession;
+    if (remaining?.previews.every((p) => remaining.accepted.includes(p.sourceIndex))) {
+      plannerStore.getState().setImportSession(null);
+    }
+  };
+
+  return (
+    <section className="import-source" data-testid="import-source" data-file={preview.fileName}>
+      <h3 className="import-source-name">{preview.fileName}</h3>
+      <dl className="import-facts">
+        <dt>{t('import.format')}</dt>
+        <dd>
+          {t(`import.format.${preview.format}`)}
+          {preview.encoding && (
+            <span className="import-encoding" data-testid="import-encoding">
+              {' · '}
+              {t('import.encoding')} {preview.encoding.name}（
+              {t(`import.encoding.${preview.encoding.source}`)}）
+            </span>
+          )}
+        </dd>
+        <dt>{t('import.features')}</dt>
+        <dd data-testid="import-count">
+          {t('import.featureCount', {
+            count: formatCount(language, preview.featureCount),
+            valid: formatCount(language, preview.validCount),
+          })}
+        </dd>
+        <dt>{t('import.kind')}</dt>
+        <dd>
+          <select
+            value={preview.kind ?? ''}
+            disabled={busy || accepted}
+            data-testid="import-kind"
+            onChange={(event) => change(event.target.value as LayerKind, preview.mapping)}
+          >
+            {preview.kind === null && <option value="">{t('import.kind.choose')}</option>}
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`import.kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+          {preview.kindReason && <span className="import-reason">（{text(preview.kindReason)}）</span>}
+        </dd>
+        <dt>{t('import.crs')}</dt>
+        <dd data-testid="import-crs">
+          {preview.crs ? text(preview.crs) : '—'}
+          {preview.crsWarning && <span className="import-warning-text"> {text(preview.crsWarning)}</span>}
+        </dd>
+      </dl>
+      {preview.kind === 'plots' && preview.columns.length > 0 && (
+        <ColumnMappingTable preview={preview} busy={busy || accepted} t={t} text={text} onChange={change} />
+      )}
+      <ProblemList
+        problems={preview.problems}
+        total={preview.errorCount + preview.warningCount}
+        counts={{ errors: preview.errorCount, warnings: preview.warningCount }}
+        text={text}
+        t={t}
+      />
+      {!preview.ok && preview.kind && <p className="import-nothing">{t('import.nothingLoadable')}</p>}
+      <div className="import-actions">
+        {accepted ? (
+          <span className="import-accepted">✓ {t('import.accepted')}</span>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || !preview.ok || !preview.kind}
+            onClick={accept}
+            data-testid="import-accept"
+          >
+            {skipped > 0
+              ? t('import.acceptSkipping', {
+                  count: formatCount(language, preview.validCount),
+                  skipped: formatCount(language, skipped),
+                })
+              : t('import.accept', { count: formatCount(language, preview.validCount) })}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ColumnMappingTable({
+  preview,
+  busy,
+  t,
+  text,
+  onChange,
+}: {
+  preview: SourcePreview;
+  busy: boolean;
+  t: T;
+  text: (message: Message) => string;
+  onChange: (kind: LayerKind, mapping: ColumnMapping) => void;
+}) {
+  return (
+    <details className="import-columns" open>
+      <summary>{t('import.columns')}</summary>
+      <p className="import-hint">{t('import.columns.hint')}</p>
+      <table data-testid="import-mapping">
+        <tbody>
+          {FIELDS.map((field) => (
+            <tr key={field}>
+              <th scope="row">{text(PLOT_FIELD_LABELS[field])}</th>
+              <td>
+                <select
+                  value={preview.mapping[field] ?? ''}
+                  disabled={busy}
+                  data-field={field}
+                  onChange={(event) => {
+                    const mapping = { ...preview.mapping };
+                    if (event.target.value === '') delete mapping[field];
+                    else mapping[field] = event.target.value;
+                    onChange('plots', mapping);
+                  }}
+                >
+                  <option value="">{t('import.columns.none')}</option>
+                  {preview.columns.map((column) => (
+                    <option key={column} value={column}>
+                      {column}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {preview.ignoredColumns.length > 0 && (
+        <p className="import-hint">
+          {t('import.columns.ignored')}：
+          {preview.ignoredColumns.map((c) => `${c.column}（${text(c.reason)}）`).join('；')}
+        </p>
+      )}
+    </details>
+  );
+}
+
+function ProblemList({
+  problems,
+  total = problems.length,
+  counts,
+  text,
+  t,
+}: {
+  problems: readonly Problem[];
+  total?: number;
+  counts?: { errors: number; warnings: number };
+  text: (message: Message) => string;
+  t: T;
+}) {
+  const errors = counts?.errors ?? problems.filter((p) => p.severity === 'error').length;
+  const warnings = counts?.warnings ?? problems.length - errors;
+  return (
+    <div className="import-problems" data-testid="import-problems">
+      <h4>
+        {t('import.problems')}：
+        {total === 0 ? t('import.noProblems') : t('import.problemCounts', { errors, warnings })}
+      </h4>
+      {problems.length > 0 && (
+        <ul>
+          {problems.map((problem, i) => (
+            <li
+              // Problems have no id of their own; their order is fixed for one preview.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              key={i}
+              className={`import-problem import-problem-${problem.severity}`}
+              data-code={problem.code}
+              data-feature-index={problem.featureIndex}
+            >
+              <span className="import-badge">
+                {t(problem.severity === 'error' ? 'import.error' : 'import.warning')}
+              </span>
+              {text(problem.message)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > problems.length && (
+        <p className="import-hint">{t('import.moreProblems', { shown: problems.length })}</p>
+      )}
+    </div>
+  );
+}

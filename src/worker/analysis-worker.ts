@@ -1,0 +1,205 @@
+/// <reference lib="webworker" />
+/**
+ * The analysis worker: reads imported files, checks them, and analyses the plan, so that the page
+ * stays responsive with 100,000 plots. It keeps the plan's current layers and the sources of the
+ * last read; the page cancels a job by terminating the worker and starting another.
+ */
+
+import { analyzePlan, type PlotRow } from '../core/analysis/analyze-plan.ts';
+import { columnsOf, suggestColumnMapping } from '../core/io/column-mapping.ts';
+import { guessLayerKind } from '../core/io/guess-layer-kind.ts';
+import { type LoadLayerResult, loadLayerFromSource } from '../core/io/load-layer.ts';
+import { type LayerSource, readLayerFiles } from '../core/io/read-layer-files.ts';
+import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
+import type { FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
+import { plotFeatures, plotMarkers } from './plot-map.ts';
+import {
+  CHUNK_SIZE,
+  type ColumnMapping,
+  MAX_PREVIEW_PROBLEMS,
+  type PlanLayerSet,
+  type SourcePreview,
+  type WorkerReply,
+  type WorkerRequest,
+} from './protocol.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+let layers: PlanLayerSet = { plots: EMPTY, boundary: EMPTY, control: EMPTY };
+let settings: AnalysisSettings = DEFAULT_SETTINGS;
+let sources: LayerSource[] = [];
+
+const STAGE = {
+  read: { zh: '正在读取文件…', en: 'Reading files…' },
+  check: { zh: '正在检查要素…', en: 'Checking features…' },
+  classify: { zh: '正在计算地块分类…', en: 'Classifying plots…' },
+  send: { zh: '正在传送结果…', en: 'Sending results…' },
+} satisfies Record<string, Message>;
+
+function post(reply: WorkerReply): void {
+  scope.postMessage(reply);
+}
+
+function progress(job: number, value: number, stage: Message): void {
+  post({ type: 'progress', job, progress: value, stage });
+}
+
+function load(source: LayerSource, kind: LayerKind, mapping: ColumnMapping): LoadLayerResult {
+  return loadLayerFromSource(source, kind, kind === 'plots' ? { columnMapping: mapping } : {});
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      (a.severity === 'error' ? 0 : 1) - (b.severity === 'error' ? 0 : 1) || a.featureIndex - b.featureIndex,
+  );
+}
+
+function preview(
+  sourceIndex: number,
+  kind: LayerKind | null,
+  mapping: ColumnMapping | null,
+  kindReason: Message | null,
+): SourcePreview {
+  const source = sources[sourceIndex] as LayerSource;
+  const columns = columnsOf(source.collection);
+  const suggested = suggestColumnMapping(columns);
+  const chosenMapping = mapping ?? suggested.mapping;
+  const result = kind ? load(source, kind, chosenMapping) : null;
+  const problems = result ? sortProblems(result.problems) : [];
+  const errorCount = problems.filter((p) => p.severity === 'error').length;
+  const base: SourcePreview = {
+    sourceIndex,
+    fileName: source.fileName,
+    format: source.format,
+    kind,
+    kindReason,
+    columns,
+    mapping: chosenMapping,
+    ignoredColumns: suggested.ignored,
+    featureCount: countFeatures(source.collection),
+    validCount: result?.ok ? result.layer.features.length : 0,
+    crs: result?.ok ? result.crs.message : null,
+    crsWarning: result?.ok ? (result.crs.warning ?? null) : null,
+    problems: problems.slice(0, MAX_PREVIEW_PROBLEMS),
+    errorCount,
+    warningCount: problems.length - errorCount,
+    ok: Boolean(result?.ok && result.layer.features.length > 0),
+  };
+  if (source.encoding) base.encoding = source.encoding;
+  return base;
+}
+
+function countFeatures(collection: unknown): number {
+  const features = (collection as { features?: unknown } | null)?.features;
+  return Array.isArray(features) ? features.length : 0;
+}
+
+function sendRows(job: number, rows: PlotRow[]): void {
+  for (let start = 0; start < rows.length; start += CHUNK_SIZE) {
+    post({ type: 'rows', job, rows: rows.slice(start, start + CHUNK_SIZE) });
+  }
+}
+
+/** Analyses `next`, sends rows, the replaced layer's features and the map's data, then keeps `next`. */
+function analyse(
+  job: number,
+  next: PlanLayerSet,
+  replaced: { kind: LayerKind; fileName: string } | null,
+): void {
+  progress(job, 0, STAGE.classify);
+  const analysis = analyzePlan(next, settings, {
+    onProgress: (done) => progress(job, done, STAGE.classify),
+  });
+  progress(job, 1, STAGE.send);
+  const { rows, ...rest } = analysis;
+  sendRows(job, rows);
+  let replacedMeta: Extract<WorkerReply, { type: 'analysis' }>['replaced'] = null;
+  if (replaced) {
+    const { features, ...meta } = next[replaced.kind];
+    for (let start = 0; start < features.length; start += CHUNK_SIZE) {
+      post({ type: 'features', job, features: features.slice(start, start + CHUNK_SIZE) });
+    }
+    replacedMeta = { ...replaced, meta };
+  }
+  post({
+    type: 'analysis',
+    job,
+    replaced: replacedMeta,
+    analysis: rest,
+    plotMapText: JSON.stringify(plotFeatures(next.plots, rows)),
+    plotMarkers: plotMarkers(next.plots, rows, ['crossing']),
+  });
+  layers = next;
+}
+
+function handle(request: WorkerRequest): void {
+  const { job } = request;
+  switch (request.type) {
+    case 'set-layers':
+      layers = request.layers;
+      return;
+    case 'open':
+      if (request.settings) settings = request.settings;
+      analyse(job, request.layers, null);
+      return;
+    case 'read': {
+      progress(job, 0, STAGE.read);
+      const read = readLayerFiles(request.files);
+      sources = read.sources;
+      progress(job, 0.5, STAGE.check);
+      const previews = sources.map((source, index) => {
+        const guess = guessLayerKind(source.fileName, source.collection);
+        return preview(index, guess.kind, null, guess.reason);
+      });
+      post({ type: 'read', job, previews, problems: read.problems });
+      return;
+    }
+    case 'preview':
+      post({
+        type: 'preview',
+        job,
+        preview: preview(request.sourceIndex, request.kind, request.mapping, null),
+      });
+      return;
+    case 'accept': {
+      const source = sources[request.sourceIndex];
+      if (!source) throw new Error(`No source ${request.sourceIndex}`);
+      progress(job, 0, STAGE.check);
+      const result = load(source, request.kind, request.mapping);
+      if (!result.ok || result.layer.features.length === 0) {
+        post({
+          type: 'error',
+          job,
+          message: {
+            zh: `${source.fileName} 中没有可以载入的要素`,
+            en: `${source.fileName} has no features that can be loaded`,
+          },
+        });
+        return;
+      }
+      analyse(
+        job,
+        { ...layers, [request.kind]: result.layer },
+        { kind: request.kind, fileName: source.fileName },
+      );
+      return;
+    }
+  }
+}
+
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  try {
+    handle(event.data);
+  } catch (error) {
+    post({
+      type: 'error',
+      job: event.data.job,
+      message: {
+        zh: `分析时出错：${(error as Error).message}`,
+        en: `The analysis failed: ${(error as Error).message}`,
+      },
+    });
+  }
+};

@@ -1,0 +1,92 @@
+/**
+ * Messages between the page and the analysis worker. Everything is structured-clonable; large lists
+ * (plot rows, features) travel in chunks so that no single message makes the page stall while it
+ * is copied in.
+ */
+
+import type { PlanAnalysis, PlotRow } from '../core/analysis/analyze-plan.ts';
+import type { AnalysisSettings } from '../core/settings.ts';
+import type {
+  Feature,
+  FeatureCollection,
+  LayerKind,
+  Message,
+  PlotProperties,
+  Problem,
+} from '../core/types.ts';
+
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Canonical plot field → the file's column it is read from. */
+export type ColumnMapping = Partial<Record<keyof PlotProperties, string>>;
+
+/** What the import dialog shows of one source (a GeoJSON file, a shapefile, a KML) before it is accepted. */
+export interface SourcePreview {
+  sourceIndex: number;
+  fileName: string;
+  format: 'geojson' | 'shapefile' | 'kml';
+  encoding?: { name: string; source: 'cpg' | 'ldid' | 'detected' };
+  kind: LayerKind | null;
+  kindReason: Message | null;
+  columns: string[];
+  mapping: ColumnMapping;
+  ignoredColumns: { column: string; reason: Message }[];
+  /** Features in the file. */
+  featureCount: number;
+  /** Features that would be loaded. */
+  validCount: number;
+  /** The coordinate system found or assumed, and what was done. */
+  crs: Message | null;
+  crsWarning: Message | null;
+  /** Problems, errors first, at most MAX_PREVIEW_PROBLEMS of them. */
+  problems: Problem[];
+  errorCount: number;
+  warningCount: number;
+  /** false when nothing of the file can be loaded (the dialog then offers only cancel). */
+  ok: boolean;
+}
+
+export const MAX_PREVIEW_PROBLEMS = 500;
+
+/** Features or rows sent per message. */
+export const CHUNK_SIZE = 10000;
+
+export interface PlanLayerSet {
+  plots: FeatureCollection;
+  boundary: FeatureCollection;
+  control: FeatureCollection;
+}
+
+export type WorkerRequest =
+  /** Replace the worker's copy of the plan's layers (after a restart) without analysing. */
+  | { type: 'set-layers'; job: number; layers: PlanLayerSet }
+  /** Open a plan: store its layers and analyse them. */
+  | { type: 'open'; job: number; layers: PlanLayerSet; settings?: AnalysisSettings }
+  /** Read dropped or picked files into sources and preview each. */
+  | { type: 'read'; job: number; files: InputFile[] }
+  /** Preview a source again as another layer kind or with another column mapping. */
+  | { type: 'preview'; job: number; sourceIndex: number; kind: LayerKind; mapping: ColumnMapping }
+  /** Load a source as `kind` in place of that layer, and analyse the plan. */
+  | { type: 'accept'; job: number; sourceIndex: number; kind: LayerKind; mapping: ColumnMapping };
+
+export type WorkerReply =
+  | { type: 'progress'; job: number; progress: number; stage: Message }
+  | { type: 'read'; job: number; previews: SourcePreview[]; problems: Problem[] }
+  | { type: 'preview'; job: number; preview: SourcePreview }
+  | { type: 'rows'; job: number; rows: PlotRow[] }
+  | { type: 'features'; job: number; features: Feature[] }
+  | {
+      type: 'analysis';
+      job: number;
+      /** The layer that was replaced (its features came in 'features' messages), if any. */
+      replaced: { kind: LayerKind; fileName: string; meta: Omit<FeatureCollection, 'features'> } | null;
+      /** The analysis without its rows (they came in 'rows' messages). */
+      analysis: Omit<PlanAnalysis, 'rows'>;
+      /** GeoJSON text of the plots as the map draws them. */
+      plotMapText: string;
+      plotMarkers: FeatureCollection<unknown, unknown>;
+    }
+  | { type: 'error'; job: number; message: Message };
