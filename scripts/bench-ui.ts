@@ -10,7 +10,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -24,7 +24,9 @@ declare global {
   }
 }
 
-const { values } = parseArgs({ options: { plots: { type: 'string', default: '100000' } } });
+const { values } = parseArgs({
+  options: { plots: { type: 'string', default: '100000' }, profile: { type: 'string' } },
+});
 const plotCount = Number(values.plots);
 const dir = join(projectRoot, 'bench-data', plotCount >= 1000 ? `${plotCount / 1000}k` : String(plotCount));
 
@@ -63,15 +65,35 @@ async function importFile(page: Page, file: string, kind: string) {
   await page.waitForFunction(
     async (count) => {
       const planner = window.__planner;
-      if (!planner || planner.layerCounts()?.plots !== count) return false;
+      if (!planner || (count !== null && planner.layerCounts()?.plots !== count)) return false;
       await planner.whenIdle();
-      return planner.renderedFeatureCount('plots-fill') > 0;
+      // Not queryRenderedFeatures: over 100,000 plots it is itself a long task.
+      return planner.map.isSourceLoaded('plots');
     },
     kind === 'plots' ? plotCount : null,
     { timeout: 600_000, polling: 100 },
   );
   const t3 = await page.evaluate(() => performance.now());
   return { readMs: t1 - t0, acceptToDrawnMs: t3 - t2, window: [t0, t3] as const };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** The functions with the most self time in a CPU profile. */
+function printTopFunctions(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }) {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame;
+    const key = `${frame?.functionName || '(anonymous)'} ${frame?.url.split('/').pop()}:${frame?.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${key}`);
 }
 
 async function main() {
@@ -97,7 +119,18 @@ async function main() {
     await importFile(page, join(dir, 'boundary.geojson'), 'boundary');
     await importFile(page, join(dir, 'control.geojson'), 'control');
     const plotsFile = join(dir, 'plots.geojson');
+    // --profile FILE: a CPU profile of the page's main thread during the plots' import (for DevTools).
+    const cdp = values.profile ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const result = await importFile(page, plotsFile, 'plots');
+    if (cdp && values.profile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(values.profile, JSON.stringify(profile));
+      printTopFunctions(profile);
+    }
     const tasks = await page.evaluate(() => window.__longTasks ?? []);
     const during = tasks.filter(
       (task) => task.start >= result.window[0] && task.start + task.duration <= result.window[1] + 1,

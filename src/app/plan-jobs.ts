@@ -18,7 +18,6 @@ const EMPTY_LAYERS: PlanLayers = {
 } as unknown as PlanLayers;
 
 let client: AnalysisClient | null = null;
-let plotMapUrl: string | null = null;
 let nextJobId = 1;
 
 function analysisClient(store: PlannerStore): AnalysisClient {
@@ -57,13 +56,9 @@ async function runJob<T>(
   }
 }
 
-/** Puts an analysed plan into the store (and the plots' map data behind a blob: URL). */
+/** Puts an analysed plan into the store. */
 function commit(store: PlannerStore, layers: PlanLayers, result: AnalysisResult): void {
-  const previous = plotMapUrl;
-  plotMapUrl = URL.createObjectURL(new Blob([result.plotMapText], { type: 'application/geo+json' }));
-  store.getState().openPlan(layers, result.analysis, { url: plotMapUrl, markers: result.plotMarkers });
-  // MapLibre has read the previous URL long ago; the one just made is read on the next upload.
-  if (previous) URL.revokeObjectURL(previous);
+  store.getState().openPlan(layers, result.analysis, { url: result.plotMapUrl, markers: result.plotMarkers });
 }
 
 /** Analyses `layers` and opens them as the plan. */

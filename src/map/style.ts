@@ -207,6 +207,8 @@ export function planLayers(): LayerSpecification[] {
       id: LAYER.plotsOutline,
       type: 'line',
       source: SOURCE.plots,
+      // Below this a plot is a few pixels wide; outlines of 100,000 plots would only cost drawing time.
+      minzoom: 11,
       paint: {
         'line-color': COLORS.plotOutline,
         // At county scale a plot is a few pixels wide: a full outline would turn it black.

@@ -111,7 +111,7 @@ describe('dashboard explanations', () => {
   it('a status: its count, its 亩 and its share of the land', () => {
     const explanation = explainStatusFigures(BASELINE, null, 'control', 0.01);
     expect(explanation.result).toEqual({ kind: 'count', value: 2 });
-    expect(numberOf(inputOf(explanation, 'Σ 地块面积（亩）'))).toBeCloseTo(24, 12);
+    expect(numberOf(inputOf(explanation, 'Σ 地块面积'))).toBeCloseTo(24, 12);
     expect(numberOf(inputOf(explanation, '占工业用地面积'))).toBeCloseTo(0.8, 12);
     expect(explanation.title.zh).toBe('现状分类：控制线内');
     expect(explanation.formula.zh).toBe('fc ≥ 1 − τ');
@@ -128,7 +128,7 @@ describe('plot explanations', () => {
   it('share inside control lines fc = inControlM2 / areaM2', () => {
     const explanation = explainPlotInControl(plotRow(2000, 2000, 500, 'boundary'));
     expect(explanation.result).toEqual({ kind: 'share', value: 0.25 });
-    expect(numberOf(inputOf(explanation, '工业控制线内面积（亩）'))).toBe(0.75);
+    expect(numberOf(inputOf(explanation, '工业控制线内面积折亩'))).toBe(0.75);
   });
 
   it('status rule: fc 99.5 % ≥ 1 − τ gives control', () => {

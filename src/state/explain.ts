@@ -354,7 +354,7 @@ export function explainPlotClass(row: PlotRow, settings: AnalysisSettings): Expl
     title: message('explain.class.title'),
     formula: message('explain.class.formula', { A: limits.A, B: limits.B, C: limits.C }),
     inputs: [
-      { label: message('explain.taxPerMu.title'), value: number('wanPerMu', row.measures.taxPerMu) },
+      { label: message('panel.taxPerMu'), value: number('wanPerMu', row.measures.taxPerMu) },
       ...(['A', 'B', 'C'] as const).map((name) => ({
         label: message('explain.classLimit', { class: name }),
         value: number('wanPerMu', limits[name]),

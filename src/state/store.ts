@@ -69,7 +69,7 @@ export interface PlannerState {
   layers: PlanLayers | null;
   analysis: PlanAnalysis | null;
   /**
-   * What the map draws for the plots: a URL (blob:) of GeoJSON written by the worker, with
+   * What the map draws for the plots: a data: URL of GeoJSON written by the worker, with
    * `index`, `id`, `status` and `town` per feature; and the few marked plots as a small collection.
    */
   plotMap: { url: string; markers: FeatureCollection<unknown, unknown> } | null;

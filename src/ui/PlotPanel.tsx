@@ -87,7 +87,8 @@ export function PlotPanel() {
   );
   const settings = usePlanner((state) => state.analysis?.settings);
   if (!row || !settings) return null;
-  return <PlotCard row={row} settings={settings} language={language} />;
+  // Keyed by plot: an open explanation closes when another plot is selected.
+  return <PlotCard key={row.index} row={row} settings={settings} language={language} />;
 }
 
 function PlotCard({

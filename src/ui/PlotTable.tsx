@@ -18,6 +18,8 @@ import { formatInteger, formatMu, formatPercent, formatWanPerMu, MISSING } from 
 
 /** Height of one row, px (the CSS uses the same). */
 export const ROW_HEIGHT = 28;
+/** Height of the sticky header row, px (the CSS uses the same). */
+const HEADER_HEIGHT = 30;
 /** Rows rendered above and below the visible ones. */
 const OVERSCAN = 12;
 /** How long the search box waits after a key before filtering, ms. */
@@ -261,13 +263,25 @@ export function PlotTable() {
   const reveal = (position: number, centre: boolean) => {
     const element = scrollRef.current;
     if (!element) return;
-    const bodyHeight = element.clientHeight - ROW_HEIGHT;
+    // Rows sit below the sticky header: row `position` is in view when its top is at least
+    // scrollTop + HEADER_HEIGHT in content coordinates.
+    const bodyHeight = element.clientHeight - HEADER_HEIGHT;
     const top = position * ROW_HEIGHT;
     if (centre) element.scrollTop = Math.max(0, top - bodyHeight / 2 + ROW_HEIGHT / 2);
     else if (top < element.scrollTop) element.scrollTop = top;
     else if (top + ROW_HEIGHT > element.scrollTop + bodyHeight)
       element.scrollTop = top + ROW_HEIGHT - bodyHeight;
   };
+
+  // New rows (a filter, a town, a sort): show the selected plot if it is among them, else the top.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new row list scrolls here
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const position = selectedPlot === null ? -1 : rows.findIndex((row) => row.index === selectedPlot);
+    if (position >= 0) reveal(position, true);
+    else element.scrollTop = 0;
+  }, [rows]);
 
   // A plot picked on the map: bring its row into view. Rows picked here are already in view.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new selection scrolls, not a new sort
@@ -277,7 +291,7 @@ export function PlotTable() {
     if (position >= 0) reveal(position, true);
   }, [selectedPlot, selectionOrigin]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const steps: Record<string, number> = {
       ArrowDown: 1,
       ArrowUp: -1,

@@ -23,7 +23,7 @@ export interface AnalysisResult {
   analysis: PlanAnalysis;
   /** The layer loaded in place of the previous one, when the job was an import. */
   replaced: { kind: LayerKind; fileName: string; layer: FeatureCollection } | null;
-  plotMapText: string;
+  plotMapUrl: string;
   plotMarkers: FeatureCollection<unknown, unknown>;
 }
 
@@ -190,7 +190,7 @@ export class AnalysisClient {
             layer: { ...reply.replaced.meta, features } as FeatureCollection,
           }
         : null,
-      plotMapText: reply.plotMapText,
+      plotMapUrl: reply.plotMapUrl,
       plotMarkers: reply.plotMarkers,
     };
   }

@@ -45,8 +45,30 @@ function progress(job: number, value: number, stage: Message): void {
   post({ type: 'progress', job, progress: value, stage });
 }
 
+/** The last load, reused when the user accepts what the preview showed (checking 100,000 plots takes seconds). */
+let lastLoad: { source: LayerSource; key: string; result: LoadLayerResult } | null = null;
+
 function load(source: LayerSource, kind: LayerKind, mapping: ColumnMapping): LoadLayerResult {
-  return loadLayerFromSource(source, kind, kind === 'plots' ? { columnMapping: mapping } : {});
+  const key = `${kind}|${kind === 'plots' ? JSON.stringify(mapping) : ''}`;
+  if (lastLoad?.source === source && lastLoad.key === key) return lastLoad.result;
+  const result = loadLayerFromSource(source, kind, kind === 'plots' ? { columnMapping: mapping } : {});
+  lastLoad = { source, key, result };
+  return result;
+}
+
+/**
+ * The plots for the map as a `data:` URL of GeoJSON. MapLibre's worker fetches a data: URL itself,
+ * whereas an object or a blob: URL would pass through the page's thread, which then stalls for
+ * seconds at county scale (serialising or parsing 100,000 polygons).
+ */
+function geoJsonDataUrl(collection: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(collection));
+  let binary = '';
+  const step = 0x8000;
+  for (let start = 0; start < bytes.length; start += step) {
+    binary += String.fromCharCode(...bytes.subarray(start, start + step));
+  }
+  return `data:application/geo+json;base64,${btoa(binary)}`;
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
@@ -128,7 +150,7 @@ function analyse(
     job,
     replaced: replacedMeta,
     analysis: rest,
-    plotMapText: JSON.stringify(plotFeatures(next.plots, rows)),
+    plotMapUrl: geoJsonDataUrl(plotFeatures(next.plots, rows)),
     plotMarkers: plotMarkers(next.plots, rows, ['crossing']),
   });
   layers = next;

@@ -52,7 +52,7 @@ export interface SourcePreview {
 export const MAX_PREVIEW_PROBLEMS = 500;
 
 /** Features or rows sent per message. */
-export const CHUNK_SIZE = 10000;
+export const CHUNK_SIZE = 2500;
 
 export interface PlanLayerSet {
   plots: FeatureCollection;
@@ -85,8 +85,8 @@ export type WorkerReply =
       replaced: { kind: LayerKind; fileName: string; meta: Omit<FeatureCollection, 'features'> } | null;
       /** The analysis without its rows (they came in 'rows' messages). */
       analysis: Omit<PlanAnalysis, 'rows'>;
-      /** GeoJSON text of the plots as the map draws them. */
-      plotMapText: string;
+      /** The plots as the map draws them: a data: URL of GeoJSON (see analysis-worker.ts). */
+      plotMapUrl: string;
       plotMarkers: FeatureCollection<unknown, unknown>;
     }
   | { type: 'error'; job: number; message: Message };
