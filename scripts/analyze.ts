@@ -22,6 +22,7 @@ import { normalizePlotProperties } from '../src/core/io/normalize-plot-propertie
 import { type InputFile, type LayerSource, readLayerFiles } from '../src/core/io/read-layer-files.ts';
 import { AREA_METHOD, DEFAULT_SETTINGS } from '../src/core/settings.ts';
 import type { LayerKind, Problem } from '../src/core/types.ts';
+import { PLAN_USAGE, type PlanCommandOptions, runPlanCommand } from './lib/plan-command.ts';
 
 const USAGE =
   '用法 / usage: npm run analyze -- --plots P --boundary B --control C --out result.csv [--summary summary.json] [--tolerance 0.01]';
@@ -155,11 +156,20 @@ function main(): void {
         out: { type: 'string' },
         summary: { type: 'string' },
         tolerance: { type: 'string' },
+        plan: { type: 'string' },
+        scenario: { type: 'string' },
       },
       strict: true,
     }));
   } catch (error) {
-    fail([(error as Error).message, USAGE]);
+    fail([(error as Error).message, USAGE, PLAN_USAGE]);
+  }
+  // A plan file: every indicator of one of its scenarios, overall and per year.
+  if (values.plan !== undefined) {
+    if (!values.out) fail(['缺少参数 --out / missing --out', PLAN_USAGE]);
+    const options: PlanCommandOptions = { plan: values.plan, out: values.out };
+    if (values.scenario !== undefined) options.scenario = values.scenario;
+    process.exit(runPlanCommand(options));
   }
   const { plots: plotsPath, boundary: boundaryPath, control: controlPath, out } = values;
   if (!plotsPath || !boundaryPath || !controlPath || !out) fail(['缺少参数 / missing arguments', USAGE]);

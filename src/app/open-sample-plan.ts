@@ -1,17 +1,18 @@
 import type { PlannerStore } from '../state/store.ts';
+import { restoreAutosave } from './autosave.ts';
 import { openPlan } from './plan-jobs.ts';
 
 let opening: Promise<void> | null = null;
 
 /**
- * Loads the bundled sample plan (a chunk of its own) and opens it, analysed in the worker, in
- * `store`. Called twice (React's StrictMode runs effects twice in development), it opens it once.
+ * Opens the autosaved plan if there is one, else the bundled sample plan (a chunk of its own),
+ * analysed in the worker. Called twice (React's StrictMode runs effects twice in development), it
+ * opens once.
  */
-export function openSamplePlan(store: PlannerStore): Promise<void> {
-  opening ??= (async () => {
+export function openStartPlan(store: PlannerStore): Promise<void> {
+  opening ??= restoreAutosave(store, async () => {
     const { loadSamplePlan } = await import('./sample-plan.ts');
-    if (store.getState().layers) return;
-    await openPlan(store, loadSamplePlan());
-  })();
+    if (!store.getState().layers) await openPlan(store, loadSamplePlan());
+  });
   return opening;
 }

@@ -4,6 +4,8 @@
  * only when a job has finished, so a failed or cancelled import leaves everything as it was.
  */
 
+import type { ReceivingZone } from '../core/scenario/types.ts';
+import type { AnalysisSettings } from '../core/settings.ts';
 import type { LayerKind, Message } from '../core/types.ts';
 import type { PlanLayers, PlannerStore } from '../state/store.ts';
 import { AnalysisClient, type AnalysisResult, CancelledError, JobError } from '../worker/analysis-client.ts';
@@ -62,9 +64,13 @@ function commit(store: PlannerStore, layers: PlanLayers, result: AnalysisResult)
 }
 
 /** Analyses `layers` and opens them as the plan. */
-export async function openPlan(store: PlannerStore, layers: PlanLayers): Promise<boolean> {
+export async function openPlan(
+  store: PlannerStore,
+  layers: PlanLayers,
+  settings?: AnalysisSettings,
+): Promise<boolean> {
   const result = await runJob(store, { zh: '正在计算地块分类…', en: 'Classifying plots…' }, (c, onProgress) =>
-    c.open(layers, onProgress),
+    c.open(layers, onProgress, settings),
   );
   if (!result) return false;
   commit(store, layers, result);
@@ -115,4 +121,39 @@ export async function acceptSource(
 /** Cancels the running job, if any. */
 export function cancelJob(): void {
   client?.cancel();
+}
+
+/**
+ * Keeps the receiving zones of every scenario measured: whenever a scenario's zones (or the plan)
+ * change, the worker measures them (new land, overlaps, R2) and the store gets the figures.
+ * @returns a function that stops watching
+ */
+export function watchZoneMeasures(store: PlannerStore): () => void {
+  let measured = new Map<string, readonly ReceivingZone[]>();
+  let analysis = store.getState().analysis;
+  let running = false;
+  const check = async (): Promise<void> => {
+    const state = store.getState();
+    if (state.analysis !== analysis) {
+      analysis = state.analysis;
+      measured = new Map();
+    }
+    if (running || state.job || !state.analysis) return;
+    const scenario = state.scenarioSet.scenarios.find((s) => measured.get(s.id) !== s.zones);
+    if (!scenario) return;
+    running = true;
+    const zones = scenario.zones;
+    const measures = await runJob(store, { zh: '正在计算承接区块…', en: 'Measuring receiving zones…' }, (c) =>
+      c.measureZones([...zones]),
+    );
+    running = false;
+    if (store.getState().analysis !== analysis) return check();
+    // Marked as measured even when the job failed (its notice says why): no retry loop.
+    measured.set(scenario.id, zones);
+    if (measures) store.getState().setZoneMeasures(scenario.id, measures);
+    await check();
+  };
+  return store.subscribe(() => {
+    check();
+  });
 }

@@ -51,6 +51,10 @@ export const importMessagesZh = {
   'header.dashboard': '现状概览',
   'header.table': '地块列表',
   'header.panels': '面板',
+  'header.scenario': '情景方案',
+  'header.compare': '方案比较',
+  'header.openPlan': '打开规划',
+  'header.savePlan': '保存规划',
 } as const;
 
 export const importMessagesEn: Record<keyof typeof importMessagesZh, string> = {
@@ -101,4 +105,8 @@ export const importMessagesEn: Record<keyof typeof importMessagesZh, string> = {
   'header.dashboard': 'Overview',
   'header.table': 'Plot list',
   'header.panels': 'Panels',
+  'header.scenario': 'Scenarios',
+  'header.compare': 'Compare',
+  'header.openPlan': 'Open plan',
+  'header.savePlan': 'Save plan',
 } as const;

@@ -14,10 +14,13 @@ import {
   NavigationControl,
   ScaleControl,
 } from 'maplibre-gl';
+import { type ActionEntry, DEFAULT_ZONE_FAR } from '../core/scenario/types.ts';
 import type { FeatureCollection, LayerKind } from '../core/types.ts';
 import { translate } from '../i18n/messages.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
+import { BoxSelect } from './box-select.ts';
 import { featureBounds } from './feature-bounds.ts';
+import { activeScenario, changedActions, zoneFeatures } from './scenario-layers.ts';
 import {
   asSourceData,
   type BasemapData,
@@ -30,6 +33,7 @@ import {
   NOTHING_SELECTED,
   SOURCE,
 } from './style.ts';
+import { startZoneDrawing, type ZoneDrawer } from './zone-drawing.ts';
 
 export interface MapControllerOptions {
   container: HTMLElement;
@@ -53,8 +57,22 @@ export class MapController {
   /** What the map shows now, as store values: compared by identity on every store change. */
   private shown: Pick<
     PlannerState,
-    'layers' | 'plotMap' | 'town' | 'selectedPlot' | 'visible' | 'zoomRequest'
+    | 'layers'
+    | 'plotMap'
+    | 'town'
+    | 'selectedPlot'
+    | 'visible'
+    | 'zoomRequest'
+    | 'scenarioSet'
+    | 'zoneMeasures'
+    | 'pickedPlots'
+    | 'mapMode'
+    | 'viewRequest'
   > | null = null;
+  /** The actions drawn as feature state now (the active scenario's, once the plots are loaded). */
+  private drawnActions: Readonly<Record<string, ActionEntry>> = {};
+  private readonly boxSelect: BoxSelect;
+  private drawer: Promise<ZoneDrawer> | null = null;
   private language: PlannerState['language'] | null = null;
   private loaded = false;
 
@@ -83,11 +101,16 @@ export class MapController {
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 160 }), 'bottom-left');
+    this.map.on('moveend', () => {
+      const center = this.map.getCenter();
+      this.store.getState().setView({ center: [center.lng, center.lat], zoom: this.map.getZoom() });
+    });
     this.map.on('load', () => {
       this.loaded = true;
       this.sync(this.store.getState());
     });
     this.map.on('click', (event) => {
+      if (this.store.getState().mapMode !== 'browse') return;
       const hit = this.map.queryRenderedFeatures(event.point, {
         layers: [LAYER.plotsFill, LAYER.plotMarkers],
       })[0];
@@ -99,6 +122,10 @@ export class MapController {
     });
     this.map.on('mouseleave', LAYER.plotsFill, () => {
       this.map.getCanvas().style.cursor = '';
+    });
+    this.boxSelect = new BoxSelect(this.map, LAYER.plotsFill, (indices, add) => {
+      const state = this.store.getState();
+      state.setPickedPlots(add ? [...new Set([...state.pickedPlots, ...indices])] : indices);
     });
     this.unsubscribe = this.store.subscribe((state) => this.sync(state));
     this.sync(this.store.getState());
@@ -160,11 +187,44 @@ export class MapController {
         }
       }
     }
+    const scenario = activeScenario(state.scenarioSet);
+    if (state.plotMap !== shown?.plotMap) {
+      // New plot data: draw every action of the scenario afresh.
+      this.map.removeFeatureState({ source: SOURCE.plots });
+      this.drawnActions = {};
+    }
+    if (state.plotMap && scenario && scenario.actions !== this.drawnActions) {
+      for (const [id, action] of changedActions(this.drawnActions, scenario.actions)) {
+        if (action === null) this.map.removeFeatureState({ source: SOURCE.plots, id }, 'action');
+        else this.map.setFeatureState({ source: SOURCE.plots, id }, { action });
+      }
+      this.drawnActions = scenario.actions;
+    }
+    if (state.scenarioSet !== shown?.scenarioSet || state.zoneMeasures !== shown?.zoneMeasures) {
+      this.setSourceData(SOURCE.zones, zoneFeatures(scenario, scenario && state.zoneMeasures[scenario.id]));
+    }
+    if (state.pickedPlots !== shown?.pickedPlots) {
+      this.map.setFilter(
+        LAYER.plotPicked,
+        state.pickedPlots.length === 0
+          ? NOTHING_SELECTED
+          : ['in', ['get', 'index'], ['literal', state.pickedPlots]],
+      );
+    }
+    if (state.mapMode !== shown?.mapMode) this.setMode(state.mapMode);
+    if (state.viewRequest && state.viewRequest !== shown?.viewRequest) {
+      this.map.jumpTo({ center: state.viewRequest.center, zoom: state.viewRequest.zoom });
+    }
     if (state.zoomRequest && state.zoomRequest !== shown?.zoomRequest) {
       if (state.zoomRequest.target === 'cixi') this.fitToCixi();
       else this.zoomToLayer(state.zoomRequest.target);
     }
     this.shown = {
+      viewRequest: state.viewRequest,
+      scenarioSet: state.scenarioSet,
+      zoneMeasures: state.zoneMeasures,
+      pickedPlots: state.pickedPlots,
+      mapMode: state.mapMode,
       zoomRequest: state.zoomRequest,
       layers: state.layers,
       plotMap: state.plotMap,
@@ -172,6 +232,38 @@ export class MapController {
       selectedPlot: state.selectedPlot,
       visible: state.visible,
     };
+  }
+
+  /** What a drag on the map does: pan, select plots in a box, or draw a receiving zone. */
+  private setMode(mode: PlannerState['mapMode']): void {
+    if (mode === 'select-box') this.boxSelect.enable();
+    else this.boxSelect.disable();
+    if (mode !== 'draw-zone' && this.drawer) {
+      this.drawer.then((drawer) => drawer.stop());
+      this.drawer = null;
+    }
+    if (mode === 'draw-zone' && !this.drawer) {
+      this.drawer = startZoneDrawing(
+        this.map,
+        [LAYER.plotsFill, LAYER.boundaryLine, LAYER.controlLine, LAYER.zonesFill],
+        (geometry) => {
+          const state = this.store.getState();
+          const scenario = activeScenario(state.scenarioSet);
+          const number = (scenario?.zones.length ?? 0) + 1;
+          state.edit({
+            type: 'add-zone',
+            zone: {
+              id: `zone-${Date.now().toString(36)}`,
+              name: `承接区块 ${number}`,
+              far: DEFAULT_ZONE_FAR,
+              year: 2024,
+              geometry,
+            },
+          });
+          state.setMapMode('browse');
+        },
+      );
+    }
   }
 
   /** Shows only the chosen town's plots and fits the map to them; all plots when no town is chosen. */

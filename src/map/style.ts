@@ -11,6 +11,7 @@ import type {
   LayerSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
+import type { PlotAction } from '../core/scenario/types.ts';
 import type { FeatureCollection, PlotStatus } from '../core/types.ts';
 
 /** The `text-font` name the bundled font is declared under. */
@@ -26,6 +27,7 @@ export const SOURCE = {
   control: 'control',
   plots: 'plots',
   plotMarkers: 'plot-markers',
+  zones: 'zones',
 } as const;
 
 /** Layer ids that other modules (tests, the legend) refer to. */
@@ -34,6 +36,11 @@ export const LAYER = {
   plotsOutline: 'plots-outline',
   plotMarkers: 'plot-markers',
   plotSelected: 'plot-selected',
+  plotAction: 'plot-action',
+  plotPicked: 'plot-picked',
+  zonesFill: 'zones-fill',
+  zonesLine: 'zones-line',
+  zoneLabels: 'zone-labels',
   plotSelectedHalo: 'plot-selected-halo',
   townLabels: 'town-labels',
   cixiOutline: 'cixi-outline',
@@ -151,6 +158,20 @@ export function cixiOutlineLayers(): LayerSpecification[] {
   ];
 }
 
+/**
+ * Action colours (a plot's outline, from its feature state `action`): the fill keeps the baseline
+ * status colour, so both read at once.
+ */
+export const ACTION_COLORS: Readonly<Record<Exclude<PlotAction, 'keep'>, string>> = {
+  upgrade: '#00b3b3',
+  acquire: '#7a3cff',
+  vacate: '#111111',
+  relocate: '#ff3da5',
+};
+
+/** Receiving zones by their R2 verdict. */
+export const ZONE_COLORS = { ok: '#0a8f6a', warning: '#e0a000', violation: '#d7001b' } as const;
+
 /** The filter of the selection layers when no plot is selected. */
 export const NOTHING_SELECTED: FilterSpecification = ['==', ['get', 'index'], -1];
 
@@ -158,7 +179,15 @@ export const NOTHING_SELECTED: FilterSpecification = ['==', ['get', 'index'], -1
 export const LAYERS_OF = {
   boundary: ['boundary-fill', LAYER.boundaryLine],
   control: [LAYER.controlFill, LAYER.controlLine],
-  plots: [LAYER.plotsFill, LAYER.plotsOutline, LAYER.plotMarkers, LAYER.plotSelectedHalo, LAYER.plotSelected],
+  plots: [
+    LAYER.plotsFill,
+    LAYER.plotsOutline,
+    LAYER.plotMarkers,
+    LAYER.plotAction,
+    LAYER.plotPicked,
+    LAYER.plotSelectedHalo,
+    LAYER.plotSelected,
+  ],
 } as const;
 
 /** Development boundary (dashed dark line), control zones (hatched, solid edge), plots by status. */
@@ -217,6 +246,48 @@ export function planLayers(): LayerSpecification[] {
       },
     },
     {
+      id: LAYER.plotAction,
+      type: 'line',
+      source: SOURCE.plots,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': [
+          'match',
+          ['coalesce', ['feature-state', 'action'], 'keep'],
+          'upgrade',
+          ACTION_COLORS.upgrade,
+          'acquire',
+          ACTION_COLORS.acquire,
+          'vacate',
+          ACTION_COLORS.vacate,
+          'relocate',
+          ACTION_COLORS.relocate,
+          'rgba(0, 0, 0, 0)',
+        ],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5],
+      },
+    },
+    {
+      id: LAYER.plotPicked,
+      type: 'fill',
+      source: SOURCE.plots,
+      filter: NOTHING_SELECTED,
+      paint: { 'fill-color': COLORS.selection, 'fill-opacity': 0.55 },
+    },
+    {
+      id: LAYER.zonesFill,
+      type: 'fill',
+      source: SOURCE.zones,
+      paint: { 'fill-color': zoneColorExpression(), 'fill-opacity': 0.25 },
+    },
+    {
+      id: LAYER.zonesLine,
+      type: 'line',
+      source: SOURCE.zones,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': zoneColorExpression(), 'line-width': 3, 'line-dasharray': [3, 1.5] },
+    },
+    {
       id: LAYER.plotSelectedHalo,
       type: 'line',
       source: SOURCE.plots,
@@ -253,6 +324,18 @@ export function planLayers(): LayerSpecification[] {
 export function labelLayers(): LayerSpecification[] {
   return [
     {
+      id: LAYER.zoneLabels,
+      type: 'symbol',
+      source: SOURCE.zones,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [LABEL_FONT],
+        'text-size': 15,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': '#0b3d2e', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+    },
+    {
       id: LAYER.townLabels,
       type: 'symbol',
       source: SOURCE.towns,
@@ -270,6 +353,19 @@ export function labelLayers(): LayerSpecification[] {
         'text-halo-blur': 0.5,
       },
     },
+  ];
+}
+
+/** Zone colour by the `r2` property (ok / warning / violation). */
+export function zoneColorExpression(): ExpressionSpecification {
+  return [
+    'match',
+    ['get', 'r2'],
+    'violation',
+    ZONE_COLORS.violation,
+    'warning',
+    ZONE_COLORS.warning,
+    ZONE_COLORS.ok,
   ];
 }
 
@@ -308,6 +404,7 @@ export function buildStyle(basemap: BasemapData, fontUrl: string): StyleSpecific
       [SOURCE.control]: geojsonSource(),
       [SOURCE.plots]: { ...geojsonSource(), promoteId: 'id' },
       [SOURCE.plotMarkers]: geojsonSource(),
+      [SOURCE.zones]: geojsonSource(),
     },
     layers: [...basemapLayers(), ...planLayers(), ...cixiOutlineLayers(), ...labelLayers()],
   };

@@ -9,6 +9,9 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { PlanAnalysis } from '../core/analysis/analyze-plan.ts';
 import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
+import { applyEdit, createScenarioSet, type ScenarioEdit } from '../core/scenario/edits.ts';
+import type { ScenarioSet } from '../core/scenario/types.ts';
+import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { FeatureCollection, LayerKind, Message, PlotStatus, Problem } from '../core/types.ts';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/messages.ts';
 import type { SourcePreview } from '../worker/protocol.ts';
@@ -62,7 +65,20 @@ export interface Job {
 /** Where a selection came from: the map (the table scrolls to it) or a list (the map zooms to it). */
 export type SelectionOrigin = 'map' | 'list';
 
-export type PanelName = 'dashboard' | 'table' | 'layers';
+export type PanelName = 'dashboard' | 'table' | 'scenario' | 'compare';
+
+/** One step of the undo history: the edit made, its inverse, and what to call it. */
+export interface HistoryStep {
+  label: Message;
+  forward: ScenarioEdit;
+  inverse: ScenarioEdit;
+}
+
+/** What a drag on the map does. */
+export type MapMode = 'browse' | 'select-box' | 'draw-zone';
+
+/** At most this many steps are kept for undo. */
+export const HISTORY_LIMIT = 200;
 
 export interface PlannerState {
   language: Language;
@@ -85,8 +101,24 @@ export interface PlannerState {
   /** Layer visibility on the map. */
   visible: Record<LayerKind, boolean>;
   job: Job | null;
+  /** The plan's scenarios and which one is being edited. */
+  scenarioSet: ScenarioSet;
+  history: { past: HistoryStep[]; future: HistoryStep[] };
+  /** Measures of the receiving zones (computed in the worker), per scenario id, then zone id. */
+  zoneMeasures: Record<string, Record<string, ZoneMeasures>>;
+  /** Plots picked for an action (box selection or the table's filter), by index in the plot layer. */
+  pickedPlots: number[];
+  mapMode: MapMode;
+  /** Scenarios shown side by side in the comparison. */
+  compareIds: string[];
   /** The import dialog's content while it is open: the files read and a preview of each source. */
   importSession: ImportSession | null;
+  /** Where the map looks (kept for the autosave and plan files); written by the map controller. */
+  view: MapView | null;
+  /** A request to the map to look at a saved view; `serial` makes a repeated request a new value. */
+  viewRequest: (MapView & { serial: number }) | null;
+  /** The plan's name, used in file names. */
+  planName: string;
   /** A request to the map to show a layer whole; `serial` makes a repeated request a new value. */
   zoomRequest: { target: LayerKind | 'cixi'; serial: number } | null;
   /** A message to show once (a failure or a done import), cleared by the user. */
@@ -105,6 +137,25 @@ export interface PlannerState {
   setImportSession: (session: ImportSession | null) => void;
   updatePreview: (preview: SourcePreview) => void;
   requestZoom: (target: LayerKind | 'cixi') => void;
+  /** Applies an edit to the scenarios and records it for undo; returns the problem if it could not apply. */
+  edit: (edit: ScenarioEdit) => Message | undefined;
+  undo: () => void;
+  redo: () => void;
+  /** Replaces every scenario (a plan opened or restored); the undo history starts afresh. */
+  setScenarioSet: (scenarioSet: ScenarioSet) => void;
+  setZoneMeasures: (scenarioId: string, measures: Record<string, ZoneMeasures>) => void;
+  setPickedPlots: (plots: number[]) => void;
+  setMapMode: (mode: MapMode) => void;
+  setView: (view: MapView) => void;
+  requestView: (view: MapView) => void;
+  setPlanName: (name: string) => void;
+  setCompareIds: (ids: string[]) => void;
+}
+
+export interface MapView {
+  /** [longitude, latitude], WGS84. */
+  center: [number, number];
+  zoom: number;
 }
 
 export interface ImportSession {
@@ -119,7 +170,7 @@ export interface ImportSession {
 export type PlannerStore = ReturnType<typeof createPlannerStore>;
 
 export function createPlannerStore() {
-  return createStore<PlannerState>()((set) => ({
+  return createStore<PlannerState>()((set, get) => ({
     language: DEFAULT_LANGUAGE,
     layers: null,
     analysis: null,
@@ -133,8 +184,17 @@ export function createPlannerStore() {
     visible: { boundary: true, control: true, plots: true },
     job: null,
     notice: null,
+    scenarioSet: createScenarioSet(),
+    history: { past: [], future: [] },
+    zoneMeasures: {},
+    pickedPlots: [],
+    mapMode: 'browse',
+    compareIds: [],
     importSession: null,
     zoomRequest: null,
+    view: null,
+    viewRequest: null,
+    planName: '慈溪市工业用地整合规划',
     setLanguage: (language) => set({ language }),
     openPlan: (layers, analysis, plotMap) =>
       set({
@@ -167,6 +227,49 @@ export function createPlannerStore() {
             }
           : {},
       ),
+    edit: (edit) => {
+      const result = applyEdit(get().scenarioSet, edit);
+      if (result.problem) return result.problem;
+      const step: HistoryStep = { label: result.label, forward: edit, inverse: result.inverse };
+      set((state) => ({
+        scenarioSet: result.next,
+        history: { past: [...state.history.past, step].slice(-HISTORY_LIMIT), future: [] },
+      }));
+      return undefined;
+    },
+    undo: () => {
+      const { history, scenarioSet } = get();
+      const step = history.past[history.past.length - 1];
+      if (!step) return;
+      set({
+        scenarioSet: applyEdit(scenarioSet, step.inverse).next,
+        history: { past: history.past.slice(0, -1), future: [...history.future, step] },
+      });
+    },
+    redo: () => {
+      const { history, scenarioSet } = get();
+      const step = history.future[history.future.length - 1];
+      if (!step) return;
+      const result = applyEdit(scenarioSet, step.forward);
+      set({
+        scenarioSet: result.next,
+        history: {
+          past: [...history.past, { ...step, inverse: result.inverse }],
+          future: history.future.slice(0, -1),
+        },
+      });
+    },
+    setScenarioSet: (scenarioSet) =>
+      set({ scenarioSet, history: { past: [], future: [] }, zoneMeasures: {}, compareIds: [] }),
+    setZoneMeasures: (scenarioId, measures) =>
+      set((state) => ({ zoneMeasures: { ...state.zoneMeasures, [scenarioId]: measures } })),
+    setPickedPlots: (pickedPlots) => set({ pickedPlots }),
+    setMapMode: (mapMode) => set({ mapMode }),
+    setView: (view) => set({ view }),
+    requestView: (view) =>
+      set((state) => ({ viewRequest: { ...view, serial: (state.viewRequest?.serial ?? 0) + 1 } })),
+    setPlanName: (planName) => set({ planName }),
+    setCompareIds: (compareIds) => set({ compareIds }),
     requestZoom: (target) =>
       set((state) => ({ zoomRequest: { target, serial: (state.zoomRequest?.serial ?? 0) + 1 } })),
   }));

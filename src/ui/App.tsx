@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { startAutosave } from '../app/autosave.ts';
 import { importFiles } from '../app/import-files.ts';
-import { openSamplePlan } from '../app/open-sample-plan.ts';
+import { openStartPlan } from '../app/open-sample-plan.ts';
+import { watchZoneMeasures } from '../app/plan-jobs.ts';
 import { translate } from '../i18n/messages.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { Dashboard } from './Dashboard.tsx';
@@ -20,8 +22,19 @@ export function App() {
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
-    // The header and the base map show while the sample plan loads and its plots are classified.
-    openSamplePlan(plannerStore);
+    // The header and the base map show while the plan loads and its plots are classified; the
+    // autosave starts once the plan is there, so that it never overwrites a plan about to be restored.
+    let stopAutosave: (() => void) | undefined;
+    let stopped = false;
+    openStartPlan(plannerStore).then(() => {
+      if (!stopped) stopAutosave = startAutosave(plannerStore);
+    });
+    const stopMeasuring = watchZoneMeasures(plannerStore);
+    return () => {
+      stopped = true;
+      stopAutosave?.();
+      stopMeasuring();
+    };
   }, []);
 
   useEffect(() => {

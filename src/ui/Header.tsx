@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { importFiles } from '../app/import-files.ts';
+import { openPlanFile, savePlanFile } from '../app/plan-files.ts';
 import { type MessageKey, translate } from '../i18n/messages.ts';
 import { type PanelName, plannerStore, usePlanner } from '../state/store.ts';
 
@@ -7,6 +8,8 @@ const ACCEPTED_FILES = '.geojson,.json,.zip,.shp,.shx,.dbf,.prj,.cpg,.kml,.kmz';
 const PANELS: readonly { name: PanelName; key: MessageKey }[] = [
   { name: 'dashboard', key: 'header.dashboard' },
   { name: 'table', key: 'header.table' },
+  { name: 'scenario', key: 'header.scenario' },
+  { name: 'compare', key: 'header.compare' },
 ];
 
 export function Header() {
@@ -15,6 +18,7 @@ export function Header() {
   const panel = usePlanner((state) => state.panel);
   const busy = usePlanner((state) => state.job !== null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const planInput = useRef<HTMLInputElement>(null);
   const t = (key: MessageKey) => translate(language, key);
   return (
     <header className="app-header">
@@ -50,6 +54,36 @@ export function Header() {
           importFiles(plannerStore, files);
         }}
       />
+      <button
+        type="button"
+        className="header-button"
+        disabled={busy}
+        data-testid="plan-open"
+        onClick={() => planInput.current?.click()}
+      >
+        {t('header.openPlan')}
+      </button>
+      <input
+        ref={planInput}
+        type="file"
+        accept=".json,.plan.json"
+        hidden
+        data-testid="plan-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) openPlanFile(plannerStore, file);
+        }}
+      />
+      <button
+        type="button"
+        className="header-button"
+        disabled={busy}
+        data-testid="plan-save"
+        onClick={() => savePlanFile(plannerStore)}
+      >
+        {t('header.savePlan')}
+      </button>
       <nav className="panel-tabs" aria-label={t('header.panels')}>
         {PANELS.map(({ name, key }) => (
           <button

@@ -5,6 +5,8 @@
  */
 
 import type { PlanAnalysis, PlotRow } from '../core/analysis/analyze-plan.ts';
+import type { ReceivingZone } from '../core/scenario/types.ts';
+import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
 import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import type {
@@ -107,6 +109,13 @@ export class AnalysisClient {
   /** Loads a read source as the plan's `kind` layer and analyses the plan. */
   async accept(sourceIndex: number, kind: LayerKind, mapping: ColumnMapping, onProgress?: ProgressListener) {
     return this.toResult(await this.run({ type: 'accept', job: 0, sourceIndex, kind, mapping }, onProgress));
+  }
+
+  /** Measures receiving zones against the worker's current plan. */
+  async measureZones(zones: ReceivingZone[]): Promise<Record<string, ZoneMeasures>> {
+    const { reply } = await this.run({ type: 'measure-zones', job: 0, zones });
+    if (reply.type !== 'zone-measures') throw new Error(`Unexpected reply ${reply.type}`);
+    return reply.measures;
   }
 
   /** Stops the running job; its promise rejects with CancelledError. Files read so far are dropped. */

@@ -10,6 +10,13 @@ import { columnsOf, suggestColumnMapping } from '../core/io/column-mapping.ts';
 import { guessLayerKind } from '../core/io/guess-layer-kind.ts';
 import { type LoadLayerResult, loadLayerFromSource } from '../core/io/load-layer.ts';
 import { type LayerSource, readLayerFiles } from '../core/io/read-layer-files.ts';
+import {
+  createZoneMeasureCache,
+  measureZones,
+  prepareZoneContext,
+  type ZoneMeasureCache,
+  type ZoneMeasureContext,
+} from '../core/scenario/zone-measures.ts';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import { plotFeatures, plotMarkers } from './plot-map.ts';
@@ -29,6 +36,8 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 let layers: PlanLayerSet = { plots: EMPTY, boundary: EMPTY, control: EMPTY };
 let settings: AnalysisSettings = DEFAULT_SETTINGS;
 let sources: LayerSource[] = [];
+/** Prepared once per plan for measuring receiving zones; dropped when the layers change. */
+let zoneContext: { context: ZoneMeasureContext; cache: ZoneMeasureCache } | null = null;
 
 const STAGE = {
   read: { zh: '正在读取文件…', en: 'Reading files…' },
@@ -154,6 +163,7 @@ function analyse(
     plotMarkers: plotMarkers(next.plots, rows, ['crossing']),
   });
   layers = next;
+  zoneContext = null;
 }
 
 function handle(request: WorkerRequest): void {
@@ -161,7 +171,16 @@ function handle(request: WorkerRequest): void {
   switch (request.type) {
     case 'set-layers':
       layers = request.layers;
+      zoneContext = null;
       return;
+    case 'measure-zones': {
+      zoneContext ??= {
+        context: prepareZoneContext(layers, settings.tolerance),
+        cache: createZoneMeasureCache(),
+      };
+      post({ type: 'zone-measures', job, measures: measureZones(request.zones, zoneContext.context, zoneContext.cache) });
+      return;
+    }
     case 'open':
       if (request.settings) settings = request.settings;
       analyse(job, request.layers, null);

@@ -5,6 +5,8 @@
  */
 
 import type { PlanAnalysis, PlotRow } from '../core/analysis/analyze-plan.ts';
+import type { ReceivingZone } from '../core/scenario/types.ts';
+import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
 import type {
   Feature,
@@ -69,6 +71,8 @@ export type WorkerRequest =
   | { type: 'read'; job: number; files: InputFile[] }
   /** Preview a source again as another layer kind or with another column mapping. */
   | { type: 'preview'; job: number; sourceIndex: number; kind: LayerKind; mapping: ColumnMapping }
+  /** Measure receiving zones against the plan's layers (areas, new land, R2). */
+  | { type: 'measure-zones'; job: number; zones: ReceivingZone[] }
   /** Load a source as `kind` in place of that layer, and analyse the plan. */
   | { type: 'accept'; job: number; sourceIndex: number; kind: LayerKind; mapping: ColumnMapping };
 
@@ -89,4 +93,5 @@ export type WorkerReply =
       plotMapUrl: string;
       plotMarkers: FeatureCollection<unknown, unknown>;
     }
+  | { type: 'zone-measures'; job: number; measures: Record<string, ZoneMeasures> }
   | { type: 'error'; job: number; message: Message };

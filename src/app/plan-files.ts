@@ -1,0 +1,97 @@
+/**
+ * Plan files (*.plan.json) from and to the page: save writes the layers, scenarios, settings and
+ * view; open checks the file first and changes nothing when it is damaged or foreign.
+ */
+
+import {
+  PLAN_FORMAT,
+  PLAN_VERSION,
+  type PlanFile,
+  parsePlanFile,
+  serializePlan,
+} from '../core/plan/plan-file.ts';
+import { DEFAULT_SETTINGS } from '../core/settings.ts';
+import type { PlannerStore } from '../state/store.ts';
+import { openPlan } from './plan-jobs.ts';
+
+/** The plan as a plan file, or null before a plan is open. */
+export function currentPlanFile(store: PlannerStore): PlanFile | null {
+  const state = store.getState();
+  if (!state.layers) return null;
+  const plan: PlanFile = {
+    format: PLAN_FORMAT,
+    version: PLAN_VERSION,
+    name: state.planName,
+    createdAt: new Date().toISOString(),
+    settings: state.analysis?.settings ?? DEFAULT_SETTINGS,
+    layers: { boundary: state.layers.boundary, control: state.layers.control, plots: state.layers.plots },
+    scenarios: state.scenarioSet.scenarios,
+    activeScenarioId: state.scenarioSet.activeScenarioId,
+  };
+  if (state.view) plan.view = state.view;
+  return plan;
+}
+
+/** A file name carrying the plan, the scenario (when given) and the date: 慈溪…-方案一-2026-11-28.plan.json. */
+export function fileNameFor(
+  planName: string,
+  suffix: string,
+  scenarioName?: string,
+  date = new Date(),
+): string {
+  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  const parts = [planName, scenarioName, day]
+    .filter(Boolean)
+    .map((part) => String(part).replace(/[\\/:*?"<>|]/g, '_'));
+  return `${parts.join('-')}${suffix}`;
+}
+
+/** Offers the plan as a *.plan.json download. */
+export function savePlanFile(store: PlannerStore): void {
+  const plan = currentPlanFile(store);
+  if (!plan) return;
+  download(
+    new Blob([serializePlan(plan)], { type: 'application/json' }),
+    fileNameFor(plan.name, '.plan.json'),
+  );
+}
+
+/** Saves `blob` under `fileName` through the browser's download. */
+export function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Opens a plan file; a damaged or foreign file gets a notice and leaves the current plan as it is. */
+export async function openPlanFile(store: PlannerStore, file: File): Promise<boolean> {
+  const parsed = parsePlanFile(await file.text(), file.name);
+  if (!parsed.ok) {
+    const shown = parsed.problems.slice(0, 5);
+    store.getState().setNotice({
+      kind: 'error',
+      message: {
+        zh: `无法打开规划文件 ${file.name}，当前规划保持不变：\n${shown.map((p) => p.message.zh).join('\n')}`,
+        en: `Cannot open the plan file ${file.name}; the current plan is unchanged:\n${shown.map((p) => p.message.en).join('\n')}`,
+      },
+    });
+    return false;
+  }
+  return applyPlanFile(store, parsed.plan);
+}
+
+/** Analyses a plan file's layers and, once that succeeded, makes it the current plan. */
+export async function applyPlanFile(store: PlannerStore, plan: PlanFile): Promise<boolean> {
+  const opened = await openPlan(store, { ...plan.layers, label: null }, plan.settings);
+  if (!opened) return false;
+  const state = store.getState();
+  state.setScenarioSet({ scenarios: plan.scenarios, activeScenarioId: plan.activeScenarioId });
+  state.setPlanName(plan.name);
+  if (plan.view) state.requestView(plan.view);
+  return true;
+}
