@@ -1,8 +1,11 @@
+import { PLOT_ACTION_LABELS } from '../core/scenario/types.ts';
 import type { LayerKind } from '../core/types.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
-import { COLORS, STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from '../map/style.ts';
+import { ACTION_COLORS, COLORS, STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from '../map/style.ts';
+import { selectActiveScenario } from '../state/scenario-selectors.ts';
 import { selectStatusCounts } from '../state/select-status-counts.ts';
-import { plannerStore, usePlanner } from '../state/store.ts';
+import { type PlannerState, plannerStore, usePlanner } from '../state/store.ts';
+import { pick } from './format.ts';
 
 /** Status colours with plot counts, and the symbols of the zone layers. */
 export function Legend() {
@@ -37,6 +40,7 @@ export function Legend() {
       ) : (
         <p className="legend-loading">{t('app.loading')}</p>
       )}
+      <ActionLegend />
       <LayerList />
     </aside>
   );
@@ -116,4 +120,49 @@ function LayerList() {
       </ul>
     </div>
   );
+}
+
+/** The action colours (plot outlines) with the number of plots of each, when the scenario has any. */
+function ActionLegend() {
+  const language = usePlanner((state) => state.language);
+  const counts = usePlanner((state) => selectActionCounts(state));
+  if (!counts) return null;
+  return (
+    <div className="action-legend" data-testid="action-legend">
+      <h2 className="layer-list-title">{translate(language, 'legend.actions')}</h2>
+      <ul className="legend-list">
+        {ACTIONS_SHOWN.map((action) => (
+          <li key={action} className="legend-row" data-action={action} data-count={counts[action]}>
+            <span className="legend-swatch legend-action" style={{ borderColor: ACTION_COLORS[action] }} />
+            <span className="legend-name">{pick(language, PLOT_ACTION_LABELS[action])}</span>
+            <span className="legend-count">{formatCount(language, counts[action])}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const ACTIONS_SHOWN = ['upgrade', 'acquire', 'vacate', 'relocate'] as const;
+
+const actionCountCache = new WeakMap<object, Record<(typeof ACTIONS_SHOWN)[number], number> | null>();
+
+/** Plots per action in the active scenario (all years), or null when it has none. */
+function selectActionCounts(state: PlannerState): Record<(typeof ACTIONS_SHOWN)[number], number> | null {
+  const scenario = selectActiveScenario(state);
+  if (!scenario) return null;
+  const cached = actionCountCache.get(scenario.actions);
+  if (cached !== undefined) return cached;
+  const counts = { upgrade: 0, acquire: 0, vacate: 0, relocate: 0 };
+  let any = false;
+  for (const id in scenario.actions) {
+    const action = scenario.actions[id]?.action;
+    if (action && action !== 'keep') {
+      counts[action]++;
+      any = true;
+    }
+  }
+  const result = any ? counts : null;
+  actionCountCache.set(scenario.actions, result);
+  return result;
 }

@@ -1,8 +1,8 @@
 /**
  * Classification of plots against the development boundary and the industrial control lines
  * (DESIGN.md "Per-plot analysis"). Each plot gets its ellipsoidal area, the areas inside each
- * layer's union and a status; plots that no zone edge comes near take a fast path (one
- * point-in-polygon test), only plots that cross an edge are clipped. A plot whose geometry cannot
+ * layer's union and a status; plots that no zone edge comes near take a fast path (a lookup in a
+ * grid over each layer), only plots that cross an edge are clipped. A plot whose geometry cannot
  * be overlaid is reported as a problem of that plot; the run goes on.
  */
 
@@ -10,8 +10,11 @@ import type { Box } from '../geometry/clip-to-box.ts';
 import { geometryAreaM2, m2ToMu, polygonArea } from '../geometry/ellipsoidal-area.ts';
 import type { AreaGeometry, Feature, FeatureCollection, PlotStatus, Problem } from '../types.ts';
 import {
+  boxStateInZones,
   hasEdgeNear,
+  INSIDE,
   isPointInZones,
+  NEAR_EDGE,
   overlapAreaM2,
   prepareZoneLayer,
   type ZoneLayer,
@@ -91,18 +94,17 @@ export function geometryBox(geometry: AreaGeometry): Box {
 
 /** Area of a plot inside a layer's union, m², taking the fast path where no zone edge is near. */
 function areaInside(zones: ZoneLayer, geometry: AreaGeometry, box: Box, areaM2: number): number {
+  // Most plots lie in grid cells that no zone edge comes near: the grid alone decides them.
+  const state = boxStateInZones(zones, box);
+  if (state !== NEAR_EDGE) return state === INSIDE ? areaM2 : 0;
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  if (!hasEdgeNear(zones, box)) {
-    const first = polygons[0]?.[0]?.[0];
-    if (!first) return 0;
-    return isPointInZones(zones, first[0] as number, first[1] as number) ? areaM2 : 0;
-  }
-  if (!hasEdgeNear(zones, box, polygons.flat())) {
+  if (!hasEdgeNear(zones, box, polygons)) {
     // No zone edge meets the plot: each of its parts lies wholly inside or wholly outside.
     if (polygons.length === 1) {
-      const first = polygons[0]?.[0]?.[0] as number[];
-      return isPointInZones(zones, first[0] as number, first[1] as number) ? areaM2 : 0;
+      const first = polygons[0]?.[0]?.[0];
+      return first && isPointInZones(zones, first[0] as number, first[1] as number) ? areaM2 : 0;
     }
+    // Summed in the order of geometryAreaM2, so that a plot wholly inside gets exactly its area.
     let inside = 0;
     for (const polygon of polygons) {
       const first = polygon[0]?.[0];

@@ -7,8 +7,9 @@
  * PP 1395, 1987, eq. 3-12). By Green's theorem a ring encloses A = |∮ S(φ) dλ|. Along an edge φ
  * and λ are linear in one parameter, so the line integral is a one-dimensional integral of the
  * smooth function S, done by Simpson's rule; edges longer than 0.05° in latitude are split, which
- * keeps the error below 1e-12 of the area. On plots this is exact to the last printed digit and as
- * fast as a planar shoelace formula.
+ * keeps the error below 1e-12 of the area. Rings spanning under 0.01° of latitude (every plot) use
+ * the cubic Taylor polynomial of S about their first vertex instead, which Simpson's rule integrates
+ * exactly: no transcendental per vertex, within 1e-14 of the integral evaluated to 40 digits.
  */
 
 import type { AreaGeometry, PolygonCoords, Ring } from '../types.ts';
@@ -29,6 +30,11 @@ const MAX_PANEL_DLAT = 0.05 * RAD;
  * it leaves out are below 1e-12 of a plot's area.
  */
 const SHORT_EDGE_DLAT = 0.01 * RAD;
+/**
+ * Rings that span at most this many degrees of latitude (about 1 km), every plot, take
+ * {@link smallRingSignedArea}.
+ */
+const SMALL_RING_DLAT_DEGREES = 0.01;
 
 /** 1 亩 = 10000/15 m². */
 export const M2_PER_MU = 10000 / 15;
@@ -65,7 +71,62 @@ export function ringSignedArea(ring: Ring): number {
   const last = ring[n - 1] as number[];
   const count = first[0] === last[0] && first[1] === last[1] ? n - 1 : n;
   if (count < 3) return 0;
+  return smallRingSignedArea(ring, count) ?? simpsonRingSignedArea(ring, count);
+}
 
+/**
+ * Signed area of a ring that spans at most SMALL_RING_DLAT_DEGREES of latitude, or undefined when it
+ * spans more (a test on the span, so that the method does not depend on where the ring starts).
+ * With φ0 the first vertex's latitude, S(φ) − S(φ0) is then, to 1e-12 of the ring's area, the cubic
+ * P(δ) = c1·δ + c2·δ² + c3·δ³ in δ = φ − φ0 (Taylor), and Simpson's rule integrates a cubic exactly;
+ * in the form (Pa + Pb)/2 − Δδ²·P″(δmid)/12 it needs P at the vertices only. No transcendental per
+ * vertex and no large constant subtracted: faster than evaluating S, and without its rounding.
+ * @param count positions to use (the closing position, if repeated, left out)
+ */
+function smallRingSignedArea(ring: Ring, count: number): number | undefined {
+  const first = ring[0] as number[];
+  const lon0 = first[0] as number;
+  const lat0 = first[1] as number;
+  // Derivatives of S at φ0, with w = 1 − e² sin² φ, k = a²(1 − e²), g = sin φ·(4e² cos² φ − w):
+  // S′ = k·cos φ / w², S″ = k·g / w³, S‴ = k·(g′ + 6e²·sin φ·cos φ·g / w) / w³.
+  const sin = Math.sin(lat0 * RAD);
+  const cos = Math.cos(lat0 * RAD);
+  const w = 1 - E2 * sin * sin;
+  const k = 2 * HALF_A2_1ME2;
+  const g = sin * (4 * E2 * cos * cos - w);
+  const dg = cos * (4 * E2 * cos * cos - w) - 6 * E2 * sin * sin * cos;
+  const c1 = (k * cos) / (w * w);
+  const c2 = (k * g) / (w * w * w) / 2;
+  const c3 = (k * (dg + (6 * E2 * sin * cos * g) / w)) / (w * w * w) / 6;
+
+  let sum = 0;
+  let prevLon = 0;
+  let prevDelta = 0;
+  let prevP = 0;
+  let south = 0;
+  let north = 0;
+  for (let i = 1; i <= count; i++) {
+    const position = (i === count ? first : ring[i]) as number[];
+    const lon = (position[0] as number) - lon0;
+    const lat = (position[1] as number) - lat0;
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
+    if (!(north - south <= SMALL_RING_DLAT_DEGREES)) return undefined;
+    const delta = lat * RAD;
+    const p = delta * (c1 + delta * (c2 + delta * c3));
+    const dDelta = delta - prevDelta;
+    const midCurvature = 2 * c2 + 3 * c3 * (delta + prevDelta);
+    sum += (lon - prevLon) * ((prevP + p) / 2 - (dDelta * dDelta * midCurvature) / 12);
+    prevLon = lon;
+    prevDelta = delta;
+    prevP = p;
+  }
+  return sum * RAD;
+}
+
+/** Signed area of any ring, S evaluated at every vertex (see the module header). */
+function simpsonRingSignedArea(ring: Ring, count: number): number {
+  const first = ring[0] as number[];
   // Subtract the value at the first vertex: the constant integrates to zero around a closed ring
   // and the differences stay small, which keeps the sum accurate.
   let prevLat = (first[1] as number) * RAD;

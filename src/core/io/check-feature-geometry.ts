@@ -30,6 +30,11 @@ export interface GeometryCheck {
   bbox?: [number, number, number, number];
   /** The first position outside longitude/latitude range, if any. */
   firstOutOfRange?: [number, number];
+  /**
+   * True for a usable Polygon or MultiPolygon without a `bbox` member whose positions hold only
+   * numbers: geojson-validation then finds nothing in it that these checks do not report.
+   */
+  isPlain?: boolean;
 }
 
 const GEOMETRY_NAMES: Record<string, Message> = {
@@ -48,6 +53,42 @@ const REPAIR_HINT: Message = {
 interface RingAt {
   polygon: number;
   ring: number;
+}
+
+/*
+ * The helpers below are module functions rather than closures inside checkFeatureGeometry: it runs
+ * once per feature, and under tsx (the command-line tool) every named closure costs a
+ * defineProperty call for its name, a third of the check's time on 100,000 plots.
+ */
+
+function addProblem(
+  problems: Problem[],
+  featureIndex: number,
+  featureId: string | number | undefined,
+  code: string,
+  severity: Problem['severity'],
+  zh: string,
+  en: string,
+): void {
+  const label = featureLabel(featureIndex, featureId);
+  const problem: Problem = {
+    code,
+    severity,
+    featureIndex,
+    message: { zh: label.zh + zh, en: label.en + en },
+  };
+  if (featureId !== undefined) problem.featureId = featureId;
+  problems.push(problem);
+}
+
+/** True when the values of a position after x and y (a height, say) are numbers, as GeoJSON wants. */
+function extraValuesAreNumbers(position: readonly unknown[]): boolean {
+  for (let i = 2; i < position.length; i++) if (typeof position[i] !== 'number') return false;
+  return true;
+}
+
+function isUsable(problems: readonly Problem[]): boolean {
+  return !problems.some((p) => p.severity === 'error');
 }
 
 /**
@@ -69,36 +110,29 @@ export function checkFeatureGeometry(
   featureId?: string | number,
 ): GeometryCheck {
   const problems: Problem[] = [];
-  const add = (code: string, severity: Problem['severity'], zh: string, en: string): void => {
-    const label = featureLabel(featureIndex, featureId);
-    const problem: Problem = {
-      code,
-      severity,
-      featureIndex,
-      message: { zh: label.zh + zh, en: label.en + en },
-    };
-    if (featureId !== undefined) problem.featureId = featureId;
-    problems.push(problem);
-  };
-  const result = (): GeometryCheck => ({ problems, usable: !problems.some((p) => p.severity === 'error') });
-
   if (geometry === null || geometry === undefined) {
-    add(
+    addProblem(
+      problems,
+      featureIndex,
+      featureId,
       'empty-geometry',
       'error',
       '没有几何图形（geometry 为空）；请在 GIS 软件中补画或删除该要素',
       ' has no geometry (geometry is null); draw it in GIS software or delete the feature.',
     );
-    return result();
+    return { problems, usable: isUsable(problems) };
   }
   if (!isRecord(geometry) || typeof geometry.type !== 'string') {
-    add(
+    addProblem(
+      problems,
+      featureIndex,
+      featureId,
       'invalid-geometry',
       'error',
       '的几何对象无效（不是含「type」的对象）；请重新导出该图层',
       '’s geometry is not a GeoJSON geometry object (no "type"); export the layer again.',
     );
-    return result();
+    return { problems, usable: isUsable(problems) };
   }
 
   const layerName = layerLabel(layer);
@@ -115,13 +149,16 @@ export function checkFeatureGeometry(
   } else if (type === 'GeometryCollection') {
     const members = geometry.geometries;
     if (!Array.isArray(members)) {
-      add(
+      addProblem(
+        problems,
+        featureIndex,
+        featureId,
         'invalid-geometry',
         'error',
         '的几何集合（GeometryCollection）没有「geometries」数组；请重新导出该图层',
         '’s GeometryCollection has no "geometries" array; export the layer again.',
       );
-      return result();
+      return { problems, usable: isUsable(problems) };
     }
     polygonsValue = [];
     for (const member of members) {
@@ -134,17 +171,23 @@ export function checkFeatureGeometry(
           typeof memberType === 'string'
             ? (GEOMETRY_NAMES[memberType] ?? { zh: memberType, en: memberType })
             : { zh: '无效对象', en: 'an invalid object' };
-        add(
+        addProblem(
+          problems,
+          featureIndex,
+          featureId,
           'wrong-geometry-type',
           'error',
           `是几何集合（GeometryCollection），其中含有${name.zh}；${layerName.zh}只接受面（Polygon/MultiPolygon），请在 GIS 软件中拆分或删除非面部分`,
           ` is a GeometryCollection containing ${name.en}; the ${layerName.en} accepts only polygons (Polygon/MultiPolygon). Split it or remove the non-polygon parts in GIS software.`,
         );
-        return result();
+        return { problems, usable: isUsable(problems) };
       }
     }
     if (members.length > 0)
-      add(
+      addProblem(
+        problems,
+        featureIndex,
+        featureId,
         'geometry-collection',
         'warning',
         '是几何集合（GeometryCollection），其中的面将合并为一个多面（MultiPolygon）',
@@ -153,20 +196,26 @@ export function checkFeatureGeometry(
   } else {
     const name = GEOMETRY_NAMES[type];
     if (name)
-      add(
+      addProblem(
+        problems,
+        featureIndex,
+        featureId,
         'wrong-geometry-type',
         'error',
         `是${name.zh}，${layerName.zh}需要面（Polygon/MultiPolygon）；请检查是否选错了文件或图层`,
         ` is ${name.en}; the ${layerName.en} needs polygons (Polygon/MultiPolygon). Check that you chose the right file and layer.`,
       );
     else
-      add(
+      addProblem(
+        problems,
+        featureIndex,
+        featureId,
         'wrong-geometry-type',
         'error',
         `的几何类型「${shortText(type)}」无法识别；${layerName.zh}需要面（Polygon/MultiPolygon）`,
         ` has the unknown geometry type "${shortText(type)}"; the ${layerName.en} needs polygons (Polygon/MultiPolygon).`,
       );
-    return result();
+    return { problems, usable: isUsable(problems) };
   }
 
   // Structure: arrays of arrays of positions with at least two finite numbers.
@@ -179,19 +228,17 @@ export function checkFeatureGeometry(
   let maxX = Number.NEGATIVE_INFINITY;
   let maxY = Number.NEGATIVE_INFINITY;
   let firstOutOfRange: [number, number] | undefined;
-  const noteBad = (zh: string, en: string): void => {
-    badCount++;
-    if (!firstBad) firstBad = { zh, en };
-  };
+  let hasOnlyNumbers = true;
   const polygons: Position[][][] = [];
   // Plain loops and labels built only on failure: this runs for every vertex of every feature.
   for (let polygonIndex = 0; polygonIndex < polygonsValue.length; polygonIndex++) {
     const polygon = polygonsValue[polygonIndex];
     if (!Array.isArray(polygon)) {
-      noteBad(
-        isMulti ? `第 ${polygonIndex + 1} 个面不是数组` : '坐标不是数组',
-        isMulti ? `polygon ${polygonIndex + 1} is not an array` : 'the coordinates are not an array',
-      );
+      badCount++;
+      firstBad ??= {
+        zh: isMulti ? `第 ${polygonIndex + 1} 个面不是数组` : '坐标不是数组',
+        en: isMulti ? `polygon ${polygonIndex + 1} is not an array` : 'the coordinates are not an array',
+      };
       continue;
     }
     if (polygon.length === 0) emptyParts++;
@@ -200,7 +247,8 @@ export function checkFeatureGeometry(
       const ring: unknown = polygon[ringIndex];
       if (!Array.isArray(ring)) {
         const where = ringLabel(ringIndex, isMulti ? polygonIndex : undefined);
-        noteBad(`${where.zh}不是坐标数组`, `${where.en} is not an array of positions`);
+        badCount++;
+        firstBad ??= { zh: `${where.zh}不是坐标数组`, en: `${where.en} is not an array of positions` };
         continue;
       }
       for (let positionIndex = 0; positionIndex < ring.length; positionIndex++) {
@@ -213,13 +261,16 @@ export function checkFeatureGeometry(
             const shown = Array.isArray(position)
               ? `[${shortText(position.map((v) => shortText(v, 20)).join(', '))}]`
               : shortText(position);
-            noteBad(
-              `${where.zh}第 ${positionIndex + 1} 个点的坐标无效（值：${shown}）`,
-              `position ${positionIndex + 1} of ${where.en} is invalid (value: ${shown})`,
-            );
-          } else badCount++;
+            firstBad = {
+              zh: `${where.zh}第 ${positionIndex + 1} 个点的坐标无效（值：${shown}）`,
+              en: `position ${positionIndex + 1} of ${where.en} is invalid (value: ${shown})`,
+            };
+          }
+          badCount++;
           continue;
         }
+        if ((position as unknown[]).length > 2 && !extraValuesAreNumbers(position as unknown[]))
+          hasOnlyNumbers = false;
         if (x < minX) minX = x;
         if (x > maxX) maxX = x;
         if (y < minY) minY = y;
@@ -235,25 +286,34 @@ export function checkFeatureGeometry(
       badCount > 1
         ? { zh: `（共 ${formatCount(badCount)} 处）`, en: ` (${formatCount(badCount)} in all)` }
         : { zh: '', en: '' };
-    add(
+    addProblem(
+      problems,
+      featureIndex,
+      featureId,
       'invalid-coordinates',
       'error',
       `的${firstBad.zh}${more.zh}；坐标必须是至少含两个数字的 [经度, 纬度]，请重新导出该图层`,
       `: ${firstBad.en}${more.en}; each position must be [longitude, latitude] with at least two numbers. Export the layer again.`,
     );
-    return result();
+    return { problems, usable: isUsable(problems) };
   }
   if (ringCount === 0) {
-    add(
+    addProblem(
+      problems,
+      featureIndex,
+      featureId,
       'empty-geometry',
       'error',
       '的几何图形没有坐标（coordinates 为空）；请在 GIS 软件中补画或删除该要素',
       '’s geometry has no coordinates; draw it in GIS software or delete the feature.',
     );
-    return result();
+    return { problems, usable: isUsable(problems) };
   }
   if (emptyParts > 0)
-    add(
+    addProblem(
+      problems,
+      featureIndex,
+      featureId,
       'empty-part',
       'warning',
       `的多面中有 ${emptyParts} 个空的面，将被忽略`,
@@ -261,9 +321,12 @@ export function checkFeatureGeometry(
     );
 
   const check = checkRings(polygons, isMulti);
-  for (const [code, severity, message] of check) add(code, severity, message.zh, message.en);
+  for (const [code, severity, message] of check)
+    addProblem(problems, featureIndex, featureId, code, severity, message.zh, message.en);
   const bbox: [number, number, number, number] = [minX, minY, maxX, maxY];
-  return { ...result(), bbox, ...(firstOutOfRange ? { firstOutOfRange } : {}) };
+  const usable = isUsable(problems);
+  const isPlain = usable && hasOnlyNumbers && type !== 'GeometryCollection' && !('bbox' in geometry);
+  return { problems, usable, bbox, isPlain, ...(firstOutOfRange ? { firstOutOfRange } : {}) };
 }
 
 type RingFinding = [code: string, severity: Problem['severity'], message: Message];
@@ -285,7 +348,6 @@ function ringsSuffix(count: number): Message {
 /** Closure, size, crossings and area of rings whose positions are known to be numeric. */
 function checkRings(polygons: Position[][][], isMulti: boolean): RingFinding[] {
   const findings: RingFinding[] = [];
-  const label = (at: RingAt): Message => ringLabel(at.ring, isMulti ? at.polygon : undefined);
   const unclosed: RingAt[] = [];
   const degenerate: { at: RingAt; positions: number }[] = [];
   for (let polygonIndex = 0; polygonIndex < polygons.length; polygonIndex++) {
@@ -304,7 +366,7 @@ function checkRings(polygons: Position[][][], isMulti: boolean): RingFinding[] {
   }
   const firstUnclosed = unclosed[0];
   if (firstUnclosed) {
-    const where = label(firstUnclosed);
+    const where = ringAtLabel(firstUnclosed, isMulti);
     const more = ringsSuffix(unclosed.length);
     findings.push([
       'unclosed-ring',
@@ -317,7 +379,7 @@ function checkRings(polygons: Position[][][], isMulti: boolean): RingFinding[] {
   }
   const firstDegenerate = degenerate[0];
   if (firstDegenerate) {
-    const where = label(firstDegenerate.at);
+    const where = ringAtLabel(firstDegenerate.at, isMulti);
     const more = ringsSuffix(degenerate.length);
     findings.push([
       'degenerate-ring',
@@ -333,21 +395,22 @@ function checkRings(polygons: Position[][][], isMulti: boolean): RingFinding[] {
   const intersections = findRingIntersections(polygons, { maxResults: MAX_INTERSECTIONS });
   const first = intersections[0];
   if (first)
-    findings.push(['self-intersection', 'error', intersectionMessage(first, intersections.length, label)]);
+    findings.push(['self-intersection', 'error', intersectionMessage(first, intersections.length, isMulti)]);
 
-  const crossedRings = new Set(
-    intersections.filter((i) => sameRing(i.a, i.b)).map((i) => `${i.a.polygon}:${i.a.ring}`),
-  );
+  const crossedRings =
+    intersections.length === 0
+      ? undefined
+      : new Set(intersections.filter((i) => sameRing(i.a, i.b)).map((i) => `${i.a.polygon}:${i.a.ring}`));
   const flat: RingAt[] = [];
   polygons.forEach((polygon, polygonIndex) => {
     polygon.forEach((ring, ringIndex) => {
-      if (!crossedRings.has(`${polygonIndex}:${ringIndex}`) && isZeroArea(ring))
+      if (!crossedRings?.has(`${polygonIndex}:${ringIndex}`) && isZeroArea(ring))
         flat.push({ polygon: polygonIndex, ring: ringIndex });
     });
   });
   const firstFlat = flat[0];
   if (firstFlat) {
-    const where = label(firstFlat);
+    const where = ringAtLabel(firstFlat, isMulti);
     const more = ringsSuffix(flat.length);
     findings.push([
       'zero-area',
@@ -361,26 +424,26 @@ function checkRings(polygons: Position[][][], isMulti: boolean): RingFinding[] {
   return findings;
 }
 
+function ringAtLabel(at: RingAt, isMulti: boolean): Message {
+  return ringLabel(at.ring, isMulti ? at.polygon : undefined);
+}
+
 function sameRing(a: RingAt, b: RingAt): boolean {
   return a.polygon === b.polygon && a.ring === b.ring;
 }
 
-function intersectionMessage(
-  first: RingIntersection,
-  count: number,
-  label: (at: RingAt) => Message,
-): Message {
+function intersectionMessage(first: RingIntersection, count: number, isMulti: boolean): Message {
   const where = formatPoint(first.point[0], first.point[1]);
   const more = countSuffix(count, count >= MAX_INTERSECTIONS);
   if (sameRing(first.a, first.b)) {
-    const ring = label(first.a);
+    const ring = ringAtLabel(first.a, isMulti);
     return {
       zh: `的${ring.zh}在 ${where} 附近自相交${more.zh}；${REPAIR_HINT.zh}`,
       en: `: ${ring.en} intersects itself near ${where}${more.en}; ${REPAIR_HINT.en}.`,
     };
   }
-  const a = label(first.a);
-  const b = label(first.b);
+  const a = ringAtLabel(first.a, isMulti);
+  const b = ringAtLabel(first.b, isMulti);
   return {
     zh: `的${a.zh}与${b.zh}在 ${where} 附近相交${more.zh}；${REPAIR_HINT.zh}`,
     en: `: ${a.en} crosses ${b.en} near ${where}${more.en}; ${REPAIR_HINT.en}.`,

@@ -105,12 +105,42 @@ export function plotFieldForColumn(column: string): PlotField | undefined {
   return COLUMN_INDEX.get(column.trim().toLowerCase())?.[0];
 }
 
-/** For each canonical field present in `raw`, the column that supplies it. */
-export function mapPlotColumns(raw: Record<string, unknown>): Partial<Record<PlotField, string>> {
+/**
+ * COLUMN_INDEX by the column name as written: a layer repeats the same few names on every feature,
+ * and trimming and lower-casing them once per feature cost a second at county scale.
+ */
+const COLUMN_LOOKUP = new Map<string, readonly [PlotField, number] | null>();
+
+function columnEntry(column: string): readonly [PlotField, number] | null {
+  let entry = COLUMN_LOOKUP.get(column);
+  if (entry === undefined) {
+    entry = COLUMN_INDEX.get(column.trim().toLowerCase()) ?? null;
+    if (COLUMN_LOOKUP.size < 10_000) COLUMN_LOOKUP.set(column, entry);
+  }
+  return entry;
+}
+
+/** The columns and the mapping of the last call: features of one layer mostly share their columns. */
+let lastColumns: string[] = [];
+let lastMapping: Readonly<Partial<Record<PlotField, string>>> = Object.freeze({});
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * For each canonical field present in `raw`, the column that supplies it. The result is shared
+ * between calls with the same columns: do not change it.
+ */
+export function mapPlotColumns(raw: Record<string, unknown>): Readonly<Partial<Record<PlotField, string>>> {
+  const columns = Object.keys(raw);
+  if (sameColumns(columns, lastColumns)) return lastMapping;
   const chosen: Partial<Record<PlotField, string>> = {};
   const priorities: Partial<Record<PlotField, number>> = {};
-  for (const column of Object.keys(raw)) {
-    const entry = COLUMN_INDEX.get(column.trim().toLowerCase());
+  for (const column of columns) {
+    const entry = columnEntry(column);
     if (!entry) continue;
     const [field, priority] = entry;
     const current = priorities[field];
@@ -119,7 +149,9 @@ export function mapPlotColumns(raw: Record<string, unknown>): Partial<Record<Plo
       priorities[field] = priority;
     }
   }
-  return chosen;
+  lastColumns = columns;
+  lastMapping = Object.freeze(chosen);
+  return lastMapping;
 }
 
 /** Full-width digits and signs (common in Chinese spreadsheets) to ASCII. */

@@ -51,6 +51,16 @@ interface Contact {
   y: number;
 }
 
+/** Contact kinds as numbers, so that testing a pair of segments allocates nothing. */
+const NO_CONTACT = 0;
+const CROSS = 1;
+const TOUCH = 2;
+const OVERLAP = 3;
+const KIND_NAMES = ['cross', 'cross', 'touch', 'overlap'] as const;
+
+/** Where the last contact found by {@link contactOf} lies (JavaScript runs one check at a time). */
+const contactPoint = { x: 0, y: 0 };
+
 function sign(value: number, tolerance: number): number {
   return value > tolerance ? 1 : value < -tolerance ? -1 : 0;
 }
@@ -59,11 +69,14 @@ function between(value: number, a: number, b: number): boolean {
   return a <= b ? value >= a && value <= b : value >= b && value <= a;
 }
 
-/**
- * Classifies how segment p1–p2 meets segment q1–q2 (coordinates already relative to a local origin).
- * Returns undefined when they do not meet.
- */
-export function intersectSegments(
+function touchAt(x: number, y: number): number {
+  contactPoint.x = x;
+  contactPoint.y = y;
+  return TOUCH;
+}
+
+/** As {@link intersectSegments}, returning the kind as a number and the point in `contactPoint`. */
+function contactOf(
   p1x: number,
   p1y: number,
   p2x: number,
@@ -72,7 +85,7 @@ export function intersectSegments(
   q1y: number,
   q2x: number,
   q2y: number,
-): Contact | undefined {
+): number {
   const pdx = p2x - p1x;
   const pdy = p2y - p1y;
   const qdx = q2x - q1x;
@@ -91,15 +104,17 @@ export function intersectSegments(
 
   if (s1 * s2 < 0 && s3 * s4 < 0) {
     const t = d1 / (d1 - d2);
-    return { kind: 'cross', x: p1x + t * pdx, y: p1y + t * pdy };
+    contactPoint.x = p1x + t * pdx;
+    contactPoint.y = p1y + t * pdy;
+    return CROSS;
   }
   if (s1 === 0 && s2 === 0 && s3 === 0 && s4 === 0)
     return collinearContact(p1x, p1y, p2x, p2y, q1x, q1y, q2x, q2y);
-  if (s1 === 0 && between(p1x, q1x, q2x) && between(p1y, q1y, q2y)) return { kind: 'touch', x: p1x, y: p1y };
-  if (s2 === 0 && between(p2x, q1x, q2x) && between(p2y, q1y, q2y)) return { kind: 'touch', x: p2x, y: p2y };
-  if (s3 === 0 && between(q1x, p1x, p2x) && between(q1y, p1y, p2y)) return { kind: 'touch', x: q1x, y: q1y };
-  if (s4 === 0 && between(q2x, p1x, p2x) && between(q2y, p1y, p2y)) return { kind: 'touch', x: q2x, y: q2y };
-  return undefined;
+  if (s1 === 0 && between(p1x, q1x, q2x) && between(p1y, q1y, q2y)) return touchAt(p1x, p1y);
+  if (s2 === 0 && between(p2x, q1x, q2x) && between(p2y, q1y, q2y)) return touchAt(p2x, p2y);
+  if (s3 === 0 && between(q1x, p1x, p2x) && between(q1y, p1y, p2y)) return touchAt(q1x, q1y);
+  if (s4 === 0 && between(q2x, p1x, p2x) && between(q2y, p1y, p2y)) return touchAt(q2x, q2y);
+  return NO_CONTACT;
 }
 
 function collinearContact(
@@ -111,7 +126,7 @@ function collinearContact(
   q1y: number,
   q2x: number,
   q2y: number,
-): Contact | undefined {
+): number {
   // Project on the axis along which p extends most; compare the two intervals there.
   const alongX = Math.abs(p2x - p1x) >= Math.abs(p2y - p1y);
   const pa = alongX ? p1x : p1y;
@@ -120,11 +135,88 @@ function collinearContact(
   const qb = alongX ? q2x : q2y;
   const low = Math.max(Math.min(pa, pb), Math.min(qa, qb));
   const high = Math.min(Math.max(pa, pb), Math.max(qa, qb));
-  if (low > high) return undefined;
+  if (low > high) return NO_CONTACT;
   const t = pb === pa ? 0 : (low - pa) / (pb - pa);
-  const x = p1x + t * (p2x - p1x);
-  const y = p1y + t * (p2y - p1y);
-  return { kind: low === high ? 'touch' : 'overlap', x, y };
+  contactPoint.x = p1x + t * (p2x - p1x);
+  contactPoint.y = p1y + t * (p2y - p1y);
+  return low === high ? TOUCH : OVERLAP;
+}
+
+/**
+ * Classifies how segment p1–p2 meets segment q1–q2 (coordinates already relative to a local origin).
+ * Returns undefined when they do not meet.
+ */
+export function intersectSegments(
+  p1x: number,
+  p1y: number,
+  p2x: number,
+  p2y: number,
+  q1x: number,
+  q1y: number,
+  q2x: number,
+  q2y: number,
+): Contact | undefined {
+  const kind = contactOf(p1x, p1y, p2x, p2y, q1x, q1y, q2x, q2y);
+  if (kind === NO_CONTACT) return undefined;
+  return { kind: KIND_NAMES[kind] as Contact['kind'], x: contactPoint.x, y: contactPoint.y };
+}
+
+/** The flat vertex and segment arrays of one call of findRingIntersections, and what it found. */
+interface Segments {
+  /** Vertex coordinates relative to the origin (ox, oy). */
+  xs: number[];
+  ys: number[];
+  ox: number;
+  oy: number;
+  /** Per segment: its ring's serial number, its position in the ring, the index of its end vertex. */
+  segmentRing: number[];
+  segmentPosition: number[];
+  segmentEnd: number[];
+  ringSizes: number[];
+  ringRefs: RingRef[];
+  results: RingIntersection[];
+  /** Keys of the contacts already reported; made on the first one. */
+  seen: Set<string> | undefined;
+}
+
+/** Tests segments i and j and records their contact if the rules of the module header call it a defect. */
+function testPair(segments: Segments, i: number, j: number): void {
+  const { xs, ys, segmentRing, segmentEnd } = segments;
+  const ringI = segmentRing[i] as number;
+  const ringJ = segmentRing[j] as number;
+  const endI = segmentEnd[i] as number;
+  const endJ = segmentEnd[j] as number;
+  const kind = contactOf(
+    xs[i] as number,
+    ys[i] as number,
+    xs[endI] as number,
+    ys[endI] as number,
+    xs[j] as number,
+    ys[j] as number,
+    xs[endJ] as number,
+    ys[endJ] as number,
+  );
+  if (kind === NO_CONTACT) return;
+  if (ringI === ringJ) {
+    const gap = Math.abs((segments.segmentPosition[i] as number) - (segments.segmentPosition[j] as number));
+    const adjacent = gap === 1 || gap === (segments.ringSizes[ringI] as number) - 1;
+    // Neighbours always share their vertex; only doubling back along each other is a defect.
+    if (adjacent && kind !== OVERLAP) return;
+  } else if (kind !== CROSS) {
+    return;
+  }
+  const x = contactPoint.x + segments.ox;
+  const y = contactPoint.y + segments.oy;
+  const key = `${ringI}:${ringJ}:${x.toFixed(9)}:${y.toFixed(9)}`;
+  segments.seen ??= new Set();
+  if (segments.seen.has(key)) return;
+  segments.seen.add(key);
+  segments.results.push({
+    kind: KIND_NAMES[kind] as RingIntersection['kind'],
+    point: [x, y],
+    a: segments.ringRefs[ringI] as RingRef,
+    b: segments.ringRefs[ringJ] as RingRef,
+  });
 }
 
 /**
@@ -194,49 +286,24 @@ export function findRingIntersections(
   }
 
   const segmentCount = segmentEnd.length;
-  const results: RingIntersection[] = [];
-  const seen = new Set<string>();
-
-  const test = (i: number, j: number): void => {
-    const ringI = segmentRing[i] as number;
-    const ringJ = segmentRing[j] as number;
-    const endI = segmentEnd[i] as number;
-    const endJ = segmentEnd[j] as number;
-    const contact = intersectSegments(
-      xs[i] as number,
-      ys[i] as number,
-      xs[endI] as number,
-      ys[endI] as number,
-      xs[j] as number,
-      ys[j] as number,
-      xs[endJ] as number,
-      ys[endJ] as number,
-    );
-    if (!contact) return;
-    if (ringI === ringJ) {
-      const gap = Math.abs((segmentPosition[i] as number) - (segmentPosition[j] as number));
-      const adjacent = gap === 1 || gap === (ringSizes[ringI] as number) - 1;
-      // Neighbours always share their vertex; only doubling back along each other is a defect.
-      if (adjacent && contact.kind !== 'overlap') return;
-    } else if (contact.kind !== 'cross') {
-      return;
-    }
-    const x = contact.x + ox;
-    const y = contact.y + oy;
-    const key = `${ringI}:${ringJ}:${x.toFixed(9)}:${y.toFixed(9)}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    results.push({
-      kind: contact.kind,
-      point: [x, y],
-      a: ringRefs[ringI] as RingRef,
-      b: ringRefs[ringJ] as RingRef,
-    });
+  const segments: Segments = {
+    xs,
+    ys,
+    ox,
+    oy,
+    segmentRing,
+    segmentPosition,
+    segmentEnd,
+    ringSizes,
+    ringRefs,
+    results: [],
+    seen: undefined,
   };
+  const { results } = segments;
 
   if (segmentCount <= PAIRWISE_MAX_SEGMENTS) {
     for (let i = 0; i < segmentCount && results.length < maxResults; i++) {
-      for (let j = i + 1; j < segmentCount && results.length < maxResults; j++) test(i, j);
+      for (let j = i + 1; j < segmentCount && results.length < maxResults; j++) testPair(segments, i, j);
     }
     return results;
   }
@@ -263,7 +330,7 @@ export function findRingIntersections(
     for (const j of candidates) {
       if (j <= i) continue;
       if (results.length >= maxResults) break;
-      test(i, j);
+      testPair(segments, i, j);
     }
   }
   return results;

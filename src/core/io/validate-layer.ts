@@ -56,8 +56,12 @@ function safeTrace(run: () => unknown): string[] {
   }
 }
 
-/** Structural findings of geojson-validation that no specific check reports, in both languages. */
-function structuralFindings(feature: Record<string, unknown>, geometryUsable: boolean): Message[] {
+/**
+ * Structural findings of geojson-validation that no specific check reports, in both languages.
+ * @param geometryToCheck whether to run its geometry checks too (needless for a plain geometry, see
+ *   GeometryCheck.isPlain)
+ */
+function structuralFindings(feature: Record<string, unknown>, geometryToCheck: boolean): Message[] {
   const findings: Message[] = [];
   // Check the Feature shell without its geometry, so geometry messages cannot be mistaken for it.
   for (const text of safeTrace(() => gjv.isFeature({ ...feature, geometry: null }, true))) {
@@ -65,7 +69,7 @@ function structuralFindings(feature: Record<string, unknown>, geometryUsable: bo
     if (known && !findings.includes(known[1])) findings.push(known[1]);
   }
   // A safety net: geometry defects that our checks do not name (e.g. a non-numeric third coordinate).
-  if (geometryUsable && isRecord(feature.geometry)) {
+  if (geometryToCheck && isRecord(feature.geometry)) {
     const geometryMessages = safeTrace(() => gjv.isGeometryObject(feature.geometry, true)).filter(
       (text) => !COVERED_GEOMETRY_MESSAGE.test(text),
     );
@@ -170,18 +174,24 @@ function validateUnsafe(
   let withCoordinates = 0;
   const checkRanges = options.checkCoordinateRange !== false;
 
-  for (let featureIndex = 0; featureIndex < features.length; featureIndex++) {
-    const feature = features[featureIndex];
-    const featureId = resolveFeatureId(feature);
+  // The feature being checked, for add and say (made once, not per feature: see addProblem in
+  // check-feature-geometry.ts for why that matters).
+  let featureIndex = 0;
+  let featureId: string | number | undefined;
+  const add = (problem: Omit<Problem, 'featureIndex' | 'featureId'>): void => {
+    const full: Problem = { ...problem, featureIndex };
+    if (featureId !== undefined) full.featureId = featureId;
+    problems.push(full);
+    if (problem.severity === 'error') hasError[featureIndex] = 1;
+  };
+  const say = (code: string, severity: Problem['severity'], zh: string, en: string): void => {
     const label = featureLabel(featureIndex, featureId);
-    const add = (problem: Omit<Problem, 'featureIndex' | 'featureId'>): void => {
-      const full: Problem = { ...problem, featureIndex };
-      if (featureId !== undefined) full.featureId = featureId;
-      problems.push(full);
-      if (problem.severity === 'error') hasError[featureIndex] = 1;
-    };
-    const say = (code: string, severity: Problem['severity'], zh: string, en: string): void =>
-      add({ code, severity, message: { zh: label.zh + zh, en: label.en + en } });
+    add({ code, severity, message: { zh: label.zh + zh, en: label.en + en } });
+  };
+
+  for (featureIndex = 0; featureIndex < features.length; featureIndex++) {
+    const feature = features[featureIndex];
+    featureId = resolveFeatureId(feature);
 
     try {
       if (!isRecord(feature)) {
@@ -196,7 +206,7 @@ function validateUnsafe(
 
       const geometryCheck = checkFeatureGeometry(feature.geometry, layer, featureIndex, featureId);
 
-      const findings = structuralFindings(feature, geometryCheck.usable);
+      const findings = structuralFindings(feature, geometryCheck.usable && !geometryCheck.isPlain);
       if (findings.length > 0)
         say(
           'invalid-geojson',

@@ -1,0 +1,90 @@
+/**
+ * Sutherland–Hodgman clipping of a ring (any simple ring, convex or not) to a convex ring. The
+ * result may run back and forth along the convex ring's border where the clipped ring leaves and
+ * re-enters it; those doubled edges enclose nothing, so the result's signed area is exactly the area
+ * of the intersection (Sutherland & Hodgman, "Reentrant polygon clipping", CACM 17(1), 1974).
+ */
+
+import type { Ring } from '../types.ts';
+
+/**
+ * The distinct vertices of a convex ring, counter-clockwise in x/y, or null when the ring is not
+ * strictly convex and simple (a collinear or reflex vertex, a repeated position, or a ring that
+ * winds more than once).
+ * @param ring positions [x, y]; closed or open
+ */
+export function convexVertices(ring: Ring): number[][] | null {
+  let points = ring as number[][];
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (first && last && first[0] === last[0] && first[1] === last[1]) points = points.slice(0, -1);
+  const n = points.length;
+  if (n < 3) return null;
+  let sign = 0;
+  // Turning one way throughout, a ring that winds once reverses its x direction exactly twice.
+  let xReversals = 0;
+  let firstXSign = 0;
+  let lastXSign = 0;
+  for (let i = 0; i < n; i++) {
+    const a = points[i] as number[];
+    const b = points[(i + 1) % n] as number[];
+    const c = points[(i + 2) % n] as number[];
+    const dx = (b[0] as number) - (a[0] as number);
+    const dy = (b[1] as number) - (a[1] as number);
+    const cross = dx * ((c[1] as number) - (b[1] as number)) - dy * ((c[0] as number) - (b[0] as number));
+    // A zero (or NaN) cross product is a collinear or repeated vertex.
+    if (!(cross > 0 || cross < 0) || (sign !== 0 && Math.sign(cross) !== sign)) return null;
+    sign = Math.sign(cross);
+    const xSign = Math.sign(dx);
+    if (xSign === 0) continue;
+    if (firstXSign === 0) firstXSign = xSign;
+    else if (xSign !== lastXSign) xReversals++;
+    lastXSign = xSign;
+  }
+  if (firstXSign !== lastXSign) xReversals++;
+  if (xReversals !== 2) return null;
+  return sign > 0 ? points : points.slice().reverse();
+}
+
+/**
+ * Clips a ring to a convex polygon and returns a closed ring, or null when nothing of it is left.
+ * The result keeps the ring's orientation.
+ * @param ring positions [x, y]; closed or open
+ * @param convex the convex polygon's vertices as {@link convexVertices} returns them
+ */
+export function clipRingToConvex(ring: Ring, convex: readonly (readonly number[])[]): Ring | null {
+  let points = ring as number[][];
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (first && last && first[0] === last[0] && first[1] === last[1]) points = points.slice(0, -1);
+  const n = convex.length;
+  for (let k = 0; k < n && points.length > 0; k++) {
+    const a = convex[k] as number[];
+    const b = convex[(k + 1) % n] as number[];
+    const ax = a[0] as number;
+    const ay = a[1] as number;
+    const ex = (b[0] as number) - ax;
+    const ey = (b[1] as number) - ay;
+    // Positive on the left of a→b, the inside of a counter-clockwise polygon.
+    const side = (p: number[]) => ex * ((p[1] as number) - ay) - ey * ((p[0] as number) - ax);
+    const out: number[][] = [];
+    let previous = points[points.length - 1] as number[];
+    let previousSide = side(previous);
+    for (const point of points) {
+      const pointSide = side(point);
+      if (pointSide >= 0 !== previousSide >= 0) {
+        const t = previousSide / (previousSide - pointSide);
+        const px = previous[0] as number;
+        const py = previous[1] as number;
+        out.push([px + t * ((point[0] as number) - px), py + t * ((point[1] as number) - py)]);
+      }
+      if (pointSide >= 0) out.push(point);
+      previous = point;
+      previousSide = pointSide;
+    }
+    points = out;
+  }
+  if (points.length < 3) return null;
+  points.push(points[0] as number[]);
+  return points;
+}
