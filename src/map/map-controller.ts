@@ -241,6 +241,7 @@ export class MapController {
     if (mode !== 'draw-zone' && this.drawer) {
       this.drawer.then((drawer) => drawer.stop());
       this.drawer = null;
+      delete this.map.getContainer().dataset.drawing;
     }
     if (mode === 'draw-zone' && !this.drawer) {
       this.drawer = startZoneDrawing(
@@ -263,6 +264,10 @@ export class MapController {
           state.setMapMode('browse');
         },
       );
+      // Terra Draw loads on first use; the container says when clicks start drawing.
+      this.drawer.then(() => {
+        if (this.store.getState().mapMode === 'draw-zone') this.map.getContainer().dataset.drawing = 'ready';
+      });
     }
   }
 

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { startAutosave } from '../app/autosave.ts';
+import type { ExportableMap } from '../app/exports/map-png.ts';
 import { importFiles } from '../app/import-files.ts';
 import { openStartPlan } from '../app/open-sample-plan.ts';
 import { watchZoneMeasures } from '../app/plan-jobs.ts';
 import { translate } from '../i18n/messages.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
+import { CompareView } from './CompareView.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { Header } from './Header.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
@@ -14,12 +16,14 @@ import { MapView } from './MapView.tsx';
 import { Notice } from './Notice.tsx';
 import { PlotPanel } from './PlotPanel.tsx';
 import { PlotTable } from './PlotTable.tsx';
+import { ScenarioPanel } from './ScenarioPanel.tsx';
 
 /** The page: a header bar, the map with the legend, a side panel, the plot card and the dialogs. */
 export function App() {
   const panel = usePlanner((state) => state.panel);
   const language = usePlanner((state) => state.language);
   const [dragging, setDragging] = useState(false);
+  const [map, setMap] = useState<ExportableMap | null>(null);
 
   useEffect(() => {
     // The header and the base map show while the plan loads and its plots are classified; the
@@ -64,10 +68,10 @@ export function App() {
 
   return (
     <div className="app" lang={language}>
-      <Header />
+      <Header map={map} />
       <main className="app-main">
         <div className="map-area">
-          <MapView />
+          <MapView onMap={setMap} />
           <Legend />
           <PlotPanel />
           <JobBar />
@@ -75,7 +79,10 @@ export function App() {
         </div>
         {panel && (
           <aside className="side-panel" data-panel={panel}>
-            {panel === 'dashboard' ? <Dashboard /> : <PlotTable />}
+            {panel === 'dashboard' && <Dashboard />}
+            {panel === 'table' && <PlotTable />}
+            {panel === 'scenario' && <ScenarioPanel />}
+            {panel === 'compare' && <CompareView />}
           </aside>
         )}
       </main>

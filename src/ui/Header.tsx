@@ -1,8 +1,10 @@
 import { useRef } from 'react';
+import type { ExportableMap } from '../app/exports/map-png.ts';
 import { importFiles } from '../app/import-files.ts';
 import { openPlanFile, savePlanFile } from '../app/plan-files.ts';
 import { type MessageKey, translate } from '../i18n/messages.ts';
 import { type PanelName, plannerStore, usePlanner } from '../state/store.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 
 const ACCEPTED_FILES = '.geojson,.json,.zip,.shp,.shx,.dbf,.prj,.cpg,.kml,.kmz';
 const PANELS: readonly { name: PanelName; key: MessageKey }[] = [
@@ -12,7 +14,7 @@ const PANELS: readonly { name: PanelName; key: MessageKey }[] = [
   { name: 'compare', key: 'header.compare' },
 ];
 
-export function Header() {
+export function Header({ map }: { map: ExportableMap | null }) {
   const language = usePlanner((state) => state.language);
   const label = usePlanner((state) => state.layers?.label ?? null);
   const panel = usePlanner((state) => state.panel);
@@ -84,6 +86,7 @@ export function Header() {
       >
         {t('header.savePlan')}
       </button>
+      <ExportMenu map={map} />
       <nav className="panel-tabs" aria-label={t('header.panels')}>
         {PANELS.map(({ name, key }) => (
           <button

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { loadCixiBasemap } from '../app/cixi-basemap.ts';
+import type { ExportableMap } from '../app/exports/map-png.ts';
 import { exposeTestHook } from '../app/test-hook.ts';
 import { MapController } from '../map/map-controller.ts';
 import { plannerStore } from '../state/store.ts';
@@ -7,7 +8,7 @@ import { plannerStore } from '../state/store.ts';
 const FONT_PATH = 'fonts/noto-sans-sc-gb2312.woff2';
 
 /** The map's container. The controller is created once and owns the map from then on. */
-export function MapView() {
+export function MapView({ onMap }: { onMap?: (map: ExportableMap | null) => void }) {
   const containerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -22,11 +23,13 @@ export function MapView() {
       initialBounds: basemap.cixiBounds,
     });
     const removeTestHook = exposeTestHook(controller, plannerStore);
+    onMap?.(controller.map);
     return () => {
+      onMap?.(null);
       removeTestHook();
       controller.destroy();
     };
-  }, []);
+  }, [onMap]);
 
   return <div ref={containerRef} className="map" data-testid="map" />;
 }

@@ -178,7 +178,11 @@ function handle(request: WorkerRequest): void {
         context: prepareZoneContext(layers, settings.tolerance),
         cache: createZoneMeasureCache(),
       };
-      post({ type: 'zone-measures', job, measures: measureZones(request.zones, zoneContext.context, zoneContext.cache) });
+      post({
+        type: 'zone-measures',
+        job,
+        measures: measureZones(request.zones, zoneContext.context, zoneContext.cache),
+      });
       return;
     }
     case 'open':

@@ -40,7 +40,10 @@ const ALLOWED: Record<string, { areas: string[]; packages: RegExp }> = {
   i18n: { areas: ['i18n'], packages: /^$/ },
   state: { areas: ['state', 'core', 'worker', 'i18n'], packages: /^zustand(\/|$)/ },
   map: { areas: ['map', 'state', 'core', 'i18n'], packages: /^maplibre-gl$/ },
-  app: { areas: ['app', 'state', 'core', 'worker', 'map', 'i18n', 'data'], packages: /^(maplibre-gl|fflate)$/ },
+  app: {
+    areas: ['app', 'state', 'core', 'worker', 'map', 'i18n', 'data'],
+    packages: /^(maplibre-gl|fflate)$/,
+  },
   ui: {
     areas: ['ui', 'state', 'core', 'app', 'map', 'i18n', 'worker'],
     packages: /^(react|react-dom)(\/|$)/,

@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'react';
+import { type ExportMessageKey, exportText } from '../app/exports/export-text.ts';
+import { exportPlotsGeoJson } from '../app/exports/geojson.ts';
+import { type ExportableMap, exportMapPng } from '../app/exports/map-png.ts';
+import { exportTable } from '../app/exports/tables.ts';
+import { plannerStore, usePlanner } from '../state/store.ts';
+import './export.css';
+
+interface ExportItem {
+  testId: string;
+  key: ExportMessageKey;
+  needsMap?: boolean;
+  run: (map: ExportableMap | null) => Promise<boolean> | boolean;
+}
+
+const ITEMS: readonly ExportItem[] = [
+  {
+    testId: 'export-png',
+    key: 'export.png',
+    needsMap: true,
+    run: (map) => (map ? exportMapPng(map, plannerStore) : false),
+  },
+  {
+    testId: 'export-png-print',
+    key: 'export.pngPrint',
+    needsMap: true,
+    run: (map) => (map ? exportMapPng(map, plannerStore, { print: true }) : false),
+  },
+  { testId: 'export-csv', key: 'export.plotsCsv', run: () => exportTable(plannerStore, 'plots-csv') },
+  { testId: 'export-xlsx', key: 'export.plotsXlsx', run: () => exportTable(plannerStore, 'plots-xlsx') },
+  {
+    testId: 'export-towns-xlsx',
+    key: 'export.townsXlsx',
+    run: () => exportTable(plannerStore, 'towns-xlsx'),
+  },
+  { testId: 'export-towns-csv', key: 'export.townsCsv', run: () => exportTable(plannerStore, 'towns-csv') },
+  {
+    testId: 'export-indicators-csv',
+    key: 'export.indicatorsCsv',
+    run: () => exportTable(plannerStore, 'indicators-csv'),
+  },
+  { testId: 'export-geojson', key: 'export.geojson', run: () => exportPlotsGeoJson(plannerStore) },
+];
+
+/** The 导出 button and its list: the map as PNG (screen, print), the tables as CSV/XLSX, the plots as GeoJSON. */
+export function ExportMenu({ map }: { map: ExportableMap | null }) {
+  const language = usePlanner((state) => state.language);
+  const hasPlan = usePlanner((state) => state.analysis !== null);
+  const jobRunning = usePlanner((state) => state.job !== null);
+  const [open, setOpen] = useState(false);
+  const [exporting, setExporting] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const t = (key: ExportMessageKey, values?: Record<string, string>) => exportText(language, key, values);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: Event) => {
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === 'Escape'
+          : !root.current?.contains(event.target as Node)
+      ) {
+        setOpen(false);
+      }
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+
+  const run = async (item: ExportItem) => {
+    setOpen(false);
+    setExporting(item.testId);
+    try {
+      const done = await item.run(map);
+      if (!done) {
+        plannerStore.getState().setNotice({
+          kind: 'error',
+          message: { zh: exportText('zh-CN', 'export.noPlan'), en: exportText('en', 'export.noPlan') },
+        });
+      }
+    } catch (error) {
+      const message = (error as Error).message;
+      plannerStore.getState().setNotice({
+        kind: 'error',
+        message: {
+          zh: exportText('zh-CN', 'export.failed', { message }),
+          en: exportText('en', 'export.failed', { message }),
+        },
+      });
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  return (
+    <div className="export-menu" ref={root} data-testid="export-menu" data-exporting={exporting ?? undefined}>
+      <button
+        type="button"
+        className="header-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={!hasPlan || jobRunning || exporting !== null}
+        data-testid="export-button"
+        onClick={() => setOpen(!open)}
+      >
+        {exporting ? t('export.busy') : t('export.button')}
+      </button>
+      {open && (
+        <div className="export-list" role="menu" aria-label={t('export.menu')}>
+          {ITEMS.map((item) => (
+            <button
+              key={item.testId}
+              type="button"
+              role="menuitem"
+              className="export-item"
+              data-testid={item.testId}
+              disabled={item.needsMap === true && map === null}
+              title={item.needsMap === true && map === null ? t('export.noMap') : undefined}
+              onClick={() => run(item)}
+            >
+              {t(item.key)}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

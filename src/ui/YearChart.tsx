@@ -1,0 +1,168 @@
+import { PLAN_YEARS } from '../core/scenario/types.ts';
+import type { Language } from '../i18n/messages.ts';
+import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
+import { selectActiveIndicators } from '../state/scenario-selectors.ts';
+import { chartScale } from '../state/scenario-view.ts';
+import { usePlanner } from '../state/store.ts';
+import { formatChartValue } from './scenario-format.ts';
+
+type ChartKey = 'controlShare' | 'renovatedMu' | 'renovatedTaxPerMu' | 'newAboveScaleFirms';
+
+const CHARTS: readonly {
+  key: ChartKey;
+  kind: 'share' | 'mu' | 'wanPerMu' | 'firms';
+  /** The unit written after the chart's name (none for a share: its labels carry %). */
+  unit: ScenarioMessageKey | null;
+}[] = [
+  { key: 'controlShare', kind: 'share', unit: null },
+  { key: 'renovatedMu', kind: 'mu', unit: 'scn.unit.mu' },
+  { key: 'renovatedTaxPerMu', kind: 'wanPerMu', unit: 'scn.unit.wanPerMu' },
+  { key: 'newAboveScaleFirms', kind: 'firms', unit: 'scn.unit.firms' },
+];
+
+/** The SVG's own coordinates: the chart scales with its box, text with it. */
+const WIDTH = 200;
+const HEIGHT = 140;
+const LEFT = 36;
+const RIGHT = 10;
+const TOP = 20;
+const BOTTOM = 20;
+const PLOT_W = WIDTH - LEFT - RIGHT;
+const PLOT_H = HEIGHT - TOP - BOTTOM;
+
+const MET_COLOR = '#1f7a34';
+const NOT_MET_COLOR = '#c0261b';
+
+function xOf(i: number): number {
+  return LEFT + 10 + (i * (PLOT_W - 20)) / (PLAN_YEARS.length - 1);
+}
+
+/** Path of the line through the known values; a missing value breaks it. */
+function linePath(points: readonly ({ x: number; y: number } | null)[]): string {
+  let path = '';
+  let drawing = false;
+  for (const point of points) {
+    if (!point) {
+      drawing = false;
+      continue;
+    }
+    path += `${drawing ? 'L' : 'M'}${point.x.toFixed(1)},${point.y.toFixed(1)}`;
+    drawing = true;
+  }
+  return path;
+}
+
+function MiniChart({
+  name,
+  kind,
+  values,
+  target,
+  language,
+  chartKey,
+}: {
+  name: string;
+  kind: (typeof CHARTS)[number]['kind'];
+  values: readonly (number | null)[];
+  target: number;
+  language: Language;
+  chartKey: ChartKey;
+}) {
+  const scale = chartScale(values, target, kind === 'share' ? 'share' : 'amount');
+  const yOf = (value: number) => TOP + PLOT_H - (Math.min(value, scale.max) / scale.max) * PLOT_H;
+  const points = values.map((value, i) => (value === null ? null : { x: xOf(i), y: yOf(value) }));
+  const targetY = yOf(target);
+  const description = PLAN_YEARS.map(
+    (year, i) => `${year} ${formatChartValue(language, values[i] ?? null, kind)}`,
+  ).join(language === 'zh-CN' ? '，' : ', ');
+  const label = `${scenarioText(language, 'scn.chart.label', { name })}${language === 'zh-CN' ? '：' : ': '}${description}`;
+  return (
+    <figure className="scn-chart" data-key={chartKey}>
+      <figcaption className="scn-chart-title">{name}</figcaption>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="scn-chart-svg">
+        {scale.ticks.map((tick) => (
+          <g key={tick}>
+            <line x1={LEFT} x2={WIDTH - RIGHT} y1={yOf(tick)} y2={yOf(tick)} className="scn-chart-grid" />
+            <text x={LEFT - 4} y={yOf(tick) + 3.5} textAnchor="end" className="scn-chart-axis">
+              {formatChartValue(language, tick, kind, true)}
+            </text>
+          </g>
+        ))}
+        {PLAN_YEARS.map((year, i) => (
+          <text key={year} x={xOf(i)} y={HEIGHT - 5} textAnchor="middle" className="scn-chart-axis">
+            {year}
+          </text>
+        ))}
+        <line
+          x1={LEFT}
+          x2={WIDTH - RIGHT}
+          y1={targetY}
+          y2={targetY}
+          className="scn-chart-target"
+          data-target={target}
+        />
+        <text
+          x={WIDTH - RIGHT}
+          y={targetY < TOP + 10 ? targetY + 10 : targetY - 3}
+          textAnchor="end"
+          className="scn-chart-target-label"
+        >
+          {scenarioText(language, 'scn.chart.target', { value: formatChartValue(language, target, kind) })}
+        </text>
+        <path d={linePath(points)} className="scn-chart-line" />
+        {points.map((point, i) => {
+          if (!point) return null;
+          const value = values[i] as number;
+          const met = value >= target;
+          const labelY = point.y < TOP + 12 ? point.y + 13 : point.y - 6;
+          return (
+            <g key={PLAN_YEARS[i]} data-year={PLAN_YEARS[i]} data-value={value}>
+              <circle cx={point.x} cy={point.y} r={3.2} fill={met ? MET_COLOR : NOT_MET_COLOR} />
+              <text x={point.x} y={labelY} textAnchor="middle" className="scn-chart-value">
+                {formatChartValue(language, value, kind)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+/**
+ * The four targets of R1 and R7 over the years 2022–2026 as small multiples: the scenario's
+ * cumulative value per year, labelled, against its target as a dashed line. Inline SVG, no library.
+ */
+export function YearChart() {
+  const language = usePlanner((state) => state.language);
+  const indicators = usePlanner(selectActiveIndicators);
+  if (!indicators) return null;
+  return (
+    <div className="scn-year-chart" data-testid="year-chart">
+      <div className="scn-chart-grid-layout">
+        {CHARTS.map(({ key, kind, unit }) => {
+          const values = PLAN_YEARS.map((year) => indicators.byYear[year].targets[key].value);
+          const goal = indicators.overall.targets[key].target;
+          return (
+            <MiniChart
+              key={key}
+              chartKey={key}
+              name={
+                unit === null
+                  ? scenarioText(language, `scn.ind.${key}`)
+                  : scenarioText(language, 'scn.chart.title', {
+                      name: scenarioText(language, `scn.ind.${key}`),
+                      unit: scenarioText(language, unit),
+                    })
+              }
+              kind={kind}
+              values={values}
+              target={goal}
+              language={language}
+            />
+          );
+        })}
+      </div>
+      <p className="scn-rule">{scenarioText(language, 'scn.chart.note')}</p>
+    </div>
+  );
+}

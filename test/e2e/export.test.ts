@@ -1,0 +1,260 @@
+/**
+ * The export menu in the built app (headless Chromium): the map as PNG at screen and print
+ * resolution, the plot table as CSV and XLSX (the same rows), the town action lists, the indicator
+ * table and the plot layer as GeoJSON, each as a download named after the plan, the scenario and the
+ * date; no request leaves the local server. Writes test/output/export-map.png.
+ */
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../src/app/exports/read-xlsx.ts';
+import type { Cell } from '../../src/app/exports/table.ts';
+import {
+  isBrowserRequired,
+  launchBrowser,
+  missingBrowserReason,
+  type NetworkRecorder,
+  type PageProblems,
+  recordNetwork,
+  watchPage,
+} from './helpers/browser.ts';
+import { projectRoot } from './helpers/build-app.ts';
+import { countColor, decodePng, distinctColors } from './helpers/png.ts';
+import { type RunningApp, startApp } from './helpers/start-app.ts';
+
+const VIEWPORT = { width: 1600, height: 900 };
+const PLOTS_IN_SAMPLE = (
+  JSON.parse(readFileSync(join(projectRoot, 'data', 'sample', 'plots.geojson'), 'utf8')) as {
+    features: unknown[];
+  }
+).features.length;
+/** 慈溪市工业用地整合规划-方案一-2026-11-28-地块表.csv */
+const FILE_NAME = /^慈溪市工业用地整合规划-方案一-\d{4}-\d{2}-\d{2}-/;
+
+const missing = missingBrowserReason();
+const skip = missing !== null && !isBrowserRequired();
+
+/** RFC 4180 CSV text (no BOM) into rows of strings. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) throw new Error('The CSV does not end with CRLF.');
+  return rows;
+}
+
+/** Cells as the CSV writes them, without the empty cells at a row's end. */
+function asText(rows: readonly (readonly (Cell | string)[])[]): string[][] {
+  return rows.map((row) => {
+    const cells = row.map((cell) => (cell === null ? '' : String(cell)));
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+    return cells;
+  });
+}
+
+describe.skipIf(skip)('exports', () => {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let network: NetworkRecorder;
+  let problems: PageProblems;
+  let mapSize: { width: number; height: number };
+
+  /** Opens the export menu, clicks `testId` and returns the download with its bytes. */
+  async function exportFile(testId: string): Promise<{ download: Download; bytes: Buffer }> {
+    await page.click('[data-testid="export-button"]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.click(`[data-testid="${testId}"]`),
+    ]);
+    const bytes = readFileSync(await download.path());
+    // The menu is ready for the next export once the button is enabled again.
+    await page.locator('[data-testid="export-button"]:not([disabled])').waitFor();
+    return { download, bytes };
+  }
+
+  beforeAll(async () => {
+    if (missing)
+      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
+    app = await startApp();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
+    network = await recordNetwork(context, app.origin);
+    page = await context.newPage();
+    problems = watchPage(page, app.origin);
+    await page.goto(`${app.origin}/`);
+    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      async () => {
+        const planner = window.__planner;
+        if (!planner) return false;
+        await planner.whenIdle();
+        return planner.renderedFeatureCount('plots-fill') > 0;
+      },
+      null,
+      { timeout: 60_000, polling: 500 },
+    );
+    await page.locator('[data-testid="export-menu"]').waitFor();
+    mapSize = await page.evaluate(() => {
+      const canvas = window.__planner?.map.getCanvas();
+      return { width: canvas?.clientWidth ?? 0, height: canvas?.clientHeight ?? 0 };
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('offers every export in the menu', async () => {
+    await page.click('[data-testid="export-button"]');
+    const items = await page.locator('[data-testid="export-menu"] [role="menuitem"]').allTextContents();
+    expect(items).toEqual([
+      '地图 PNG（屏幕）',
+      '地图 PNG（打印）',
+      '地块表 CSV',
+      '地块表 XLSX',
+      '各镇街实施清单 XLSX',
+      '各镇街实施清单 CSV',
+      '指标表 CSV',
+      '图层 GeoJSON',
+    ]);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('[data-testid="export-png"]').count()).toBe(0);
+  });
+
+  it('exports the map as a PNG at screen resolution, with a title band, legend and credits', async () => {
+    const { download, bytes } = await exportFile('export-png');
+    expect(download.suggestedFilename()).toMatch(new RegExp(`${FILE_NAME.source}地图\\.png$`));
+    mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
+    writeFileSync(join(projectRoot, 'test', 'output', 'export-map.png'), bytes);
+    const png = decodePng(bytes);
+    expect(png.width).toBe(mapSize.width);
+    // The map plus a title band above and the credits below.
+    expect(png.height).toBeGreaterThan(mapSize.height + 80);
+    expect(distinctColors(png)).toBeGreaterThan(500);
+    // The title band's colour, and plots drawn in the status colours.
+    expect(countColor(png, '#1f2a44', 4)).toBeGreaterThan(png.width * 30);
+    expect(countColor(png, '#1f9e3a', 30)).toBeGreaterThan(200);
+    expect(countColor(png, '#e3001b', 30)).toBeGreaterThan(100);
+  });
+
+  it('exports the map for print at A4 width and 300 dpi (at least 2×) and leaves the map as it was', async () => {
+    const { download, bytes } = await exportFile('export-png-print');
+    expect(download.suggestedFilename()).toMatch(new RegExp(`${FILE_NAME.source}地图-打印\\.png$`));
+    const png = decodePng(bytes);
+    const ratio = Math.min(Math.max(2, 2480 / mapSize.width), 4096 / mapSize.width, 4096 / mapSize.height);
+    expect(Math.abs(png.width - mapSize.width * ratio)).toBeLessThanOrEqual(1);
+    expect(distinctColors(png)).toBeGreaterThan(500);
+    const after = await page.evaluate(() => {
+      const map = window.__planner?.map;
+      return { ratio: map?.getPixelRatio(), width: map?.getCanvas().width };
+    });
+    expect(after).toEqual({ ratio: 1, width: mapSize.width });
+  });
+
+  it('exports the plot table as CSV for Excel and as XLSX with the same rows', async () => {
+    const csv = await exportFile('export-csv');
+    expect(csv.download.suggestedFilename()).toMatch(new RegExp(`${FILE_NAME.source}地块表\\.csv$`));
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(csv.bytes.subarray(3).toString('utf8'));
+    expect(rows[0]?.slice(0, 5)).toEqual(['地块编号', '名称', '镇街', '村（社区）', '现状分类']);
+    const plots = rows.slice(1, 1 + PLOTS_IN_SAMPLE);
+    expect(plots).toHaveLength(PLOTS_IN_SAMPLE);
+    expect(plots.every((row) => row.length === rows[0]?.length && Number(row[5]) > 0)).toBe(true);
+    expect(rows[1 + PLOTS_IN_SAMPLE]).toEqual(['']);
+    expect(rows.at(-1)).toEqual(['示例数据（虚构）']);
+    expect(rows.some((row) => row[0]?.startsWith('面积口径'))).toBe(true);
+
+    const xlsx = await exportFile('export-xlsx');
+    expect(xlsx.download.suggestedFilename()).toMatch(new RegExp(`${FILE_NAME.source}地块表\\.xlsx$`));
+    const book = readXlsx(new Uint8Array(xlsx.bytes));
+    expect(Object.keys(book)).toEqual(['地块表']);
+    const sheet = book.地块表 ?? [];
+    expect(typeof sheet[1]?.[5]).toBe('number');
+    expect(asText(sheet)).toEqual(asText(rows));
+  });
+
+  it('exports the town action lists, a sheet per town in XLSX and one CSV with a town column', async () => {
+    const xlsx = await exportFile('export-towns-xlsx');
+    expect(xlsx.download.suggestedFilename()).toMatch(
+      new RegExp(`${FILE_NAME.source}各镇街实施清单\\.xlsx$`),
+    );
+    const book = readXlsx(new Uint8Array(xlsx.bytes));
+    const towns = Object.keys(book);
+    expect(towns).toContain('观海卫镇');
+    expect(towns.length).toBeGreaterThanOrEqual(20);
+    const listed = Object.values(book).reduce(
+      (sum, sheet) => sum + sheet.filter((row) => typeof row[0] === 'number').length,
+      0,
+    );
+    expect(listed).toBe(PLOTS_IN_SAMPLE);
+
+    const csv = await exportFile('export-towns-csv');
+    const rows = parseCsv(csv.bytes.subarray(3).toString('utf8'));
+    expect(rows[0]?.slice(0, 3)).toEqual(['镇街', '序号', '地块编号']);
+    expect(new Set(rows.slice(1, 1 + PLOTS_IN_SAMPLE).map((row) => row[0]))).toEqual(new Set(towns));
+  });
+
+  it('exports the indicator table per town with the city first', async () => {
+    const { download, bytes } = await exportFile('export-indicators-csv');
+    expect(download.suggestedFilename()).toMatch(new RegExp(`${FILE_NAME.source}指标表\\.csv$`));
+    const rows = parseCsv(bytes.subarray(3).toString('utf8'));
+    expect(rows[0]?.slice(0, 3)).toEqual(['镇街', '地块数', '工业用地（亩）']);
+    expect(rows[1]?.slice(0, 2)).toEqual(['全市', String(PLOTS_IN_SAMPLE)]);
+    expect(rows.some((row) => row[0] === '观海卫镇')).toBe(true);
+  });
+
+  it('exports the plot layer as GeoJSON with the computed fields', async () => {
+    const { download, bytes } = await exportFile('export-geojson');
+    expect(download.suggestedFilename()).toMatch(new RegExp(`${FILE_NAME.source}地块\\.geojson$`));
+    const layer = JSON.parse(bytes.toString('utf8')) as {
+      type: string;
+      features: { geometry: { type: string } | null; properties: Record<string, unknown> }[];
+      areaMethod: string;
+    };
+    expect(layer.type).toBe('FeatureCollection');
+    expect(layer.features).toHaveLength(PLOTS_IN_SAMPLE);
+    expect(layer.areaMethod).toMatch(/^面积口径/);
+    const first = layer.features[0];
+    expect(first?.geometry?.type).toMatch(/Polygon$/);
+    for (const key of ['areaM2', 'areaMu', 'inBoundaryM2', 'inControlM2']) {
+      expect(typeof first?.properties[key], key).toBe('number');
+    }
+    expect(first?.properties.areaMu).toBeCloseTo(((first?.properties.areaM2 as number) * 15) / 10000, 9);
+    expect(new Set(layer.features.map((f) => f.properties.status))).toEqual(
+      new Set(['control', 'boundary', 'crossing', 'outside']),
+    );
+    expect(first?.properties).toHaveProperty('action', 'keep');
+    expect(first?.properties).toHaveProperty('efficiencyClass');
+    expect(typeof first?.properties.town).toBe('string');
+  });
+
+  it('makes no request that leaves the local server and logs no error', () => {
+    network.assertNoExternalRequests();
+    expect(problems.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,286 @@
+/**
+ * Scenarios in headless Chromium: actions set on plots picked by a box and by the table's filter,
+ * a receiving zone drawn on the map, the indicators equal to what the command-line tool computes
+ * for the saved plan file, undo and redo, a reload that restores everything, a broken plan file
+ * that changes nothing, and a two-scenario comparison. No request leaves the local server. Writes
+ * screenshots to test/output/.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  isBrowserRequired,
+  launchBrowser,
+  missingBrowserReason,
+  type NetworkRecorder,
+  type PageProblems,
+  recordNetwork,
+  watchPage,
+} from './helpers/browser.ts';
+import { projectRoot } from './helpers/build-app.ts';
+import { type RunningApp, startApp } from './helpers/start-app.ts';
+
+const VIEWPORT = { width: 1920, height: 1080 };
+const OUTPUT = join(projectRoot, 'test', 'output');
+const FIELDS = ['controlShare', 'renovatedMu', 'renovatedTaxPerMu', 'newAboveScaleFirms'] as const;
+
+const missing = missingBrowserReason();
+const skip = missing !== null && !isBrowserRequired();
+
+describe.skipIf(skip)('scenarios', () => {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let network: NetworkRecorder;
+  let problems: PageProblems;
+
+  async function ready(): Promise<void> {
+    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      async () => {
+        const planner = window.__planner;
+        if (!planner) return false;
+        await planner.whenIdle();
+        return planner.renderedFeatureCount('plots-fill') > 0;
+      },
+      null,
+      { timeout: 60_000, polling: 500 },
+    );
+  }
+
+  async function screenshot(name: string): Promise<void> {
+    writeFileSync(join(OUTPUT, name), await page.screenshot({ type: 'png' }));
+  }
+
+  /** The overall indicators as the scenario panel shows them (raw numbers). */
+  async function shownIndicators(): Promise<Record<string, number>> {
+    const panel = page.locator('[data-testid="scenario-indicators"]').first();
+    const values: Record<string, number> = {};
+    for (const field of [...FIELDS, 'ledgerBalance', 'violations']) {
+      values[field] = Number(
+        await panel.locator(`[data-field="${field}"]`).first().getAttribute('data-value'),
+      );
+    }
+    return values;
+  }
+
+  async function jumpTo(center: [number, number], zoom: number): Promise<void> {
+    await page.evaluate(
+      async ([x, y, z]) => {
+        const planner = window.__planner;
+        planner?.map.jumpTo({ center: [x ?? 0, y ?? 0], zoom: z ?? 10 });
+        await planner?.whenIdle();
+      },
+      [...center, zoom],
+    );
+  }
+
+  async function canvasBox() {
+    const box = await page.locator('.maplibregl-canvas').boundingBox();
+    if (!box) throw new Error('no map canvas');
+    return box;
+  }
+
+  beforeAll(async () => {
+    if (missing)
+      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
+    mkdirSync(OUTPUT, { recursive: true });
+    app = await startApp();
+    browser = await launchBrowser();
+    context = await browser.newContext({
+      viewport: VIEWPORT,
+      deviceScaleFactor: 1,
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    network = await recordNetwork(context, app.origin);
+    page = await context.newPage();
+    problems = watchPage(page, app.origin);
+    await page.goto(`${app.origin}/`);
+    await ready();
+    await page.click('[data-testid="tab-scenario"]');
+    await page.locator('[data-testid="scenario-panel"]').waitFor();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('sets an action on plots picked with a box on the map', async () => {
+    await jumpTo([121.4, 30.17], 13);
+    await page.click('[data-testid="box-select"]');
+    const box = await canvasBox();
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.mouse.move(cx - 250, cy - 180);
+    await page.mouse.down();
+    await page.mouse.move(cx, cy, { steps: 5 });
+    await page.mouse.move(cx + 250, cy + 180, { steps: 5 });
+    await page.mouse.up();
+    await page.click('[data-testid="box-select"]');
+    const bar = page.locator('[data-testid="action-bar"]');
+    await bar.locator('input[name="scn-action-source"][value="picked"]').check();
+    await bar.locator('[data-testid="action-select"]').selectOption('vacate');
+    await bar.locator('[data-testid="year-select"]').selectOption('2024');
+    await bar.locator('[data-testid="apply-action"]').click();
+    await bar.locator('[data-testid="action-done"]').waitFor();
+    const vacated = Number(
+      await page.locator('[data-testid="action-legend"] [data-action="vacate"]').getAttribute('data-count'),
+    );
+    expect(vacated).toBeGreaterThan(0);
+    expect((await shownIndicators()).renovatedMu).toBeGreaterThan(0);
+  });
+
+  it('sets an action on the plots of the table filter', async () => {
+    await page.click('[data-testid="tab-table"]');
+    const table = page.locator('[data-testid="plot-table"]');
+    await table.locator('.table-check', { hasText: '开发边界外' }).locator('input').check();
+    const shown = Number(await table.locator('[data-testid="plot-table-count"]').getAttribute('data-shown'));
+    expect(shown).toBeGreaterThan(0);
+    await page.click('[data-testid="tab-scenario"]');
+    const bar = page.locator('[data-testid="action-bar"]');
+    await bar.locator('input[name="scn-action-source"][value="filter"]').check();
+    await bar.locator('[data-testid="action-select"]').selectOption('upgrade');
+    await bar.locator('[data-testid="year-select"]').selectOption('2025');
+    await bar.locator('[data-testid="apply-action"]').click();
+    await bar.locator('[data-testid="action-done"]').waitFor();
+    const upgraded = Number(
+      await page.locator('[data-testid="action-legend"] [data-action="upgrade"]').getAttribute('data-count'),
+    );
+    // Some outside plots may have been vacated by the box already: they are now upgraded instead.
+    expect(upgraded).toBe(shown);
+  });
+
+  it('draws a receiving zone on the map and measures it', async () => {
+    await jumpTo([121.42, 30.2], 14);
+    await page.click('[data-testid="draw-zone"]');
+    await page.locator('[data-testid="map"][data-drawing="ready"]').waitFor({ timeout: 15_000 });
+    const box = await canvasBox();
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const corners = [
+      [cx - 120, cy - 90],
+      [cx + 120, cy - 90],
+      [cx + 120, cy + 90],
+      [cx - 120, cy + 90],
+    ] as const;
+    for (const [x, y] of corners) {
+      await page.mouse.click(x, y);
+      await page.waitForTimeout(150);
+    }
+    // Closing the ring: a click on its first vertex.
+    await page.mouse.click(corners[0][0], corners[0][1]);
+    await page.waitForTimeout(300);
+    await screenshot('zone-drawing.png');
+    const zones = page.locator('[data-testid="zone-list"]');
+    await expect.poll(() => zones.getAttribute('data-count'), { timeout: 15_000 }).toBe('1');
+    await expect
+      .poll(() => page.evaluate(() => window.__planner?.renderedFeatureCount('zones-fill') ?? 0), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="job-bar"]'));
+    await screenshot('scenario-panel.png');
+  });
+
+  it('shows the indicators the command-line tool computes for the saved plan file', async () => {
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid="plan-save"]');
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.plan\.json$/);
+    const dir = mkdtempSync(join(tmpdir(), 'scenario-e2e-'));
+    const planPath = join(dir, file.suggestedFilename());
+    await file.saveAs(planPath);
+    const out = join(dir, 'indicators.json');
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(projectRoot, 'scripts/analyze.ts'), '--plan', planPath, '--out', out],
+      { cwd: projectRoot, encoding: 'utf8' },
+    );
+    expect(run.stderr).not.toMatch(/错误|error/i);
+    expect(run.status).toBe(0);
+    const cli = JSON.parse(readFileSync(out, 'utf8')) as {
+      overall: Record<string, unknown> & {
+        ledger: { city: { balance: number } };
+        violations: { count: number };
+      };
+    };
+    const shown = await shownIndicators();
+    for (const field of FIELDS) {
+      const expected = cli.overall[field] as number;
+      expect(Math.abs((shown[field] ?? Number.NaN) - expected), field).toBeLessThanOrEqual(
+        Math.abs(expected) * 1e-9 + 1e-12,
+      );
+    }
+    expect(shown.ledgerBalance).toBeCloseTo(cli.overall.ledger.city.balance, 6);
+    expect(shown.violations).toBe(cli.overall.violations.count);
+  });
+
+  it('undoes and redoes the last edit by name', async () => {
+    const zones = page.locator('[data-testid="zone-list"]');
+    expect(await page.locator('[data-testid="undo"]').textContent()).toMatch(/承接区块/);
+    await page.click('[data-testid="undo"]');
+    await expect.poll(() => zones.getAttribute('data-count')).toBe('0');
+    await page.click('[data-testid="redo"]');
+    await expect.poll(() => zones.getAttribute('data-count')).toBe('1');
+  });
+
+  it('finds everything as it was after a reload', async () => {
+    const before = await shownIndicators();
+    // The autosave writes a moment after the last edit.
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await ready();
+    await page.click('[data-testid="tab-scenario"]');
+    await expect.poll(() => page.locator('[data-testid="zone-list"]').getAttribute('data-count')).toBe('1');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="job-bar"]'));
+    expect(await shownIndicators()).toEqual(before);
+  });
+
+  it('leaves the plan untouched when a broken plan file is opened', async () => {
+    const before = await shownIndicators();
+    const dir = mkdtempSync(join(tmpdir(), 'scenario-broken-'));
+    const broken = join(dir, 'broken.plan.json');
+    writeFileSync(broken, '{"format": "industrial-land-plan", "version": 1, "layers": ');
+    await page.setInputFiles('[data-testid="plan-input"]', [broken]);
+    const notice = page.locator('[data-testid="notice"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('broken.plan.json');
+    expect(await shownIndicators()).toEqual(before);
+    await notice.locator('button').click();
+  });
+
+  it('compares two scenarios side by side', async () => {
+    // The copy vacates, in 2023, the plots outside the boundary that the first upgrades in 2025.
+    await page.click('[data-testid="tab-table"]');
+    await page.locator('[data-testid="plot-table"] .table-check', { hasText: '开发边界外' }).locator('input').check();
+    await page.click('[data-testid="tab-scenario"]');
+    await page.click('[data-testid="scenario-duplicate"]');
+    const bar = page.locator('[data-testid="action-bar"]');
+    await bar.locator('input[name="scn-action-source"][value="filter"]').check();
+    await bar.locator('[data-testid="action-select"]').selectOption('vacate');
+    await bar.locator('[data-testid="year-select"]').selectOption('2023');
+    await bar.locator('[data-testid="apply-action"]').click();
+    await bar.locator('[data-testid="action-done"]').waitFor();
+    await page.locator('[data-testid="year-chart"]').scrollIntoViewIfNeeded();
+    await screenshot('year-chart.png');
+    await page.click('[data-testid="tab-compare"]');
+    const compare = page.locator('[data-testid="compare-view"]');
+    await compare.waitFor();
+    for (const checkbox of await compare.locator('input[type="checkbox"]').all()) await checkbox.check();
+    await screenshot('compare.png');
+    expect(await compare.textContent()).toMatch(/方案一/);
+  });
+
+  it('makes no request that leaves the local server and logs no error', () => {
+    network.assertNoExternalRequests();
+    // The reload aborts what the page was still fetching; that is not an error of the app.
+    expect(problems.errors.filter((error) => !error.includes('net::ERR_ABORTED'))).toEqual([]);
+  });
+});

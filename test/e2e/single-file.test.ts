@@ -1,0 +1,160 @@
+/**
+ * The single-file build (`npm run build:single`) opened from disk in headless Chromium with no
+ * network: dist-single/index.html alone shows the sample plan classified and drawn, under its own
+ * Content-Security-Policy, makes no http(s) request at all, logs no error, and opens a plan file.
+ * Writes test/output/single-file.png.
+ */
+
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  isBrowserRequired,
+  launchBrowser,
+  missingBrowserReason,
+  type NetworkRecorder,
+  type PageProblems,
+  recordNetwork,
+  watchPage,
+} from './helpers/browser.ts';
+import { projectRoot } from './helpers/build-app.ts';
+import { countColor, decodePng, distinctColors, type Pixels } from './helpers/png.ts';
+
+const VIEWPORT = { width: 1600, height: 900 };
+const PAGE_FILE = join(projectRoot, 'dist-single', 'index.html');
+const SCREENSHOT = join(projectRoot, 'test', 'output', 'single-file.png');
+const PLOTS_IN_SAMPLE = (
+  JSON.parse(readFileSync(join(projectRoot, 'data', 'sample', 'plots.geojson'), 'utf8')) as {
+    features: unknown[];
+  }
+).features.length;
+const STATUS_COLORS = { control: '#1f9e3a', boundary: '#1f64d6', outside: '#e3001b' };
+/** A file:// page has the opaque origin "null"; file:, data: and blob: URLs are its own. */
+const FILE_ORIGIN = 'null';
+
+const missing = missingBrowserReason();
+const skip = missing !== null && !isBrowserRequired();
+
+/** Runs `npm run build:single` (the script through tsx) and fails with its output if it fails. */
+async function buildSingleFile(): Promise<string> {
+  const output: string[] = [];
+  const code = await new Promise<number | null>((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        join(projectRoot, 'scripts', 'build-single.ts'),
+      ],
+      { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.on('error', fail);
+    child.on('close', done);
+  });
+  if (code !== 0) throw new Error(`build:single exited with ${code}:\n${output.join('')}`);
+  return output.join('');
+}
+
+describe.skipIf(skip)('the single-file build opened from disk', () => {
+  let browser: Browser | undefined;
+  let page: Page;
+  let network: NetworkRecorder;
+  let problems: PageProblems;
+  let screenshot: Pixels;
+
+  beforeAll(async () => {
+    if (missing)
+      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
+    await buildSingleFile();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
+    network = await recordNetwork(context, FILE_ORIGIN);
+    page = await context.newPage();
+    problems = watchPage(page, FILE_ORIGIN);
+    await page.goto(pathToFileURL(PAGE_FILE).href);
+    await page.locator('.legend-total').waitFor({ timeout: 90_000 });
+    await page.waitForFunction(
+      async () => {
+        const planner = window.__planner;
+        if (!planner) return false;
+        await planner.whenIdle();
+        return (
+          planner.renderedFeatureCount('plots-fill') > 0 && planner.renderedFeatureCount('town-labels') > 0
+        );
+      },
+      null,
+      { timeout: 60_000, polling: 500 },
+    );
+    mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
+    const png = await page.screenshot({ type: 'png' });
+    writeFileSync(SCREENSHOT, png);
+    screenshot = decodePng(png);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is one HTML file with its script and style inline and a policy that admits no origin', () => {
+    const html = readFileSync(PAGE_FILE, 'utf8');
+    expect(statSync(PAGE_FILE).size).toBeLessThan(20 * 1024 * 1024);
+    // The page without the text of its inline script and style (which hold markup-like strings).
+    const shell = html
+      .replace(/<script type="module">[\s\S]*<\/script>/, '<script type="module"></script>')
+      .replace(/<style>[\s\S]*?<\/style>/, '<style></style>');
+    expect(shell.length).toBeLessThan(2000);
+    expect(shell).toContain('<script type="module"></script>');
+    expect(shell).toContain('<style></style>');
+    expect(shell).not.toMatch(/\s(?:src|href)=/);
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toMatch(/script-src 'sha256-[\w+/=]+'/);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toMatch(/https?:|'unsafe-inline'|'unsafe-eval'|\*/);
+  });
+
+  it('classifies and counts every plot of the sample', async () => {
+    expect(await page.locator('.legend-total').getAttribute('data-total')).toBe(String(PLOTS_IN_SAMPLE));
+    expect(await page.locator('[data-testid="sample-label"]').textContent()).toBe('示例数据（虚构）');
+  });
+
+  it('draws the map with the plots and the town names in the bundled font', async () => {
+    const statuses = await page.evaluate(() => window.__planner?.renderedValues('plots-fill', 'status'));
+    expect(statuses).toEqual(['boundary', 'control', 'crossing', 'outside']);
+    const names = await page.evaluate(() => window.__planner?.renderedValues('town-labels', 'name') ?? []);
+    expect(names).toContain('观海卫镇');
+    expect(distinctColors(screenshot)).toBeGreaterThan(500);
+    for (const [status, color] of Object.entries(STATUS_COLORS)) {
+      expect(countColor(screenshot, color, 30), status).toBeGreaterThan(100);
+    }
+  });
+
+  it('makes no http(s) request at all: only the file itself and data:/blob: URLs', () => {
+    network.assertNoExternalRequests();
+    const schemes = [...new Set(network.requests.map((request) => new URL(request.url).protocol))].sort();
+    expect(schemes.every((scheme) => ['blob:', 'data:', 'file:'].includes(scheme))).toBe(true);
+    const files = network.requests.filter((request) => request.url.startsWith('file:'));
+    expect(files.map((request) => request.url)).toEqual([pathToFileURL(PAGE_FILE).href]);
+  });
+
+  it('opens a plan file saved from it', async () => {
+    const [saved] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="plan-save"]'),
+    ]);
+    const path = await saved.path();
+    await page.setInputFiles('[data-testid="plan-input"]', path);
+    // An opened plan file is not the sample: the label goes once it is classified.
+    await page.locator('[data-testid="sample-label"]').waitFor({ state: 'detached', timeout: 90_000 });
+    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.legend-total').getAttribute('data-total')).toBe(String(PLOTS_IN_SAMPLE));
+  });
+
+  it('logs no error (a blocked script, worker, font or fetch would show here)', () => {
+    expect(problems.errors).toEqual([]);
+    expect(problems.warnings.filter((warning) => !warning.includes('GL Driver Message'))).toEqual([]);
+  });
+});
