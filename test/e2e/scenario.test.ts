@@ -259,7 +259,10 @@ describe.skipIf(skip)('scenarios', () => {
   it('compares two scenarios side by side', async () => {
     // The copy vacates, in 2023, the plots outside the boundary that the first upgrades in 2025.
     await page.click('[data-testid="tab-table"]');
-    await page.locator('[data-testid="plot-table"] .table-check', { hasText: '开发边界外' }).locator('input').check();
+    await page
+      .locator('[data-testid="plot-table"] .table-check', { hasText: '开发边界外' })
+      .locator('input')
+      .check();
     await page.click('[data-testid="tab-scenario"]');
     await page.click('[data-testid="scenario-duplicate"]');
     const bar = page.locator('[data-testid="action-bar"]');
