@@ -114,7 +114,7 @@ async function main() {
     await page.locator('.legend-total').waitFor({ timeout: 120_000 });
     await page.waitForFunction(async () => {
       await window.__planner?.whenIdle();
-      return (window.__planner?.renderedFeatureCount('plots-fill') ?? 0) > 0;
+      return (window.__planner?.renderedFeatureCount('plot-dots') ?? 0) > 0;
     });
     await importFile(page, join(dir, 'boundary.geojson'), 'boundary');
     await importFile(page, join(dir, 'control.geojson'), 'control');

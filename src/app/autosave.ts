@@ -1,35 +1,31 @@
 /**
- * Autosave to IndexedDB: the plan's layers whenever they change, and the scenarios, the view and
- * the language a moment after every edit; a reload (or a crash and a new tab) restores them.
+ * Autosave to IndexedDB: the worker saves the plan's layers whenever it has analysed new ones
+ * (src/worker/saved-layers.ts); the page saves the scenarios, the view, the language and the layers'
+ * label a moment after every change. A reload (or a crash and a new tab) restores them.
  */
 
 import type { ScenarioSet } from '../core/scenario/types.ts';
 import type { Language } from '../i18n/messages.ts';
 import type { MapView, PlanLayers, PlannerStore } from '../state/store.ts';
+import type { PlanLayerSet } from '../worker/protocol.ts';
+import { AUTOSAVE_STORE, LAYERS_KEY, openAutosaveDatabase } from '../worker/saved-layers.ts';
 import { openPlan } from './plan-jobs.ts';
 
-const DATABASE = 'industrial-land-planner';
-const STORE = 'autosave';
-const LAYERS_KEY = 'layers';
 const STATE_KEY = 'state';
 /** Edits in quick succession are saved once. */
 const STATE_DELAY_MS = 300;
 
 interface SavedState {
+  /** The layers' label and file names (the layers themselves are saved by the worker). */
+  layerMeta?: Pick<PlanLayers, 'label' | 'sources'>;
   scenarioSet: ScenarioSet;
   view: MapView | null;
   language: Language;
   planName: string;
 }
 
-function openDatabase(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DATABASE, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
+const openDatabase = openAutosaveDatabase;
+const STORE = AUTOSAVE_STORE;
 
 async function put(key: string, value: unknown): Promise<void> {
   const db = await openDatabase();
@@ -58,14 +54,15 @@ async function get<T>(key: string): Promise<T | undefined> {
  * then its scenarios, view, language and name.
  */
 export async function restoreAutosave(store: PlannerStore, openDefault: () => Promise<void>): Promise<void> {
-  let layers: PlanLayers | undefined;
+  let layers: PlanLayerSet | undefined;
   let saved: SavedState | undefined;
   try {
-    [layers, saved] = await Promise.all([get<PlanLayers>(LAYERS_KEY), get<SavedState>(STATE_KEY)]);
+    [layers, saved] = await Promise.all([get<PlanLayerSet>(LAYERS_KEY), get<SavedState>(STATE_KEY)]);
   } catch {
     // No IndexedDB (a private window, a file:// page in some browsers): start afresh.
   }
-  if (!(layers && (await openPlan(store, layers)))) await openDefault();
+  const meta = saved?.layerMeta ?? { label: null };
+  if (!(layers && (await openPlan(store, { ...layers, ...meta })))) await openDefault();
   if (saved && store.getState().layers) {
     const state = store.getState();
     state.setScenarioSet(saved.scenarioSet);
@@ -80,11 +77,11 @@ export async function restoreAutosave(store: PlannerStore, openDefault: () => Pr
  * @returns a function that stops saving
  */
 export function startAutosave(store: PlannerStore): () => void {
-  let layers = store.getState().layers;
   let timer: number | undefined;
   const saveState = () => {
     const state = store.getState();
     const saved: SavedState = {
+      layerMeta: { label: state.layers?.label ?? null, sources: state.layers?.sources ?? {} },
       scenarioSet: state.scenarioSet,
       view: state.view,
       language: state.language,
@@ -93,11 +90,8 @@ export function startAutosave(store: PlannerStore): () => void {
     put(STATE_KEY, saved).catch((error: unknown) => console.warn('Autosave failed.', error));
   };
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.layers && state.layers !== layers) {
-      layers = state.layers;
-      put(LAYERS_KEY, state.layers).catch((error: unknown) => console.warn('Autosave failed.', error));
-    }
     if (
+      state.layers !== previous.layers ||
       state.scenarioSet !== previous.scenarioSet ||
       state.view !== previous.view ||
       state.language !== previous.language ||
@@ -112,6 +106,8 @@ export function startAutosave(store: PlannerStore): () => void {
     if (timer !== undefined) saveState();
   };
   window.addEventListener('pagehide', flush);
+  // The plan just opened (its label, the view) is saved even if nothing changes.
+  timer = window.setTimeout(saveState, STATE_DELAY_MS);
   return () => {
     unsubscribe();
     window.removeEventListener('pagehide', flush);

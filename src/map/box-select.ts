@@ -12,7 +12,7 @@ export class BoxSelect {
 
   constructor(
     private readonly map: MapLibreMap,
-    private readonly layerId: string,
+    private readonly layerIds: readonly string[],
     private readonly onSelect: (indices: number[], add: boolean) => void,
   ) {}
 
@@ -81,7 +81,8 @@ export class BoxSelect {
       [Math.max(start.x, end.x), Math.max(start.y, end.y)],
     ];
     const indices = new Set<number>();
-    for (const feature of this.map.queryRenderedFeatures(corners, { layers: [this.layerId] })) {
+    const layers = this.layerIds.filter((id) => this.map.getLayer(id));
+    for (const feature of this.map.queryRenderedFeatures(corners, { layers })) {
       const index = feature.properties.index;
       if (typeof index === 'number') indices.add(index);
     }

@@ -7,6 +7,7 @@
 
 import {
   AttributionControl,
+  type ExpressionSpecification,
   type FilterSpecification,
   type GeoJSONSource,
   type LngLatBoundsLike,
@@ -27,6 +28,7 @@ import {
   buildStyle,
   COLORS,
   CONTROL_HATCH_IMAGE,
+  DOTS,
   hatchPattern,
   LAYER,
   LAYERS_OF,
@@ -112,7 +114,7 @@ export class MapController {
     this.map.on('click', (event) => {
       if (this.store.getState().mapMode !== 'browse') return;
       const hit = this.map.queryRenderedFeatures(event.point, {
-        layers: [LAYER.plotsFill, LAYER.plotMarkers],
+        layers: [LAYER.plotsFill, LAYER.plotDots, LAYER.plotMarkers],
       })[0];
       const index = hit?.properties.index;
       this.store.getState().selectPlot(typeof index === 'number' ? index : null, 'map');
@@ -123,7 +125,7 @@ export class MapController {
     this.map.on('mouseleave', LAYER.plotsFill, () => {
       this.map.getCanvas().style.cursor = '';
     });
-    this.boxSelect = new BoxSelect(this.map, LAYER.plotsFill, (indices, add) => {
+    this.boxSelect = new BoxSelect(this.map, [LAYER.plotsFill, LAYER.plotDots], (indices, add) => {
       const state = this.store.getState();
       state.setPickedPlots(add ? [...new Set([...state.pickedPlots, ...indices])] : indices);
     });
@@ -188,8 +190,9 @@ export class MapController {
       }
     }
     const scenario = activeScenario(state.scenarioSet);
-    if (state.plotMap !== shown?.plotMap) {
-      // New plot data: draw every action of the scenario afresh.
+    if (state.plotMap !== shown?.plotMap && Object.keys(this.drawnActions).length > 0) {
+      // New plot data: draw every action of the scenario afresh. (Only when there are any: feature
+      // state, even emptied, makes MapLibre decode every loaded tile again.)
       this.map.removeFeatureState({ source: SOURCE.plots });
       this.drawnActions = {};
     }
@@ -276,6 +279,7 @@ export class MapController {
     const filter: FilterSpecification | null =
       state.town === null ? null : ['==', ['get', 'town'], state.town];
     for (const id of [LAYER.plotsFill, LAYER.plotsOutline, LAYER.plotMarkers]) this.map.setFilter(id, filter);
+    this.map.setFilter(LAYER.plotDots, filter ? ['all', DOTS, filter as ExpressionSpecification] : DOTS);
     if (state.town === null || !state.analysis) return;
     let box: [number, number, number, number] | null = null;
     for (const row of state.analysis.rows) {

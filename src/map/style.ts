@@ -37,6 +37,8 @@ export const LAYER = {
   plotMarkers: 'plot-markers',
   plotSelected: 'plot-selected',
   plotAction: 'plot-action',
+  plotDots: 'plot-dots',
+  plotDotsPicked: 'plot-dots-picked',
   plotPicked: 'plot-picked',
   zonesFill: 'zones-fill',
   zonesLine: 'zones-line',
@@ -172,6 +174,16 @@ export const ACTION_COLORS: Readonly<Record<Exclude<PlotAction, 'keep'>, string>
 /** Receiving zones by their R2 verdict. */
 export const ZONE_COLORS = { ok: '#0a8f6a', warning: '#e0a000', violation: '#d7001b' } as const;
 
+/**
+ * Below this zoom plots are drawn as dots (one per plot, from the same source) instead of polygons:
+ * at county scale a plot is a pixel or two, and tiling and drawing 100,000 polygons would cost
+ * seconds for the same picture. Polygon layers start here, so their tiles are not built below it.
+ */
+export const POLYGONS_FROM_ZOOM = 11;
+
+/** The dots of the plot source (its polygons are the other features). */
+export const DOTS: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+
 /** The filter of the selection layers when no plot is selected. */
 export const NOTHING_SELECTED: FilterSpecification = ['==', ['get', 'index'], -1];
 
@@ -180,6 +192,8 @@ export const LAYERS_OF = {
   boundary: ['boundary-fill', LAYER.boundaryLine],
   control: [LAYER.controlFill, LAYER.controlLine],
   plots: [
+    LAYER.plotDots,
+    LAYER.plotDotsPicked,
     LAYER.plotsFill,
     LAYER.plotsOutline,
     LAYER.plotMarkers,
@@ -230,14 +244,14 @@ export function planLayers(): LayerSpecification[] {
       id: LAYER.plotsFill,
       type: 'fill',
       source: SOURCE.plots,
+      minzoom: POLYGONS_FROM_ZOOM,
       paint: { 'fill-color': statusColorExpression(), 'fill-opacity': 0.9 },
     },
     {
       id: LAYER.plotsOutline,
       type: 'line',
       source: SOURCE.plots,
-      // Below this a plot is a few pixels wide; outlines of 100,000 plots would only cost drawing time.
-      minzoom: 11,
+      minzoom: POLYGONS_FROM_ZOOM,
       paint: {
         'line-color': COLORS.plotOutline,
         // At county scale a plot is a few pixels wide: a full outline would turn it black.
@@ -249,23 +263,38 @@ export function planLayers(): LayerSpecification[] {
       id: LAYER.plotAction,
       type: 'line',
       source: SOURCE.plots,
+      minzoom: POLYGONS_FROM_ZOOM,
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': [
-          'match',
-          ['coalesce', ['feature-state', 'action'], 'keep'],
-          'upgrade',
-          ACTION_COLORS.upgrade,
-          'acquire',
-          ACTION_COLORS.acquire,
-          'vacate',
-          ACTION_COLORS.vacate,
-          'relocate',
-          ACTION_COLORS.relocate,
-          'rgba(0, 0, 0, 0)',
-        ],
+        'line-color': actionColorExpression(),
         'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5],
       },
+    },
+    {
+      id: LAYER.plotDots,
+      type: 'circle',
+      source: SOURCE.plots,
+      maxzoom: POLYGONS_FROM_ZOOM,
+      filter: DOTS,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 1.6, 10, 2.6, 11, 3.2],
+        'circle-color': statusColorExpression(),
+        'circle-stroke-width': [
+          'case',
+          ['!=', ['coalesce', ['feature-state', 'action'], 'keep'], 'keep'],
+          1.5,
+          0,
+        ],
+        'circle-stroke-color': actionColorExpression(),
+      },
+    },
+    {
+      id: LAYER.plotDotsPicked,
+      type: 'circle',
+      source: SOURCE.plots,
+      maxzoom: POLYGONS_FROM_ZOOM,
+      filter: NOTHING_SELECTED,
+      paint: { 'circle-radius': 4, 'circle-color': COLORS.selection, 'circle-opacity': 0.8 },
     },
     {
       id: LAYER.plotPicked,
@@ -353,6 +382,23 @@ export function labelLayers(): LayerSpecification[] {
         'text-halo-blur': 0.5,
       },
     },
+  ];
+}
+
+/** A plot's action colour from its feature state `action`; transparent when kept. */
+export function actionColorExpression(): ExpressionSpecification {
+  return [
+    'match',
+    ['coalesce', ['feature-state', 'action'], 'keep'],
+    'upgrade',
+    ACTION_COLORS.upgrade,
+    'acquire',
+    ACTION_COLORS.acquire,
+    'vacate',
+    ACTION_COLORS.vacate,
+    'relocate',
+    ACTION_COLORS.relocate,
+    'rgba(0, 0, 0, 0)',
   ];
 }
 

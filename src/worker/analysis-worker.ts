@@ -29,6 +29,7 @@ import {
   type WorkerReply,
   type WorkerRequest,
 } from './protocol.ts';
+import { saveLayers } from './saved-layers.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -159,11 +160,12 @@ function analyse(
     job,
     replaced: replacedMeta,
     analysis: rest,
-    plotMapUrl: geoJsonDataUrl(plotFeatures(next.plots, rows)),
+    plotMapUrl: geoJsonDataUrl(plotFeatures(next.plots, rows, { dots: true, roundTo: 7 })),
     plotMarkers: plotMarkers(next.plots, rows, ['crossing']),
   });
   layers = next;
   zoneContext = null;
+  if (typeof indexedDB !== 'undefined') saveLayers(next);
 }
 
 function handle(request: WorkerRequest): void {

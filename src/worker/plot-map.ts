@@ -22,16 +22,25 @@ export interface PlotMapProperties {
   town: string;
 }
 
+type PlotMapGeometry =
+  | NonNullable<FeatureCollection['features'][number]['geometry']>
+  | { type: 'Point'; coordinates: number[] };
+
 /**
  * @param plots the plot layer, WGS84 lon/lat
  * @param results classification results, `results[i]` for `plots.features[i]`
+ * @param options `dots`: also one point per plot (its box centre) with the same properties, which
+ *   the map draws instead of the polygons at county scale, where 100,000 polygons of a pixel or two
+ *   would cost seconds of tiling and drawing for the same picture
  * @returns a new collection; plots without a polygon geometry are left out
  */
 export function plotFeatures(
   plots: FeatureCollection,
   results: readonly PlotMapInput[],
-): FeatureCollection<NonNullable<FeatureCollection['features'][number]['geometry']>, PlotMapProperties> {
-  const features = [];
+  options: { dots?: boolean; roundTo?: number } = {},
+): FeatureCollection<PlotMapGeometry, PlotMapProperties> {
+  const round = options.roundTo === undefined ? null : roundPositions(options.roundTo);
+  const features: FeatureCollection<PlotMapGeometry, PlotMapProperties>['features'] = [];
   for (let index = 0; index < plots.features.length; index++) {
     const geometry = plots.features[index]?.geometry;
     const result = results[index];
@@ -44,8 +53,27 @@ export function plotFeatures(
         status: result.status ?? ('unclassified' as const),
         town: result.town ?? '',
       },
-      geometry,
+      geometry: round ? round(geometry) : geometry,
     });
+  }
+  if (options.dots) {
+    const polygons = features.length;
+    for (let k = 0; k < polygons; k++) {
+      const feature = features[k] as (typeof features)[number];
+      const box = geometryBox(
+        feature.geometry as NonNullable<FeatureCollection['features'][number]['geometry']>,
+      );
+      features.push({
+        type: 'Feature',
+        properties: feature.properties,
+        geometry: {
+          type: 'Point',
+          coordinates: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2].map((v) =>
+            round ? roundNumber(v) : v,
+          ),
+        },
+      });
+    }
   }
   return { type: 'FeatureCollection', features };
 }
@@ -73,4 +101,27 @@ export function plotMarkers(
     });
   }
   return { type: 'FeatureCollection', features };
+}
+
+let roundFactor = 1e7;
+
+function roundNumber(value: number): number {
+  return Math.round(value * roundFactor) / roundFactor;
+}
+
+/**
+ * A copy of a polygon geometry with coordinates rounded to `digits` decimals of a degree (7: about
+ * a centimetre), for the map only: the GeoJSON handed to MapLibre is then a third shorter.
+ */
+function roundPositions(digits: number) {
+  roundFactor = 10 ** digits;
+  return (geometry: NonNullable<FeatureCollection['features'][number]['geometry']>) => {
+    const ring = (r: number[][]) => r.map((p) => p.map(roundNumber));
+    return geometry.type === 'Polygon'
+      ? { type: 'Polygon' as const, coordinates: geometry.coordinates.map(ring) }
+      : {
+          type: 'MultiPolygon' as const,
+          coordinates: geometry.coordinates.map((polygon) => polygon.map(ring)),
+        };
+  };
 }

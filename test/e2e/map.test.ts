@@ -67,7 +67,8 @@ describe.skipIf(skip)('the map page', () => {
         if (!planner) return false;
         await planner.whenIdle();
         return (
-          planner.renderedFeatureCount('plots-fill') > 0 && planner.renderedFeatureCount('town-labels') > 0
+          planner.renderedFeatureCount('plots-fill') + planner.renderedFeatureCount('plot-dots') > 0 &&
+          planner.renderedFeatureCount('town-labels') > 0
         );
       },
       null,
@@ -94,7 +95,7 @@ describe.skipIf(skip)('the map page', () => {
   });
 
   it('draws plots of every status on the map', async () => {
-    const statuses = await page.evaluate(() => window.__planner?.renderedValues('plots-fill', 'status'));
+    const statuses = await page.evaluate(() => window.__planner?.renderedValues('plot-dots', 'status'));
     expect(statuses).toEqual(['boundary', 'control', 'crossing', 'outside']);
   });
 

@@ -46,7 +46,7 @@ describe.skipIf(skip)('scenarios', () => {
         const planner = window.__planner;
         if (!planner) return false;
         await planner.whenIdle();
-        return planner.renderedFeatureCount('plots-fill') > 0;
+        return planner.renderedFeatureCount('plots-fill') + planner.renderedFeatureCount('plot-dots') > 0;
       },
       null,
       { timeout: 60_000, polling: 500 },

@@ -83,7 +83,8 @@ describe.skipIf(skip)('the single-file build opened from disk', () => {
         if (!planner) return false;
         await planner.whenIdle();
         return (
-          planner.renderedFeatureCount('plots-fill') > 0 && planner.renderedFeatureCount('town-labels') > 0
+          planner.renderedFeatureCount('plots-fill') + planner.renderedFeatureCount('plot-dots') > 0 &&
+          planner.renderedFeatureCount('town-labels') > 0
         );
       },
       null,
@@ -122,7 +123,7 @@ describe.skipIf(skip)('the single-file build opened from disk', () => {
   });
 
   it('draws the map with the plots and the town names in the bundled font', async () => {
-    const statuses = await page.evaluate(() => window.__planner?.renderedValues('plots-fill', 'status'));
+    const statuses = await page.evaluate(() => window.__planner?.renderedValues('plot-dots', 'status'));
     expect(statuses).toEqual(['boundary', 'control', 'crossing', 'outside']);
     const names = await page.evaluate(() => window.__planner?.renderedValues('town-labels', 'name') ?? []);
     expect(names).toContain('观海卫镇');
