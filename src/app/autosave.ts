@@ -78,6 +78,7 @@ export async function restoreAutosave(store: PlannerStore, openDefault: () => Pr
  */
 export function startAutosave(store: PlannerStore): () => void {
   let timer: number | undefined;
+  let writing: Promise<void> = Promise.resolve();
   const saveState = () => {
     const state = store.getState();
     const saved: SavedState = {
@@ -87,7 +88,10 @@ export function startAutosave(store: PlannerStore): () => void {
       language: state.language,
       planName: state.planName,
     };
-    put(STATE_KEY, saved).catch((error: unknown) => console.warn('Autosave failed.', error));
+    // One write after the other, so that an older state never lands after a newer one.
+    writing = writing
+      .then(() => put(STATE_KEY, saved))
+      .catch((error: unknown) => console.warn('Autosave failed.', error));
   };
   const unsubscribe = store.subscribe((state, previous) => {
     if (
@@ -98,16 +102,25 @@ export function startAutosave(store: PlannerStore): () => void {
       state.planName !== previous.planName
     ) {
       window.clearTimeout(timer);
-      timer = window.setTimeout(saveState, STATE_DELAY_MS);
+      timer = window.setTimeout(() => {
+        timer = undefined;
+        saveState();
+      }, STATE_DELAY_MS);
     }
   });
   // A tab being closed saves at once rather than after the delay.
   const flush = () => {
-    if (timer !== undefined) saveState();
+    if (timer !== undefined) {
+      window.clearTimeout(timer);
+      saveState();
+    }
   };
   window.addEventListener('pagehide', flush);
   // The plan just opened (its label, the view) is saved even if nothing changes.
-  timer = window.setTimeout(saveState, STATE_DELAY_MS);
+  timer = window.setTimeout(() => {
+    timer = undefined;
+    saveState();
+  }, STATE_DELAY_MS);
   return () => {
     unsubscribe();
     window.removeEventListener('pagehide', flush);

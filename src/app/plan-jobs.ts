@@ -5,11 +5,12 @@
  */
 
 import type { ReceivingZone } from '../core/scenario/types.ts';
+import { zonesFromFeatures } from '../core/scenario/zones-from-features.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
 import type { LayerKind, Message } from '../core/types.ts';
 import type { PlanLayers, PlannerStore } from '../state/store.ts';
 import { AnalysisClient, type AnalysisResult, CancelledError, JobError } from '../worker/analysis-client.ts';
-import type { ColumnMapping, InputFile, SourcePreview } from '../worker/protocol.ts';
+import type { ColumnMapping, ImportKind, InputFile, SourcePreview } from '../worker/protocol.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 const EMPTY_LAYERS: PlanLayers = {
@@ -88,7 +89,7 @@ export function readFiles(store: PlannerStore, files: InputFile[]) {
 export function previewSource(
   store: PlannerStore,
   sourceIndex: number,
-  kind: LayerKind,
+  kind: ImportKind,
   mapping: ColumnMapping,
 ): Promise<SourcePreview | undefined> {
   return runJob(store, { zh: '正在检查要素…', en: 'Checking features…' }, (c) =>
@@ -116,6 +117,50 @@ export async function acceptSource(
   };
   commit(store, layers, result);
   return true;
+}
+
+/**
+ * Adds a read source's polygons to the active scenario as receiving zones, in one edit (one undo
+ * step). The plan's layers do not change.
+ * @returns how many zones were added and to which scenario; undefined when nothing was (a notice says why)
+ */
+export async function importZones(
+  store: PlannerStore,
+  sourceIndex: number,
+): Promise<{ count: number; scenarioName: string } | undefined> {
+  const features = await runJob(
+    store,
+    { zh: '正在载入承接区块…', en: 'Loading receiving zones…' },
+    (c, onProgress) => c.loadZones(sourceIndex, onProgress),
+  );
+  if (!features) return undefined;
+  const state = store.getState();
+  const scenario = state.scenarioSet.scenarios.find((s) => s.id === state.scenarioSet.activeScenarioId);
+  if (!scenario) {
+    state.setNotice({
+      kind: 'error',
+      message: { zh: '没有方案，无法加入承接区块', en: 'There is no scenario to add the zones to' },
+    });
+    return undefined;
+  }
+  const zones = zonesFromFeatures(features, {
+    existingCount: scenario.zones.length,
+    idPrefix: `zone-${Date.now().toString(36)}`,
+  });
+  const count = zones.length;
+  const problem = state.edit({
+    type: 'batch',
+    edits: zones.map((zone) => ({ type: 'add-zone', scenarioId: scenario.id, zone })),
+    label: {
+      zh: `导入 ${count} 个承接区块`,
+      en: count === 1 ? 'Import 1 receiving zone' : `Import ${count} receiving zones`,
+    },
+  });
+  if (problem) {
+    state.setNotice({ kind: 'error', message: problem });
+    return undefined;
+  }
+  return { count, scenarioName: scenario.name };
 }
 
 /** Cancels the running job, if any. */

@@ -173,6 +173,13 @@ export const scenarioMessagesZh = {
   'scn.zone.delete': '删除区块',
   'scn.zone.deleteConfirm': '删除承接区块“{name}”？（可撤销）',
   'scn.zone.farInvalid': '容积率须为正数',
+  'scn.zone.editShape': '编辑形状',
+  'scn.zone.editShapeHoles': '带内环（洞）的区块不能在地图上编辑形状',
+  'scn.zone.editShapeBusy': '请先完成或取消当前的绘制或编辑',
+  'scn.zone.editDone': '完成',
+  'scn.zone.editCancel': '取消',
+  'scn.zone.editHint':
+    '在地图上拖动顶点修改形状（吸附到附近地块、边界和控制线的顶点）；拖动或单击边的中点增加顶点；右键单击顶点删除；Esc 取消。',
 
   'scn.quota.direct': '重点项目直接指标',
   'scn.quota.directHint': 'R3 例外：宁波市级以上重点项目可直接安排用地指标。',
@@ -411,6 +418,13 @@ export const scenarioMessagesEn: Record<ScenarioMessageKey, string> = {
   'scn.zone.delete': 'Delete zone',
   'scn.zone.deleteConfirm': 'Delete receiving zone "{name}"? (can be undone)',
   'scn.zone.farInvalid': 'The FAR must be a positive number',
+  'scn.zone.editShape': 'Edit shape',
+  'scn.zone.editShapeHoles': 'A zone with holes cannot be reshaped on the map',
+  'scn.zone.editShapeBusy': 'Finish or cancel the current drawing or editing first',
+  'scn.zone.editDone': 'Done',
+  'scn.zone.editCancel': 'Cancel',
+  'scn.zone.editHint':
+    'Drag a vertex on the map to reshape (it snaps to nearby vertices of plots, boundaries and control lines); drag or click the middle of an edge to add a vertex; right-click a vertex to delete it; Esc cancels.',
 
   'scn.quota.direct': 'Direct quota for key projects',
   'scn.quota.directHint':

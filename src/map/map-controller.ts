@@ -18,6 +18,7 @@ import {
 import { type ActionEntry, DEFAULT_ZONE_FAR } from '../core/scenario/types.ts';
 import type { FeatureCollection, LayerKind } from '../core/types.ts';
 import { translate } from '../i18n/messages.ts';
+import { isTypingTarget, undoShortcut } from '../state/scenario-view.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
 import { BoxSelect } from './box-select.ts';
 import { featureBounds } from './feature-bounds.ts';
@@ -36,6 +37,7 @@ import {
   SOURCE,
 } from './style.ts';
 import { startZoneDrawing, type ZoneDrawer } from './zone-drawing.ts';
+import { isEditableShape, startZoneEditing, type ZoneEditor } from './zone-editing.ts';
 
 export interface MapControllerOptions {
   container: HTMLElement;
@@ -69,12 +71,15 @@ export class MapController {
     | 'zoneMeasures'
     | 'pickedPlots'
     | 'mapMode'
+    | 'editingZoneId'
     | 'viewRequest'
   > | null = null;
   /** The actions drawn as feature state now (the active scenario's, once the plots are loaded). */
   private drawnActions: Readonly<Record<string, ActionEntry>> = {};
   private readonly boxSelect: BoxSelect;
   private drawer: Promise<ZoneDrawer> | null = null;
+  /** The zone whose shape is being edited and its editor (loading or running). */
+  private editing: { zoneId: string; editor: Promise<ZoneEditor | null> } | null = null;
   private language: PlannerState['language'] | null = null;
   private loaded = false;
 
@@ -159,6 +164,7 @@ export class MapController {
   }
 
   destroy(): void {
+    this.stopEditing();
     this.unsubscribe();
     this.map.remove();
   }
@@ -203,8 +209,16 @@ export class MapController {
       }
       this.drawnActions = scenario.actions;
     }
-    if (state.scenarioSet !== shown?.scenarioSet || state.zoneMeasures !== shown?.zoneMeasures) {
-      this.setSourceData(SOURCE.zones, zoneFeatures(scenario, scenario && state.zoneMeasures[scenario.id]));
+    if (
+      state.scenarioSet !== shown?.scenarioSet ||
+      state.zoneMeasures !== shown?.zoneMeasures ||
+      state.editingZoneId !== shown?.editingZoneId
+    ) {
+      const zones = zoneFeatures(scenario, scenario && state.zoneMeasures[scenario.id]);
+      // The zone being edited is drawn by Terra Draw only; cancelling shows the stored shape again.
+      if (state.editingZoneId !== null)
+        zones.features = zones.features.filter((feature) => feature.id !== state.editingZoneId);
+      this.setSourceData(SOURCE.zones, zones);
     }
     if (state.pickedPlots !== shown?.pickedPlots) {
       this.map.setFilter(
@@ -215,6 +229,13 @@ export class MapController {
       );
     }
     if (state.mapMode !== shown?.mapMode) this.setMode(state.mapMode);
+    if (
+      state.mapMode !== shown?.mapMode ||
+      state.editingZoneId !== shown?.editingZoneId ||
+      state.scenarioSet !== shown?.scenarioSet
+    ) {
+      this.syncZoneEditing(state);
+    }
     if (state.viewRequest && state.viewRequest !== shown?.viewRequest) {
       this.map.jumpTo({ center: state.viewRequest.center, zoom: state.viewRequest.zoom });
     }
@@ -228,6 +249,7 @@ export class MapController {
       zoneMeasures: state.zoneMeasures,
       pickedPlots: state.pickedPlots,
       mapMode: state.mapMode,
+      editingZoneId: state.editingZoneId,
       zoomRequest: state.zoomRequest,
       layers: state.layers,
       plotMap: state.plotMap,
@@ -272,6 +294,83 @@ export class MapController {
         if (this.store.getState().mapMode === 'draw-zone') this.map.getContainer().dataset.drawing = 'ready';
       });
     }
+  }
+
+  /**
+   * Starts or stops editing a zone's shape as the store says. A zone that has gone (undone, another
+   * scenario chosen) or that has holes ends the editing.
+   */
+  private syncZoneEditing(state: PlannerState): void {
+    const zoneId = state.mapMode === 'edit-zone' ? state.editingZoneId : null;
+    if (this.editing && this.editing.zoneId !== zoneId) this.stopEditing();
+    if (zoneId === null) {
+      // Entering 'edit-zone' without a zone: nothing to edit.
+      if (state.mapMode === 'edit-zone') queueMicrotask(() => this.store.getState().setMapMode('browse'));
+      return;
+    }
+    const zone = activeScenario(state.scenarioSet)?.zones.find((z) => z.id === zoneId);
+    if (!zone || !isEditableShape(zone.geometry)) {
+      // Not from inside this store notification: the store would notify again while we are in it.
+      this.stopEditing();
+      queueMicrotask(() => {
+        if (this.store.getState().editingZoneId === zoneId) this.store.getState().setMapMode('browse');
+      });
+      return;
+    }
+    if (this.editing) return;
+    const box = featureBounds({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: zone.geometry }],
+    });
+    const view = this.map.getBounds();
+    // A zone chosen in the list may lie off screen: bring it whole into view before its vertices are shown.
+    if (box && !(view.contains(box[0]) && view.contains(box[1]))) {
+      this.map.fitBounds(box, { padding: FIT_PADDING, maxZoom: 17, animate: false });
+    }
+    const container = this.map.getContainer();
+    const session: { zoneId: string; editor: Promise<ZoneEditor | null> } = {
+      zoneId,
+      editor: Promise.resolve(null),
+    };
+    session.editor = startZoneEditing(this.map, zone.geometry, {
+      snapLayers: [LAYER.plotsFill, LAYER.boundaryLine, LAYER.controlLine, LAYER.zonesFill],
+      onChange: (geometry) => {
+        if (this.editing === session) this.store.getState().setZoneDraft(geometry);
+      },
+    }).then(
+      (editor) => {
+        if (this.editing !== session) {
+          editor.stop();
+          return null;
+        }
+        // Terra Draw loads on first use; the container says when the vertices can be dragged.
+        container.dataset.drawing = 'ready';
+        return editor;
+      },
+      () => {
+        if (this.editing === session) this.store.getState().setMapMode('browse');
+        return null;
+      },
+    );
+    this.editing = session;
+    window.addEventListener('keydown', this.onEditingKey, true);
+  }
+
+  /** While a shape is edited, Escape cancels, and Ctrl+Z does not undo scenario edits underneath it. */
+  private readonly onEditingKey = (event: KeyboardEvent): void => {
+    if (isTypingTarget(event.target as HTMLElement | null)) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.store.getState().setMapMode('browse');
+    } else if (undoShortcut(event)) event.preventDefault();
+  };
+
+  private stopEditing(): void {
+    if (!this.editing) return;
+    this.editing.editor.then((editor) => editor?.stop());
+    this.editing = null;
+    window.removeEventListener('keydown', this.onEditingKey, true);
+    delete this.map.getContainer().dataset.drawing;
   }
 
   /** Shows only the chosen town's plots and fits the map to them; all plots when no town is chosen. */

@@ -16,26 +16,14 @@ export interface ZoneDrawer {
 const SNAP_PIXELS = 10;
 
 /**
- * Starts drawing one polygon on `map`; `onFinish` gets it (WGS84) once closed.
- * @param snapLayers layers whose vertices the pointer snaps to
+ * A snapping function for Terra Draw: the vertex of a rendered feature of `snapLayers` nearest to
+ * the pointer, within SNAP_PIXELS, or undefined.
  */
-export async function startZoneDrawing(
+export function snapToLayers(
   map: MapLibreMap,
   snapLayers: readonly string[],
-  onFinish: (geometry: PolygonGeometry) => void,
-): Promise<ZoneDrawer> {
-  const [
-    {
-      TerraDraw,
-      TerraDrawPolygonMode,
-      TerraDrawModeUndoRedo,
-      TerraDrawUndoRedoKeyboardShortcuts,
-      ValidateNotSelfIntersecting,
-    },
-    { TerraDrawMapLibreGLAdapter },
-  ] = await Promise.all([import('terra-draw'), import('terra-draw-maplibre-gl-adapter')]);
-
-  const snapToPlan = (event: { containerX: number; containerY: number }) => {
+): (event: { containerX: number; containerY: number }) => [number, number] | undefined {
+  return (event) => {
     const box: [[number, number], [number, number]] = [
       [event.containerX - SNAP_PIXELS, event.containerY - SNAP_PIXELS],
       [event.containerX + SNAP_PIXELS, event.containerY + SNAP_PIXELS],
@@ -64,6 +52,37 @@ export async function startZoneDrawing(
     }
     return best;
   };
+}
+
+/** The colours of a zone being drawn or edited. */
+export const ZONE_DRAWING_STYLE = {
+  fillColor: '#0a8f6a',
+  fillOpacity: 0.25,
+  outlineColor: '#0a8f6a',
+  outlineWidth: 3,
+} as const;
+
+/**
+ * Starts drawing one polygon on `map`; `onFinish` gets it (WGS84) once closed.
+ * @param snapLayers layers whose vertices the pointer snaps to
+ */
+export async function startZoneDrawing(
+  map: MapLibreMap,
+  snapLayers: readonly string[],
+  onFinish: (geometry: PolygonGeometry) => void,
+): Promise<ZoneDrawer> {
+  const [
+    {
+      TerraDraw,
+      TerraDrawPolygonMode,
+      TerraDrawModeUndoRedo,
+      TerraDrawUndoRedoKeyboardShortcuts,
+      ValidateNotSelfIntersecting,
+    },
+    { TerraDrawMapLibreGLAdapter },
+  ] = await Promise.all([import('terra-draw'), import('terra-draw-maplibre-gl-adapter')]);
+
+  const snapToPlan = snapToLayers(map, snapLayers);
 
   const draw = new TerraDraw({
     adapter: new TerraDrawMapLibreGLAdapter({ map }),
@@ -74,12 +93,7 @@ export async function startZoneDrawing(
           updateType === 'finish' || updateType === 'commit'
             ? ValidateNotSelfIntersecting(feature)
             : { valid: true },
-        styles: {
-          fillColor: '#0a8f6a',
-          fillOpacity: 0.25,
-          outlineColor: '#0a8f6a',
-          outlineWidth: 3,
-        },
+        styles: ZONE_DRAWING_STYLE,
       }),
     ],
     undoRedo: {

@@ -9,10 +9,18 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { PlanAnalysis } from '../core/analysis/analyze-plan.ts';
 import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
+import { findRingIntersections } from '../core/io/self-intersections.ts';
 import { applyEdit, createScenarioSet, type ScenarioEdit } from '../core/scenario/edits.ts';
 import type { ScenarioSet } from '../core/scenario/types.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
-import type { FeatureCollection, LayerKind, Message, PlotStatus, Problem } from '../core/types.ts';
+import type {
+  AreaGeometry,
+  FeatureCollection,
+  LayerKind,
+  Message,
+  PlotStatus,
+  Problem,
+} from '../core/types.ts';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/messages.ts';
 import type { SourcePreview } from '../worker/protocol.ts';
 
@@ -75,7 +83,7 @@ export interface HistoryStep {
 }
 
 /** What a drag on the map does. */
-export type MapMode = 'browse' | 'select-box' | 'draw-zone';
+export type MapMode = 'browse' | 'select-box' | 'draw-zone' | 'edit-zone';
 
 /** At most this many steps are kept for undo. */
 export const HISTORY_LIMIT = 200;
@@ -109,6 +117,10 @@ export interface PlannerState {
   /** Plots picked for an action (box selection or the table's filter), by index in the plot layer. */
   pickedPlots: number[];
   mapMode: MapMode;
+  /** The receiving zone (of the active scenario) whose shape is edited on the map ('edit-zone'). */
+  editingZoneId: string | null;
+  /** Its shape as edited so far (written by the map controller); null while unchanged. */
+  zoneDraft: AreaGeometry | null;
   /** Scenarios shown side by side in the comparison. */
   compareIds: string[];
   /** The import dialog's content while it is open: the files read and a preview of each source. */
@@ -145,7 +157,16 @@ export interface PlannerState {
   setScenarioSet: (scenarioSet: ScenarioSet) => void;
   setZoneMeasures: (scenarioId: string, measures: Record<string, ZoneMeasures>) => void;
   setPickedPlots: (plots: number[]) => void;
+  /** Leaves editing or drawing (the edited shape is dropped) for another mode. */
   setMapMode: (mode: MapMode) => void;
+  /** Starts editing the shape of a zone of the active scenario on the map. */
+  startZoneEdit: (zoneId: string) => void;
+  setZoneDraft: (geometry: AreaGeometry) => void;
+  /**
+   * Stores the edited shape as one labelled edit and leaves editing; returns the problem (a shape
+   * that cuts itself, a refused edit) and stays in editing when it cannot.
+   */
+  finishZoneEdit: () => Message | undefined;
   setView: (view: MapView) => void;
   requestView: (view: MapView) => void;
   setPlanName: (name: string) => void;
@@ -189,6 +210,8 @@ export function createPlannerStore() {
     zoneMeasures: {},
     pickedPlots: [],
     mapMode: 'browse',
+    editingZoneId: null,
+    zoneDraft: null,
     compareIds: [],
     importSession: null,
     zoomRequest: null,
@@ -264,7 +287,29 @@ export function createPlannerStore() {
     setZoneMeasures: (scenarioId, measures) =>
       set((state) => ({ zoneMeasures: { ...state.zoneMeasures, [scenarioId]: measures } })),
     setPickedPlots: (pickedPlots) => set({ pickedPlots }),
-    setMapMode: (mapMode) => set({ mapMode }),
+    setMapMode: (mapMode) =>
+      set(mapMode === 'edit-zone' ? { mapMode } : { mapMode, editingZoneId: null, zoneDraft: null }),
+    startZoneEdit: (editingZoneId) => set({ mapMode: 'edit-zone', editingZoneId, zoneDraft: null }),
+    setZoneDraft: (zoneDraft) => set({ zoneDraft }),
+    finishZoneEdit: () => {
+      const { scenarioSet, editingZoneId, zoneDraft, mapMode } = get();
+      const scenario = scenarioSet.scenarios.find((s) => s.id === scenarioSet.activeScenarioId);
+      const zone = scenario?.zones.find((z) => z.id === editingZoneId);
+      if (mapMode !== 'edit-zone' || !scenario || !zone || !zoneDraft) {
+        get().setMapMode('browse');
+        return undefined;
+      }
+      const problem = shapeProblem(zoneDraft);
+      if (problem) return problem;
+      const refused = get().edit({
+        type: 'batch',
+        edits: [{ type: 'update-zone', scenarioId: scenario.id, zone: { ...zone, geometry: zoneDraft } }],
+        label: { zh: `修改承接区块“${zone.name}”的形状`, en: `Reshape receiving zone "${zone.name}"` },
+      });
+      if (refused) return refused;
+      get().setMapMode('browse');
+      return undefined;
+    },
     setView: (view) => set({ view }),
     requestView: (view) =>
       set((state) => ({ viewRequest: { ...view, serial: (state.viewRequest?.serial ?? 0) + 1 } })),
@@ -273,6 +318,18 @@ export function createPlannerStore() {
     requestZoom: (target) =>
       set((state) => ({ zoomRequest: { target, serial: (state.zoomRequest?.serial ?? 0) + 1 } })),
   }));
+}
+
+/** Why an edited zone shape cannot be stored (its rings cut or touch themselves), or undefined. */
+function shapeProblem(geometry: AreaGeometry): Message | undefined {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const crossing = findRingIntersections(polygons, { maxResults: 1 })[0];
+  if (!crossing) return undefined;
+  const at = `${crossing.point[0].toFixed(5)}, ${crossing.point[1].toFixed(5)}`;
+  return {
+    zh: `区块边界自相交（约在 ${at} 处），不能保存；请移动顶点后再点“完成”，或点“取消”。`,
+    en: `The zone's outline crosses itself (near ${at}) and cannot be stored; move a vertex and press Done again, or Cancel.`,
+  };
 }
 
 /** The page's store. */

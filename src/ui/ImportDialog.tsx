@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
-import { acceptSource, previewSource } from '../app/plan-jobs.ts';
+import { acceptSource, importZones, previewSource } from '../app/plan-jobs.ts';
 import { PLOT_FIELD_LABELS } from '../core/io/normalize-plot-properties.ts';
-import type { LayerKind, Message, PlotProperties, Problem } from '../core/types.ts';
+import type { Message, PlotProperties, Problem } from '../core/types.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
-import type { ColumnMapping, SourcePreview } from '../worker/protocol.ts';
+import type { ColumnMapping, ImportKind, SourcePreview } from '../worker/protocol.ts';
 
-const KINDS: readonly LayerKind[] = ['plots', 'boundary', 'control'];
+/** The plan's three layers, and receiving zones added to the active scenario. */
+const KINDS: readonly ImportKind[] = ['plots', 'boundary', 'control', 'zones'];
 const FIELDS = Object.keys(PLOT_FIELD_LABELS) as (keyof PlotProperties)[];
 
 /**
@@ -80,32 +81,43 @@ interface SourceCardProps {
 
 function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardProps) {
   const skipped = preview.featureCount - preview.validCount;
-  const change = async (kind: LayerKind, mapping: ColumnMapping) => {
+  const change = async (kind: ImportKind, mapping: ColumnMapping) => {
     const next = await previewSource(plannerStore, preview.sourceIndex, kind, mapping);
     if (next) plannerStore.getState().updatePreview(next);
   };
   const accept = async () => {
-    if (!preview.kind) return;
-    const done = await acceptSource(plannerStore, preview.sourceIndex, preview.kind, preview.mapping);
-    if (!done) return;
+    const kind = preview.kind;
+    if (!kind) return;
+    let message: Message;
+    if (kind === 'zones') {
+      const added = await importZones(plannerStore, preview.sourceIndex);
+      if (!added) return;
+      const values = (language: 'zh-CN' | 'en') => ({
+        file: preview.fileName,
+        count: formatCount(language, added.count),
+        scenario: added.scenarioName,
+      });
+      message = {
+        zh: translate('zh-CN', 'import.zonesDone', values('zh-CN')),
+        en: translate('en', 'import.zonesDone', values('en')),
+      };
+    } else {
+      const done = await acceptSource(plannerStore, preview.sourceIndex, kind, preview.mapping);
+      if (!done) return;
+      const values = (language: 'zh-CN' | 'en') => ({
+        file: preview.fileName,
+        kind: translate(language, `import.kind.${kind}`),
+        count: formatCount(language, preview.validCount),
+      });
+      message = {
+        zh: translate('zh-CN', 'import.done', values('zh-CN')),
+        en: translate('en', 'import.done', values('en')),
+      };
+    }
     const state = plannerStore.getState();
     const session = state.importSession;
     if (session) state.setImportSession({ ...session, accepted: [...session.accepted, preview.sourceIndex] });
-    state.setNotice({
-      kind: 'info',
-      message: {
-        zh: translate('zh-CN', 'import.done', {
-          file: preview.fileName,
-          kind: translate('zh-CN', `import.kind.${preview.kind}`),
-          count: formatCount('zh-CN', preview.validCount),
-        }),
-        en: translate('en', 'import.done', {
-          file: preview.fileName,
-          kind: translate('en', `import.kind.${preview.kind}`),
-          count: formatCount('en', preview.validCount),
-        }),
-      },
-    });
+    state.setNotice({ kind: 'info', message });
     const remaining = plannerStore.getState().importSession;
     if (remaining?.previews.every((p) => remaining.accepted.includes(p.sourceIndex))) {
       plannerStore.getState().setImportSession(null);
@@ -140,7 +152,7 @@ function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardPr
             value={preview.kind ?? ''}
             disabled={busy || accepted}
             data-testid="import-kind"
-            onChange={(event) => change(event.target.value as LayerKind, preview.mapping)}
+            onChange={(event) => change(event.target.value as ImportKind, preview.mapping)}
           >
             {preview.kind === null && <option value="">{t('import.kind.choose')}</option>}
             {KINDS.map((kind) => (
@@ -184,7 +196,9 @@ function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardPr
                   count: formatCount(language, preview.validCount),
                   skipped: formatCount(language, skipped),
                 })
-              : t('import.accept', { count: formatCount(language, preview.validCount) })}
+              : t(preview.kind === 'zones' ? 'import.acceptZones' : 'import.accept', {
+                  count: formatCount(language, preview.validCount),
+                })}
           </button>
         )}
       </div>
@@ -203,7 +217,7 @@ function ColumnMappingTable({
   busy: boolean;
   t: T;
   text: (message: Message) => string;
-  onChange: (kind: LayerKind, mapping: ColumnMapping) => void;
+  onChange: (kind: ImportKind, mapping: ColumnMapping) => void;
 }) {
   return (
     <details className="import-columns" open>

@@ -4,6 +4,7 @@ import { PLAN_YEARS, type PlanYear, type ReceivingZone } from '../core/scenario/
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { Language } from '../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
+import { isEditableShape } from '../map/zone-editing.ts';
 import {
   selectActiveIndicators,
   selectActiveScenario,
@@ -49,17 +50,100 @@ interface ZoneRowProps {
   towns: readonly string[];
   year: PlanYear;
   language: Language;
+  /** This zone's shape is being edited on the map. */
+  editing: boolean;
+  /** Something else (drawing, another zone's shape) is going on on the map. */
+  mapBusy: boolean;
   onZoneClick?: (zoneId: string) => void;
 }
 
-function ZoneRow({ zone, measures, capacity, towns, year, language, onZoneClick }: ZoneRowProps) {
+/** The buttons that start, finish and cancel editing a zone's shape on the map, and why it failed. */
+function ShapeEditing({
+  zone,
+  editing,
+  mapBusy,
+  language,
+  t,
+}: {
+  zone: ReceivingZone;
+  editing: boolean;
+  mapBusy: boolean;
+  language: Language;
+  t: Text;
+}) {
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!editing) {
+    const editable = isEditableShape(zone.geometry);
+    return (
+      <div className="scn-row scn-row-wrap scn-zone-shape">
+        <button
+          type="button"
+          className="scn-button scn-button-small"
+          data-testid="zone-edit-shape"
+          disabled={!editable || mapBusy}
+          title={!editable ? t('scn.zone.editShapeHoles') : mapBusy ? t('scn.zone.editShapeBusy') : undefined}
+          onClick={() => {
+            setProblem(null);
+            plannerStore.getState().startZoneEdit(zone.id);
+          }}
+        >
+          {t('scn.zone.editShape')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="scn-zone-shape">
+      <div className="scn-row scn-row-wrap">
+        <button
+          type="button"
+          className="scn-button scn-button-small scn-button-primary"
+          data-testid="zone-edit-done"
+          onClick={() => {
+            const refused = plannerStore.getState().finishZoneEdit();
+            setProblem(refused ? pick(language, refused) : null);
+          }}
+        >
+          {t('scn.zone.editDone')}
+        </button>
+        <button
+          type="button"
+          className="scn-button scn-button-small"
+          data-testid="zone-edit-cancel"
+          onClick={() => plannerStore.getState().setMapMode('browse')}
+        >
+          {t('scn.zone.editCancel')}
+        </button>
+      </div>
+      <p className="scn-hint">{t('scn.zone.editHint')}</p>
+      {problem && (
+        <p className="scn-problem" role="alert" data-testid="zone-edit-problem">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ZoneRow({
+  zone,
+  measures,
+  capacity,
+  towns,
+  year,
+  language,
+  editing,
+  mapBusy,
+  onZoneClick,
+}: ZoneRowProps) {
   const [confirming, setConfirming] = useState(false);
   const t: Text = (key, values) => scenarioText(language, key, values);
   const autoTown = measures && zone.town === undefined ? measures.town : '';
   return (
     <li
-      className={`scn-zone${measures?.r2 === 'violation' ? ' scn-zone-violation' : ''}`}
+      className={`scn-zone${measures?.r2 === 'violation' ? ' scn-zone-violation' : ''}${editing ? ' scn-zone-editing' : ''}`}
       data-zone-id={zone.id}
+      data-editing={editing || undefined}
       data-r2={measures?.r2}
     >
       <div className="scn-zone-head">
@@ -107,6 +191,7 @@ function ZoneRow({ zone, measures, capacity, towns, year, language, onZoneClick 
           </button>
         </div>
       )}
+      <ShapeEditing zone={zone} editing={editing} mapBusy={mapBusy} language={language} t={t} />
       <div className="scn-zone-fields">
         <span className="scn-inline">
           <span className="scn-label" aria-hidden="true">
@@ -269,6 +354,7 @@ export function ZoneList({ year, onZoneClick }: ZoneListProps) {
   });
   const towns = usePlanner(selectPlanTowns);
   const drawing = usePlanner((state) => state.mapMode === 'draw-zone');
+  const editingZoneId = usePlanner((state) => (state.mapMode === 'edit-zone' ? state.editingZoneId : null));
   const t: Text = (key, values) => scenarioText(language, key, values);
   if (!scenario) return null;
   const capacities = indicators?.byYear[year].capacity;
@@ -299,6 +385,8 @@ export function ZoneList({ year, onZoneClick }: ZoneListProps) {
               towns={towns}
               year={year}
               language={language}
+              editing={zone.id === editingZoneId}
+              mapBusy={drawing || editingZoneId !== null}
               {...(onZoneClick ? { onZoneClick } : {})}
             />
           ))}

@@ -11,6 +11,7 @@ import type { AnalysisSettings } from '../core/settings.ts';
 import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import type {
   ColumnMapping,
+  ImportKind,
   InputFile,
   PlanLayerSet,
   SourcePreview,
@@ -100,7 +101,7 @@ export class AnalysisClient {
   }
 
   /** Previews a read source again as `kind` with `mapping`. */
-  async preview(sourceIndex: number, kind: LayerKind, mapping: ColumnMapping): Promise<SourcePreview> {
+  async preview(sourceIndex: number, kind: ImportKind, mapping: ColumnMapping): Promise<SourcePreview> {
     const { reply } = await this.run({ type: 'preview', job: 0, sourceIndex, kind, mapping });
     if (reply.type !== 'preview') throw new Error(`Unexpected reply ${reply.type}`);
     return reply.preview;
@@ -109,6 +110,13 @@ export class AnalysisClient {
   /** Loads a read source as the plan's `kind` layer and analyses the plan. */
   async accept(sourceIndex: number, kind: LayerKind, mapping: ColumnMapping, onProgress?: ProgressListener) {
     return this.toResult(await this.run({ type: 'accept', job: 0, sourceIndex, kind, mapping }, onProgress));
+  }
+
+  /** Loads a read source's polygons for receiving zones (checked as a control-zone layer); the plan stays as it is. */
+  async loadZones(sourceIndex: number, onProgress?: ProgressListener): Promise<Feature[]> {
+    const { reply, features } = await this.run({ type: 'load-zones', job: 0, sourceIndex }, onProgress);
+    if (reply.type !== 'zones-loaded') throw new Error(`Unexpected reply ${reply.type}`);
+    return features;
   }
 
   /** Measures receiving zones against the worker's current plan. */

@@ -18,11 +18,12 @@ import {
   type ZoneMeasureContext,
 } from '../core/scenario/zone-measures.ts';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
-import type { FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
+import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import { plotFeatures, plotMarkers } from './plot-map.ts';
 import {
   CHUNK_SIZE,
   type ColumnMapping,
+  type ImportKind,
   MAX_PREVIEW_PROBLEMS,
   type PlanLayerSet,
   type SourcePreview,
@@ -58,7 +59,9 @@ function progress(job: number, value: number, stage: Message): void {
 /** The last load, reused when the user accepts what the preview showed (checking 100,000 plots takes seconds). */
 let lastLoad: { source: LayerSource; key: string; result: LoadLayerResult } | null = null;
 
-function load(source: LayerSource, kind: LayerKind, mapping: ColumnMapping): LoadLayerResult {
+function load(source: LayerSource, importKind: ImportKind, mapping: ColumnMapping): LoadLayerResult {
+  // Receiving zones pass the checks of a control-zone layer: polygons, no attributes required.
+  const kind: LayerKind = importKind === 'zones' ? 'control' : importKind;
   const key = `${kind}|${kind === 'plots' ? JSON.stringify(mapping) : ''}`;
   if (lastLoad?.source === source && lastLoad.key === key) return lastLoad.result;
   const result = loadLayerFromSource(source, kind, kind === 'plots' ? { columnMapping: mapping } : {});
@@ -90,7 +93,7 @@ function sortProblems(problems: Problem[]): Problem[] {
 
 function preview(
   sourceIndex: number,
-  kind: LayerKind | null,
+  kind: ImportKind | null,
   mapping: ColumnMapping | null,
   kindReason: Message | null,
 ): SourcePreview {
@@ -128,6 +131,12 @@ function countFeatures(collection: unknown): number {
   return Array.isArray(features) ? features.length : 0;
 }
 
+function sendFeatures(job: number, features: readonly Feature[]): void {
+  for (let start = 0; start < features.length; start += CHUNK_SIZE) {
+    post({ type: 'features', job, features: features.slice(start, start + CHUNK_SIZE) });
+  }
+}
+
 function sendRows(job: number, rows: PlotRow[]): void {
   for (let start = 0; start < rows.length; start += CHUNK_SIZE) {
     post({ type: 'rows', job, rows: rows.slice(start, start + CHUNK_SIZE) });
@@ -150,9 +159,7 @@ function analyse(
   let replacedMeta: Extract<WorkerReply, { type: 'analysis' }>['replaced'] = null;
   if (replaced) {
     const { features, ...meta } = next[replaced.kind];
-    for (let start = 0; start < features.length; start += CHUNK_SIZE) {
-      post({ type: 'features', job, features: features.slice(start, start + CHUNK_SIZE) });
-    }
+    sendFeatures(job, features);
     replacedMeta = { ...replaced, meta };
   }
   post({
@@ -216,14 +223,7 @@ function handle(request: WorkerRequest): void {
       progress(job, 0, STAGE.check);
       const result = load(source, request.kind, request.mapping);
       if (!result.ok || result.layer.features.length === 0) {
-        post({
-          type: 'error',
-          job,
-          message: {
-            zh: `${source.fileName} 中没有可以载入的要素`,
-            en: `${source.fileName} has no features that can be loaded`,
-          },
-        });
+        post(nothingLoadable(job, source.fileName));
         return;
       }
       analyse(
@@ -233,7 +233,31 @@ function handle(request: WorkerRequest): void {
       );
       return;
     }
+    case 'load-zones': {
+      const source = sources[request.sourceIndex];
+      if (!source) throw new Error(`No source ${request.sourceIndex}`);
+      progress(job, 0, STAGE.check);
+      const result = load(source, 'zones', {});
+      if (!result.ok || result.layer.features.length === 0) {
+        post(nothingLoadable(job, source.fileName));
+        return;
+      }
+      sendFeatures(job, result.layer.features);
+      post({ type: 'zones-loaded', job, fileName: source.fileName });
+      return;
+    }
   }
+}
+
+function nothingLoadable(job: number, fileName: string): WorkerReply {
+  return {
+    type: 'error',
+    job,
+    message: {
+      zh: `${fileName} 中没有可以载入的要素`,
+      en: `${fileName} has no features that can be loaded`,
+    },
+  };
 }
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {

@@ -22,6 +22,12 @@ export interface InputFile {
   bytes: Uint8Array;
 }
 
+/**
+ * What a source is loaded as: one of the plan's layers, or receiving zones added to the active
+ * scenario (checked as a control-zone layer is; no layer of the plan changes).
+ */
+export type ImportKind = LayerKind | 'zones';
+
 /** Canonical plot field → the file's column it is read from. */
 export type ColumnMapping = Partial<Record<keyof PlotProperties, string>>;
 
@@ -31,7 +37,7 @@ export interface SourcePreview {
   fileName: string;
   format: 'geojson' | 'shapefile' | 'kml';
   encoding?: { name: string; source: 'cpg' | 'ldid' | 'detected' };
-  kind: LayerKind | null;
+  kind: ImportKind | null;
   kindReason: Message | null;
   columns: string[];
   mapping: ColumnMapping;
@@ -70,11 +76,13 @@ export type WorkerRequest =
   /** Read dropped or picked files into sources and preview each. */
   | { type: 'read'; job: number; files: InputFile[] }
   /** Preview a source again as another layer kind or with another column mapping. */
-  | { type: 'preview'; job: number; sourceIndex: number; kind: LayerKind; mapping: ColumnMapping }
+  | { type: 'preview'; job: number; sourceIndex: number; kind: ImportKind; mapping: ColumnMapping }
   /** Measure receiving zones against the plan's layers (areas, new land, R2). */
   | { type: 'measure-zones'; job: number; zones: ReceivingZone[] }
   /** Load a source as `kind` in place of that layer, and analyse the plan. */
-  | { type: 'accept'; job: number; sourceIndex: number; kind: LayerKind; mapping: ColumnMapping };
+  | { type: 'accept'; job: number; sourceIndex: number; kind: LayerKind; mapping: ColumnMapping }
+  /** Load a source's polygons as receiving zones: checked, reprojected, sent back; the plan stays as it is. */
+  | { type: 'load-zones'; job: number; sourceIndex: number };
 
 export type WorkerReply =
   | { type: 'progress'; job: number; progress: number; stage: Message }
@@ -94,4 +102,6 @@ export type WorkerReply =
       plotMarkers: FeatureCollection<unknown, unknown>;
     }
   | { type: 'zone-measures'; job: number; measures: Record<string, ZoneMeasures> }
+  /** The end of 'load-zones': the features came in 'features' messages. */
+  | { type: 'zones-loaded'; job: number; fileName: string }
   | { type: 'error'; job: number; message: Message };

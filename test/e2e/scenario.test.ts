@@ -234,11 +234,13 @@ describe.skipIf(skip)('scenarios', () => {
   it('finds everything as it was after a reload', async () => {
     const before = await shownIndicators();
     // The autosave writes a moment after the last edit.
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(2000);
     await page.reload();
     await ready();
     await page.click('[data-testid="tab-scenario"]');
-    await expect.poll(() => page.locator('[data-testid="zone-list"]').getAttribute('data-count')).toBe('1');
+    await expect
+      .poll(() => page.locator('[data-testid="zone-list"]').getAttribute('data-count'), { timeout: 20_000 })
+      .toBe('1');
     await page.waitForFunction(() => !document.querySelector('[data-testid="job-bar"]'));
     expect(await shownIndicators()).toEqual(before);
   });
