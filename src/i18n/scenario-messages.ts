@@ -244,6 +244,12 @@ export const scenarioMessagesZh = {
   'scn.cmp.notMet': '未达标',
   'scn.cmp.legend': '绿色加粗为最优值；括号内为与第一个方案的差值。',
   'scn.cmp.active': '（当前）',
+  'scn.cmp.swipe': '地图卷帘对比',
+  'scn.cmp.swipeLeft': '左侧',
+  'scn.cmp.swipeRight': '右侧',
+  'scn.cmp.baseline': '现状（基线）',
+  'scn.cmp.swipeHint': '拖动地图上的分隔线（或聚焦后按左右方向键）对比两侧；图例颜色两侧相同。',
+  'scn.cmp.divider': '卷帘分隔线',
 } as const;
 
 export type ScenarioMessageKey = keyof typeof scenarioMessagesZh;
@@ -491,6 +497,13 @@ export const scenarioMessagesEn: Record<ScenarioMessageKey, string> = {
   'scn.cmp.notMet': 'not met',
   'scn.cmp.legend': 'Best values in bold green; in brackets, the difference to the first scenario.',
   'scn.cmp.active': '(current)',
+  'scn.cmp.swipe': 'Swipe map comparison',
+  'scn.cmp.swipeLeft': 'Left',
+  'scn.cmp.swipeRight': 'Right',
+  'scn.cmp.baseline': 'Current state (baseline)',
+  'scn.cmp.swipeHint':
+    'Drag the divider on the map (or focus it and press the arrow keys) to compare the sides; the legend colours are the same on both.',
+  'scn.cmp.divider': 'Swipe divider',
 };
 
 const SCENARIO_CATALOGUES: Readonly<Record<Language, Readonly<Record<ScenarioMessageKey, string>>>> = {

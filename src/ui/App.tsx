@@ -6,6 +6,7 @@ import { openStartPlan } from '../app/open-sample-plan.ts';
 import { watchZoneMeasures } from '../app/plan-jobs.ts';
 import { translate } from '../i18n/messages.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
+import { CompareMap, SWIPE_OFF, type SwipeChoice } from './CompareMap.tsx';
 import { CompareView } from './CompareView.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { Header } from './Header.tsx';
@@ -24,6 +25,8 @@ export function App() {
   const language = usePlanner((state) => state.language);
   const [dragging, setDragging] = useState(false);
   const [map, setMap] = useState<ExportableMap | null>(null);
+  // The swipe is set in the comparison panel and drawn over the map while that panel is open.
+  const [swipe, setSwipe] = useState<SwipeChoice>(SWIPE_OFF);
 
   useEffect(() => {
     // The header and the base map show while the plan loads and its plots are classified; the
@@ -72,6 +75,7 @@ export function App() {
       <main className="app-main">
         <div className="map-area">
           <MapView onMap={setMap} />
+          {panel === 'compare' && swipe.on && map && <CompareMap mainMap={map} choice={swipe} />}
           <Legend />
           <PlotPanel />
           <JobBar />
@@ -82,7 +86,7 @@ export function App() {
             {panel === 'dashboard' && <Dashboard />}
             {panel === 'table' && <PlotTable />}
             {panel === 'scenario' && <ScenarioPanel />}
-            {panel === 'compare' && <CompareView />}
+            {panel === 'compare' && <CompareView swipe={swipe} onSwipeChange={setSwipe} />}
           </aside>
         )}
       </main>

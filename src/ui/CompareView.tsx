@@ -4,6 +4,7 @@ import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages
 import { selectScenarioIndicators } from '../state/scenario-selectors.ts';
 import { compareRows } from '../state/scenario-view.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
+import { BASELINE, resolveSwipeSides, type SwipeChoice } from './CompareMap.tsx';
 import { pick } from './format.ts';
 import { formatCompareValue, formatDifference } from './scenario-format.ts';
 
@@ -11,9 +12,16 @@ type Text = (key: ScenarioMessageKey, values?: Record<string, string | number>) 
 
 /**
  * Two or more scenarios side by side: every indicator for the plan as a whole or through one year,
- * with the difference to the first scenario and the best value of each row highlighted.
+ * with the difference to the first scenario and the best value of each row highlighted. With `swipe`,
+ * also the switch and the two sides of the swipe map (the map itself is CompareMap, over the map).
  */
-export function CompareView() {
+export function CompareView({
+  swipe,
+  onSwipeChange,
+}: {
+  swipe?: SwipeChoice;
+  onSwipeChange?: (choice: SwipeChoice) => void;
+} = {}) {
   const language = usePlanner((state) => state.language);
   const scenarioSet = usePlanner((state) => state.scenarioSet);
   const compareIds = usePlanner((state) => state.compareIds);
@@ -88,6 +96,7 @@ export function CompareView() {
         ))}
       </fieldset>
       {chosen.length < 2 && <p className="scn-hint scn-hint-warn">{t('scn.cmp.needTwo')}</p>}
+      {swipe && onSwipeChange && <SwipeControls swipe={swipe} onChange={onSwipeChange} t={t} />}
 
       {!analysis ? (
         <p className="scn-sub">{t('scn.loading')}</p>
@@ -157,5 +166,54 @@ export function CompareView() {
       )}
       <p className="scn-rule">{t('scn.cmp.legend')}</p>
     </section>
+  );
+}
+
+/** The swipe switch and the scenario (or the baseline) each side of the divider shows. */
+function SwipeControls({
+  swipe,
+  onChange,
+  t,
+}: {
+  swipe: SwipeChoice;
+  onChange: (choice: SwipeChoice) => void;
+  t: Text;
+}) {
+  const scenarios = usePlanner((state) => state.scenarioSet.scenarios);
+  const compareIds = usePlanner((state) => state.compareIds);
+  const sides = resolveSwipeSides(scenarios, compareIds, swipe);
+  const select = (side: 'left' | 'right', testId: string, label: string) => (
+    <label className="scn-inline">
+      <span className="scn-label">{label}</span>
+      <select
+        className="scn-select"
+        data-testid={testId}
+        value={sides[side]}
+        onChange={(event) => onChange({ ...swipe, [side]: event.target.value })}
+      >
+        <option value={BASELINE}>{t('scn.cmp.baseline')}</option>
+        {scenarios.map((scenario) => (
+          <option key={scenario.id} value={scenario.id}>
+            {scenario.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <div className="scn-compare-swipe" data-on={swipe.on}>
+      <label className="scn-check">
+        <input
+          type="checkbox"
+          data-testid="compare-swipe"
+          checked={swipe.on}
+          onChange={(event) => onChange({ ...swipe, on: event.target.checked })}
+        />
+        {t('scn.cmp.swipe')}
+      </label>
+      {select('left', 'compare-left', t('scn.cmp.swipeLeft'))}
+      {select('right', 'compare-right', t('scn.cmp.swipeRight'))}
+      {swipe.on && <p className="scn-hint">{t('scn.cmp.swipeHint')}</p>}
+    </div>
   );
 }

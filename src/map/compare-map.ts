@@ -1,0 +1,250 @@
+/**
+ * A second map that draws one scenario (or the baseline: every plot kept, no zones) with the main
+ * map's style, for the swipe comparison. It follows the store as the main controller does (plots,
+ * layers, visibility, town filter, the scenario's actions and zones) but owns no selection, drawing or
+ * editing, and never moves by itself: `linkCameras` keeps it on the main map's camera.
+ */
+
+import {
+  AttributionControl,
+  type ExpressionSpecification,
+  type FilterSpecification,
+  type GeoJSONSource,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+} from 'maplibre-gl';
+import type { ActionEntry, Scenario } from '../core/scenario/types.ts';
+import type { FeatureCollection, LayerKind } from '../core/types.ts';
+import { translate } from '../i18n/messages.ts';
+import type { PlannerState, PlannerStore } from '../state/store.ts';
+import { changedActions, zoneFeatures } from './scenario-layers.ts';
+import {
+  asSourceData,
+  type BasemapData,
+  buildStyle,
+  COLORS,
+  CONTROL_HATCH_IMAGE,
+  DOTS,
+  hatchPattern,
+  LAYER,
+  LAYERS_OF,
+  SOURCE,
+} from './style.ts';
+
+/** Where a map looks: what `jumpTo` needs to put another map on the same spot. */
+export interface CameraView {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+export interface CompareMapOptions {
+  container: HTMLElement;
+  store: PlannerStore;
+  basemap: BasemapData;
+  /** Absolute URL of the label font (woff2) on the page's origin: the main map's. */
+  fontUrl: string;
+  /** The scenario drawn; null draws the baseline. */
+  scenarioId: string | null;
+  /** The camera to open on (the main map's). */
+  camera: CameraView;
+}
+
+const NO_ACTIONS: Readonly<Record<string, ActionEntry>> = Object.freeze({});
+
+/** The camera of `map`, north up as the planner's maps are. */
+export function cameraOf(map: MapLibreMap): CameraView {
+  const center = map.getCenter();
+  return {
+    center: [center.lng, center.lat],
+    zoom: map.getZoom(),
+    bearing: map.getBearing(),
+    pitch: map.getPitch(),
+  };
+}
+
+/**
+ * Keeps every map on the camera of whichever of them moved last: a move of one (a drag, a wheel,
+ * an animation, a `jumpTo` from code) jumps the others there. Returns the function that unlinks them.
+ */
+export function linkCameras(maps: readonly MapLibreMap[]): () => void {
+  // Jumping a map fires its own `move`: while one move is copied, the echoes are ignored.
+  let copying = false;
+  const listeners = maps.map((source) => {
+    const listener = () => {
+      if (copying) return;
+      copying = true;
+      try {
+        const camera = cameraOf(source);
+        for (const target of maps) if (target !== source) target.jumpTo(camera);
+      } finally {
+        copying = false;
+      }
+    };
+    source.on('move', listener);
+    return listener;
+  });
+  return () => {
+    maps.forEach((map, i) => {
+      const listener = listeners[i];
+      if (listener) map.off('move', listener);
+    });
+  };
+}
+
+export class CompareMap {
+  readonly map: MapLibreMap;
+  private readonly store: PlannerStore;
+  private scenarioId: string | null;
+  private readonly unsubscribe: () => void;
+  private attribution: AttributionControl | null = null;
+  private language: PlannerState['language'] | null = null;
+  /** The store values drawn now, compared by identity; null until the style has loaded. */
+  private shown:
+    | (Pick<PlannerState, 'layers' | 'plotMap' | 'town' | 'visible' | 'zoneMeasures'> & {
+        scenario: Scenario | undefined;
+      })
+    | null = null;
+  /** The actions drawn as feature state now. */
+  private drawnActions: Readonly<Record<string, ActionEntry>> = NO_ACTIONS;
+  private loaded = false;
+
+  constructor(options: CompareMapOptions) {
+    this.store = options.store;
+    this.scenarioId = options.scenarioId;
+    this.map = new MapLibreMap({
+      container: options.container,
+      style: buildStyle(options.basemap, options.fontUrl),
+      center: options.camera.center,
+      zoom: options.camera.zoom,
+      bearing: options.camera.bearing,
+      pitch: options.camera.pitch,
+      attributionControl: false,
+      // The same limits and gestures as the main map, so that the two never disagree on a camera.
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxZoom: 19,
+      minZoom: 7,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.setMissingStyleImageResolver((id) => {
+      if (id !== CONTROL_HATCH_IMAGE || this.map.hasImage(id)) return;
+      this.map.addImage(id, hatchPattern(16, hexToRgba(COLORS.controlLine, 150), 3), { pixelRatio: 2 });
+    });
+    // The main map's controls, in the same places: on one camera, the two sides' copies meet
+    // seamlessly at the divider and read as one.
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 160 }), 'bottom-left');
+    this.map.on('load', () => {
+      this.loaded = true;
+      this.sync(this.store.getState());
+    });
+    this.unsubscribe = this.store.subscribe((state) => this.sync(state));
+    this.sync(this.store.getState());
+  }
+
+  /** Draws another scenario; null draws the baseline. */
+  setScenario(scenarioId: string | null): void {
+    if (scenarioId === this.scenarioId) return;
+    this.scenarioId = scenarioId;
+    this.sync(this.store.getState());
+  }
+
+  /** Resolves when the map has drawn everything it has (sources loaded, no transition running). */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.map.once('idle', () => resolve());
+      if (this.loaded && this.map.loaded() && !this.map.isMoving()) this.map.triggerRepaint();
+    });
+  }
+
+  /** How many features of `layerId` are drawn in the viewport now. */
+  renderedFeatureCount(layerId: string): number {
+    if (!this.loaded) return 0;
+    return this.map.queryRenderedFeatures({ layers: [layerId] }).length;
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    this.map.remove();
+  }
+
+  private sync(state: PlannerState): void {
+    if (state.language !== this.language) {
+      this.language = state.language;
+      if (this.attribution) this.map.removeControl(this.attribution);
+      this.attribution = new AttributionControl({
+        compact: false,
+        customAttribution: translate(state.language, 'map.attribution'),
+      });
+      this.map.addControl(this.attribution, 'bottom-right');
+    }
+    if (!this.loaded) return;
+    const shown = this.shown;
+    const scenario =
+      this.scenarioId === null
+        ? undefined
+        : state.scenarioSet.scenarios.find((candidate) => candidate.id === this.scenarioId);
+    if (state.layers !== shown?.layers) {
+      this.setSourceData(SOURCE.boundary, state.layers?.boundary);
+      this.setSourceData(SOURCE.control, state.layers?.control);
+    }
+    if (state.plotMap !== shown?.plotMap) {
+      const plots = this.map.getSource<GeoJSONSource>(SOURCE.plots);
+      if (state.plotMap) plots?.setData(state.plotMap.url);
+      else plots?.setData(asSourceData(null));
+      this.setSourceData(SOURCE.plotMarkers, state.plotMap?.markers);
+      if (Object.keys(this.drawnActions).length > 0) {
+        // New plot data: draw every action afresh (and only then: feature state, even emptied,
+        // makes MapLibre decode every loaded tile again).
+        this.map.removeFeatureState({ source: SOURCE.plots });
+        this.drawnActions = NO_ACTIONS;
+      }
+    }
+    if (state.town !== shown?.town) this.showTown(state.town);
+    if (state.visible !== shown?.visible) {
+      for (const kind of Object.keys(LAYERS_OF) as LayerKind[]) {
+        for (const id of LAYERS_OF[kind]) {
+          this.map.setLayoutProperty(id, 'visibility', state.visible[kind] ? 'visible' : 'none');
+        }
+      }
+    }
+    const actions = scenario?.actions ?? NO_ACTIONS;
+    if (state.plotMap && actions !== this.drawnActions) {
+      for (const [id, action] of changedActions(this.drawnActions, actions)) {
+        if (action === null) this.map.removeFeatureState({ source: SOURCE.plots, id }, 'action');
+        else this.map.setFeatureState({ source: SOURCE.plots, id }, { action });
+      }
+      this.drawnActions = actions;
+    }
+    if (scenario !== shown?.scenario || state.zoneMeasures !== shown?.zoneMeasures || shown === null) {
+      this.setSourceData(SOURCE.zones, zoneFeatures(scenario, scenario && state.zoneMeasures[scenario.id]));
+    }
+    this.shown = {
+      layers: state.layers,
+      plotMap: state.plotMap,
+      town: state.town,
+      visible: state.visible,
+      zoneMeasures: state.zoneMeasures,
+      scenario,
+    };
+  }
+
+  /** Shows only the chosen town's plots (the main map fits the camera to them). */
+  private showTown(town: string | null): void {
+    const filter: FilterSpecification | null = town === null ? null : ['==', ['get', 'town'], town];
+    for (const id of [LAYER.plotsFill, LAYER.plotsOutline, LAYER.plotMarkers]) this.map.setFilter(id, filter);
+    this.map.setFilter(LAYER.plotDots, filter ? ['all', DOTS, filter as ExpressionSpecification] : DOTS);
+  }
+
+  private setSourceData(sourceId: string, data: FeatureCollection<unknown, unknown> | undefined): void {
+    this.map.getSource<GeoJSONSource>(sourceId)?.setData(asSourceData(data));
+  }
+}
+
+function hexToRgba(hex: string, alpha: number): [number, number, number, number] {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255, alpha];
+}
