@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, formatCount, translate } from './messages.ts';
+import { CATALOGUES, fillTemplate, formatCount, translate } from './messages.ts';
 
 describe('message catalogues', () => {
   it('give every key a non-empty text in every language', () => {
@@ -26,5 +26,14 @@ describe('message catalogues', () => {
   it('credit OpenStreetMap and label the sample as fictitious in the attribution', () => {
     expect(CATALOGUES['zh-CN']['map.attribution']).toContain('© OpenStreetMap contributors (ODbL)');
     expect(CATALOGUES['zh-CN']['map.attribution']).toContain('示例数据（虚构）');
+  });
+
+  it('write one of a counted thing in the singular in English, and nothing else', () => {
+    expect(translate('en', 'legend.total', { count: 1 })).toBe('Total 1 plot');
+    expect(translate('en', 'legend.total', { count: 21 })).toBe('Total 21 plots');
+    expect(translate('en', 'legend.total', { count: '1,001' })).toBe('Total 1,001 plots');
+    expect(fillTemplate('en', '{a} entries, {b} zones', { a: 1, b: 0.1 })).toBe('1 entry, 0.1 zones');
+    expect(fillTemplate('en', 'Set {n} plots to vacate', { n: 1 })).toBe('Set 1 plot to vacate');
+    expect(translate('zh-CN', 'legend.total', { count: 1 })).toBe('合计 1 块');
   });
 });

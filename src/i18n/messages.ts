@@ -69,11 +69,46 @@ export function translate(
   key: MessageKey,
   values: Readonly<Record<string, string | number>> = {},
 ): string {
-  const template = CATALOGUES[language][key];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+  return fillTemplate(language, CATALOGUES[language][key], values);
+}
+
+/** English nouns the messages count, plural → singular, for "1 plot" rather than "1 plots". */
+const ENGLISH_SINGULAR: Readonly<Record<string, string>> = {
+  plots: 'plot',
+  features: 'feature',
+  zones: 'zone',
+  firms: 'firm',
+  scenarios: 'scenario',
+  slides: 'slide',
+  towns: 'town',
+  villages: 'village',
+  problems: 'problem',
+  files: 'file',
+  entries: 'entry',
+  rows: 'row',
+  pages: 'page',
+};
+
+const ONE_OF_PLURAL = new RegExp(`(^|[^\\d.,])1 (${Object.keys(ENGLISH_SINGULAR).join('|')})\\b`, 'g');
+
+/**
+ * Replaces `{name}` placeholders in `template` from `values` (unknown ones stay as they are). In
+ * English a count of exactly 1 takes the singular ("1 plot"); Chinese has no plural.
+ */
+export function fillTemplate(
+  language: Language,
+  template: string,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  const text = template.replace(/\{(\w+)\}/g, (match, name: string) => {
     const value = values[name];
     return value === undefined ? match : String(value);
   });
+  if (language !== 'en') return text;
+  return text.replace(
+    ONE_OF_PLURAL,
+    (_match, before: string, noun: string) => `${before}1 ${ENGLISH_SINGULAR[noun] ?? noun}`,
+  );
 }
 
 /** Formats a count the way the language writes it (3,000 / 3,000). */

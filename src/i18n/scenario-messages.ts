@@ -4,7 +4,7 @@
  * before (and after) it is spread into the main catalogue.
  */
 
-import type { Language } from './messages.ts';
+import { fillTemplate, type Language } from './messages.ts';
 
 export const scenarioMessagesZh = {
   'scn.title': '情景方案',
@@ -172,6 +172,8 @@ export const scenarioMessagesZh = {
   'scn.zone.show': '在地图上查看',
   'scn.zone.delete': '删除区块',
   'scn.zone.deleteConfirm': '删除承接区块“{name}”？（可撤销）',
+  'scn.zone.deleteConfirmRelocated':
+    '删除承接区块“{name}”？有 {count} 个搬迁地块指向它，删除后计为“未指定承接区块”，可改设其他区块。（可撤销）',
   'scn.zone.farInvalid': '容积率须为正数',
   'scn.zone.editShape': '编辑形状',
   'scn.zone.editShapeHoles': '带内环（洞）的区块不能在地图上编辑形状',
@@ -423,6 +425,8 @@ export const scenarioMessagesEn: Record<ScenarioMessageKey, string> = {
   'scn.zone.show': 'Show on the map',
   'scn.zone.delete': 'Delete zone',
   'scn.zone.deleteConfirm': 'Delete receiving zone "{name}"? (can be undone)',
+  'scn.zone.deleteConfirmRelocated':
+    'Delete receiving zone "{name}"? {count} relocated plots name it; they will count as "no zone" until you choose another. (can be undone)',
   'scn.zone.farInvalid': 'The FAR must be a positive number',
   'scn.zone.editShape': 'Edit shape',
   'scn.zone.editShapeHoles': 'A zone with holes cannot be reshaped on the map',
@@ -517,9 +521,5 @@ export function scenarioText(
   key: ScenarioMessageKey,
   values: Readonly<Record<string, string | number>> = {},
 ): string {
-  const template = SCENARIO_CATALOGUES[language][key];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-    const value = values[name];
-    return value === undefined ? match : String(value);
-  });
+  return fillTemplate(language, SCENARIO_CATALOGUES[language][key], values);
 }

@@ -136,7 +136,8 @@ function ZoneRow({
   mapBusy,
   onZoneClick,
 }: ZoneRowProps) {
-  const [confirming, setConfirming] = useState(false);
+  /** While the delete is being confirmed: how many relocations name this zone (they lose it). */
+  const [confirming, setConfirming] = useState<{ relocated: number } | null>(null);
   const t: Text = (key, values) => scenarioText(language, key, values);
   const autoTown = measures && zone.town === undefined ? measures.town : '';
   return (
@@ -167,26 +168,34 @@ function ZoneRow({
           type="button"
           className="scn-button scn-button-small scn-button-danger"
           data-testid="zone-delete"
-          onClick={() => setConfirming(true)}
+          onClick={() => {
+            const actions = selectActiveScenario(plannerStore.getState())?.actions ?? {};
+            const relocated = Object.values(actions).filter((entry) => entry.zoneId === zone.id).length;
+            setConfirming({ relocated });
+          }}
         >
           {t('scn.zone.delete')}
         </button>
       </div>
       {confirming && (
         <div className="scn-confirm" role="alertdialog" aria-label={t('scn.zone.delete')}>
-          <span>{t('scn.zone.deleteConfirm', { name: zone.name })}</span>
+          <span data-testid="zone-delete-question">
+            {confirming.relocated > 0
+              ? t('scn.zone.deleteConfirmRelocated', { name: zone.name, count: confirming.relocated })
+              : t('scn.zone.deleteConfirm', { name: zone.name })}
+          </span>
           <button
             type="button"
             className="scn-button scn-button-danger"
             data-testid="zone-delete-confirm"
             onClick={() => {
-              setConfirming(false);
+              setConfirming(null);
               plannerStore.getState().edit({ type: 'delete-zone', zoneId: zone.id });
             }}
           >
             {t('scn.delete')}
           </button>
-          <button type="button" className="scn-button" onClick={() => setConfirming(false)}>
+          <button type="button" className="scn-button" onClick={() => setConfirming(null)}>
             {t('scn.cancel')}
           </button>
         </div>

@@ -4,7 +4,7 @@
  */
 
 import { exportMessagesEn, exportMessagesZh } from '../../i18n/export-messages.ts';
-import type { Language } from '../../i18n/messages.ts';
+import { fillTemplate, type Language } from '../../i18n/messages.ts';
 
 export type ExportMessageKey = keyof typeof exportMessagesZh;
 
@@ -15,10 +15,7 @@ export function exportText(
   values: Readonly<Record<string, string | number>> = {},
 ): string {
   const template: string = language === 'en' ? exportMessagesEn[key] : exportMessagesZh[key];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-    const value = values[name];
-    return value === undefined ? match : String(value);
-  });
+  return fillTemplate(language, template, values);
 }
 
 /** A date as YYYY-MM-DD in local time (the day printed in notes and file names). */

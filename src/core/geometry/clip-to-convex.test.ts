@@ -137,11 +137,17 @@ describe('clipRingToConvex', () => {
         fc.pre(convex !== null && Math.abs(shoelace(clip)) > 1e-3);
         const clipped = clipRingToConvex(ring, convex as number[][]);
         const ours = clipped ? Math.abs(shoelace(clipped)) : 0;
+        let overlay: ReturnType<typeof polygonClipping.intersection>;
+        try {
+          overlay = polygonClipping.intersection([ring as [number, number][]], [clip as [number, number][]]);
+        } catch {
+          // polygon-clipping 0.15 sometimes cannot close an output ring ("Unable to complete output
+          // ring", e.g. for a triangle inside a thin convex ring): the reference has no answer then.
+          fc.pre(false);
+          return;
+        }
         let reference = 0;
-        for (const polygon of polygonClipping.intersection(
-          [ring as [number, number][]],
-          [clip as [number, number][]],
-        )) {
+        for (const polygon of overlay) {
           polygon.forEach((part, k) => {
             reference += (k === 0 ? 1 : -1) * Math.abs(shoelace(part));
           });
