@@ -1,10 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { type ExportMessageKey, exportText } from '../app/exports/export-text.ts';
 import { exportPlotsGeoJson } from '../app/exports/geojson.ts';
 import { type ExportableMap, exportMapPng } from '../app/exports/map-png.ts';
 import { exportTable } from '../app/exports/tables.ts';
+import { reportText } from '../i18n/report-messages.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import './export.css';
+
+// The printable report is loaded when first opened: its code is a chunk of its own.
+const ReportView = lazy(() => import('./ReportView.tsx').then((module) => ({ default: module.ReportView })));
 
 interface ExportItem {
   testId: string;
@@ -49,6 +53,7 @@ export function ExportMenu({ map }: { map: ExportableMap | null }) {
   const jobRunning = usePlanner((state) => state.job !== null);
   const [open, setOpen] = useState(false);
   const [exporting, setExporting] = useState<string | null>(null);
+  const [isReportOpen, setReportOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const t = (key: ExportMessageKey, values?: Record<string, string>) => exportText(language, key, values);
 
@@ -70,6 +75,8 @@ export function ExportMenu({ map }: { map: ExportableMap | null }) {
       document.removeEventListener('keydown', close);
     };
   }, [open]);
+
+  const closeReport = useCallback(() => setReportOpen(false), []);
 
   const run = async (item: ExportItem) => {
     setOpen(false);
@@ -125,7 +132,24 @@ export function ExportMenu({ map }: { map: ExportableMap | null }) {
               {t(item.key)}
             </button>
           ))}
+          <button
+            type="button"
+            role="menuitem"
+            className="export-item"
+            data-testid="export-report"
+            onClick={() => {
+              setOpen(false);
+              setReportOpen(true);
+            }}
+          >
+            {reportText(language, 'report.menuItem')}
+          </button>
         </div>
+      )}
+      {isReportOpen && (
+        <Suspense fallback={null}>
+          <ReportView map={map} onClose={closeReport} />
+        </Suspense>
       )}
     </div>
   );

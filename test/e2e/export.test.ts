@@ -141,6 +141,7 @@ describe.skipIf(skip)('exports', () => {
       '各镇街实施清单 CSV',
       '指标表 CSV',
       '图层 GeoJSON',
+      '打印报告',
     ]);
     await page.keyboard.press('Escape');
     expect(await page.locator('[data-testid="export-png"]').count()).toBe(0);
