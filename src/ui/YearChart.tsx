@@ -52,6 +52,63 @@ function linePath(points: readonly ({ x: number; y: number } | null)[]): string 
   return path;
 }
 
+/** The baseline of a point's value label: above the point, or below it near the top. */
+function valueLabelY(pointY: number): number {
+  return pointY < TOP + 12 ? pointY + 13 : pointY - 6;
+}
+
+/** Rough width in SVG units of a label at about 10 px: CJK characters are twice as wide. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += (char.codePointAt(0) ?? 0) > 0x2e80 ? 10 : 5.8;
+  return width;
+}
+
+interface LabelBox {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+function overlaps(a: LabelBox, b: LabelBox): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/**
+ * Where the target's label goes: above its line at the right, else below it, else the same at the
+ * left, whichever first clears the points and their value labels (the first if none does).
+ */
+export function placeTargetLabel(
+  targetY: number,
+  text: string,
+  points: readonly ({ x: number; y: number; text: string } | null)[],
+): { y: number; anchor: 'start' | 'end' } {
+  const taken: LabelBox[] = [];
+  for (const point of points) {
+    if (!point) continue;
+    taken.push({ left: point.x - 4, right: point.x + 4, top: point.y - 4, bottom: point.y + 4 });
+    const half = textWidth(point.text) / 2;
+    const baseline = valueLabelY(point.y);
+    taken.push({ left: point.x - half, right: point.x + half, top: baseline - 9, bottom: baseline + 2 });
+  }
+  const width = textWidth(text);
+  const above = targetY < TOP + 10 ? targetY + 10 : targetY - 3;
+  const below = targetY > TOP + PLOT_H - 12 ? above : targetY + 10;
+  const candidates: { y: number; anchor: 'start' | 'end' }[] = [
+    { y: above, anchor: 'end' },
+    { y: below, anchor: 'end' },
+    { y: above, anchor: 'start' },
+    { y: below, anchor: 'start' },
+  ];
+  const free = candidates.find(({ y, anchor }) => {
+    const left = anchor === 'end' ? WIDTH - RIGHT - width : LEFT + 3;
+    const box = { left, right: left + width, top: y - 9, bottom: y + 2 };
+    return !taken.some((other) => overlaps(box, other));
+  });
+  return free ?? (candidates[0] as { y: number; anchor: 'start' | 'end' });
+}
+
 function MiniChart({
   name,
   kind,
@@ -71,6 +128,16 @@ function MiniChart({
   const yOf = (value: number) => TOP + PLOT_H - (Math.min(value, scale.max) / scale.max) * PLOT_H;
   const points = values.map((value, i) => (value === null ? null : { x: xOf(i), y: yOf(value) }));
   const targetY = yOf(target);
+  const targetText = scenarioText(language, 'scn.chart.target', {
+    value: formatChartValue(language, target, kind),
+  });
+  const targetLabel = placeTargetLabel(
+    targetY,
+    targetText,
+    points.map((point, i) =>
+      point ? { ...point, text: formatChartValue(language, values[i] as number, kind) } : null,
+    ),
+  );
   const description = PLAN_YEARS.map(
     (year, i) => `${year} ${formatChartValue(language, values[i] ?? null, kind)}`,
   ).join(language === 'zh-CN' ? '，' : ', ');
@@ -101,19 +168,19 @@ function MiniChart({
           data-target={target}
         />
         <text
-          x={WIDTH - RIGHT}
-          y={targetY < TOP + 10 ? targetY + 10 : targetY - 3}
-          textAnchor="end"
+          x={targetLabel.anchor === 'end' ? WIDTH - RIGHT : LEFT + 3}
+          y={targetLabel.y}
+          textAnchor={targetLabel.anchor}
           className="scn-chart-target-label"
         >
-          {scenarioText(language, 'scn.chart.target', { value: formatChartValue(language, target, kind) })}
+          {targetText}
         </text>
         <path d={linePath(points)} className="scn-chart-line" />
         {points.map((point, i) => {
           if (!point) return null;
           const value = values[i] as number;
           const met = value >= target;
-          const labelY = point.y < TOP + 12 ? point.y + 13 : point.y - 6;
+          const labelY = valueLabelY(point.y);
           return (
             <g key={PLAN_YEARS[i]} data-year={PLAN_YEARS[i]} data-value={value}>
               <circle cx={point.x} cy={point.y} r={3.2} fill={met ? MET_COLOR : NOT_MET_COLOR} />
