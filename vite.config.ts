@@ -13,25 +13,51 @@ function dropCspInDev(): Plugin {
   };
 }
 
+/**
+ * polygon-clipping builds a module-level `new Operation()`, which keeps all of it wherever it is
+ * imported, used or not; it has no side effect, and dropping it where unused keeps it off the page
+ * and out of the tile worker.
+ */
+const treeshake = {
+  moduleSideEffects: [{ test: /[\\/]node_modules[\\/]polygon-clipping[\\/]/, sideEffects: false }],
+};
+
 export default defineConfig({
   // Relative asset URLs: the built folder works under any sub-path of an intranet server.
   base: './',
   plugins: [react(), dropCspInDev()],
+  resolve: {
+    // polygon-clipping's `browser` field (which Vite prefers) is a UMD file that cannot be tree-shaken:
+    // the page, which imports only helpers of the modules that use it, carried all of it. Its ES module
+    // build is the same code.
+    alias: [{ find: /^polygon-clipping$/, replacement: 'polygon-clipping/dist/polygon-clipping.esm.js' }],
+  },
   server: {
     host: '127.0.0.1',
     // The sample plan and the base map are imported from data/ at the project root.
     fs: { allow: ['.'] },
   },
   preview: { host: '127.0.0.1' },
-  // The analysis worker is an ES module (it imports the core like the page does).
-  worker: { format: 'es' },
+  // The analysis worker is an ES module (it imports the core like the page does); it loads its file
+  // readers as a chunk of its own on the first import.
+  worker: { format: 'es', rolldownOptions: { treeshake } },
   build: {
     target: 'es2022',
-    // MapLibre (1.1 MB) and the county outlines (0.3 MB) are in the main chunk; the 1.7 MB sample plan
-    // is a chunk of its own.
+    // `npm run build` reads it (scripts/report-build.ts) to tell the first view's files from the lazy ones.
+    manifest: true,
+    // MapLibre (1.1 MB) and the sample plan (1.7 MB, data) are chunks of their own and larger than that.
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
+      treeshake,
       output: {
+        // Chunks named for what they hold, so that the build report can tell library, data and our
+        // own code apart. Both are in the first view; the sample plan is a dynamic import of its own.
+        codeSplitting: {
+          groups: [
+            { name: 'maplibre', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ },
+            { name: 'basemap', test: /[\\/]data[\\/]basemap[\\/]/ },
+          ],
+        },
         // Some static hosts serve .mjs with a wrong MIME type, and a module worker then fails to
         // start: MapLibre's worker (maplibre-gl-worker.mjs) is emitted as .js.
         assetFileNames: (asset) =>

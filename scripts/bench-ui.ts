@@ -1,16 +1,19 @@
 /**
  * The page at county scale: builds the app, opens it in headless Chromium, imports the seeded
  * 100,000-plot set (boundary, control lines, then plots) through the file picker and reports, for
- * the plots, the time from the file to the import dialog, from "load" to classified-and-drawn, and
- * the longest main-thread task meanwhile (PerformanceObserver 'longtask').
+ * the plots, the time from the file to the import dialog, from "load" to classified-and-drawn (the
+ * county view's raster tiles of every plot drawn), and the longest main-thread task meanwhile
+ * (PerformanceObserver 'longtask'). Then, separately, the first close view (polygon tiles, which
+ * are cut only on request): the time to draw it and its longest task. Saves a screenshot of the
+ * county view to test/output/bench-100k.png.
  *
- *   npm run bench:ui [-- --plots 100000]
+ *   npm run bench:ui [-- --plots 100000] [-- --profile cpu.json] [-- --trace trace.json]
  *
  * The set is made with `npm run make:sample` under bench-data/ when missing (not committed).
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -25,7 +28,11 @@ declare global {
 }
 
 const { values } = parseArgs({
-  options: { plots: { type: 'string', default: '100000' }, profile: { type: 'string' } },
+  options: {
+    plots: { type: 'string', default: '100000' },
+    profile: { type: 'string' },
+    trace: { type: 'string' },
+  },
 });
 const plotCount = Number(values.plots);
 const dir = join(projectRoot, 'bench-data', plotCount >= 1000 ? `${plotCount / 1000}k` : String(plotCount));
@@ -67,14 +74,37 @@ async function importFile(page: Page, file: string, kind: string) {
       const planner = window.__planner;
       if (!planner || (count !== null && planner.layerCounts()?.plots !== count)) return false;
       await planner.whenIdle();
-      // Not queryRenderedFeatures: over 100,000 plots it is itself a long task.
-      return planner.map.isSourceLoaded('plots');
+      // Not queryRenderedFeatures: over 100,000 plots it is itself a long task. The county view
+      // draws the plots' raster tiles; the polygon source has no tiles below zoom 11.
+      // (Builds from before the raster drew dots from a 'dots' source, or from 'plots'.)
+      const source = ['plot-raster', 'dots', 'plots'].find((id) => planner.map.getSource(id)) ?? 'plots';
+      return planner.map.isSourceLoaded(source);
     },
     kind === 'plots' ? plotCount : null,
     { timeout: 600_000, polling: 100 },
   );
   const t3 = await page.evaluate(() => performance.now());
   return { readMs: t1 - t0, acceptToDrawnMs: t3 - t2, window: [t0, t3] as const };
+}
+
+/** A close view in the dense west of the seeded set, where the plots are drawn as polygons. */
+const CLOSE_VIEW = { center: [121.25, 30.18] as [number, number], zoom: 12 };
+
+/** Jumps to CLOSE_VIEW and measures the time until it is drawn and the longest task meanwhile. */
+async function firstCloseView(page: Page) {
+  const { start, end } = await page.evaluate(async (view) => {
+    const planner = window.__planner;
+    const begin = performance.now();
+    planner?.map.jumpTo(view);
+    await planner?.whenIdle();
+    return { start: begin, end: performance.now() };
+  }, CLOSE_VIEW);
+  const tasks = await page.evaluate(() => window.__longTasks ?? []);
+  const longest = tasks
+    .filter((task) => task.start >= start && task.start <= end)
+    .reduce((max, task) => Math.max(max, task.duration), 0);
+  const polygons = await page.evaluate(() => window.__planner?.renderedFeatureCount('plots-fill') ?? 0);
+  return { ms: end - start, longest, polygons };
 }
 
 interface ProfileNode {
@@ -113,8 +143,13 @@ async function main() {
     await page.goto(`${app.origin}/`);
     await page.locator('.legend-total').waitFor({ timeout: 120_000 });
     await page.waitForFunction(async () => {
-      await window.__planner?.whenIdle();
-      return (window.__planner?.renderedFeatureCount('plot-dots') ?? 0) > 0;
+      const planner = window.__planner;
+      if (!planner) return false;
+      await planner.whenIdle();
+      // (A build from before the raster tiles has no drawnPlotDots: it draws circles.)
+      return planner.drawnPlotDots
+        ? (await planner.drawnPlotDots()).count > 0
+        : planner.renderedFeatureCount('plot-dots') > 0;
     });
     await importFile(page, join(dir, 'boundary.geojson'), 'boundary');
     await importFile(page, join(dir, 'control.geojson'), 'control');
@@ -125,7 +160,10 @@ async function main() {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    // --trace FILE: a performance trace of the plots' import (DevTools' Performance panel opens it).
+    if (values.trace) await browser.startTracing(page, { path: values.trace, screenshots: false });
     const result = await importFile(page, plotsFile, 'plots');
+    if (values.trace) await browser.stopTracing();
     if (cdp && values.profile) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(values.profile, JSON.stringify(profile));
@@ -136,6 +174,20 @@ async function main() {
       (task) => task.start >= result.window[0] && task.start + task.duration <= result.window[1] + 1,
     );
     const longest = during.reduce((max, task) => Math.max(max, task.duration), 0);
+    // After the clock: what the county view shows (queryRenderedFeatures is slow at this size).
+    const drawnDots = await page.evaluate(async () => {
+      const planner = window.__planner;
+      if (!planner) return 0;
+      return planner.drawnPlotDots
+        ? (await planner.drawnPlotDots()).count
+        : planner.renderedFeatureCount('plot-dots');
+    });
+    mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
+    writeFileSync(
+      join(projectRoot, 'test', 'output', 'bench-100k.png'),
+      await page.screenshot({ type: 'png' }),
+    );
+    const close = await firstCloseView(page);
     network.assertNoExternalRequests();
     const megabytes = statSync(plotsFile).size / 1024 / 1024;
     console.log(
@@ -152,6 +204,19 @@ async function main() {
     );
     console.log(
       `  longest main-thread task meanwhile:                ${longest.toFixed(0)} ms   (${during.length} tasks over 50 ms; target ≤ 200 ms)`,
+    );
+    console.log(
+      `  long tasks (ms after the file, duration):          ${[...during]
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 8)
+        .map((task) => `${(task.start - result.window[0]).toFixed(0)}:${task.duration.toFixed(0)}`)
+        .join(' ')}`,
+    );
+    console.log(
+      `  dots in their status colour in the county view:    ${drawnDots.toLocaleString('en')} (others covered by neighbours; screenshot test/output/bench-100k.png)`,
+    );
+    console.log(
+      `  then the first close view (zoom ${CLOSE_VIEW.zoom}, polygon tiles): ${(close.ms / 1000).toFixed(2)} s, longest task ${close.longest.toFixed(0)} ms, ${close.polygons.toLocaleString('en')} polygons drawn`,
     );
   } finally {
     await browser.close();

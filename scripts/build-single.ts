@@ -20,6 +20,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'vite';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -175,9 +176,11 @@ async function main(): Promise<void> {
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'index.html'), page);
-    const sizeMb = Buffer.byteLength(page) / 1024 / 1024;
+    const rawMb = Buffer.byteLength(page) / 1e6;
+    const gzipMb = gzipSync(page).length / 1e6;
     console.log(
-      `dist-single/index.html: ${sizeMb.toFixed(1)} MB, built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `dist-single/index.html: ${rawMb.toFixed(2)} MB, ${gzipMb.toFixed(2)} MB gzipped (MB of 1,000,000 bytes), ` +
+        `built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
   } finally {
     rmSync(stageDir, { recursive: true, force: true });

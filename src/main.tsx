@@ -4,6 +4,7 @@ import './ui/results.css';
 import './ui/scenario.css';
 import './ui/export.css';
 import './ui/compare.css';
+import './ui/briefing.css';
 import { setWorkerUrl } from 'maplibre-gl';
 // MapLibre 6 starts its worker from this URL; without it the built app shows an empty map.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';

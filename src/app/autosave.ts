@@ -1,9 +1,10 @@
 /**
  * Autosave to IndexedDB: the worker saves the plan's layers whenever it has analysed new ones
- * (src/worker/saved-layers.ts); the page saves the scenarios, the view, the language and the layers'
- * label a moment after every change. A reload (or a crash and a new tab) restores them.
+ * (src/worker/saved-layers.ts); the page saves the scenarios, the slides, the view, the language and
+ * the layers' label a moment after every change. A reload (or a crash and a new tab) restores them.
  */
 
+import type { Slide } from '../core/plan/slides.ts';
 import type { ScenarioSet } from '../core/scenario/types.ts';
 import type { Language } from '../i18n/messages.ts';
 import type { MapView, PlanLayers, PlannerStore } from '../state/store.ts';
@@ -22,6 +23,8 @@ interface SavedState {
   view: MapView | null;
   language: Language;
   planName: string;
+  /** Briefing slides (absent in states saved before there were slides). */
+  slides?: Slide[];
 }
 
 const openDatabase = openAutosaveDatabase;
@@ -68,6 +71,7 @@ export async function restoreAutosave(store: PlannerStore, openDefault: () => Pr
     state.setScenarioSet(saved.scenarioSet);
     state.setLanguage(saved.language);
     state.setPlanName(saved.planName);
+    state.setSlides(Array.isArray(saved.slides) ? saved.slides : []);
     if (saved.view) state.requestView(saved.view);
   }
 }
@@ -87,6 +91,7 @@ export function startAutosave(store: PlannerStore): () => void {
       view: state.view,
       language: state.language,
       planName: state.planName,
+      slides: state.slides,
     };
     // One write after the other, so that an older state never lands after a newer one.
     writing = writing
@@ -99,7 +104,8 @@ export function startAutosave(store: PlannerStore): () => void {
       state.scenarioSet !== previous.scenarioSet ||
       state.view !== previous.view ||
       state.language !== previous.language ||
-      state.planName !== previous.planName
+      state.planName !== previous.planName ||
+      state.slides !== previous.slides
     ) {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => {

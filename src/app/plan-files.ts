@@ -1,6 +1,6 @@
 /**
- * Plan files (*.plan.json) from and to the page: save writes the layers, scenarios, settings and
- * view; open checks the file first and changes nothing when it is damaged or foreign.
+ * Plan files (*.plan.json) from and to the page: save writes the layers, scenarios, settings, view
+ * and slides; open checks the file first and changes nothing when it is damaged or foreign.
  */
 
 import {
@@ -29,6 +29,7 @@ export function currentPlanFile(store: PlannerStore): PlanFile | null {
     activeScenarioId: state.scenarioSet.activeScenarioId,
   };
   if (state.view) plan.view = state.view;
+  if (state.slides.length > 0) plan.slides = state.slides;
   return plan;
 }
 
@@ -92,6 +93,7 @@ export async function applyPlanFile(store: PlannerStore, plan: PlanFile): Promis
   const state = store.getState();
   state.setScenarioSet({ scenarios: plan.scenarios, activeScenarioId: plan.activeScenarioId });
   state.setPlanName(plan.name);
+  state.setSlides(plan.slides ?? []);
   if (plan.view) state.requestView(plan.view);
   return true;
 }

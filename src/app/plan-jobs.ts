@@ -11,6 +11,7 @@ import type { LayerKind, Message } from '../core/types.ts';
 import type { PlanLayers, PlannerStore } from '../state/store.ts';
 import { AnalysisClient, type AnalysisResult, CancelledError, JobError } from '../worker/analysis-client.ts';
 import type { ColumnMapping, ImportKind, InputFile, SourcePreview } from '../worker/protocol.ts';
+import { publishPlotTiles } from './plot-tiles.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 const EMPTY_LAYERS: PlanLayers = {
@@ -61,7 +62,8 @@ async function runJob<T>(
 
 /** Puts an analysed plan into the store. */
 function commit(store: PlannerStore, layers: PlanLayers, result: AnalysisResult): void {
-  store.getState().openPlan(layers, result.analysis, { url: result.plotMapUrl, markers: result.plotMarkers });
+  const tiles = publishPlotTiles(result.plotTiles);
+  store.getState().openPlan(layers, result.analysis, { tiles, markers: result.plotMarkers });
 }
 
 /** Analyses `layers` and opens them as the plan. */

@@ -6,6 +6,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapController } from '../map/map-controller.ts';
 import type { PlannerStore } from '../state/store.ts';
+import { drawnPlotDots, plotDotColours } from './drawn-plots.ts';
 
 /** What the tests read of a plot row. */
 export interface TestPlotRow {
@@ -27,6 +28,14 @@ export interface PlannerTestHook {
   renderedFeatureCount: (layerId: string) => number;
   /** Distinct values of `property` among the drawn features of `layerId`. */
   renderedValues: (layerId: string, property: string) => string[];
+  /**
+   * The plots on screen whose county-scale dot shows their status colour within `radiusPx` (1) of
+   * its centre (the raster tiles draw them: there are no features to query), and the statuses
+   * seen so.
+   */
+  drawnPlotDots: (radiusPx?: number) => Promise<{ count: number; statuses: string[] }>;
+  /** The colours drawn within `radiusPx` of the dots of `indices` (all plots when null), by index. */
+  plotDotColours: (indices: number[] | null, radiusPx: number) => Promise<Record<number, string[]>>;
   /** The analysed plots as the store holds them. */
   plotRows: () => TestPlotRow[];
   /** Feature counts of the plan's layers. */
@@ -51,6 +60,10 @@ export function exposeTestHook(controller: MapController, store: PlannerStore): 
           map.queryRenderedFeatures({ layers: [layerId] }).map((f) => String(f.properties[property])),
         ),
       ].sort(),
+    drawnPlotDots: (radiusPx) =>
+      drawnPlotDots(map, store.getState().analysis?.rows ?? [], store.getState().town, radiusPx),
+    plotDotColours: (indices, radiusPx) =>
+      plotDotColours(map, store.getState().analysis?.rows ?? [], store.getState().town, indices, radiusPx),
     plotRows: () =>
       (store.getState().analysis?.rows ?? []).map((row) => ({
         index: row.index,

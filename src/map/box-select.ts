@@ -1,9 +1,10 @@
 /**
  * Box selection of plots: while enabled, a drag on the map draws a rectangle instead of panning,
- * and the plots drawn inside it are reported by their index in the plot layer.
+ * and the plots drawn inside it (as `pick` finds them) are reported by their index in the plot layer.
  */
 
-import type { Map as MapLibreMap, PointLike } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { ScreenPoint } from './plot-hit.ts';
 
 export class BoxSelect {
   private start: { x: number; y: number } | null = null;
@@ -12,7 +13,8 @@ export class BoxSelect {
 
   constructor(
     private readonly map: MapLibreMap,
-    private readonly layerIds: readonly string[],
+    /** The plots drawn in the screen box from `min` to `max`, by index. */
+    private readonly pick: (min: ScreenPoint, max: ScreenPoint) => number[],
     private readonly onSelect: (indices: number[], add: boolean) => void,
   ) {}
 
@@ -76,18 +78,12 @@ export class BoxSelect {
     if (!start || !event) return;
     const end = this.point(event);
     if (Math.abs(end.x - start.x) < 4 && Math.abs(end.y - start.y) < 4) return;
-    const corners: [PointLike, PointLike] = [
-      [Math.min(start.x, end.x), Math.min(start.y, end.y)],
-      [Math.max(start.x, end.x), Math.max(start.y, end.y)],
-    ];
-    const indices = new Set<number>();
-    const layers = this.layerIds.filter((id) => this.map.getLayer(id));
-    for (const feature of this.map.queryRenderedFeatures(corners, { layers })) {
-      const index = feature.properties.index;
-      if (typeof index === 'number') indices.add(index);
-    }
+    const indices = this.pick(
+      { x: Math.min(start.x, end.x), y: Math.min(start.y, end.y) },
+      { x: Math.max(start.x, end.x), y: Math.max(start.y, end.y) },
+    );
     this.onSelect(
-      [...indices].sort((a, b) => a - b),
+      [...new Set(indices)].sort((a, b) => a - b),
       event.shiftKey,
     );
   }

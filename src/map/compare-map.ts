@@ -7,7 +7,6 @@
 
 import {
   AttributionControl,
-  type ExpressionSpecification,
   type FilterSpecification,
   type GeoJSONSource,
   Map as MapLibreMap,
@@ -18,14 +17,21 @@ import type { ActionEntry, Scenario } from '../core/scenario/types.ts';
 import type { FeatureCollection, LayerKind } from '../core/types.ts';
 import { translate } from '../i18n/messages.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
-import { changedActions, zoneFeatures } from './scenario-layers.ts';
+import { SlideHighlighter } from './briefing-highlight.ts';
+import { PlotRaster } from './plot-raster.ts';
+import {
+  changedActions,
+  drawActions,
+  PLOT_STATE_SOURCES,
+  showPlotTiles,
+  zoneFeatures,
+} from './scenario-layers.ts';
 import {
   asSourceData,
   type BasemapData,
   buildStyle,
   COLORS,
   CONTROL_HATCH_IMAGE,
-  DOTS,
   hatchPattern,
   LAYER,
   LAYERS_OF,
@@ -99,6 +105,9 @@ export class CompareMap {
   private readonly store: PlannerStore;
   private scenarioId: string | null;
   private readonly unsubscribe: () => void;
+  private readonly highlighter: SlideHighlighter;
+  /** This side's raster of the plots, painted with its own scenario's actions. */
+  private readonly raster = new PlotRaster();
   private attribution: AttributionControl | null = null;
   private language: PlannerState['language'] | null = null;
   /** The store values drawn now, compared by identity; null until the style has loaded. */
@@ -109,6 +118,14 @@ export class CompareMap {
     | null = null;
   /** The actions drawn as feature state now. */
   private drawnActions: Readonly<Record<string, ActionEntry>> = NO_ACTIONS;
+  /** The plan's GeoJSON sources that hold no features now (all of them in a new style). */
+  private readonly emptySources = new Set<string>([
+    SOURCE.boundary,
+    SOURCE.control,
+    SOURCE.plotMarkers,
+    SOURCE.plotPoints,
+    SOURCE.zones,
+  ]);
   private loaded = false;
 
   constructor(options: CompareMapOptions) {
@@ -116,7 +133,12 @@ export class CompareMap {
     this.scenarioId = options.scenarioId;
     this.map = new MapLibreMap({
       container: options.container,
-      style: buildStyle(options.basemap, options.fontUrl),
+      style: buildStyle(
+        options.basemap,
+        options.fontUrl,
+        options.store.getState().plotMap?.tiles ?? 0,
+        this.raster.url(options.store.getState().plotMap?.tiles ?? 0),
+      ),
       center: options.camera.center,
       zoom: options.camera.zoom,
       bearing: options.camera.bearing,
@@ -127,6 +149,8 @@ export class CompareMap {
       pitchWithRotate: false,
       maxZoom: 19,
       minZoom: 7,
+      // No label fade: each fade frame costs a software GL (SwiftShader) hundreds of milliseconds.
+      fadeDuration: 0,
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.setMissingStyleImageResolver((id) => {
@@ -137,6 +161,9 @@ export class CompareMap {
     // seamlessly at the divider and read as one.
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 160 }), 'bottom-left');
+    // The current slide's town and plots are highlighted on both sides, as on the main map. Made
+    // before the load handler below: its layers join the plot sources before their tiles are asked for.
+    this.highlighter = new SlideHighlighter(this.map, this.store);
     this.map.on('load', () => {
       this.loaded = true;
       this.sync(this.store.getState());
@@ -168,6 +195,8 @@ export class CompareMap {
 
   destroy(): void {
     this.unsubscribe();
+    this.highlighter.destroy();
+    this.raster.destroy();
     this.map.remove();
   }
 
@@ -187,19 +216,18 @@ export class CompareMap {
       this.scenarioId === null
         ? undefined
         : state.scenarioSet.scenarios.find((candidate) => candidate.id === this.scenarioId);
-    if (state.layers !== shown?.layers) {
+    // Each layer only when it changed: an import replaces one, and every upload costs a frame.
+    if (shown === null || state.layers?.boundary !== shown.layers?.boundary)
       this.setSourceData(SOURCE.boundary, state.layers?.boundary);
+    if (shown === null || state.layers?.control !== shown.layers?.control)
       this.setSourceData(SOURCE.control, state.layers?.control);
-    }
     if (state.plotMap !== shown?.plotMap) {
-      const plots = this.map.getSource<GeoJSONSource>(SOURCE.plots);
-      if (state.plotMap) plots?.setData(state.plotMap.url);
-      else plots?.setData(asSourceData(null));
+      showPlotTiles(this.map, state.plotMap?.tiles ?? 0);
       this.setSourceData(SOURCE.plotMarkers, state.plotMap?.markers);
       if (Object.keys(this.drawnActions).length > 0) {
         // New plot data: draw every action afresh (and only then: feature state, even emptied,
         // makes MapLibre decode every loaded tile again).
-        this.map.removeFeatureState({ source: SOURCE.plots });
+        for (const target of PLOT_STATE_SOURCES) this.map.removeFeatureState(target);
         this.drawnActions = NO_ACTIONS;
       }
     }
@@ -212,13 +240,11 @@ export class CompareMap {
       }
     }
     const actions = scenario?.actions ?? NO_ACTIONS;
-    if (state.plotMap && actions !== this.drawnActions) {
-      for (const [id, action] of changedActions(this.drawnActions, actions)) {
-        if (action === null) this.map.removeFeatureState({ source: SOURCE.plots, id }, 'action');
-        else this.map.setFeatureState({ source: SOURCE.plots, id }, { action });
-      }
+    if (state.plotMap && state.analysis && actions !== this.drawnActions) {
+      drawActions(this.map, changedActions(this.drawnActions, actions), state.analysis.rows);
       this.drawnActions = actions;
     }
+    this.raster.show(this.map, state.plotMap?.tiles ?? 0, actions, state.analysis?.rows ?? null, state.town);
     if (scenario !== shown?.scenario || state.zoneMeasures !== shown?.zoneMeasures || shown === null) {
       this.setSourceData(SOURCE.zones, zoneFeatures(scenario, scenario && state.zoneMeasures[scenario.id]));
     }
@@ -236,10 +262,17 @@ export class CompareMap {
   private showTown(town: string | null): void {
     const filter: FilterSpecification | null = town === null ? null : ['==', ['get', 'town'], town];
     for (const id of [LAYER.plotsFill, LAYER.plotsOutline, LAYER.plotMarkers]) this.map.setFilter(id, filter);
-    this.map.setFilter(LAYER.plotDots, filter ? ['all', DOTS, filter as ExpressionSpecification] : DOTS);
   }
 
+  /**
+   * Sends `data` to a GeoJSON source, unless it is empty and so is what the source holds: every
+   * upload costs the map a frame (hundreds of milliseconds on a software GL).
+   */
   private setSourceData(sourceId: string, data: FeatureCollection<unknown, unknown> | undefined): void {
+    const isEmpty = !data || data.features.length === 0;
+    if (isEmpty && this.emptySources.has(sourceId)) return;
+    if (isEmpty) this.emptySources.add(sourceId);
+    else this.emptySources.delete(sourceId);
     this.map.getSource<GeoJSONSource>(sourceId)?.setData(asSourceData(data));
   }
 }

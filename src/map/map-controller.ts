@@ -7,7 +7,6 @@
 
 import {
   AttributionControl,
-  type ExpressionSpecification,
   type FilterSpecification,
   type GeoJSONSource,
   type LngLatBoundsLike,
@@ -21,19 +20,30 @@ import { translate } from '../i18n/messages.ts';
 import { isTypingTarget, undoShortcut } from '../state/scenario-view.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
 import { BoxSelect } from './box-select.ts';
+import { SlideHighlighter } from './briefing-highlight.ts';
 import { featureBounds } from './feature-bounds.ts';
-import { activeScenario, changedActions, zoneFeatures } from './scenario-layers.ts';
+import { lngLatBoxOf, nearestPlot, plotsInBox, type ScreenPoint } from './plot-hit.ts';
+import { PlotRaster } from './plot-raster.ts';
+import {
+  activeScenario,
+  changedActions,
+  drawActions,
+  PLOT_STATE_SOURCES,
+  plotPoints,
+  showPlotTiles,
+  zoneFeatures,
+} from './scenario-layers.ts';
 import {
   asSourceData,
   type BasemapData,
   buildStyle,
   COLORS,
   CONTROL_HATCH_IMAGE,
-  DOTS,
   hatchPattern,
   LAYER,
   LAYERS_OF,
   NOTHING_SELECTED,
+  POLYGONS_FROM_ZOOM,
   SOURCE,
 } from './style.ts';
 import { startZoneDrawing, type ZoneDrawer } from './zone-drawing.ts';
@@ -48,6 +58,11 @@ export interface MapControllerOptions {
   /** The area to show first, [[west, south], [east, north]], WGS84. */
   initialBounds: LngLatBoundsLike;
 }
+
+const NO_ACTIONS: Readonly<Record<string, ActionEntry>> = Object.freeze({});
+
+/** How near a click must be to a plot's dot at county scale, in CSS pixels. */
+const DOT_HIT_RADIUS_PX = 6;
 
 /** Padding around the area fitted on open, in CSS pixels: room for the legend on the left. */
 const FIT_PADDING = { top: 40, bottom: 50, left: 320, right: 60 };
@@ -77,10 +92,23 @@ export class MapController {
   /** The actions drawn as feature state now (the active scenario's, once the plots are loaded). */
   private drawnActions: Readonly<Record<string, ActionEntry>> = {};
   private readonly boxSelect: BoxSelect;
+  private readonly highlighter: SlideHighlighter;
+  /** The county view's raster of the plots (painted with the active scenario's actions). */
+  private readonly raster = new PlotRaster();
   private drawer: Promise<ZoneDrawer> | null = null;
   /** The zone whose shape is being edited and its editor (loading or running). */
   private editing: { zoneId: string; editor: Promise<ZoneEditor | null> } | null = null;
   private language: PlannerState['language'] | null = null;
+  /** The analysis whose rows the picked and selected points were placed from. */
+  private pointsOf: PlannerState['analysis'] | undefined = undefined;
+  /** The plan's GeoJSON sources that hold no features now (all of them in a new style). */
+  private readonly emptySources = new Set<string>([
+    SOURCE.boundary,
+    SOURCE.control,
+    SOURCE.plotMarkers,
+    SOURCE.plotPoints,
+    SOURCE.zones,
+  ]);
   private loaded = false;
 
   constructor(options: MapControllerOptions) {
@@ -88,7 +116,12 @@ export class MapController {
     this.initialBounds = options.initialBounds;
     this.map = new MapLibreMap({
       container: options.container,
-      style: buildStyle(options.basemap, options.fontUrl),
+      style: buildStyle(
+        options.basemap,
+        options.fontUrl,
+        options.store.getState().plotMap?.tiles ?? 0,
+        this.raster.url(options.store.getState().plotMap?.tiles ?? 0),
+      ),
       bounds: options.initialBounds,
       fitBoundsOptions: { padding: FIT_PADDING },
       attributionControl: false,
@@ -97,6 +130,8 @@ export class MapController {
       pitchWithRotate: false,
       maxZoom: 19,
       minZoom: 7,
+      // No label fade: each fade frame costs a software GL (SwiftShader) hundreds of milliseconds.
+      fadeDuration: 0,
       // Exports (PNG) read the canvas back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
@@ -118,11 +153,7 @@ export class MapController {
     });
     this.map.on('click', (event) => {
       if (this.store.getState().mapMode !== 'browse') return;
-      const hit = this.map.queryRenderedFeatures(event.point, {
-        layers: [LAYER.plotsFill, LAYER.plotDots, LAYER.plotMarkers],
-      })[0];
-      const index = hit?.properties.index;
-      this.store.getState().selectPlot(typeof index === 'number' ? index : null, 'map');
+      this.store.getState().selectPlot(this.plotAt(event.point), 'map');
     });
     this.map.on('mouseenter', LAYER.plotsFill, () => {
       this.map.getCanvas().style.cursor = 'pointer';
@@ -130,11 +161,16 @@ export class MapController {
     this.map.on('mouseleave', LAYER.plotsFill, () => {
       this.map.getCanvas().style.cursor = '';
     });
-    this.boxSelect = new BoxSelect(this.map, [LAYER.plotsFill, LAYER.plotDots], (indices, add) => {
-      const state = this.store.getState();
-      state.setPickedPlots(add ? [...new Set([...state.pickedPlots, ...indices])] : indices);
-    });
+    this.boxSelect = new BoxSelect(
+      this.map,
+      (min, max) => this.plotsIn(min, max),
+      (indices, add) => {
+        const state = this.store.getState();
+        state.setPickedPlots(add ? [...new Set([...state.pickedPlots, ...indices])] : indices);
+      },
+    );
     this.unsubscribe = this.store.subscribe((state) => this.sync(state));
+    this.highlighter = new SlideHighlighter(this.map, this.store);
     this.sync(this.store.getState());
   }
 
@@ -166,7 +202,66 @@ export class MapController {
   destroy(): void {
     this.stopEditing();
     this.unsubscribe();
+    this.highlighter.destroy();
+    this.raster.destroy();
     this.map.remove();
+  }
+
+  /** The plot drawn at a screen point: a polygon, a county-scale dot or a marker; null for none. */
+  private plotAt(point: ScreenPoint): number | null {
+    const hit = this.map.queryRenderedFeatures([point.x, point.y], {
+      layers: [LAYER.plotsFill, LAYER.plotMarkers],
+    })[0];
+    const index = hit?.properties.index;
+    if (typeof index === 'number') return index;
+    const state = this.store.getState();
+    if (!this.showsDots(state) || !state.analysis) return null;
+    const r = DOT_HIT_RADIUS_PX;
+    const area = lngLatBoxOf(
+      [
+        [point.x - r, point.y - r],
+        [point.x + r, point.y - r],
+        [point.x - r, point.y + r],
+        [point.x + r, point.y + r],
+      ].map((corner) => this.map.unproject(corner as [number, number])),
+    );
+    return nearestPlot(state.analysis.rows, point, r, state.town, area, (lngLat) => this.map.project(lngLat));
+  }
+
+  /** The plots drawn in a screen box: polygons, or at county scale the dots. */
+  private plotsIn(min: ScreenPoint, max: ScreenPoint): number[] {
+    const state = this.store.getState();
+    if (this.showsDots(state)) {
+      if (!state.analysis) return [];
+      const area = lngLatBoxOf(
+        [
+          [min.x, min.y],
+          [max.x, min.y],
+          [min.x, max.y],
+          [max.x, max.y],
+        ].map((corner) => this.map.unproject(corner as [number, number])),
+      );
+      return plotsInBox(state.analysis.rows, min, max, state.town, area, (lngLat) =>
+        this.map.project(lngLat),
+      );
+    }
+    const indices: number[] = [];
+    for (const feature of this.map.queryRenderedFeatures(
+      [
+        [min.x, min.y],
+        [max.x, max.y],
+      ],
+      { layers: [LAYER.plotsFill] },
+    )) {
+      const index = feature.properties.index;
+      if (typeof index === 'number') indices.push(index);
+    }
+    return indices;
+  }
+
+  /** True while the plots are drawn as the raster's dots (county scale, plots shown). */
+  private showsDots(state: PlannerState): boolean {
+    return state.visible.plots && this.map.getZoom() < POLYGONS_FROM_ZOOM;
   }
 
   private sync(state: PlannerState): void {
@@ -176,14 +271,13 @@ export class MapController {
     }
     if (!this.loaded) return;
     const shown = this.shown;
-    if (state.layers !== shown?.layers) {
+    // Each layer only when it changed: an import replaces one, and every upload costs a frame.
+    if (shown === null || state.layers?.boundary !== shown.layers?.boundary)
       this.setSourceData(SOURCE.boundary, state.layers?.boundary);
+    if (shown === null || state.layers?.control !== shown.layers?.control)
       this.setSourceData(SOURCE.control, state.layers?.control);
-    }
     if (state.plotMap !== shown?.plotMap) {
-      const plots = this.map.getSource<GeoJSONSource>(SOURCE.plots);
-      if (state.plotMap) plots?.setData(state.plotMap.url);
-      else plots?.setData(asSourceData(null));
+      showPlotTiles(this.map, state.plotMap?.tiles ?? 0);
       this.setSourceData(SOURCE.plotMarkers, state.plotMap?.markers);
     }
     if (state.town !== shown?.town) this.showTown(state);
@@ -199,16 +293,20 @@ export class MapController {
     if (state.plotMap !== shown?.plotMap && Object.keys(this.drawnActions).length > 0) {
       // New plot data: draw every action of the scenario afresh. (Only when there are any: feature
       // state, even emptied, makes MapLibre decode every loaded tile again.)
-      this.map.removeFeatureState({ source: SOURCE.plots });
+      for (const target of PLOT_STATE_SOURCES) this.map.removeFeatureState(target);
       this.drawnActions = {};
     }
-    if (state.plotMap && scenario && scenario.actions !== this.drawnActions) {
-      for (const [id, action] of changedActions(this.drawnActions, scenario.actions)) {
-        if (action === null) this.map.removeFeatureState({ source: SOURCE.plots, id }, 'action');
-        else this.map.setFeatureState({ source: SOURCE.plots, id }, { action });
-      }
+    if (state.plotMap && state.analysis && scenario && scenario.actions !== this.drawnActions) {
+      drawActions(this.map, changedActions(this.drawnActions, scenario.actions), state.analysis.rows);
       this.drawnActions = scenario.actions;
     }
+    this.raster.show(
+      this.map,
+      state.plotMap?.tiles ?? 0,
+      scenario?.actions ?? NO_ACTIONS,
+      state.analysis?.rows ?? null,
+      state.town,
+    );
     if (
       state.scenarioSet !== shown?.scenarioSet ||
       state.zoneMeasures !== shown?.zoneMeasures ||
@@ -221,12 +319,24 @@ export class MapController {
       this.setSourceData(SOURCE.zones, zones);
     }
     if (state.pickedPlots !== shown?.pickedPlots) {
-      this.map.setFilter(
-        LAYER.plotPicked,
+      const filter: FilterSpecification =
         state.pickedPlots.length === 0
           ? NOTHING_SELECTED
-          : ['in', ['get', 'index'], ['literal', state.pickedPlots]],
-      );
+          : ['in', ['get', 'index'], ['literal', state.pickedPlots]];
+      this.map.setFilter(LAYER.plotPicked, filter);
+    }
+    if (
+      state.pickedPlots !== shown?.pickedPlots ||
+      state.selectedPlot !== shown?.selectedPlot ||
+      state.analysis !== this.pointsOf
+    ) {
+      // The county view's dots of the picked and the selected plot (the raster cannot show them).
+      const rows = state.analysis?.rows ?? [];
+      const points = plotPoints(rows, state.pickedPlots, 'picked');
+      if (state.selectedPlot !== null)
+        points.features.push(...plotPoints(rows, [state.selectedPlot], 'selected').features);
+      this.setSourceData(SOURCE.plotPoints, points);
+      this.pointsOf = state.analysis;
     }
     if (state.mapMode !== shown?.mapMode) this.setMode(state.mapMode);
     if (
@@ -237,7 +347,14 @@ export class MapController {
       this.syncZoneEditing(state);
     }
     if (state.viewRequest && state.viewRequest !== shown?.viewRequest) {
-      this.map.jumpTo({ center: state.viewRequest.center, zoom: state.viewRequest.zoom });
+      // A slide's camera also turns and tilts; a saved plan view keeps the bearing and pitch as they are.
+      const { center, zoom, bearing, pitch } = state.viewRequest;
+      this.map.jumpTo({
+        center,
+        zoom,
+        ...(bearing === undefined ? {} : { bearing }),
+        ...(pitch === undefined ? {} : { pitch }),
+      });
     }
     if (state.zoomRequest && state.zoomRequest !== shown?.zoomRequest) {
       if (state.zoomRequest.target === 'cixi') this.fitToCixi();
@@ -378,7 +495,6 @@ export class MapController {
     const filter: FilterSpecification | null =
       state.town === null ? null : ['==', ['get', 'town'], state.town];
     for (const id of [LAYER.plotsFill, LAYER.plotsOutline, LAYER.plotMarkers]) this.map.setFilter(id, filter);
-    this.map.setFilter(LAYER.plotDots, filter ? ['all', DOTS, filter as ExpressionSpecification] : DOTS);
     if (state.town === null || !state.analysis) return;
     let box: [number, number, number, number] | null = null;
     for (const row of state.analysis.rows) {
@@ -411,7 +527,15 @@ export class MapController {
     }
   }
 
+  /**
+   * Sends `data` to a GeoJSON source, unless it is empty and so is what the source holds: every
+   * upload costs the map a frame (hundreds of milliseconds on a software GL).
+   */
   private setSourceData(sourceId: string, data: FeatureCollection<unknown, unknown> | undefined): void {
+    const isEmpty = !data || data.features.length === 0;
+    if (isEmpty && this.emptySources.has(sourceId)) return;
+    if (isEmpty) this.emptySources.add(sourceId);
+    else this.emptySources.delete(sourceId);
     this.map.getSource<GeoJSONSource>(sourceId)?.setData(asSourceData(data));
   }
 

@@ -1,11 +1,14 @@
 /**
  * The active scenario as the map shows it: receiving zones as features (with their R2 verdict),
- * and the plot actions that changed between two scenarios (for feature state).
+ * and the plot actions that changed between two scenarios, written as feature state on the plot
+ * tiles (whose feature ids are plot indices).
  */
 
+import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import type { ActionEntry, Scenario, ScenarioSet } from '../core/scenario/types.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { FeatureCollection } from '../core/types.ts';
+import { PLOT_SOURCE_LAYER, plotTileUrl, SOURCE } from './style.ts';
 
 /** The scenario being edited. */
 export function activeScenario(set: ScenarioSet): Scenario | undefined {
@@ -43,4 +46,80 @@ export function changedActions(
     if (before[id] !== after[id]) changed.set(id, after[id]?.action ?? null);
   }
   return changed;
+}
+
+const indexCache = new WeakMap<readonly { index: number; id: string }[], Map<string, number>>();
+
+/** Plot index by plot id (the plot tiles' feature ids are plot indices); cached per row list. */
+export function plotIndexById(rows: readonly { index: number; id: string }[]): Map<string, number> {
+  let map = indexCache.get(rows);
+  if (!map) {
+    map = new Map(rows.map((row) => [row.id, row.index]));
+    indexCache.set(rows, map);
+  }
+  return map;
+}
+
+/**
+ * The feature-state targets of a plot: its polygon. (The county view's raster is painted with the
+ * actions by the tile worker: see plot-raster.ts.)
+ */
+export function plotStateTargets(index: number): { source: string; sourceLayer: string; id: number }[] {
+  return [{ source: SOURCE.plots, sourceLayer: PLOT_SOURCE_LAYER.plots, id: index }];
+}
+
+/** The plot sources with feature state, for removing every plot's. */
+export const PLOT_STATE_SOURCES = [{ source: SOURCE.plots, sourceLayer: PLOT_SOURCE_LAYER.plots }] as const;
+
+/**
+ * Writes changed actions as feature state `action` on the plot polygons (null: kept, state removed).
+ * @param rows the analysed plots, for the index of each plot id
+ */
+export function drawActions(
+  map: MapLibreMap,
+  changes: ReadonlyMap<string, ActionEntry['action'] | null>,
+  rows: readonly { index: number; id: string }[],
+): void {
+  const indexOf = plotIndexById(rows);
+  for (const [id, action] of changes) {
+    const index = indexOf.get(id);
+    if (index === undefined) continue;
+    for (const target of plotStateTargets(index)) {
+      if (action === null) map.removeFeatureState(target, 'action');
+      else map.setFeatureState(target, { action });
+    }
+  }
+}
+
+/** Points the polygon source at the tiles of `version` (0: no plots); left alone when already there. */
+export function showPlotTiles(map: MapLibreMap, version: number): void {
+  const url = plotTileUrl(version);
+  const tiles = map.getSource<VectorTileSource>(SOURCE.plots);
+  if (tiles && tiles.tiles?.[0] !== url) tiles.setTiles([url]);
+}
+
+/** The centre of each plot box in `indices` as a point with `index` and `role`, for the county view. */
+export function plotPoints(
+  rows: readonly { index: number; id: string; box: readonly number[] | null }[],
+  indices: Iterable<number>,
+  role: string,
+): FeatureCollection<{ type: 'Point'; coordinates: number[] }, { index: number; id: string; role: string }> {
+  const features = [];
+  for (const index of indices) {
+    const row = rows[index];
+    const box = row?.box;
+    if (!row || !box) continue;
+    features.push({
+      type: 'Feature' as const,
+      properties: { index, id: row.id, role },
+      geometry: {
+        type: 'Point' as const,
+        coordinates: [
+          ((box[0] as number) + (box[2] as number)) / 2,
+          ((box[1] as number) + (box[3] as number)) / 2,
+        ],
+      },
+    });
+  }
+  return { type: 'FeatureCollection', features };
 }

@@ -4,6 +4,10 @@ import {
   hatchPattern,
   LABEL_FONT,
   LAYER,
+  POLYGONS_FROM_ZOOM,
+  plotRasterUrl,
+  RASTER_MAX_TILE_ZOOM,
+  SOURCE,
   STATUS_COLORS,
   statusColorExpression,
 } from './style.ts';
@@ -16,10 +20,17 @@ describe('buildStyle', () => {
     'http://127.0.0.1/f.woff2',
   );
 
-  it('needs no glyphs server and no tiles: labels use the declared font file', () => {
+  it('needs no glyphs server and no tiles from a server: labels use the declared font file', () => {
     expect(style.glyphs).toBeUndefined();
     expect(style['font-faces']).toEqual({ [LABEL_FONT]: 'http://127.0.0.1/f.woff2' });
-    for (const source of Object.values(style.sources)) expect(source.type).toBe('geojson');
+    for (const [id, source] of Object.entries(style.sources)) {
+      if (id === SOURCE.plots || id === SOURCE.plotRaster) {
+        // The plots' tiles come from our own worker through the plots:// protocol.
+        expect((source.type === 'vector' || source.type === 'raster') && source.tiles).toEqual([
+          expect.stringMatching(/^plots:\/\/0\//),
+        ]);
+      } else expect(source.type, id).toBe('geojson');
+    }
     const labels = style.layers.find((layer) => layer.id === LAYER.townLabels);
     expect(labels?.type === 'symbol' && labels.layout?.['text-font']).toEqual([LABEL_FONT]);
   });
@@ -29,6 +40,40 @@ describe('buildStyle', () => {
     expect(order.indexOf(LAYER.townLabels)).toBeGreaterThan(order.indexOf(LAYER.plotsFill));
     expect(order.indexOf(LAYER.plotsFill)).toBeGreaterThan(order.indexOf(LAYER.controlFill));
     expect(new Set(order).size).toBe(order.length);
+  });
+
+  it('draws the dots from raster tiles up to zoom 11 and the polygons from zoom 11 on', () => {
+    const raster = style.sources[SOURCE.plotRaster];
+    const plots = style.sources[SOURCE.plots];
+    expect(raster?.type === 'raster' && [raster.maxzoom, raster.tileSize]).toEqual([
+      RASTER_MAX_TILE_ZOOM,
+      512,
+    ]);
+    expect(plots?.type === 'vector' && plots.minzoom).toBe(POLYGONS_FROM_ZOOM);
+    const county = style.layers.filter(
+      (layer) =>
+        'source' in layer && (layer.source === SOURCE.plotRaster || layer.source === SOURCE.plotPoints),
+    );
+    expect(county.map((layer) => layer.id).sort()).toEqual(
+      [LAYER.plotRaster, LAYER.plotDotsPicked, LAYER.plotDotSelected].sort(),
+    );
+    for (const layer of county) expect(layer.maxzoom, layer.id).toBe(POLYGONS_FROM_ZOOM);
+    for (const layer of style.layers) {
+      if ('source' in layer && layer.source === SOURCE.plots)
+        expect(layer['source-layer'], layer.id).toBe('plots');
+    }
+  });
+
+  it('names the map, the plots version and the revision in the raster tile URL', () => {
+    expect(plotRasterUrl(3, 2, 7)).toBe('plots://3/raster/2/7/{z}/{x}/{y}{ratio}');
+    const withKey = buildStyle(
+      { land: EMPTY, counties: EMPTY, seaMask: EMPTY, towns: EMPTY },
+      'f',
+      4,
+      plotRasterUrl(4, 9, 1),
+    );
+    const raster = withKey.sources[SOURCE.plotRaster];
+    expect(raster?.type === 'raster' && raster.tiles).toEqual(['plots://4/raster/9/1/{z}/{x}/{y}{ratio}']);
   });
 
   it('colours each status with its own colour', () => {

@@ -26,9 +26,34 @@ export const SOURCE = {
   boundary: 'boundary',
   control: 'control',
   plots: 'plots',
+  /** County-scale raster tiles of the plots (below POLYGONS_FROM_ZOOM). */
+  plotRaster: 'plot-raster',
+  /** The selected and picked plots' centres, for the county view (a few features). */
+  plotPoints: 'plot-points',
   plotMarkers: 'plot-markers',
   zones: 'zones',
 } as const;
+
+/** The source layer of the plot polygons' vector tiles (src/worker/plot-tiles.ts). */
+export const PLOT_SOURCE_LAYER = { plots: 'plots' } as const;
+
+/**
+ * The tile URL of the plot polygons: tiles cut by the plot tile worker from the analysis published
+ * as `version` (0: none yet, every tile empty), served through the `plots://` protocol.
+ */
+export function plotTileUrl(version: number): string {
+  return `plots://${version}/${PLOT_SOURCE_LAYER.plots}/{z}/{x}/{y}`;
+}
+
+/**
+ * The tile URL of the county-scale raster: tiles painted by the plot tile worker from the analysis
+ * published as `version` for the map with raster key `key` (see plot-raster.ts); a new `revision`
+ * makes MapLibre fetch them again. On a screen of more than one pixel per CSS pixel MapLibre asks
+ * for `@2x` tiles (`{ratio}`), painted at twice the size.
+ */
+export function plotRasterUrl(version: number, key: number, revision: number): string {
+  return `plots://${version}/raster/${key}/${revision}/{z}/{x}/{y}{ratio}`;
+}
 
 /** Layer ids that other modules (tests, the legend) refer to. */
 export const LAYER = {
@@ -37,8 +62,9 @@ export const LAYER = {
   plotMarkers: 'plot-markers',
   plotSelected: 'plot-selected',
   plotAction: 'plot-action',
-  plotDots: 'plot-dots',
+  plotRaster: 'plots-raster',
   plotDotsPicked: 'plot-dots-picked',
+  plotDotSelected: 'plot-dot-selected',
   plotPicked: 'plot-picked',
   zonesFill: 'zones-fill',
   zonesLine: 'zones-line',
@@ -175,25 +201,38 @@ export const ACTION_COLORS: Readonly<Record<Exclude<PlotAction, 'keep'>, string>
 export const ZONE_COLORS = { ok: '#0a8f6a', warning: '#e0a000', violation: '#d7001b' } as const;
 
 /**
- * Below this zoom plots are drawn as dots (one per plot, from the same source) instead of polygons:
- * at county scale a plot is a pixel or two, and tiling and drawing 100,000 polygons would cost
- * seconds for the same picture. Polygon layers start here, so their tiles are not built below it.
+ * Below this zoom plots are drawn as dots (one per plot, painted into raster tiles by the plot tile
+ * worker) instead of polygons: at county scale a plot is a pixel or two, and tiling and drawing
+ * 100,000 polygons, or even 100,000 circles, costs a software GL seconds for the same picture. The
+ * polygon source has no tiles below this zoom.
  */
 export const POLYGONS_FROM_ZOOM = 11;
 
-/** The dots of the plot source (its polygons are the other features). */
-export const DOTS: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+/**
+ * The raster tiles stop at this zoom (beyond it MapLibre scales them up): dots need no more
+ * precision, and fewer, fuller tiles load faster at county scale.
+ */
+export const RASTER_MAX_TILE_ZOOM = 10;
+
+/** The polygons' tiles stop at this zoom (about 0.15 m per tile unit), scaled up beyond. */
+export const POLYGONS_MAX_TILE_ZOOM = 15;
 
 /** The filter of the selection layers when no plot is selected. */
 export const NOTHING_SELECTED: FilterSpecification = ['==', ['get', 'index'], -1];
+
+/** The point of the selected plot in the plot-points source (see plotPoints). */
+export const SELECTED_POINT: FilterSpecification = ['==', ['get', 'role'], 'selected'];
+/** The points of the picked plots in the plot-points source. */
+export const PICKED_POINTS: FilterSpecification = ['==', ['get', 'role'], 'picked'];
 
 /** Layers drawn from each plan layer, for the layer switches. */
 export const LAYERS_OF = {
   boundary: ['boundary-fill', LAYER.boundaryLine],
   control: [LAYER.controlFill, LAYER.controlLine],
   plots: [
-    LAYER.plotDots,
+    LAYER.plotRaster,
     LAYER.plotDotsPicked,
+    LAYER.plotDotSelected,
     LAYER.plotsFill,
     LAYER.plotsOutline,
     LAYER.plotMarkers,
@@ -244,6 +283,7 @@ export function planLayers(): LayerSpecification[] {
       id: LAYER.plotsFill,
       type: 'fill',
       source: SOURCE.plots,
+      'source-layer': PLOT_SOURCE_LAYER.plots,
       minzoom: POLYGONS_FROM_ZOOM,
       paint: { 'fill-color': statusColorExpression(), 'fill-opacity': 0.9 },
     },
@@ -251,6 +291,7 @@ export function planLayers(): LayerSpecification[] {
       id: LAYER.plotsOutline,
       type: 'line',
       source: SOURCE.plots,
+      'source-layer': PLOT_SOURCE_LAYER.plots,
       minzoom: POLYGONS_FROM_ZOOM,
       paint: {
         'line-color': COLORS.plotOutline,
@@ -263,6 +304,7 @@ export function planLayers(): LayerSpecification[] {
       id: LAYER.plotAction,
       type: 'line',
       source: SOURCE.plots,
+      'source-layer': PLOT_SOURCE_LAYER.plots,
       minzoom: POLYGONS_FROM_ZOOM,
       layout: { 'line-join': 'round' },
       paint: {
@@ -271,35 +313,26 @@ export function planLayers(): LayerSpecification[] {
       },
     },
     {
-      id: LAYER.plotDots,
-      type: 'circle',
-      source: SOURCE.plots,
+      // The county view: one dot per plot in its status colour, ringed in its action colour.
+      id: LAYER.plotRaster,
+      type: 'raster',
+      source: SOURCE.plotRaster,
       maxzoom: POLYGONS_FROM_ZOOM,
-      filter: DOTS,
-      paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 1.6, 10, 2.6, 11, 3.2],
-        'circle-color': statusColorExpression(),
-        'circle-stroke-width': [
-          'case',
-          ['!=', ['coalesce', ['feature-state', 'action'], 'keep'], 'keep'],
-          1.5,
-          0,
-        ],
-        'circle-stroke-color': actionColorExpression(),
-      },
+      paint: { 'raster-fade-duration': 0 },
     },
     {
       id: LAYER.plotDotsPicked,
       type: 'circle',
-      source: SOURCE.plots,
+      source: SOURCE.plotPoints,
       maxzoom: POLYGONS_FROM_ZOOM,
-      filter: NOTHING_SELECTED,
+      filter: PICKED_POINTS,
       paint: { 'circle-radius': 4, 'circle-color': COLORS.selection, 'circle-opacity': 0.8 },
     },
     {
       id: LAYER.plotPicked,
       type: 'fill',
       source: SOURCE.plots,
+      'source-layer': PLOT_SOURCE_LAYER.plots,
       filter: NOTHING_SELECTED,
       paint: { 'fill-color': COLORS.selection, 'fill-opacity': 0.55 },
     },
@@ -320,6 +353,7 @@ export function planLayers(): LayerSpecification[] {
       id: LAYER.plotSelectedHalo,
       type: 'line',
       source: SOURCE.plots,
+      'source-layer': PLOT_SOURCE_LAYER.plots,
       filter: NOTHING_SELECTED,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': '#ffffff', 'line-width': 7, 'line-opacity': 0.9 },
@@ -328,9 +362,24 @@ export function planLayers(): LayerSpecification[] {
       id: LAYER.plotSelected,
       type: 'line',
       source: SOURCE.plots,
+      'source-layer': PLOT_SOURCE_LAYER.plots,
       filter: NOTHING_SELECTED,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': COLORS.selection, 'line-width': 3.5 },
+    },
+    {
+      // At county scale (no polygon tiles) the selected plot is ringed on its dot.
+      id: LAYER.plotDotSelected,
+      type: 'circle',
+      source: SOURCE.plotPoints,
+      maxzoom: POLYGONS_FROM_ZOOM,
+      filter: SELECTED_POINT,
+      paint: {
+        'circle-radius': 6,
+        'circle-color': 'rgba(0, 0, 0, 0)',
+        'circle-stroke-color': COLORS.selection,
+        'circle-stroke-width': 3,
+      },
     },
     {
       id: LAYER.plotMarkers,
@@ -436,7 +485,18 @@ export function statusColorExpression(): ExpressionSpecification {
  * The whole style: base map sources filled in, plan sources empty until the controller pushes data.
  * @param fontUrl absolute URL of the bundled woff2 (same origin as the page)
  */
-export function buildStyle(basemap: BasemapData, fontUrl: string): StyleSpecification {
+/**
+ * @param plotTiles the version of the plot tiles to draw (0: no plots yet). A map made while plots
+ *   are shown starts on their tiles: changing a vector source's tiles while the map is still loading
+ *   its style can leave it on the first ones.
+ * @param rasterUrl the county-scale raster's tile URL (plotRasterUrl, with the map's raster key)
+ */
+export function buildStyle(
+  basemap: BasemapData,
+  fontUrl: string,
+  plotTiles = 0,
+  rasterUrl = plotRasterUrl(0, 0, 0),
+): StyleSpecification {
   return {
     version: 8,
     name: 'cixi-planner',
@@ -448,7 +508,22 @@ export function buildStyle(basemap: BasemapData, fontUrl: string): StyleSpecific
       [SOURCE.towns]: geojsonSource(basemap.towns),
       [SOURCE.boundary]: geojsonSource(),
       [SOURCE.control]: geojsonSource(),
-      [SOURCE.plots]: { ...geojsonSource(), promoteId: 'id' },
+      // Vector tiles cut by our own worker: a GeoJSON source would copy 100,000 plots through the
+      // page's thread (MapLibre 6 sends data loaded from a URL back to the page for getData()).
+      [SOURCE.plots]: {
+        type: 'vector',
+        tiles: [plotTileUrl(plotTiles)],
+        minzoom: POLYGONS_FROM_ZOOM,
+        maxzoom: POLYGONS_MAX_TILE_ZOOM,
+      },
+      // Painted by our own worker: 100,000 circles would cost a software GL seconds per frame.
+      [SOURCE.plotRaster]: {
+        type: 'raster',
+        tiles: [rasterUrl],
+        tileSize: 512,
+        maxzoom: RASTER_MAX_TILE_ZOOM,
+      },
+      [SOURCE.plotPoints]: geojsonSource(),
       [SOURCE.plotMarkers]: geojsonSource(),
       [SOURCE.zones]: geojsonSource(),
     },

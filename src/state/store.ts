@@ -10,6 +10,7 @@ import { createStore } from 'zustand/vanilla';
 import type { PlanAnalysis } from '../core/analysis/analyze-plan.ts';
 import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
 import { findRingIntersections } from '../core/io/self-intersections.ts';
+import type { Slide } from '../core/plan/slides.ts';
 import { applyEdit, createScenarioSet, type ScenarioEdit } from '../core/scenario/edits.ts';
 import type { ScenarioSet } from '../core/scenario/types.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
@@ -23,6 +24,7 @@ import type {
 } from '../core/types.ts';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/messages.ts';
 import type { SourcePreview } from '../worker/protocol.ts';
+import { slideViewChanges } from './slides.ts';
 
 export interface PlanLayers {
   boundary: FeatureCollection;
@@ -73,14 +75,15 @@ export interface Job {
 /** Where a selection came from: the map (the table scrolls to it) or a list (the map zooms to it). */
 export type SelectionOrigin = 'map' | 'list';
 
-export type PanelName = 'dashboard' | 'table' | 'scenario' | 'compare';
+export type PanelName = 'dashboard' | 'table' | 'scenario' | 'compare' | 'slides';
 
-/** One step of the undo history: the edit made, its inverse, and what to call it. */
-export interface HistoryStep {
-  label: Message;
-  forward: ScenarioEdit;
-  inverse: ScenarioEdit;
-}
+/**
+ * One step of the undo history and what to call it: a scenario edit with its inverse, or the
+ * briefing slides before and after an edit of them.
+ */
+export type HistoryStep =
+  | { label: Message; forward: ScenarioEdit; inverse: ScenarioEdit }
+  | { label: Message; slides: { before: Slide[]; after: Slide[] } };
 
 /** What a drag on the map does. */
 export type MapMode = 'browse' | 'select-box' | 'draw-zone' | 'edit-zone';
@@ -93,10 +96,11 @@ export interface PlannerState {
   layers: PlanLayers | null;
   analysis: PlanAnalysis | null;
   /**
-   * What the map draws for the plots: a data: URL of GeoJSON written by the worker, with
-   * `index`, `id`, `status` and `town` per feature; and the few marked plots as a small collection.
+   * What the map draws for the plots: the version of the vector tiles the plot tile worker cuts
+   * (src/app/plot-tiles.ts), with `index`, `id`, `status` and `town` per feature; and the few
+   * marked plots as a small collection.
    */
-  plotMap: { url: string; markers: FeatureCollection<unknown, unknown> } | null;
+  plotMap: { tiles: number; markers: FeatureCollection<unknown, unknown> } | null;
   /** Index of the selected plot in the plot layer. */
   selectedPlot: number | null;
   selectionOrigin: SelectionOrigin;
@@ -128,13 +132,19 @@ export interface PlannerState {
   /** Where the map looks (kept for the autosave and plan files); written by the map controller. */
   view: MapView | null;
   /** A request to the map to look at a saved view; `serial` makes a repeated request a new value. */
-  viewRequest: (MapView & { serial: number }) | null;
+  viewRequest: (MapView & { bearing?: number; pitch?: number; serial: number }) | null;
   /** The plan's name, used in file names. */
   planName: string;
   /** A request to the map to show a layer whole; `serial` makes a repeated request a new value. */
   zoomRequest: { target: LayerKind | 'cixi'; serial: number } | null;
   /** A message to show once (a failure or a done import), cleared by the user. */
   notice: { kind: 'error' | 'info'; message: Message } | null;
+  /** The plan's slides for briefing mode, in the order they are shown. */
+  slides: Slide[];
+  /** The slide shown last (its town and plots are highlighted on the map); null: none. */
+  currentSlideId: string | null;
+  /** Whether briefing mode (汇报模式) fills the screen. */
+  briefing: boolean;
 
   setLanguage: (language: Language) => void;
   openPlan: (layers: PlanLayers, analysis: PlanAnalysis, plotMap: PlannerState['plotMap']) => void;
@@ -171,6 +181,14 @@ export interface PlannerState {
   requestView: (view: MapView) => void;
   setPlanName: (name: string) => void;
   setCompareIds: (ids: string[]) => void;
+  /** Replaces the slides with `next` as one labelled undo step (nothing when they are the same). */
+  editSlides: (next: Slide[], label: Message) => void;
+  /** The slides of a plan opened or restored (no undo step). */
+  setSlides: (slides: Slide[]) => void;
+  /** Shows a slide: its camera, layers, town and scenario; highlights its town and plots. null ends the highlight. */
+  goToSlide: (id: string | null) => void;
+  /** Enters or leaves briefing mode; leaving it ends the highlight. */
+  setBriefing: (on: boolean) => void;
 }
 
 export interface MapView {
@@ -218,6 +236,9 @@ export function createPlannerStore() {
     view: null,
     viewRequest: null,
     planName: '慈溪市工业用地整合规划',
+    slides: [],
+    currentSlideId: null,
+    briefing: false,
     setLanguage: (language) => set({ language }),
     openPlan: (layers, analysis, plotMap) =>
       set({
@@ -264,6 +285,8 @@ export function createPlannerStore() {
       const { history, scenarioSet } = get();
       const step = history.past[history.past.length - 1];
       if (!step) return;
+      const moved = { past: history.past.slice(0, -1), future: [...history.future, step] };
+      if ('slides' in step) return set(slidesAfterHistory(get(), step.slides.before, moved));
       set({
         scenarioSet: applyEdit(scenarioSet, step.inverse).next,
         history: { past: history.past.slice(0, -1), future: [...history.future, step] },
@@ -273,6 +296,13 @@ export function createPlannerStore() {
       const { history, scenarioSet } = get();
       const step = history.future[history.future.length - 1];
       if (!step) return;
+      if ('slides' in step)
+        return set(
+          slidesAfterHistory(get(), step.slides.after, {
+            past: [...history.past, step],
+            future: history.future.slice(0, -1),
+          }),
+        );
       const result = applyEdit(scenarioSet, step.forward);
       set({
         scenarioSet: result.next,
@@ -315,9 +345,35 @@ export function createPlannerStore() {
       set((state) => ({ viewRequest: { ...view, serial: (state.viewRequest?.serial ?? 0) + 1 } })),
     setPlanName: (planName) => set({ planName }),
     setCompareIds: (compareIds) => set({ compareIds }),
+    editSlides: (next, label) => {
+      const before = get().slides;
+      if (next === before) return;
+      const step: HistoryStep = { label, slides: { before, after: next } };
+      set((state) => ({
+        ...slidesAfterHistory(state, next, state.history),
+        history: { past: [...state.history.past, step].slice(-HISTORY_LIMIT), future: [] },
+      }));
+    },
+    setSlides: (slides) => set({ slides, currentSlideId: null }),
+    goToSlide: (id) => {
+      if (id === null) return set({ currentSlideId: null });
+      const slide = get().slides.find((candidate) => candidate.id === id);
+      if (slide) set((state) => slideViewChanges(state, slide));
+    },
+    setBriefing: (briefing) => set(briefing ? { briefing } : { briefing, currentSlideId: null }),
     requestZoom: (target) =>
       set((state) => ({ zoomRequest: { target, serial: (state.zoomRequest?.serial ?? 0) + 1 } })),
   }));
+}
+
+/** The slides `slides` with the history `history`; the current slide is kept while it exists. */
+function slidesAfterHistory(
+  state: PlannerState,
+  slides: Slide[],
+  history: PlannerState['history'],
+): Pick<PlannerState, 'slides' | 'currentSlideId' | 'history'> {
+  const current = slides.some((slide) => slide.id === state.currentSlideId) ? state.currentSlideId : null;
+  return { slides, currentSlideId: current, history };
 }
 
 /** Why an edited zone shape cannot be stored (its rings cut or touch themselves), or undefined. */

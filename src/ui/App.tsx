@@ -6,6 +6,7 @@ import { openStartPlan } from '../app/open-sample-plan.ts';
 import { watchZoneMeasures } from '../app/plan-jobs.ts';
 import { translate } from '../i18n/messages.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
+import { Briefing } from './Briefing.tsx';
 import { CompareMap, SWIPE_OFF, type SwipeChoice } from './CompareMap.tsx';
 import { CompareView } from './CompareView.tsx';
 import { Dashboard } from './Dashboard.tsx';
@@ -18,11 +19,14 @@ import { Notice } from './Notice.tsx';
 import { PlotPanel } from './PlotPanel.tsx';
 import { PlotTable } from './PlotTable.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
+import { SlideList } from './SlideList.tsx';
 
 /** The page: a header bar, the map with the legend, a side panel, the plot card and the dialogs. */
 export function App() {
   const panel = usePlanner((state) => state.panel);
   const language = usePlanner((state) => state.language);
+  // Briefing mode: the map and the briefing's own overlay, nothing else.
+  const briefing = usePlanner((state) => state.briefing);
   const [dragging, setDragging] = useState(false);
   const [map, setMap] = useState<ExportableMap | null>(null);
   // The swipe is set in the comparison panel and drawn over the map while that panel is open.
@@ -70,23 +74,29 @@ export function App() {
   }, []);
 
   return (
-    <div className="app" lang={language}>
-      <Header map={map} />
+    <div className="app" lang={language} data-briefing={briefing ? 'on' : undefined}>
+      {!briefing && <Header map={map} />}
       <main className="app-main">
         <div className="map-area">
           <MapView onMap={setMap} />
-          {panel === 'compare' && swipe.on && map && <CompareMap mainMap={map} choice={swipe} />}
-          <Legend />
-          <PlotPanel />
-          <JobBar />
-          <Notice />
+          {!briefing && panel === 'compare' && swipe.on && map && <CompareMap mainMap={map} choice={swipe} />}
+          {briefing && map && <Briefing map={map} />}
+          {!briefing && (
+            <>
+              <Legend />
+              <PlotPanel />
+              <JobBar />
+              <Notice />
+            </>
+          )}
         </div>
-        {panel && (
+        {panel && !briefing && (
           <aside className="side-panel" data-panel={panel}>
             {panel === 'dashboard' && <Dashboard />}
             {panel === 'table' && <PlotTable />}
             {panel === 'scenario' && <ScenarioPanel />}
             {panel === 'compare' && <CompareView swipe={swipe} onSwipeChange={setSwipe} />}
+            {panel === 'slides' && <SlideList map={map} />}
           </aside>
         )}
       </main>

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type PointerEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { loadCixiBasemap } from '../app/cixi-basemap.ts';
+import { drawnPlotDots, plotDotColours } from '../app/drawn-plots.ts';
 import type { ExportableMap } from '../app/exports/map-png.ts';
 import type { Scenario } from '../core/scenario/types.ts';
 import { scenarioText } from '../i18n/scenario-messages.ts';
@@ -55,6 +56,10 @@ interface SideTestHook {
   /** The scenario drawn, '' for the baseline. */
   scenarioId: () => string;
   renderedFeatureCount: (layerId: string) => number;
+  /** The plots on screen whose county-scale dot shows their status colour (see drawn-plots.ts). */
+  drawnPlotDots: () => Promise<{ count: number; statuses: string[] }>;
+  /** The colours drawn within `radiusPx` of the dots of `indices`, by index. */
+  plotDotColours: (indices: number[], radiusPx: number) => Promise<Record<number, string[]>>;
   whenIdle: () => Promise<void>;
   /** Where the map looks (longitude, latitude, zoom…). */
   camera: () => CameraView;
@@ -118,6 +123,16 @@ export function CompareMap({ mainMap, choice }: { mainMap: ExportableMap; choice
     const hook = (side: ScenarioMap, which: 'left' | 'right'): SideTestHook => ({
       scenarioId: () => sidesRef.current[which],
       renderedFeatureCount: (layerId) => side.renderedFeatureCount(layerId),
+      drawnPlotDots: () =>
+        drawnPlotDots(side.map, plannerStore.getState().analysis?.rows ?? [], plannerStore.getState().town),
+      plotDotColours: (indices, radiusPx) =>
+        plotDotColours(
+          side.map,
+          plannerStore.getState().analysis?.rows ?? [],
+          plannerStore.getState().town,
+          indices,
+          radiusPx,
+        ),
       whenIdle: () => side.whenIdle(),
       camera: () => cameraOf(side.map),
     });

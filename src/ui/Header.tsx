@@ -4,7 +4,9 @@ import { importFiles } from '../app/import-files.ts';
 import { openPlanFile, savePlanFile } from '../app/plan-files.ts';
 import { type MessageKey, translate } from '../i18n/messages.ts';
 import { type PanelName, plannerStore, usePlanner } from '../state/store.ts';
+import { BriefingButton } from './Briefing.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
+import { SlidesTab } from './SlideList.tsx';
 
 const ACCEPTED_FILES = '.geojson,.json,.zip,.shp,.shx,.dbf,.prj,.cpg,.kml,.kmz';
 const PANELS: readonly { name: PanelName; key: MessageKey }[] = [
@@ -87,6 +89,7 @@ export function Header({ map }: { map: ExportableMap | null }) {
         {t('header.savePlan')}
       </button>
       <ExportMenu map={map} />
+      <BriefingButton />
       <nav className="panel-tabs" aria-label={t('header.panels')}>
         {PANELS.map(({ name, key }) => (
           <button
@@ -100,6 +103,7 @@ export function Header({ map }: { map: ExportableMap | null }) {
             {t(key)}
           </button>
         ))}
+        <SlidesTab />
       </nav>
       <button
         type="button"

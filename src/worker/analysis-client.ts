@@ -9,6 +9,7 @@ import type { ReceivingZone } from '../core/scenario/types.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
 import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
+import type { PlotTileData } from './plot-map.ts';
 import type {
   ColumnMapping,
   ImportKind,
@@ -26,7 +27,8 @@ export interface AnalysisResult {
   analysis: PlanAnalysis;
   /** The layer loaded in place of the previous one, when the job was an import. */
   replaced: { kind: LayerKind; fileName: string; layer: FeatureCollection } | null;
-  plotMapUrl: string;
+  /** The plots for the map's tiles (see plot-tile-client.ts). */
+  plotTiles: PlotTileData;
   plotMarkers: FeatureCollection<unknown, unknown>;
 }
 
@@ -207,7 +209,7 @@ export class AnalysisClient {
             layer: { ...reply.replaced.meta, features } as FeatureCollection,
           }
         : null,
-      plotMapUrl: reply.plotMapUrl,
+      plotTiles: reply.plotTiles,
       plotMarkers: reply.plotMarkers,
     };
   }

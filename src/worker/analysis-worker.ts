@@ -6,10 +6,8 @@
  */
 
 import { analyzePlan, type PlotRow } from '../core/analysis/analyze-plan.ts';
-import { columnsOf, suggestColumnMapping } from '../core/io/column-mapping.ts';
-import { guessLayerKind } from '../core/io/guess-layer-kind.ts';
-import { type LoadLayerResult, loadLayerFromSource } from '../core/io/load-layer.ts';
-import { type LayerSource, readLayerFiles } from '../core/io/read-layer-files.ts';
+import type { LoadLayerResult } from '../core/io/load-layer.ts';
+import type { LayerSource } from '../core/io/read-layer-files.ts';
 import {
   createZoneMeasureCache,
   measureZones,
@@ -19,7 +17,7 @@ import {
 } from '../core/scenario/zone-measures.ts';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
-import { plotFeatures, plotMarkers } from './plot-map.ts';
+import { plotMarkers, plotTileBuffers, plotTileData } from './plot-map.ts';
 import {
   CHUNK_SIZE,
   type ColumnMapping,
@@ -56,32 +54,35 @@ function progress(job: number, value: number, stage: Message): void {
   post({ type: 'progress', job, progress: value, stage });
 }
 
+/** The file readers, loaded on the first import: opening a plan does not need them (see import-readers.ts). */
+type ImportReaders = typeof import('./import-readers.ts');
+let importReaders: Promise<ImportReaders> | null = null;
+
+function loadImportReaders(): Promise<ImportReaders> {
+  importReaders ??= import('./import-readers.ts');
+  return importReaders;
+}
+
 /** The last load, reused when the user accepts what the preview showed (checking 100,000 plots takes seconds). */
 let lastLoad: { source: LayerSource; key: string; result: LoadLayerResult } | null = null;
 
-function load(source: LayerSource, importKind: ImportKind, mapping: ColumnMapping): LoadLayerResult {
+function load(
+  readers: ImportReaders,
+  source: LayerSource,
+  importKind: ImportKind,
+  mapping: ColumnMapping,
+): LoadLayerResult {
   // Receiving zones pass the checks of a control-zone layer: polygons, no attributes required.
   const kind: LayerKind = importKind === 'zones' ? 'control' : importKind;
   const key = `${kind}|${kind === 'plots' ? JSON.stringify(mapping) : ''}`;
   if (lastLoad?.source === source && lastLoad.key === key) return lastLoad.result;
-  const result = loadLayerFromSource(source, kind, kind === 'plots' ? { columnMapping: mapping } : {});
+  const result = readers.loadLayerFromSource(
+    source,
+    kind,
+    kind === 'plots' ? { columnMapping: mapping } : {},
+  );
   lastLoad = { source, key, result };
   return result;
-}
-
-/**
- * The plots for the map as a `data:` URL of GeoJSON. MapLibre's worker fetches a data: URL itself,
- * whereas an object or a blob: URL would pass through the page's thread, which then stalls for
- * seconds at county scale (serialising or parsing 100,000 polygons).
- */
-function geoJsonDataUrl(collection: unknown): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(collection));
-  let binary = '';
-  const step = 0x8000;
-  for (let start = 0; start < bytes.length; start += step) {
-    binary += String.fromCharCode(...bytes.subarray(start, start + step));
-  }
-  return `data:application/geo+json;base64,${btoa(binary)}`;
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
@@ -92,16 +93,17 @@ function sortProblems(problems: Problem[]): Problem[] {
 }
 
 function preview(
+  readers: ImportReaders,
   sourceIndex: number,
   kind: ImportKind | null,
   mapping: ColumnMapping | null,
   kindReason: Message | null,
 ): SourcePreview {
   const source = sources[sourceIndex] as LayerSource;
-  const columns = columnsOf(source.collection);
-  const suggested = suggestColumnMapping(columns);
+  const columns = readers.columnsOf(source.collection);
+  const suggested = readers.suggestColumnMapping(columns);
   const chosenMapping = mapping ?? suggested.mapping;
-  const result = kind ? load(source, kind, chosenMapping) : null;
+  const result = kind ? load(readers, source, kind, chosenMapping) : null;
   const problems = result ? sortProblems(result.problems) : [];
   const errorCount = problems.filter((p) => p.severity === 'error').length;
   const base: SourcePreview = {
@@ -162,20 +164,24 @@ function analyse(
     sendFeatures(job, features);
     replacedMeta = { ...replaced, meta };
   }
-  post({
+  // The plots for the map as typed arrays, transferred: the page relays them to the tile worker
+  // without looking inside (a GeoJSON copy would cost the page or MapLibre seconds at county scale).
+  const plotTiles = plotTileData(next.plots, rows);
+  const reply: WorkerReply = {
     type: 'analysis',
     job,
     replaced: replacedMeta,
     analysis: rest,
-    plotMapUrl: geoJsonDataUrl(plotFeatures(next.plots, rows, { dots: true, roundTo: 7 })),
+    plotTiles,
     plotMarkers: plotMarkers(next.plots, rows, ['crossing']),
-  });
+  };
+  scope.postMessage(reply, plotTileBuffers(plotTiles));
   layers = next;
   zoneContext = null;
   if (typeof indexedDB !== 'undefined') saveLayers(next);
 }
 
-function handle(request: WorkerRequest): void {
+async function handle(request: WorkerRequest): Promise<void> {
   const { job } = request;
   switch (request.type) {
     case 'set-layers':
@@ -200,12 +206,13 @@ function handle(request: WorkerRequest): void {
       return;
     case 'read': {
       progress(job, 0, STAGE.read);
-      const read = readLayerFiles(request.files);
+      const readers = await loadImportReaders();
+      const read = readers.readLayerFiles(request.files);
       sources = read.sources;
       progress(job, 0.5, STAGE.check);
       const previews = sources.map((source, index) => {
-        const guess = guessLayerKind(source.fileName, source.collection);
-        return preview(index, guess.kind, null, guess.reason);
+        const guess = readers.guessLayerKind(source.fileName, source.collection);
+        return preview(readers, index, guess.kind, null, guess.reason);
       });
       post({ type: 'read', job, previews, problems: read.problems });
       return;
@@ -214,14 +221,14 @@ function handle(request: WorkerRequest): void {
       post({
         type: 'preview',
         job,
-        preview: preview(request.sourceIndex, request.kind, request.mapping, null),
+        preview: preview(await loadImportReaders(), request.sourceIndex, request.kind, request.mapping, null),
       });
       return;
     case 'accept': {
       const source = sources[request.sourceIndex];
       if (!source) throw new Error(`No source ${request.sourceIndex}`);
       progress(job, 0, STAGE.check);
-      const result = load(source, request.kind, request.mapping);
+      const result = load(await loadImportReaders(), source, request.kind, request.mapping);
       if (!result.ok || result.layer.features.length === 0) {
         post(nothingLoadable(job, source.fileName));
         return;
@@ -237,7 +244,7 @@ function handle(request: WorkerRequest): void {
       const source = sources[request.sourceIndex];
       if (!source) throw new Error(`No source ${request.sourceIndex}`);
       progress(job, 0, STAGE.check);
-      const result = load(source, 'zones', {});
+      const result = load(await loadImportReaders(), source, 'zones', {});
       if (!result.ok || result.layer.features.length === 0) {
         post(nothingLoadable(job, source.fileName));
         return;
@@ -260,17 +267,20 @@ function nothingLoadable(job: number, fileName: string): WorkerReply {
   };
 }
 
+/** Requests are handled one after the other, in order, also while a handler waits for the readers. */
+let queue: Promise<void> = Promise.resolve();
+
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  try {
-    handle(event.data);
-  } catch (error) {
-    post({
-      type: 'error',
-      job: event.data.job,
-      message: {
-        zh: `分析时出错：${(error as Error).message}`,
-        en: `The analysis failed: ${(error as Error).message}`,
-      },
-    });
-  }
+  queue = queue.then(() => handle(event.data).catch((error: unknown) => replyError(event.data, error)));
 };
+
+function replyError(request: WorkerRequest, error: unknown): void {
+  post({
+    type: 'error',
+    job: request.job,
+    message: {
+      zh: `分析时出错：${(error as Error).message}`,
+      en: `The analysis failed: ${(error as Error).message}`,
+    },
+  });
+}

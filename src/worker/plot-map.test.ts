@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlotResult } from '../core/analysis/classify-plots.ts';
 import type { FeatureCollection } from '../core/types.ts';
-import { plotFeatures, plotMarkers } from './plot-map.ts';
+import { PLOT_MAP_STATUSES, plotMarkers, plotTileData, worldX, worldY } from './plot-map.ts';
 
 function plot(id: string, x: number): FeatureCollection['features'][number] {
   return {
@@ -42,15 +42,55 @@ const RESULTS: readonly PlotResult[] = Object.freeze([
   result(3, 'd', null),
 ]);
 
-describe('plotFeatures', () => {
-  it('keeps geometry, id and status only, and marks plots without a status', () => {
-    const features = plotFeatures(PLOTS, RESULTS).features;
-    expect(features.map((feature) => feature.properties)).toEqual([
-      { index: 0, id: 'a', status: 'control', town: '' },
-      { index: 1, id: 'b', status: 'crossing', town: '' },
-      { index: 3, id: 'd', status: 'unclassified', town: '' },
+describe('plotTileData', () => {
+  it('packs index, id, status and town of the plots with a geometry, in Web Mercator', () => {
+    const data = plotTileData(PLOTS, [
+      { ...RESULTS[0], town: '观海卫镇' } as PlotResult,
+      RESULTS[1] as PlotResult,
+      RESULTS[2] as PlotResult,
+      { ...RESULTS[3], town: '观海卫镇' } as PlotResult,
     ]);
-    expect(features[0]?.geometry).toBe(PLOTS.features[0]?.geometry);
+    expect([...data.index]).toEqual([0, 1, 3]);
+    expect(data.ids).toEqual(['a', 'b', 'd']);
+    expect([...data.status].map((code) => PLOT_MAP_STATUSES[code])).toEqual([
+      'control',
+      'crossing',
+      'unclassified',
+    ]);
+    expect([...data.town].map((code) => data.towns[code])).toEqual(['观海卫镇', '', '观海卫镇']);
+    expect(data.centre[0]).toBeCloseTo(worldX(121.001), 12);
+    expect(data.centre[1]).toBeCloseTo(worldY(30.0005), 12);
+    // One ring of four vertices (closed) per plot.
+    expect([...data.ringStart]).toEqual([0, 1, 2, 3]);
+    expect([...data.vertexStart]).toEqual([0, 4, 8, 12]);
+  });
+
+  it('winds outer rings clockwise on screen (y down), whichever way the input ran', () => {
+    // The fixture's ring runs counter-clockwise in lon/lat, as RFC 7946 wants.
+    const data = plotTileData(PLOTS, RESULTS);
+    let twiceArea = 0;
+    for (let i = 0; i < 3; i++) {
+      const [x0, y0, x1, y1] = [
+        data.coords[2 * i],
+        data.coords[2 * i + 1],
+        data.coords[2 * i + 2],
+        data.coords[2 * i + 3],
+      ];
+      twiceArea += ((x0 ?? 0) - (x1 ?? 0)) * ((y1 ?? 0) + (y0 ?? 0));
+    }
+    expect(twiceArea).toBeGreaterThan(0);
+    // The input is not changed.
+    expect(PLOTS.features[0]?.geometry?.coordinates[0]?.[1]).toEqual([121.002, 30]);
+  });
+
+  it('maps longitude and latitude onto the Web Mercator world square', () => {
+    expect(worldX(-180)).toBe(0);
+    expect(worldX(0)).toBe(0.5);
+    expect(worldY(0)).toBeCloseTo(0.5, 15);
+    // 85.0511° is the edge of the square.
+    expect(worldY(85.0511287798)).toBeCloseTo(0, 9);
+    // The Gudermannian's inverse, written another way.
+    expect(worldY(30)).toBeCloseTo(0.5 - Math.asinh(Math.tan(Math.PI / 6)) / (2 * Math.PI), 12);
   });
 });
 

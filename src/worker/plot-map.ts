@@ -1,12 +1,22 @@
 /**
- * The plots as the map draws them: geometry, index, id, status and town, nothing else, so that the
- * copy sent to MapLibre's worker stays small.
+ * The plots as the map draws them, packed into typed arrays (transferred, never copied feature by
+ * feature): per plot its index, id, status, town, the centre of its box (the county-scale dot) and
+ * its rings, all in Web Mercator world coordinates (0…1, y down) ready to be cut into vector tiles.
  */
 
 import { geometryBox } from '../core/analysis/classify-plots.ts';
 import type { FeatureCollection, PlotStatus } from '../core/types.ts';
 
 export type PlotMapStatus = PlotStatus | 'unclassified';
+
+/** Status codes of {@link PlotTileData.status}: the position in this list. */
+export const PLOT_MAP_STATUSES: readonly PlotMapStatus[] = [
+  'control',
+  'boundary',
+  'crossing',
+  'outside',
+  'unclassified',
+];
 
 /** What the map needs of a plot's analysis (a PlotRow or a PlotResult). */
 export interface PlotMapInput {
@@ -22,60 +32,154 @@ export interface PlotMapProperties {
   town: string;
 }
 
-type PlotMapGeometry =
-  | NonNullable<FeatureCollection['features'][number]['geometry']>
-  | { type: 'Point'; coordinates: number[] };
+/**
+ * The plots with a polygon geometry, entry `k` for plot `index[k]`. Rings are closed as in GeoJSON;
+ * outer rings wind clockwise on screen (positive shoelace area with y down), holes the other way,
+ * as the vector tile specification wants.
+ */
+export interface PlotTileData {
+  /** Plot index in the plot layer, per entry. */
+  index: Uint32Array;
+  /** Plot ids, per entry. */
+  ids: string[];
+  /** Position in {@link PLOT_MAP_STATUSES}, per entry. */
+  status: Uint8Array;
+  /** Position in `towns`, per entry. */
+  town: Uint16Array;
+  towns: string[];
+  /** x, y of the box centre, per entry. */
+  centre: Float64Array;
+  /** minX, minY, maxX, maxY, per entry. */
+  box: Float64Array;
+  /** Entry k's rings are `ringStart[k] … ringStart[k + 1] - 1` (length entries + 1). */
+  ringStart: Uint32Array;
+  /** Ring r's vertices are `vertexStart[r] … vertexStart[r + 1] - 1` (length rings + 1). */
+  vertexStart: Uint32Array;
+  /** x, y per vertex. */
+  coords: Float64Array;
+}
+
+/** Longitude (degrees) → Web Mercator world x (0…1). */
+export function worldX(lon: number): number {
+  return (lon + 180) / 360;
+}
+
+/** Latitude (degrees) → Web Mercator world y (0…1, north at 0). */
+export function worldY(lat: number): number {
+  const sin = Math.sin((lat * Math.PI) / 180);
+  return 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+}
+
+/** The buffers of `data`, for postMessage's transfer list. */
+export function plotTileBuffers(data: PlotTileData): ArrayBuffer[] {
+  return [
+    data.index,
+    data.status,
+    data.town,
+    data.centre,
+    data.box,
+    data.ringStart,
+    data.vertexStart,
+    data.coords,
+  ].map((array) => array.buffer as ArrayBuffer);
+}
 
 /**
  * @param plots the plot layer, WGS84 lon/lat
  * @param results classification results, `results[i]` for `plots.features[i]`
- * @param options `dots`: also one point per plot (its box centre) with the same properties, which
- *   the map draws instead of the polygons at county scale, where 100,000 polygons of a pixel or two
- *   would cost seconds of tiling and drawing for the same picture
- * @returns a new collection; plots without a polygon geometry are left out
+ * @returns the packed plots; plots without a polygon geometry are left out
  */
-export function plotFeatures(
-  plots: FeatureCollection,
-  results: readonly PlotMapInput[],
-  options: { dots?: boolean; roundTo?: number } = {},
-): FeatureCollection<PlotMapGeometry, PlotMapProperties> {
-  const round = options.roundTo === undefined ? null : roundPositions(options.roundTo);
-  const features: FeatureCollection<PlotMapGeometry, PlotMapProperties>['features'] = [];
-  for (let index = 0; index < plots.features.length; index++) {
-    const geometry = plots.features[index]?.geometry;
-    const result = results[index];
-    if (!geometry || !result) continue;
-    features.push({
-      type: 'Feature' as const,
-      properties: {
-        index,
-        id: result.id,
-        status: result.status ?? ('unclassified' as const),
-        town: result.town ?? '',
-      },
-      geometry: round ? round(geometry) : geometry,
-    });
-  }
-  if (options.dots) {
-    const polygons = features.length;
-    for (let k = 0; k < polygons; k++) {
-      const feature = features[k] as (typeof features)[number];
-      const box = geometryBox(
-        feature.geometry as NonNullable<FeatureCollection['features'][number]['geometry']>,
-      );
-      features.push({
-        type: 'Feature',
-        properties: feature.properties,
-        geometry: {
-          type: 'Point',
-          coordinates: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2].map((v) =>
-            round ? roundNumber(v) : v,
-          ),
-        },
-      });
+export function plotTileData(plots: FeatureCollection, results: readonly PlotMapInput[]): PlotTileData {
+  const entries: number[] = [];
+  let ringCount = 0;
+  let vertexCount = 0;
+  for (let i = 0; i < plots.features.length; i++) {
+    const geometry = plots.features[i]?.geometry;
+    if (!geometry || !results[i]) continue;
+    entries.push(i);
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const polygon of polygons) {
+      ringCount += polygon.length;
+      for (const ring of polygon) vertexCount += ring.length;
     }
   }
-  return { type: 'FeatureCollection', features };
+  const n = entries.length;
+  const data: PlotTileData = {
+    index: new Uint32Array(n),
+    ids: new Array<string>(n),
+    status: new Uint8Array(n),
+    town: new Uint16Array(n),
+    towns: [],
+    centre: new Float64Array(2 * n),
+    box: new Float64Array(4 * n),
+    ringStart: new Uint32Array(n + 1),
+    vertexStart: new Uint32Array(ringCount + 1),
+    coords: new Float64Array(2 * vertexCount),
+  };
+  const townCodes = new Map<string, number>();
+  let ring = 0;
+  let vertex = 0;
+  entries.forEach((plotIndex, k) => {
+    const geometry = plots.features[plotIndex]?.geometry as NonNullable<
+      FeatureCollection['features'][number]['geometry']
+    >;
+    const result = results[plotIndex] as PlotMapInput;
+    data.index[k] = plotIndex;
+    data.ids[k] = result.id;
+    data.status[k] = PLOT_MAP_STATUSES.indexOf(result.status ?? 'unclassified');
+    const town = result.town ?? '';
+    let code = townCodes.get(town);
+    if (code === undefined) {
+      code = data.towns.length;
+      townCodes.set(town, code);
+      data.towns.push(town);
+    }
+    data.town[k] = code;
+    const [west, south, east, north] = geometryBox(geometry);
+    data.centre[2 * k] = worldX((west + east) / 2);
+    data.centre[2 * k + 1] = worldY((south + north) / 2);
+    data.box.set([worldX(west), worldY(north), worldX(east), worldY(south)], 4 * k);
+    data.ringStart[k] = ring;
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const polygon of polygons) {
+      polygon.forEach((positions, r) => {
+        data.vertexStart[ring++] = vertex;
+        const start = vertex;
+        for (const position of positions) {
+          data.coords[2 * vertex] = worldX(position[0] as number);
+          data.coords[2 * vertex + 1] = worldY(position[1] as number);
+          vertex++;
+        }
+        // Outer rings clockwise on screen (positive area with y down), holes counter-clockwise.
+        const area = signedArea(data.coords, start, vertex);
+        if (r === 0 ? area < 0 : area > 0) reverseRing(data.coords, start, vertex);
+      });
+    }
+  });
+  data.ringStart[n] = ring;
+  data.vertexStart[ring] = vertex;
+  return data;
+}
+
+/** Twice the shoelace area of the ring of vertices `start … end - 1` in `coords`. */
+function signedArea(coords: Float64Array, start: number, end: number): number {
+  let sum = 0;
+  for (let i = start, j = end - 1; i < end; j = i++) {
+    sum +=
+      ((coords[2 * j] as number) - (coords[2 * i] as number)) *
+      ((coords[2 * i + 1] as number) + (coords[2 * j + 1] as number));
+  }
+  return sum;
+}
+
+function reverseRing(coords: Float64Array, start: number, end: number): void {
+  for (let i = start, j = end - 1; i < j; i++, j--) {
+    for (const axis of [0, 1]) {
+      const a = coords[2 * i + axis] as number;
+      coords[2 * i + axis] = coords[2 * j + axis] as number;
+      coords[2 * j + axis] = a;
+    }
+  }
 }
 
 /**
@@ -101,27 +205,4 @@ export function plotMarkers(
     });
   }
   return { type: 'FeatureCollection', features };
-}
-
-let roundFactor = 1e7;
-
-function roundNumber(value: number): number {
-  return Math.round(value * roundFactor) / roundFactor;
-}
-
-/**
- * A copy of a polygon geometry with coordinates rounded to `digits` decimals of a degree (7: about
- * a centimetre), for the map only: the GeoJSON handed to MapLibre is then a third shorter.
- */
-function roundPositions(digits: number) {
-  roundFactor = 10 ** digits;
-  return (geometry: NonNullable<FeatureCollection['features'][number]['geometry']>) => {
-    const ring = (r: number[][]) => r.map((p) => p.map(roundNumber));
-    return geometry.type === 'Polygon'
-      ? { type: 'Polygon' as const, coordinates: geometry.coordinates.map(ring) }
-      : {
-          type: 'MultiPolygon' as const,
-          coordinates: geometry.coordinates.map((polygon) => polygon.map(ring)),
-        };
-  };
 }

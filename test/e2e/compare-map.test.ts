@@ -127,7 +127,7 @@ describe.skipIf(skip)('the swipe comparison of two scenarios on the map', () => 
         const planner = window.__planner;
         if (!planner) return false;
         await planner.whenIdle();
-        return planner.renderedFeatureCount('plots-fill') + planner.renderedFeatureCount('plot-dots') > 0;
+        return planner.renderedFeatureCount('plots-fill') + (await planner.drawnPlotDots()).count > 0;
       },
       null,
       { timeout: 60_000, polling: 500 },
@@ -183,9 +183,10 @@ describe.skipIf(skip)('the swipe comparison of two scenarios on the map', () => 
         const compare = window.__compare;
         if (!compare) return false;
         await Promise.all([compare.left.whenIdle(), compare.right.whenIdle()]);
-        const drawn = (side: typeof compare.left) =>
-          side.renderedFeatureCount('plots-fill') + side.renderedFeatureCount('plot-dots');
-        return drawn(compare.left) > 0 && drawn(compare.right) > 0;
+        // At county scale the plots are raster dots: read what each side's canvas shows.
+        const drawn = async (side: typeof compare.left) =>
+          side.renderedFeatureCount('plots-fill') + (await side.drawnPlotDots()).count;
+        return (await drawn(compare.left)) > 0 && (await drawn(compare.right)) > 0;
       },
       null,
       { timeout: 60_000, polling: 500 },

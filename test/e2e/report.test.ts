@@ -106,7 +106,7 @@ describe.skipIf(skip)('printable report', () => {
         const planner = window.__planner;
         if (!planner) return false;
         await planner.whenIdle();
-        return planner.renderedFeatureCount('plots-fill') + planner.renderedFeatureCount('plot-dots') > 0;
+        return planner.renderedFeatureCount('plots-fill') + (await planner.drawnPlotDots()).count > 0;
       },
       null,
       { timeout: 60_000, polling: 500 },

@@ -22,6 +22,7 @@ import {
   watchPage,
 } from './helpers/browser.ts';
 import { projectRoot } from './helpers/build-app.ts';
+import { countColor, decodePng } from './helpers/png.ts';
 import { type RunningApp, startApp } from './helpers/start-app.ts';
 
 const VIEWPORT = { width: 1920, height: 1080 };
@@ -46,7 +47,7 @@ describe.skipIf(skip)('scenarios', () => {
         const planner = window.__planner;
         if (!planner) return false;
         await planner.whenIdle();
-        return planner.renderedFeatureCount('plots-fill') + planner.renderedFeatureCount('plot-dots') > 0;
+        return planner.renderedFeatureCount('plots-fill') + (await planner.drawnPlotDots()).count > 0;
       },
       null,
       { timeout: 60_000, polling: 500 },
@@ -155,6 +156,39 @@ describe.skipIf(skip)('scenarios', () => {
     );
     // Some outside plots may have been vacated by the box already: they are now upgraded instead.
     expect(upgraded).toBe(shown);
+  });
+
+  it('rings the dots of plots with an action at county scale, in the action colour', async () => {
+    await jumpTo([121.3, 30.15], 9.6);
+    const legend = async (action: string) =>
+      Number(
+        await page
+          .locator(`[data-testid="action-legend"] [data-action="${action}"]`)
+          .getAttribute('data-count'),
+      );
+    // The raster tiles are painted with the actions: read the canvas around each plot's dot.
+    const rows = await page.evaluate(() => window.__planner?.plotRows() ?? []);
+    const outside = rows.filter((row) => row.status === 'outside').map((row) => row.index);
+    const control = rows.filter((row) => row.status === 'control').map((row) => row.index);
+    const around = (indices: number[]) =>
+      page.evaluate((list) => window.__planner?.plotDotColours(list, 4) ?? {}, indices);
+    // The upgrade colour (style.ts ACTION_COLORS.upgrade; no status uses it), blurred a little by
+    // the raster's scaling.
+    const ringed = (colours: Record<number, string[]>) =>
+      Object.values(colours).filter((list) => list.some((colour) => isNear(colour, '#00b3b3', 40))).length;
+    const upgraded = await around(outside);
+    // Every outside plot was upgraded, and every one of them lies in this view.
+    expect(outside.length).toBe(await legend('upgrade'));
+    expect(Object.keys(upgraded)).toHaveLength(outside.length);
+    expect(ringed(upgraded)).toBeGreaterThanOrEqual(0.9 * outside.length);
+    // Plots in the control zones were not upgraded: (almost) none is ringed so, only where an
+    // upgraded neighbour's ring reaches.
+    const kept = await around(control);
+    expect(Object.keys(kept).length).toBeGreaterThan(100);
+    expect(ringed(kept)).toBeLessThan(0.1 * Object.keys(kept).length);
+    const png = await page.screenshot({ type: 'png' });
+    writeFileSync(join(OUTPUT, 'scenario-county-actions.png'), png);
+    expect(countColor(decodePng(png), '#00b3b3', 20)).toBeGreaterThan(50);
   });
 
   it('draws a receiving zone on the map and measures it', async () => {
@@ -289,3 +323,12 @@ describe.skipIf(skip)('scenarios', () => {
     expect(problems.errors.filter((error) => !error.includes('net::ERR_ABORTED'))).toEqual([]);
   });
 });
+
+/** True when two `#rrggbb` colours differ by at most `tolerance` in each channel. */
+function isNear(a: string, b: string, tolerance: number): boolean {
+  return [1, 3, 5].every(
+    (at) =>
+      Math.abs(Number.parseInt(a.slice(at, at + 2), 16) - Number.parseInt(b.slice(at, at + 2), 16)) <=
+      tolerance,
+  );
+}

@@ -36,7 +36,8 @@ const ALLOWED: Record<string, { areas: string[]; packages: RegExp }> = {
     areas: ['core'],
     packages: /^(flatbush|polygon-clipping|proj4|geojson-validation|fflate|fast-xml-parser)$/,
   },
-  worker: { areas: ['worker', 'core'], packages: /^$/ },
+  // flatbush: the plot tile worker indexes the plots' centres and boxes.
+  worker: { areas: ['worker', 'core'], packages: /^flatbush$/ },
   i18n: { areas: ['i18n'], packages: /^$/ },
   state: { areas: ['state', 'core', 'worker', 'i18n'], packages: /^zustand(\/|$)/ },
   map: { areas: ['map', 'state', 'core', 'i18n'], packages: /^maplibre-gl$/ },

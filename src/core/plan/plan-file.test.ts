@@ -12,6 +12,7 @@ import {
 import { DEFAULT_SETTINGS } from '../settings.ts';
 import type { AreaGeometry, Feature } from '../types.ts';
 import { type PlanFile, parsePlanFile, serializePlan } from './plan-file.ts';
+import type { Slide } from './slides.ts';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -130,6 +131,26 @@ describe('docs/plan.schema.json', () => {
   it('describes the serialised sample plan', () => {
     const text = serializePlan(parsed(read('test/fixtures/plans/small-v1.plan.json')));
     expect(check(schema, schema, JSON.parse(text))).toEqual([]);
+  });
+
+  it('describes slides, and rejects a slide the reader rejects', () => {
+    const data = fixtureData();
+    data.slides = [
+      {
+        id: 'slide-1',
+        caption: '观海卫镇',
+        camera: { center: [121.25, 30.2], zoom: 13, bearing: 0, pitch: 0 },
+        layers: { boundary: true, control: false, plots: true },
+        scenarioId: 'scenario-1',
+        town: '观海卫镇',
+        plotIds: ['GHW-001'],
+      },
+    ];
+    expect(check(schema, schema, JSON.parse(serializePlan(parsed(JSON.stringify(data)))))).toEqual([]);
+    const [first] = data.slides as { camera: { zoom: number } }[];
+    if (first) first.camera.zoom = 30;
+    expect(check(schema, schema, data)).toEqual(['$.slides[0].camera.zoom: maximum']);
+    expect(parsePlanFile(JSON.stringify(data), 'x.plan.json').ok).toBe(false);
   });
 
   it('rejects plans the reader rejects', () => {
@@ -376,6 +397,26 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   assumptions,
 });
 
+const slide: fc.Arbitrary<Slide> = fc
+  .record(
+    {
+      id,
+      caption: text,
+      camera: fc.record({
+        center: fc.tuple(finite(-180, 180), finite(-90, 90)),
+        zoom: finite(0, 24),
+        bearing: finite(-360, 360),
+        pitch: finite(0, 85),
+      }),
+      layers: fc.record({ boundary: fc.boolean(), control: fc.boolean(), plots: fc.boolean() }),
+      scenarioId: fc.string({ maxLength: 8 }),
+      town: text,
+      plotIds: fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }),
+    },
+    { requiredKeys: ['id', 'caption', 'camera', 'layers', 'scenarioId'], noNullPrototype: true },
+  )
+  .map((s) => s as Slide);
+
 const plan: fc.Arbitrary<PlanFile> = fc
   .record(
     {
@@ -385,7 +426,7 @@ const plan: fc.Arbitrary<PlanFile> = fc
       layers: fc.record({ boundary: layer, control: layer, plots: layer }),
       scenarios: uniqueById(scenario),
       view: fc.record({ center: fc.tuple(finite(-180, 180), finite(-90, 90)), zoom: finite(0, 22) }),
-      slides: fc.array(fc.jsonValue().map((v) => JSON.parse(JSON.stringify(v)))),
+      slides: uniqueById(slide),
     },
     { requiredKeys: ['name', 'createdAt', 'tolerance', 'layers', 'scenarios'], noNullPrototype: true },
   )

@@ -14,6 +14,7 @@ import type { Feature } from '../types.ts';
 import { migrateV0toV1 } from './migrate-plan.ts';
 import type { PlanProblem } from './plan-problems.ts';
 import { PLAN_KEYS, PlanReader, readPlanV1 } from './read-plan.ts';
+import type { Slide } from './slides.ts';
 
 export const PLAN_FORMAT = 'industrial-land-plan';
 /** The version this app writes; it reads this one and every older one. */
@@ -41,8 +42,8 @@ export interface PlanFile {
   /** Id of the scenario being edited; '' when there are none. */
   activeScenarioId: string;
   view?: PlanView;
-  /** Prepared views for presentations; kept as they are. */
-  slides?: unknown[];
+  /** Prepared views for briefing mode, in the order they are shown (slides.ts). */
+  slides?: Slide[];
 }
 
 export type ParsePlanResult =
@@ -106,6 +107,14 @@ function crossCheck(plan: PlanFile, reader: PlanReader): void {
       reader.warn('unknown-zone', `scenarios[${s}].actions`, {
         zh: `方案“${scenario.name}”中有 ${unknownZones} 个搬迁入园地块未指定承接区块或区块不存在。`,
         en: `Scenario "${scenario.name}": ${unknownZones} relocated plots name no receiving zone or one that does not exist.`,
+      });
+  });
+  const scenarioIds = new Set(plan.scenarios.map((scenario) => scenario.id));
+  plan.slides?.forEach((slide, i) => {
+    if (slide.scenarioId !== '' && !scenarioIds.has(slide.scenarioId))
+      reader.warn('slide-scenario', `slides[${i}].scenarioId`, {
+        zh: `汇报页“${slide.caption}”的方案 ${slide.scenarioId} 不存在；放映该页时保持当前方案。`,
+        en: `Slide "${slide.caption}": its scenario ${slide.scenarioId} does not exist; showing it keeps the active scenario.`,
       });
   });
   const activeExists = plan.scenarios.some((scenario) => scenario.id === plan.activeScenarioId);

@@ -16,7 +16,7 @@ export type PlanProblemCode =
   | 'missing-part'
   /** A part has the wrong type or value. */
   | 'wrong-part'
-  /** Two scenarios, zones, transfers or direct quotas share an id. */
+  /** Two scenarios, zones, transfers, direct quotas or slides share an id. */
   | 'duplicate-id'
   // Warnings: the plan is read.
   /** An older version was converted. */
@@ -32,7 +32,9 @@ export type PlanProblemCode =
   /** Relocations name a zone that is not in the scenario. */
   | 'unknown-zone'
   /** The active scenario was not found; the first one is active. */
-  | 'active-scenario';
+  | 'active-scenario'
+  /** A slide names a scenario that is not in the plan; showing it keeps the active one. */
+  | 'slide-scenario';
 
 export interface PlanProblem {
   code: PlanProblemCode;

@@ -23,6 +23,7 @@ import type { AnalysisSettings } from '../settings.ts';
 import type { AreaGeometry, FeatureCollection, Message } from '../types.ts';
 import type { PlanFile, PlanView } from './plan-file.ts';
 import { childPath, type PlanProblem } from './plan-problems.ts';
+import { readSlides } from './slides.ts';
 
 /** Problems of one layer reported one by one before they are summed up. */
 const MAX_FEATURE_PROBLEMS = 5;
@@ -503,22 +504,16 @@ export function readPlanV1(reader: PlanReader, data: Record<string, unknown>): P
   const activeScenarioId = reader.string(data, 'activeScenarioId', '');
   let view: PlanView | undefined;
   if (data.view !== undefined) view = readView(reader, data.view);
-  let slides: unknown[] | undefined;
-  if (data.slides !== undefined) {
-    if (Array.isArray(data.slides)) slides = data.slides;
-    else
-      reader.warn('dropped-part', 'slides', {
-        zh: `方案文件 ${reader.fileName} 的 slides 应为数组，已忽略。`,
-        en: `Plan file ${reader.fileName}: slides must be an array; it was ignored.`,
-      });
-  }
+  // Optional, but the planner's own work: a damaged slide stops the file from opening (slides.ts).
+  const slides = data.slides === undefined ? undefined : readSlides(reader, data.slides);
   if (
     name === undefined ||
     createdAt === undefined ||
     !settings ||
     !layers ||
     !scenarios ||
-    activeScenarioId === undefined
+    activeScenarioId === undefined ||
+    (data.slides !== undefined && !slides)
   )
     return undefined;
   const plan: PlanFile = {

@@ -38,8 +38,21 @@ export function missingBrowserReason(): string | null {
   );
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+export interface LaunchOptions {
+  /**
+   * Variables added to the browser's environment, e.g. `FONTCONFIG_FILE` for a machine with other
+   * fonts. The rest of the environment is this process's.
+   */
+  env?: Record<string, string>;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+  });
 }
 
 export interface RecordedRequest {

@@ -43,3 +43,29 @@ export async function buildApp(): Promise<BuiltApp> {
   }
   return { outDir, remove: () => rmSync(outDir, { recursive: true, force: true }) };
 }
+
+/**
+ * Runs `npm run build:single` (scripts/build-single.ts through tsx) and returns the path of
+ * dist-single/index.html. Set E2E_SINGLE_FILE to use an existing single file instead.
+ */
+export async function buildSingleFile(): Promise<string> {
+  const existing = process.env.E2E_SINGLE_FILE;
+  if (existing) return existing;
+  const output: string[] = [];
+  const code = await new Promise<number | null>((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        join(projectRoot, 'scripts', 'build-single.ts'),
+      ],
+      { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.on('error', fail);
+    child.on('close', done);
+  });
+  if (code !== 0) throw new Error(`build:single exited with ${code}:\n${output.join('')}`);
+  return join(projectRoot, 'dist-single', 'index.html');
+}

@@ -24,23 +24,44 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
 export interface StaticServer {
   /** e.g. http://127.0.0.1:41234 */
   origin: string;
+  /** Where the folder is served: `${origin}${basePath}`, e.g. http://127.0.0.1:41234/intranet/planner/ */
+  url: string;
   /** Paths requested so far, with the status served. */
   log: { path: string; status: number }[];
   close: () => Promise<void>;
 }
 
-export async function serveStatic(root: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /**
+   * The path the folder is served under, starting and ending with `/` (default `/`): with
+   * `/intranet/planner/`, `/intranet/planner/assets/a.js` is `root/assets/a.js`, `/intranet/planner`
+   * redirects to `/intranet/planner/` as web servers do for a folder, and anything else is 404.
+   */
+  basePath?: string;
+}
+
+export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const basePath = options.basePath ?? '/';
+  if (!basePath.startsWith('/') || !basePath.endsWith('/'))
+    throw new Error(`basePath must start and end with "/": ${basePath}`);
   const log: StaticServer['log'] = [];
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const relative = normalize(path === '/' ? '/index.html' : path);
-    const file = join(root, relative);
     const send = (status: number, body?: string) => {
       log.push({ path, status });
       response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end(body ?? String(status));
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405);
+    if (`${path}/` === basePath) {
+      log.push({ path, status: 301 });
+      response.writeHead(301, { Location: basePath });
+      return response.end();
+    }
+    if (!path.startsWith(basePath)) return send(404);
+    const inFolder = path.slice(basePath.length - 1);
+    const relative = normalize(inFolder === '/' ? '/index.html' : inFolder);
+    const file = join(root, relative);
     // Nothing outside the served folder.
     if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return send(403);
     let size: number;
@@ -67,6 +88,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${basePath}`,
     log,
     close: () =>
       new Promise<void>((resolve) => {

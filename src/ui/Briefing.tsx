@@ -1,0 +1,343 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ExportableMap } from '../app/exports/map-png.ts';
+import { PLOT_ACTION_LABELS } from '../core/scenario/types.ts';
+import { type BriefingMessageKey, briefingText } from '../i18n/briefing-messages.ts';
+import { type Language, translate } from '../i18n/messages.ts';
+import { HIGHLIGHT_CASING, HIGHLIGHT_COLOR } from '../map/briefing-highlight.ts';
+import { ACTION_COLORS, COLORS, STATUS_COLORS, STATUS_ORDER } from '../map/style.ts';
+import { selectActiveIndicators, selectActiveScenario } from '../state/scenario-selectors.ts';
+import { progressOf } from '../state/scenario-view.ts';
+import { briefingKeyCommand, selectCurrentSlide, steppedSlide } from '../state/slides.ts';
+import { plannerStore, usePlanner } from '../state/store.ts';
+import { BASELINE, CompareMap } from './CompareMap.tsx';
+import { formatNumber, pick } from './format.ts';
+
+type Text = (key: BriefingMessageKey, values?: Record<string, string | number>) => string;
+
+/**
+ * Enters briefing mode at the first slide, full screen where the browser allows it (a refusal, as in
+ * a headless browser or an iframe, leaves the page as large as it is).
+ */
+export function enterBriefing(): void {
+  const state = plannerStore.getState();
+  state.setBriefing(true);
+  const first = state.slides[0];
+  if (first) state.goToSlide(first.id);
+  if (document.fullscreenEnabled && !document.fullscreenElement) {
+    document.documentElement.requestFullscreen().catch(() => {
+      // Refused (no user gesture, a policy): briefing mode works in the window as it is.
+    });
+  }
+}
+
+/** Leaves briefing mode and full screen. */
+export function leaveBriefing(): void {
+  plannerStore.getState().setBriefing(false);
+  if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+}
+
+/** The header's button that starts briefing mode. */
+export function BriefingButton() {
+  const language = usePlanner((state) => state.language);
+  const ready = usePlanner((state) => state.analysis !== null);
+  return (
+    <button
+      type="button"
+      className="header-button briefing-enter"
+      data-testid="briefing-enter"
+      disabled={!ready}
+      title={briefingText(language, 'brief.enterTitle')}
+      onClick={enterBriefing}
+    >
+      {briefingText(language, 'brief.enter')}
+    </button>
+  );
+}
+
+/** The four 2026 targets shown, with how each value is written. */
+const TARGETS = [
+  { key: 'controlShare', kind: 'share' },
+  { key: 'renovatedMu', kind: 'amount' },
+  { key: 'renovatedTaxPerMu', kind: 'amount' },
+  { key: 'newAboveScaleFirms', kind: 'amount' },
+] as const;
+
+type TargetKey = (typeof TARGETS)[number]['key'];
+
+/** A figure rounded for a projector: a share to 0.1 %, 亩 and firms whole, 万元/亩 to 0.1. */
+function formatTarget(language: Language, key: TargetKey, value: number | null): string {
+  const t = (k: BriefingMessageKey, text: string) => briefingText(language, k, { value: text });
+  if (value === null || !Number.isFinite(value)) return '—';
+  switch (key) {
+    case 'controlShare':
+      return `${formatNumber(language, value * 100, 1)}%`;
+    case 'renovatedMu':
+      return t('brief.unit.mu', formatNumber(language, value, 0));
+    case 'renovatedTaxPerMu':
+      return t('brief.unit.wanPerMu', formatNumber(language, value, 1));
+    case 'newAboveScaleFirms':
+      return t('brief.unit.firms', formatNumber(language, value, 0));
+  }
+}
+
+/**
+ * Briefing mode (汇报模式) over the map: the slide's caption, the legend, four indicators against
+ * the 2026 targets, and the slide controls; optionally the before/after swipe (CompareMap). The
+ * keys of a presentation clicker step through the slides; Esc (or leaving full screen) ends it.
+ */
+export function Briefing({ map }: { map: ExportableMap }) {
+  const language = usePlanner((state) => state.language);
+  const slides = usePlanner((state) => state.slides);
+  const slide = usePlanner(selectCurrentSlide);
+  const scenario = usePlanner(selectActiveScenario);
+  const scenarios = usePlanner((state) => state.scenarioSet.scenarios);
+  const planName = usePlanner((state) => state.planName);
+  const sampleLabel = usePlanner((state) => state.layers?.label ?? null);
+  const [swipe, setSwipe] = useState(false);
+  const [left, setLeft] = useState(BASELINE);
+  const t: Text = (key, values) => briefingText(language, key, values);
+  const index = slide ? slides.indexOf(slide) : -1;
+
+  useEffect(() => {
+    const step = (offset: number | 'first' | 'last') => {
+      const state = plannerStore.getState();
+      const target =
+        offset === 'first'
+          ? state.slides[0]
+          : offset === 'last'
+            ? state.slides.at(-1)
+            : steppedSlide(state.slides, state.currentSlideId, offset);
+      if (target) state.goToSlide(target.id);
+    };
+    // Capture, and stopped here: the arrow keys must not also pan the map or move the divider.
+    const onKey = (event: KeyboardEvent) => {
+      const command = briefingKeyCommand(event);
+      if (!command) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (command === 'exit') leaveBriefing();
+      else step(command === 'next' ? 1 : command === 'previous' ? -1 : command);
+    };
+    // Esc in full screen is the browser's: it leaves full screen without a key event, so that ends briefing too.
+    const onFullscreen = () => {
+      if (!document.fullscreenElement) leaveBriefing();
+    };
+    window.addEventListener('keydown', onKey, true);
+    document.addEventListener('fullscreenchange', onFullscreen);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('fullscreenchange', onFullscreen);
+    };
+  }, []);
+
+  const go = (offset: number) => {
+    const state = plannerStore.getState();
+    const target = steppedSlide(state.slides, state.currentSlideId, offset);
+    if (target) state.goToSlide(target.id);
+  };
+
+  const caption = slide?.caption || planName;
+  return (
+    <>
+      {swipe && scenario && <CompareMap mainMap={map} choice={{ on: true, left, right: scenario.id }} />}
+      <div
+        className="briefing"
+        data-testid="briefing"
+        data-slide-id={slide?.id ?? ''}
+        data-slide-index={index}
+        data-scenario-id={scenario?.id ?? ''}
+      >
+        <header className="briefing-top">
+          <div className="briefing-heading">
+            <h1 className="briefing-caption" data-testid="briefing-caption" title={caption}>
+              {slide ? caption : `${planName} · ${t('brief.noSlides')}`}
+            </h1>
+            <p className="briefing-subtitle">
+              <span>{planName}</span>
+              <span data-testid="briefing-scenario">
+                {t('brief.scenario', { name: scenario?.name ?? '—' })}
+              </span>
+              {sampleLabel !== null && <span className="briefing-sample">{sampleLabel}</span>}
+            </p>
+          </div>
+          <div className="briefing-tools">
+            <button
+              type="button"
+              className="briefing-button"
+              data-testid="briefing-swipe"
+              aria-pressed={swipe}
+              title={t('brief.swipeTitle')}
+              onClick={(event) => {
+                setSwipe(!swipe);
+                event.currentTarget.blur();
+              }}
+            >
+              {t('brief.swipe')}
+            </button>
+            {swipe && (
+              <label className="briefing-left">
+                <span>{t('brief.swipeLeft')}</span>
+                <select
+                  value={left}
+                  data-testid="briefing-swipe-left"
+                  onChange={(event) => {
+                    setLeft(event.target.value);
+                    // The clicker's keys step slides again, not this list.
+                    event.target.blur();
+                  }}
+                >
+                  <option value={BASELINE}>{t('brief.baselineScenario')}</option>
+                  {scenarios
+                    .filter((candidate) => candidate.id !== scenario?.id)
+                    .map((candidate) => (
+                      <option key={candidate.id} value={candidate.id}>
+                        {candidate.name}
+                      </option>
+                    ))}
+                </select>
+              </label>
+            )}
+            <button
+              type="button"
+              className="briefing-button briefing-exit"
+              data-testid="briefing-exit"
+              title={t('brief.exitTitle')}
+              onClick={leaveBriefing}
+            >
+              × {t('brief.exit')}
+            </button>
+          </div>
+        </header>
+        <BriefingLegend language={language} highlighted={Boolean(slide?.town || slide?.plotIds?.length)} />
+        <BriefingTargets language={language} />
+        <nav className="briefing-nav" aria-label={t('brief.keys')} title={t('brief.keys')}>
+          <button
+            type="button"
+            className="briefing-button briefing-step"
+            data-testid="briefing-prev"
+            disabled={index <= 0}
+            onClick={(event) => {
+              go(-1);
+              event.currentTarget.blur();
+            }}
+          >
+            ← {t('brief.prev')}
+          </button>
+          <span className="briefing-position" data-testid="briefing-position">
+            {t('brief.position', { index: index + 1, count: slides.length })}
+          </span>
+          <button
+            type="button"
+            className="briefing-button briefing-step"
+            data-testid="briefing-next"
+            disabled={index >= slides.length - 1}
+            onClick={(event) => {
+              go(1);
+              event.currentTarget.blur();
+            }}
+          >
+            {t('brief.next')} →
+          </button>
+        </nav>
+      </div>
+    </>
+  );
+}
+
+/** The working map's legend, large: status colours, the two zone lines, actions, the highlight. */
+function BriefingLegend({ language, highlighted }: { language: Language; highlighted: boolean }) {
+  const actions = usePlanner((state) => selectActiveScenario(state)?.actions);
+  const hasActions = useMemo(
+    () => Object.values(actions ?? {}).some((entry) => entry.action !== 'keep'),
+    [actions],
+  );
+  const t: Text = (key) => briefingText(language, key);
+  return (
+    <aside
+      className="briefing-panel briefing-legend"
+      data-testid="briefing-legend"
+      aria-label={t('brief.legend')}
+    >
+      <ul>
+        {STATUS_ORDER.map((status) => (
+          <li key={status} data-status={status}>
+            <span className="briefing-swatch" style={{ background: STATUS_COLORS[status] }} />
+            {translate(language, `status.${status}`)}
+          </li>
+        ))}
+        <li>
+          <span className="briefing-line briefing-line-dashed" style={{ borderColor: COLORS.boundaryLine }} />
+          {t('brief.boundary')}
+        </li>
+        <li>
+          <span className="briefing-line" style={{ borderColor: COLORS.controlLine }} />
+          {t('brief.control')}
+        </li>
+        {hasActions &&
+          (['upgrade', 'acquire', 'vacate', 'relocate'] as const).map((action) => (
+            <li key={action} data-action={action}>
+              <span
+                className="briefing-swatch briefing-outline"
+                style={{ borderColor: ACTION_COLORS[action] }}
+              />
+              {pick(language, PLOT_ACTION_LABELS[action])}
+            </li>
+          ))}
+        {highlighted && (
+          <li data-testid="briefing-legend-highlight">
+            <span
+              className="briefing-line briefing-line-highlight"
+              style={{ borderColor: HIGHLIGHT_COLOR, outlineColor: HIGHLIGHT_CASING }}
+            />
+            {t('brief.highlight')}
+          </li>
+        )}
+      </ul>
+    </aside>
+  );
+}
+
+/** The four indicators of the shown scenario against the 2026 targets, with progress bars. */
+function BriefingTargets({ language }: { language: Language }) {
+  const indicators = usePlanner(selectActiveIndicators);
+  const t: Text = (key, values) => briefingText(language, key, values);
+  const targets = indicators?.overall.targets;
+  return (
+    <aside className="briefing-panel briefing-targets" data-testid="briefing-targets">
+      <h2 className="briefing-panel-title">{t('brief.targets')}</h2>
+      {TARGETS.map(({ key, kind }) => {
+        const check = targets?.[key];
+        const { fill, marker } = progressOf(check?.value ?? null, check?.target ?? 0, kind);
+        return (
+          <div
+            key={key}
+            className="briefing-target"
+            data-key={key}
+            data-value={check?.value ?? ''}
+            data-met={check?.met ?? false}
+          >
+            <div className="briefing-target-label">{t(`brief.ind.${key}`)}</div>
+            <div className="briefing-target-figures">
+              <span className="briefing-target-value">
+                {formatTarget(language, key, check?.value ?? null)}
+              </span>
+              <span className={`briefing-badge ${check?.met ? 'briefing-badge-met' : ''}`}>
+                {check?.met ? t('brief.met') : t('brief.notMet')}
+              </span>
+            </div>
+            <div className="briefing-bar" aria-hidden="true">
+              <div
+                className={`briefing-bar-fill ${check?.met ? 'briefing-bar-met' : ''}`}
+                style={{ width: `${fill * 100}%` }}
+              />
+              <div className="briefing-bar-target" style={{ left: `${marker * 100}%` }} />
+            </div>
+            <div className="briefing-target-goal">
+              {t('brief.target', { value: formatTarget(language, key, check?.target ?? null) })}
+            </div>
+          </div>
+        );
+      })}
+    </aside>
+  );
+}

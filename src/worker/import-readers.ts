@@ -1,0 +1,11 @@
+/**
+ * What the analysis worker needs only when the user imports files: the readers of GeoJSON,
+ * shapefiles and KML/KMZ, coordinate reference systems (proj4), checks and column mapping. The
+ * worker loads this module on the first import (a chunk of its own), so that opening a plan does not
+ * download it.
+ */
+
+export { columnsOf, suggestColumnMapping } from '../core/io/column-mapping.ts';
+export { guessLayerKind } from '../core/io/guess-layer-kind.ts';
+export { loadLayerFromSource } from '../core/io/load-layer.ts';
+export { readLayerFiles } from '../core/io/read-layer-files.ts';

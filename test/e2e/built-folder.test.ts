@@ -1,0 +1,196 @@
+/**
+ * The built folder (`vite build`) served under a sub-path, /intranet/planner/, as an intranet server
+ * would: the page shows the sample plan drawn and counted, every request stays on the local server and
+ * under the sub-path, the first view fetches exactly the first-view files of the build report
+ * (scripts/report-build.ts) and none of the lazy chunks, and the lazy chunks (drawing, XLSX, the file
+ * readers in the analysis worker) load from the sub-path when first used.
+ * Writes test/output/built-folder.png.
+ */
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BuildReport, reportBuild } from '../../scripts/report-build.ts';
+import {
+  isBrowserRequired,
+  launchBrowser,
+  missingBrowserReason,
+  type NetworkRecorder,
+  type PageProblems,
+  recordNetwork,
+  watchPage,
+} from './helpers/browser.ts';
+import { type BuiltApp, buildApp, projectRoot } from './helpers/build-app.ts';
+import { countColor, decodePng, distinctColors, type Pixels } from './helpers/png.ts';
+import { type StaticServer, serveStatic } from './helpers/static-server.ts';
+
+const BASE_PATH = '/intranet/planner/';
+const VIEWPORT = { width: 1600, height: 900 };
+const SCREENSHOT = join(projectRoot, 'test', 'output', 'built-folder.png');
+const IMPORT_FIXTURES = join(projectRoot, 'test', 'fixtures', 'import');
+const PLOTS_IN_SAMPLE = (
+  JSON.parse(readFileSync(join(projectRoot, 'data', 'sample', 'plots.geojson'), 'utf8')) as {
+    features: unknown[];
+  }
+).features.length;
+const STATUS_COLORS = { control: '#1f9e3a', boundary: '#1f64d6', outside: '#e3001b' };
+
+const missing = missingBrowserReason();
+const skip = missing !== null && !isBrowserRequired();
+
+describe.skipIf(skip)('the built folder served under a sub-path', () => {
+  let built: BuiltApp | undefined;
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let network: NetworkRecorder;
+  let problems: PageProblems;
+  let report: BuildReport;
+  let screenshot: Pixels;
+  /** Paths inside the built folder that the first view requested. */
+  let firstViewPaths: Set<string>;
+
+  /**
+   * The requests so far as paths inside the built folder (`assets/x.js`), leaving out data:, blob:
+   * and the first one, the sub-path without its slash, which the server redirects; throws on a
+   * request outside the folder.
+   */
+  function requestedPaths(): string[] {
+    return network.requests
+      .filter((request) => !request.url.startsWith('data:') && !request.url.startsWith('blob:'))
+      .map((request) => new URL(request.url).pathname)
+      .filter((path) => path !== BASE_PATH.slice(0, -1))
+      .map((path) => {
+        if (!path.startsWith(BASE_PATH)) throw new Error(`${path} is outside ${BASE_PATH}`);
+        return path.slice(BASE_PATH.length);
+      });
+  }
+
+  /** The report's lazy code files whose names start with `prefix` (e.g. `assets/xlsx-`). */
+  function lazyFiles(prefix: string): string[] {
+    const files = report.files.filter((file) => file.load === 'lazy' && file.path.startsWith(prefix));
+    if (files.length === 0) throw new Error(`The build report has no lazy file ${prefix}*.`);
+    return files.map((file) => file.path);
+  }
+
+  beforeAll(async () => {
+    if (missing)
+      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
+    const existing = process.env.E2E_APP_DIR;
+    built = existing ? { outDir: existing, remove: () => {} } : await buildApp();
+    report = reportBuild(built.outDir);
+    server = await serveStatic(built.outDir, { basePath: BASE_PATH });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
+    network = await recordNetwork(context, server.origin);
+    page = await context.newPage();
+    problems = watchPage(page, server.origin);
+    // Without the trailing slash, as a planner types it: the server redirects to the folder.
+    await page.goto(server.url.slice(0, -1));
+    await page.locator('.legend-total').waitFor({ timeout: 90_000 });
+    await page.waitForFunction(
+      async () => {
+        const planner = window.__planner;
+        if (!planner) return false;
+        await planner.whenIdle();
+        return (
+          planner.renderedFeatureCount('plots-fill') + (await planner.drawnPlotDots()).count > 0 &&
+          planner.renderedFeatureCount('town-labels') > 0
+        );
+      },
+      null,
+      { timeout: 60_000, polling: 500 },
+    );
+    firstViewPaths = new Set(requestedPaths());
+    mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
+    const png = await page.screenshot({ type: 'png' });
+    writeFileSync(SCREENSHOT, png);
+    screenshot = decodePng(png);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    built?.remove();
+  });
+
+  it('opens at the sub-path and draws the sample plan with every plot counted', async () => {
+    expect(page.url()).toBe(server?.url);
+    expect(await page.locator('.legend-total').getAttribute('data-total')).toBe(String(PLOTS_IN_SAMPLE));
+    expect(distinctColors(screenshot)).toBeGreaterThan(500);
+    for (const [status, color] of Object.entries(STATUS_COLORS)) {
+      expect(countColor(screenshot, color, 30), status).toBeGreaterThan(200);
+    }
+  });
+
+  it('fetches exactly the first-view files of the build report, and no lazy chunk', () => {
+    const firstView = report.files
+      .filter((file) => file.load === 'first-view')
+      .map((file) => file.path)
+      .sort();
+    // The page itself is requested as the folder (``), not as index.html.
+    const fetched = [...firstViewPaths].map((path) => (path === '' ? 'index.html' : path)).sort();
+    expect(fetched).toEqual(firstView);
+    const lazy = [
+      ...lazyFiles('assets/xlsx-'),
+      ...lazyFiles('assets/terra-draw'),
+      ...lazyFiles('assets/ReportView-'),
+      ...lazyFiles('assets/import-readers-'),
+    ];
+    expect(lazy.filter((path) => firstViewPaths.has(path))).toEqual([]);
+  });
+
+  it('loads the drawing library from the sub-path when a zone is first drawn', async () => {
+    await page.click('[data-testid="tab-scenario"]');
+    await page.locator('[data-testid="scenario-panel"]').waitFor();
+    await page.click('[data-testid="draw-zone"]');
+    await page.locator('[data-testid="map"][data-drawing="ready"]').waitFor({ timeout: 30_000 });
+    const requested = new Set(requestedPaths());
+    for (const path of lazyFiles('assets/terra-draw')) expect(requested, path).toContain(path);
+    // The same button ends drawing.
+    await page.click('[data-testid="draw-zone"]');
+    await page.locator('[data-testid="map"][data-drawing]').waitFor({ state: 'detached', timeout: 15_000 });
+  });
+
+  it('loads the XLSX writer from the sub-path on the first XLSX export', async () => {
+    const [xlsxChunk] = lazyFiles('assets/xlsx-');
+    expect(requestedPaths()).not.toContain(xlsxChunk);
+    await page.click('[data-testid="export-button"]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.click('[data-testid="export-xlsx"]'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    // An XLSX file is a zip: PK\x03\x04.
+    expect(readFileSync(await download.path()).subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 3, 4]));
+    expect(requestedPaths()).toContain(xlsxChunk);
+  });
+
+  it("loads the analysis worker's file readers from the sub-path on the first import", async () => {
+    const [readersChunk] = lazyFiles('assets/import-readers-');
+    expect(requestedPaths()).not.toContain(readersChunk);
+    await page.setInputFiles('[data-testid="import-input"]', [
+      join(IMPORT_FIXTURES, 'plots-cgcs2000-gk40-gbk.zip'),
+    ]);
+    const dialog = page.locator('[data-testid="import-dialog"]');
+    await dialog.waitFor({ timeout: 60_000 });
+    // The readers ran: the dialog names the shapefile's encoding and coordinate system.
+    await dialog.locator('[data-testid="import-crs"]').waitFor({ timeout: 60_000 });
+    expect(await dialog.locator('[data-testid="import-encoding"]').textContent()).toContain('GBK');
+    expect(await dialog.locator('[data-testid="import-crs"]').textContent()).toMatch(/CGCS2000/);
+    expect(requestedPaths()).toContain(readersChunk);
+    await page.click('[data-testid="import-close"]');
+  });
+
+  it('makes no request that leaves the local server or the sub-path, and logs no error', () => {
+    network.assertNoExternalRequests();
+    // Throws on a request outside the sub-path; the count shows the recorder saw the app's files.
+    expect(requestedPaths().length).toBeGreaterThan(10);
+    const served = server?.log ?? [];
+    expect(served.filter((entry) => entry.status !== 200 && entry.status !== 301)).toEqual([]);
+    expect(served.every((entry) => entry.path.startsWith(BASE_PATH.slice(0, -1)))).toBe(true);
+    expect(problems.errors).toEqual([]);
+    expect(problems.warnings.filter((warning) => !warning.includes('GL Driver Message'))).toEqual([]);
+  });
+});
