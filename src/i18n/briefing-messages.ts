@@ -4,7 +4,7 @@
  * GB 2312 and ASCII: the bundled font covers nothing else.
  */
 
-import type { Language } from './messages.ts';
+import { fillTemplate, type Language } from './messages.ts';
 
 export const briefingMessagesZh = {
   'brief.enter': '汇报模式',
@@ -134,9 +134,5 @@ export function briefingText(
   key: BriefingMessageKey,
   values: Readonly<Record<string, string | number>> = {},
 ): string {
-  const template = BRIEFING_CATALOGUES[language][key];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-    const value = values[name];
-    return value === undefined ? match : String(value);
-  });
+  return fillTemplate(language, BRIEFING_CATALOGUES[language][key], values);
 }

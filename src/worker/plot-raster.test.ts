@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection } from '../core/types.ts';
+import { squarePlot } from '../../test/fixtures/square-plot.ts';
 import { plotTileData, worldX, worldY } from './plot-map.ts';
 import {
   ACTION_RING_PX,
@@ -13,31 +13,6 @@ import {
   worldToTilePx,
 } from './plot-raster.ts';
 import { PlotTileIndex } from './plot-tiles.ts';
-
-/** A square plot of `sizeDeg` with its south-west corner at lon, lat. */
-function square(
-  id: string,
-  lon: number,
-  lat: number,
-  sizeDeg = 0.002,
-): FeatureCollection['features'][number] {
-  return {
-    type: 'Feature',
-    properties: { id },
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [lon, lat],
-          [lon + sizeDeg, lat],
-          [lon + sizeDeg, lat + sizeDeg],
-          [lon, lat + sizeDeg],
-          [lon, lat],
-        ],
-      ],
-    },
-  };
-}
 
 const STATUS_COLORS: readonly Rgb[] = [
   [31, 158, 58],
@@ -69,7 +44,7 @@ function makeData() {
   return plotTileData(
     {
       type: 'FeatureCollection',
-      features: [square('a', 121.3, 30.2), square('b', 121.32, 30.2), square('c', 121.3, 30.22)],
+      features: [squarePlot('a', 121.3, 30.2), squarePlot('b', 121.32, 30.2), squarePlot('c', 121.3, 30.22)],
     },
     [
       { id: 'a', status: 'control', town: '观海卫镇' },
@@ -177,7 +152,7 @@ describe('paintPlotRaster', () => {
 
   it('paints a later plot over an earlier one where they overlap', () => {
     const overlapping = plotTileData(
-      { type: 'FeatureCollection', features: [square('p', 121.3, 30.2), square('q', 121.3, 30.2)] },
+      { type: 'FeatureCollection', features: [squarePlot('p', 121.3, 30.2), squarePlot('q', 121.3, 30.2)] },
       [
         { id: 'p', status: 'control' },
         { id: 'q', status: 'crossing' },
@@ -193,7 +168,7 @@ describe('paintPlotRaster', () => {
     const x = Math.floor(worldX(121.3) * 2 ** z) + 1;
     const edgeLon = (x / 2 ** z) * 360 - 180;
     const lon = edgeLon - (0.5 / RASTER_TILE_SIZE / 2 ** z) * 360 - 0.001;
-    const one = plotTileData({ type: 'FeatureCollection', features: [square('e', lon, 30.2)] }, [
+    const one = plotTileData({ type: 'FeatureCollection', features: [squarePlot('e', lon, 30.2)] }, [
       { id: 'e', status: 'boundary' },
     ]);
     const y = Math.floor(worldY(30.201) * 2 ** z);

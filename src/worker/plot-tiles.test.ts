@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { squarePlot } from '../../test/fixtures/square-plot.ts';
 import type { FeatureCollection } from '../core/types.ts';
 import { plotTileData, worldX, worldY } from './plot-map.ts';
 import { PlotTileIndex, TILE_EXTENT } from './plot-tiles.ts';
 
-/** A square plot of `sizeDeg` with its south-west corner at lon, lat (counter-clockwise, RFC 7946). */
-function square(
-  id: string,
-  lon: number,
-  lat: number,
-  sizeDeg = 0.002,
-): FeatureCollection['features'][number] {
-  return {
-    type: 'Feature',
-    properties: { id },
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [lon, lat],
-          [lon + sizeDeg, lat],
-          [lon + sizeDeg, lat + sizeDeg],
-          [lon, lat + sizeDeg],
-          [lon, lat],
-        ],
-      ],
-    },
-  };
-}
-
 const PLOTS: FeatureCollection = {
   type: 'FeatureCollection',
-  features: [square('a', 121.3, 30.2), square('b', 121.4, 30.25), square('c', 10, 10)],
+  features: [squarePlot('a', 121.3, 30.2), squarePlot('b', 121.4, 30.25), squarePlot('c', 10, 10)],
 };
 const RESULTS = [
   { id: 'a', status: 'control' as const, town: '观海卫镇' },
@@ -190,7 +166,7 @@ describe('PlotTileIndex', () => {
     const many: FeatureCollection = {
       type: 'FeatureCollection',
       features: Array.from({ length: 3000 }, (_, i) =>
-        square(`p${i}`, 121 + (i % 60) * 0.005, 30 + Math.floor(i / 60) * 0.005),
+        squarePlot(`p${i}`, 121 + (i % 60) * 0.005, 30 + Math.floor(i / 60) * 0.005),
       ),
     };
     const data = plotTileData(

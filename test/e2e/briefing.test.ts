@@ -20,6 +20,7 @@ import {
   type NetworkRecorder,
   type PageProblems,
   recordNetwork,
+  waitForPlotsDrawn,
   watchPage,
 } from './helpers/browser.ts';
 import { projectRoot } from './helpers/build-app.ts';
@@ -132,16 +133,7 @@ describe.skipIf(skip)('briefing mode: slides recorded, saved, reopened and prese
     problems = watchPage(page, app.origin);
     await page.goto(`${app.origin}/`);
     await page.locator('.legend-total').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(
-      async () => {
-        const planner = window.__planner;
-        if (!planner) return false;
-        await planner.whenIdle();
-        return planner.renderedFeatureCount('plots-fill') + (await planner.drawnPlotDots()).count > 0;
-      },
-      null,
-      { timeout: 60_000, polling: 500 },
-    );
+    await waitForPlotsDrawn(page);
   }, 180_000);
 
   afterAll(async () => {

@@ -19,6 +19,7 @@ import {
   type NetworkRecorder,
   type PageProblems,
   recordNetwork,
+  waitForPlotsDrawn,
   watchPage,
 } from './helpers/browser.ts';
 import { type BuiltApp, buildApp, projectRoot } from './helpers/build-app.ts';
@@ -89,19 +90,7 @@ describe.skipIf(skip)('the built folder served under a sub-path', () => {
     // Without the trailing slash, as a planner types it: the server redirects to the folder.
     await page.goto(server.url.slice(0, -1));
     await page.locator('.legend-total').waitFor({ timeout: 90_000 });
-    await page.waitForFunction(
-      async () => {
-        const planner = window.__planner;
-        if (!planner) return false;
-        await planner.whenIdle();
-        return (
-          planner.renderedFeatureCount('plots-fill') + (await planner.drawnPlotDots()).count > 0 &&
-          planner.renderedFeatureCount('town-labels') > 0
-        );
-      },
-      null,
-      { timeout: 60_000, polling: 500 },
-    );
+    await waitForPlotsDrawn(page, { labels: true });
     firstViewPaths = new Set(requestedPaths());
     mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
     const png = await page.screenshot({ type: 'png' });

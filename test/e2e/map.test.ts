@@ -15,6 +15,7 @@ import {
   type NetworkRecorder,
   type PageProblems,
   recordNetwork,
+  waitForPlotsDrawn,
   watchPage,
 } from './helpers/browser.ts';
 import { projectRoot } from './helpers/build-app.ts';
@@ -61,19 +62,7 @@ describe.skipIf(skip)('the map page', () => {
     await page.locator('.legend-total').waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => window.__planner !== undefined);
     // Labels are drawn once the font is in; wait until the map is idle with plots and labels drawn.
-    await page.waitForFunction(
-      async () => {
-        const planner = window.__planner;
-        if (!planner) return false;
-        await planner.whenIdle();
-        return (
-          planner.renderedFeatureCount('plots-fill') + (await planner.drawnPlotDots()).count > 0 &&
-          planner.renderedFeatureCount('town-labels') > 0
-        );
-      },
-      null,
-      { timeout: 60_000, polling: 500 },
-    );
+    await waitForPlotsDrawn(page, { labels: true });
     mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
     const png = await page.screenshot({ type: 'png' });
     writeFileSync(SCREENSHOT, png);

@@ -19,6 +19,7 @@ import {
   type NetworkRecorder,
   type PageProblems,
   recordNetwork,
+  waitForPlotsDrawn,
   watchPage,
 } from './helpers/browser.ts';
 import { projectRoot } from './helpers/build-app.ts';
@@ -96,16 +97,7 @@ describe.skipIf(skip)('the planner', () => {
   const dialogs: string[] = [];
 
   async function plotsDrawn(): Promise<void> {
-    await page.waitForFunction(
-      async () => {
-        const planner = window.__planner;
-        if (!planner) return false;
-        await planner.whenIdle();
-        return planner.renderedFeatureCount('plots-fill') + (await planner.drawnPlotDots()).count > 0;
-      },
-      null,
-      { timeout: 60_000, polling: 500 },
-    );
+    await waitForPlotsDrawn(page);
   }
 
   async function screenshot(name: string): Promise<void> {

@@ -19,6 +19,7 @@ import {
   type NetworkRecorder,
   type PageProblems,
   recordNetwork,
+  waitForPlotsDrawn,
   watchPage,
 } from './helpers/browser.ts';
 import { projectRoot } from './helpers/build-app.ts';
@@ -101,16 +102,7 @@ describe.skipIf(skip)('printable report', () => {
 
   async function ready(): Promise<void> {
     await page.locator('.legend-total').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(
-      async () => {
-        const planner = window.__planner;
-        if (!planner) return false;
-        await planner.whenIdle();
-        return planner.renderedFeatureCount('plots-fill') + (await planner.drawnPlotDots()).count > 0;
-      },
-      null,
-      { timeout: 60_000, polling: 500 },
-    );
+    await waitForPlotsDrawn(page);
   }
 
   /** Sets `action` in `year` on the plots the table's status filter `status` shows. */

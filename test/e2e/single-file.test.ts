@@ -18,6 +18,7 @@ import {
   type NetworkRecorder,
   type PageProblems,
   recordNetwork,
+  waitForPlotsDrawn,
   watchPage,
 } from './helpers/browser.ts';
 import { projectRoot } from './helpers/build-app.ts';
@@ -77,19 +78,7 @@ describe.skipIf(skip)('the single-file build opened from disk', () => {
     problems = watchPage(page, FILE_ORIGIN);
     await page.goto(pathToFileURL(PAGE_FILE).href);
     await page.locator('.legend-total').waitFor({ timeout: 90_000 });
-    await page.waitForFunction(
-      async () => {
-        const planner = window.__planner;
-        if (!planner) return false;
-        await planner.whenIdle();
-        return (
-          planner.renderedFeatureCount('plots-fill') + (await planner.drawnPlotDots()).count > 0 &&
-          planner.renderedFeatureCount('town-labels') > 0
-        );
-      },
-      null,
-      { timeout: 60_000, polling: 500 },
-    );
+    await waitForPlotsDrawn(page, { labels: true });
     mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
     const png = await page.screenshot({ type: 'png' });
     writeFileSync(SCREENSHOT, png);

@@ -17,6 +17,7 @@ import {
   type NetworkRecorder,
   type PageProblems,
   recordNetwork,
+  waitForPlotsDrawn,
   watchPage,
 } from './helpers/browser.ts';
 import { projectRoot } from './helpers/build-app.ts';
@@ -49,16 +50,7 @@ describe.skipIf(skip)('receiving zones', () => {
 
   async function ready(): Promise<void> {
     await page.locator('.legend-total').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(
-      async () => {
-        const planner = window.__planner;
-        if (!planner) return false;
-        await planner.whenIdle();
-        return planner.renderedFeatureCount('plots-fill') + (await planner.drawnPlotDots()).count > 0;
-      },
-      null,
-      { timeout: 60_000, polling: 500 },
-    );
+    await waitForPlotsDrawn(page);
   }
 
   async function jumpTo(center: [number, number], zoom: number): Promise<void> {

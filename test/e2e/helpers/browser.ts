@@ -153,3 +153,23 @@ export function watchPage(page: Page, origin: string): PageProblems {
   });
   return problems;
 }
+
+/**
+ * Waits until the main map is idle with plots drawn (polygons up close, the raster's dots at county
+ * scale) and, with `labels`, the town names too (they come once the bundled font is in).
+ */
+export async function waitForPlotsDrawn(page: Page, options: { labels?: boolean } = {}): Promise<void> {
+  await page.waitForFunction(
+    async (labels) => {
+      const planner = window.__planner;
+      if (!planner) return false;
+      await planner.whenIdle();
+      return (
+        planner.renderedFeatureCount('plots-fill') + (await planner.drawnPlotDots()).count > 0 &&
+        (!labels || planner.renderedFeatureCount('town-labels') > 0)
+      );
+    },
+    options.labels ?? false,
+    { timeout: 60_000, polling: 500 },
+  );
+}
