@@ -1,16 +1,17 @@
 /**
  * The highlight of the current slide on a map: the development boundary of its town and its plots,
  * outlined in yellow on a black casing (a colour no status, action or zone uses), above the plan
- * layers and below the Cixi outline and the labels. Follows the store; writes filters to MapLibre
- * only when the highlighted slide changes. The same class serves the main map and the swipe's maps.
+ * layers and below the Cixi outline and the labels. Follows the store; writes to MapLibre only when
+ * the highlighted slide (or the plot data) changes. The same class serves the main map and the swipe's maps.
  */
 
 import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Slide } from '../core/plan/slides.ts';
+import type { FeatureCollection } from '../core/types.ts';
 import { selectCurrentSlide } from '../state/slides.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
-import { plotIndexById, plotPoints } from './scenario-layers.ts';
-import { asSourceData, NOTHING_SELECTED, PLOT_SOURCE_LAYER, POLYGONS_FROM_ZOOM, SOURCE } from './style.ts';
+import { plotIndexById, plotPoints, plotShapes } from './scenario-layers.ts';
+import { asSourceData, NOTHING_SELECTED, POLYGONS_FROM_ZOOM, SOURCE } from './style.ts';
 
 export const HIGHLIGHT_COLOR = '#ffd400';
 export const HIGHLIGHT_CASING = '#111111';
@@ -25,42 +26,45 @@ export const HIGHLIGHT_LAYER = {
 
 /** The highlighted plots' centres, for the county view (where plots are raster dots). */
 export const HIGHLIGHT_POINTS_SOURCE = 'briefing-plot-points';
+/** The highlighted plots' polygons, for the close view. */
+export const HIGHLIGHT_SHAPES_SOURCE = 'briefing-plot-shapes';
 
 /** The layer the highlight goes under: the Cixi outline's halo (style.ts). */
 const BELOW_LAYER = 'cixi-halo';
 
-/**
- * The filters of the highlight layers for `slide` (null: nothing highlighted). The county view's
- * dots need none: their source holds only the highlighted plots.
- */
-export function highlightFilters(slide: Pick<Slide, 'town' | 'plotIds'> | null): {
-  town: FilterSpecification;
-  plots: FilterSpecification;
-} {
-  const town: FilterSpecification =
-    slide?.town === undefined || slide.town === null ? NOTHING_SELECTED : ['==', ['get', 'town'], slide.town];
-  const ids = slide?.plotIds ?? [];
-  if (ids.length === 0) return { town, plots: NOTHING_SELECTED };
-  return { town, plots: ['in', ['get', 'id'], ['literal', [...ids]]] };
+/** The filter of the town highlight layers for `slide` (nothing when it has no town). */
+export function highlightTownFilter(slide: Pick<Slide, 'town'> | null): FilterSpecification {
+  return slide?.town === undefined || slide.town === null
+    ? NOTHING_SELECTED
+    : ['==', ['get', 'town'], slide.town];
 }
 
-/** The county-view points of `slide`'s plots, placed from the analysed rows. */
-export function highlightPoints(
+/**
+ * `slide`'s plots, found by id among the analysed rows (unknown ids skipped): their box centres for
+ * the county view and their polygons for the close view. Their own small sources, not a filter on
+ * the plot tiles: a new filter there would make MapLibre lay out every loaded tile again.
+ */
+export function highlightPlots(
   slide: Pick<Slide, 'plotIds'> | null,
   rows: readonly { index: number; id: string; box: readonly number[] | null }[],
-): ReturnType<typeof plotPoints> {
+  plots: FeatureCollection | null | undefined,
+): { points: ReturnType<typeof plotPoints>; shapes: ReturnType<typeof plotShapes> } {
   const ids = slide?.plotIds ?? [];
   // No plots: no index of 100,000 ids to build (about 90 ms) for nothing.
-  if (ids.length === 0) return plotPoints(rows, [], 'highlight');
+  if (ids.length === 0)
+    return { points: plotPoints(rows, [], 'highlight'), shapes: plotShapes(plots, rows, [], 'highlight') };
   const indexOf = plotIndexById(rows);
   const indices = ids.flatMap((id) => {
     const index = indexOf.get(id);
     return index === undefined ? [] : [index];
   });
-  return plotPoints(rows, indices, 'highlight');
+  return {
+    points: plotPoints(rows, indices, 'highlight'),
+    shapes: plotShapes(plots, rows, indices, 'highlight'),
+  };
 }
 
-/** The highlight layers, showing nothing until their filters are set. */
+/** The highlight layers, showing nothing until their filter and sources are set. */
 export function highlightLayers(): LayerSpecification[] {
   return [
     {
@@ -88,20 +92,16 @@ export function highlightLayers(): LayerSpecification[] {
     {
       id: HIGHLIGHT_LAYER.plotsCasing,
       type: 'line',
-      source: SOURCE.plots,
-      'source-layer': PLOT_SOURCE_LAYER.plots,
+      source: HIGHLIGHT_SHAPES_SOURCE,
       minzoom: POLYGONS_FROM_ZOOM,
-      filter: NOTHING_SELECTED,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': HIGHLIGHT_CASING, 'line-width': 7 },
     },
     {
       id: HIGHLIGHT_LAYER.plots,
       type: 'line',
-      source: SOURCE.plots,
-      'source-layer': PLOT_SOURCE_LAYER.plots,
+      source: HIGHLIGHT_SHAPES_SOURCE,
       minzoom: POLYGONS_FROM_ZOOM,
-      filter: NOTHING_SELECTED,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': HIGHLIGHT_COLOR, 'line-width': 4 },
     },
@@ -126,9 +126,10 @@ export class SlideHighlighter {
   private readonly unsubscribe: () => void;
   /** The slide highlighted now; undefined until the layers are on the map. */
   private shown: Slide | null | undefined = undefined;
-  /** The analysis the highlighted points were placed from. */
-  private pointsOf: PlannerState['analysis'] | undefined = undefined;
-  private pointCount = 0;
+  /** The analysis and plot layer the highlighted plots were placed from. */
+  private placedFrom: { analysis: PlannerState['analysis']; layers: PlannerState['layers'] } | undefined =
+    undefined;
+  private plotCount = 0;
 
   constructor(map: MapLibreMap, store: PlannerStore) {
     this.map = map;
@@ -144,8 +145,9 @@ export class SlideHighlighter {
 
   private addLayers(): void {
     const before = this.map.getLayer(BELOW_LAYER) ? BELOW_LAYER : undefined;
-    if (!this.map.getSource(HIGHLIGHT_POINTS_SOURCE))
-      this.map.addSource(HIGHLIGHT_POINTS_SOURCE, { type: 'geojson', data: asSourceData(null) });
+    for (const source of [HIGHLIGHT_POINTS_SOURCE, HIGHLIGHT_SHAPES_SOURCE])
+      if (!this.map.getSource(source))
+        this.map.addSource(source, { type: 'geojson', data: asSourceData(null) });
     for (const layer of highlightLayers()) if (!this.map.getLayer(layer.id)) this.map.addLayer(layer, before);
     this.shown = null;
     this.sync();
@@ -155,20 +157,21 @@ export class SlideHighlighter {
     if (this.shown === undefined) return;
     const state = this.store.getState();
     const slide = selectCurrentSlide(state);
-    if (slide === this.shown && state.analysis === this.pointsOf) return;
+    const placed = this.placedFrom?.analysis === state.analysis && this.placedFrom?.layers === state.layers;
+    if (slide === this.shown && placed) return;
     if (slide !== this.shown) {
-      const filters = highlightFilters(slide);
-      this.map.setFilter(HIGHLIGHT_LAYER.townCasing, filters.town);
-      this.map.setFilter(HIGHLIGHT_LAYER.town, filters.town);
-      this.map.setFilter(HIGHLIGHT_LAYER.plotsCasing, filters.plots);
-      this.map.setFilter(HIGHLIGHT_LAYER.plots, filters.plots);
+      const town = highlightTownFilter(slide);
+      this.map.setFilter(HIGHLIGHT_LAYER.townCasing, town);
+      this.map.setFilter(HIGHLIGHT_LAYER.town, town);
     }
     this.shown = slide;
-    this.pointsOf = state.analysis;
-    const points = highlightPoints(slide, state.analysis?.rows ?? []);
+    this.placedFrom = { analysis: state.analysis, layers: state.layers };
+    const { points, shapes } = highlightPlots(slide, state.analysis?.rows ?? [], state.layers?.plots);
     // None before and none now: no upload (each costs the map a frame).
-    if (points.features.length > 0 || this.pointCount > 0)
+    if (points.features.length > 0 || this.plotCount > 0) {
       this.map.getSource<GeoJSONSource>(HIGHLIGHT_POINTS_SOURCE)?.setData(asSourceData(points));
-    this.pointCount = points.features.length;
+      this.map.getSource<GeoJSONSource>(HIGHLIGHT_SHAPES_SOURCE)?.setData(asSourceData(shapes));
+    }
+    this.plotCount = points.features.length;
   }
 }

@@ -33,9 +33,9 @@ import {
   COLORS,
   CONTROL_HATCH_IMAGE,
   hatchPattern,
-  LAYER,
   LAYERS_OF,
   SOURCE,
+  TOWN_FILTERED_LAYERS,
 } from './style.ts';
 
 /** Where a map looks: what `jumpTo` needs to put another map on the same spot. */
@@ -124,6 +124,7 @@ export class CompareMap {
     SOURCE.control,
     SOURCE.plotMarkers,
     SOURCE.plotPoints,
+    SOURCE.plotShapes,
     SOURCE.zones,
   ]);
   private loaded = false;
@@ -261,7 +262,7 @@ export class CompareMap {
   /** Shows only the chosen town's plots (the main map fits the camera to them). */
   private showTown(town: string | null): void {
     const filter: FilterSpecification | null = town === null ? null : ['==', ['get', 'town'], town];
-    for (const id of [LAYER.plotsFill, LAYER.plotsOutline, LAYER.plotMarkers]) this.map.setFilter(id, filter);
+    for (const id of TOWN_FILTERED_LAYERS) this.map.setFilter(id, filter);
   }
 
   /**

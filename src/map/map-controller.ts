@@ -30,6 +30,7 @@ import {
   drawActions,
   PLOT_STATE_SOURCES,
   plotPoints,
+  plotShapes,
   showPlotTiles,
   zoneFeatures,
 } from './scenario-layers.ts';
@@ -42,9 +43,9 @@ import {
   hatchPattern,
   LAYER,
   LAYERS_OF,
-  NOTHING_SELECTED,
   POLYGONS_FROM_ZOOM,
   SOURCE,
+  TOWN_FILTERED_LAYERS,
 } from './style.ts';
 import { startZoneDrawing, type ZoneDrawer } from './zone-drawing.ts';
 import { isEditableShape, startZoneEditing, type ZoneEditor } from './zone-editing.ts';
@@ -107,6 +108,7 @@ export class MapController {
     SOURCE.control,
     SOURCE.plotMarkers,
     SOURCE.plotPoints,
+    SOURCE.plotShapes,
     SOURCE.zones,
   ]);
   private loaded = false;
@@ -318,24 +320,23 @@ export class MapController {
         zones.features = zones.features.filter((feature) => feature.id !== state.editingZoneId);
       this.setSourceData(SOURCE.zones, zones);
     }
-    if (state.pickedPlots !== shown?.pickedPlots) {
-      const filter: FilterSpecification =
-        state.pickedPlots.length === 0
-          ? NOTHING_SELECTED
-          : ['in', ['get', 'index'], ['literal', state.pickedPlots]];
-      this.map.setFilter(LAYER.plotPicked, filter);
-    }
     if (
       state.pickedPlots !== shown?.pickedPlots ||
       state.selectedPlot !== shown?.selectedPlot ||
       state.analysis !== this.pointsOf
     ) {
-      // The county view's dots of the picked and the selected plot (the raster cannot show them).
+      // The picked and the selected plot: dots for the county view (the raster cannot show them),
+      // polygons for the close view (a filter on the tiles' layers would lay out every tile again).
       const rows = state.analysis?.rows ?? [];
+      const plots = state.layers?.plots;
       const points = plotPoints(rows, state.pickedPlots, 'picked');
-      if (state.selectedPlot !== null)
+      const shapes = plotShapes(plots, rows, state.pickedPlots, 'picked');
+      if (state.selectedPlot !== null) {
         points.features.push(...plotPoints(rows, [state.selectedPlot], 'selected').features);
+        shapes.features.push(...plotShapes(plots, rows, [state.selectedPlot], 'selected').features);
+      }
       this.setSourceData(SOURCE.plotPoints, points);
+      this.setSourceData(SOURCE.plotShapes, shapes);
       this.pointsOf = state.analysis;
     }
     if (state.mapMode !== shown?.mapMode) this.setMode(state.mapMode);
@@ -494,7 +495,7 @@ export class MapController {
   private showTown(state: PlannerState): void {
     const filter: FilterSpecification | null =
       state.town === null ? null : ['==', ['get', 'town'], state.town];
-    for (const id of [LAYER.plotsFill, LAYER.plotsOutline, LAYER.plotMarkers]) this.map.setFilter(id, filter);
+    for (const id of TOWN_FILTERED_LAYERS) this.map.setFilter(id, filter);
     if (state.town === null || !state.analysis) return;
     let box: [number, number, number, number] | null = null;
     for (const row of state.analysis.rows) {
@@ -511,12 +512,9 @@ export class MapController {
     if (box) this.map.fitBounds(box, { padding: FIT_PADDING, maxZoom: 16 });
   }
 
-  /** Outlines the selected plot; a plot chosen in a list is also brought into view. */
+  /** Brings a plot chosen in a list into view (sync outlines the selected plot). */
   private showSelection(state: PlannerState): void {
     const index = state.selectedPlot;
-    const filter: FilterSpecification = index === null ? NOTHING_SELECTED : ['==', ['get', 'index'], index];
-    this.map.setFilter(LAYER.plotSelected, filter);
-    this.map.setFilter(LAYER.plotSelectedHalo, filter);
     const box = index === null ? null : state.analysis?.rows[index]?.box;
     if (box && state.selectionOrigin === 'list') {
       this.map.fitBounds([box[0], box[1], box[2], box[3]], {

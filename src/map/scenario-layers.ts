@@ -123,3 +123,24 @@ export function plotPoints(
   }
   return { type: 'FeatureCollection', features };
 }
+
+/**
+ * The polygons of the plots in `indices` (indices into `plots`) with `index`, `id` and `role`:
+ * outlines of a few plots drawn from a small GeoJSON source, so that changing them does not make
+ * MapLibre lay out every loaded plot tile again, as a new filter on the tiles' layers does.
+ */
+export function plotShapes(
+  plots: FeatureCollection | null | undefined,
+  rows: readonly { index: number; id: string }[],
+  indices: Iterable<number>,
+  role: string,
+): FeatureCollection<unknown, { index: number; id: string; role: string }> {
+  const features = [];
+  for (const index of indices) {
+    const geometry = plots?.features[index]?.geometry;
+    const row = rows[index];
+    if (!geometry || !row) continue;
+    features.push({ type: 'Feature' as const, properties: { index, id: row.id, role }, geometry });
+  }
+  return { type: 'FeatureCollection', features };
+}

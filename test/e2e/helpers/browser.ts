@@ -12,7 +12,6 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
-  '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
   '--disable-background-networking',
@@ -38,7 +37,25 @@ export function missingBrowserReason(): string | null {
   );
 }
 
+/**
+ * How the browser draws WebGL, both in software (no GPU here):
+ * - `no-gpu` (`--disable-gpu`, the tests' default, as in DESIGN.md): software compositing. Every
+ *   frame the page's thread waits while SwiftShader draws the map and reads it back, so a frame's
+ *   whole drawing cost is a main-thread task: a PC whose GPU Chrome cannot use (a virtual desktop).
+ * - `gpu-process` (`--use-angle=swiftshader`): WebGL and compositing run in the GPU process as on a
+ *   PC with a graphics card; SwiftShader stands in for the card, so the page's thread only records
+ *   the drawing commands.
+ */
+export type GlMode = 'no-gpu' | 'gpu-process';
+
+const GL_ARGS: Readonly<Record<GlMode, readonly string[]>> = {
+  'no-gpu': ['--disable-gpu'],
+  'gpu-process': ['--use-angle=swiftshader'],
+};
+
 export interface LaunchOptions {
+  /** See GlMode; `no-gpu` unless told. */
+  gl?: GlMode;
   /**
    * Variables added to the browser's environment, e.g. `FONTCONFIG_FILE` for a machine with other
    * fonts. The rest of the environment is this process's.
@@ -50,7 +67,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...GL_ARGS[options.gl ?? 'no-gpu']],
     ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
 }
