@@ -91,11 +91,49 @@ export function drawActions(
   }
 }
 
-/** Points the polygon source at the tiles of `version` (0: no plots); left alone when already there. */
-export function showPlotTiles(map: MapLibreMap, version: number): void {
-  const url = plotTileUrl(version);
-  const tiles = map.getSource<VectorTileSource>(SOURCE.plots);
-  if (tiles && tiles.tiles?.[0] !== url) tiles.setTiles([url]);
+/** The URL each map's polygon source waits to be given (see showPlotTiles). */
+const waitingUrl = new WeakMap<PlotTileMap, string>();
+
+type SourceEventListener = (event: { type: string; sourceId?: string }) => void;
+
+/** What showPlotTiles needs of a MapLibre map. */
+export interface PlotTileMap {
+  getSource(id: string): unknown;
+  isSourceLoaded(id: string): boolean;
+  on(type: 'sourcedata' | 'idle', listener: SourceEventListener): unknown;
+  off(type: 'sourcedata' | 'idle', listener: SourceEventListener): unknown;
+}
+
+/**
+ * Points the polygon source at the tiles of `version` (0: no plots); left alone when already there.
+ *
+ * Not while one of its tiles is loading: MapLibre 6 does not fetch such a tile again when the URL
+ * changes, it parses its first answer again, so the tile would keep the old plots (or none) until
+ * it is next loaded. The change then waits until no tile is loading; a newer version asked for
+ * meanwhile replaces the waiting one.
+ */
+export function showPlotTiles(map: PlotTileMap, version: number): void {
+  const alreadyWaiting = waitingUrl.has(map);
+  waitingUrl.set(map, plotTileUrl(version));
+  if (alreadyWaiting) return;
+  const apply = (): boolean => {
+    const source = map.getSource(SOURCE.plots) as Pick<VectorTileSource, 'tiles' | 'setTiles'> | undefined;
+    if (source && !map.isSourceLoaded(SOURCE.plots)) return false;
+    const url = waitingUrl.get(map);
+    waitingUrl.delete(map);
+    if (source && url !== undefined && source.tiles?.[0] !== url) source.setTiles([url]);
+    return true;
+  };
+  if (apply()) return;
+  // Tiles report through sourcedata; idle catches a last tile that failed instead.
+  const onEvent: SourceEventListener = (event) => {
+    if (event.type === 'sourcedata' && event.sourceId !== SOURCE.plots) return;
+    if (!apply()) return;
+    map.off('sourcedata', onEvent);
+    map.off('idle', onEvent);
+  };
+  map.on('sourcedata', onEvent);
+  map.on('idle', onEvent);
 }
 
 /** The centre of each plot box in `indices` as a point with `index` and `role`, for the county view. */
