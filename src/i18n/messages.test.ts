@@ -34,6 +34,10 @@ describe('message catalogues', () => {
     expect(translate('en', 'legend.total', { count: '1,001' })).toBe('Total 1,001 plots');
     expect(fillTemplate('en', '{a} entries, {b} zones', { a: 1, b: 0.1 })).toBe('1 entry, 0.1 zones');
     expect(fillTemplate('en', 'Set {n} plots to vacate', { n: 1 })).toBe('Set 1 plot to vacate');
+    expect(fillTemplate('en', '{a} relocated plots, {b} vacated/relocated plots', { a: 1, b: 1 })).toBe(
+      '1 relocated plot, 1 vacated/relocated plot',
+    );
+    expect(fillTemplate('en', '{a} receiving zones', { a: 2 })).toBe('2 receiving zones');
     expect(translate('zh-CN', 'legend.total', { count: 1 })).toBe('合计 1 块');
   });
 });

@@ -89,11 +89,26 @@ const ENGLISH_SINGULAR: Readonly<Record<string, string>> = {
   pages: 'page',
 };
 
-const ONE_OF_PLURAL = new RegExp(`(^|[^\\d.,])1 (${Object.keys(ENGLISH_SINGULAR).join('|')})\\b`, 'g');
+/** Words the messages put between a count and its noun ("1 relocated plot"). */
+const ENGLISH_COUNT_ADJECTIVES = [
+  'action',
+  'highlighted',
+  'receiving',
+  'relocated',
+  'upgraded/acquired',
+  'vacated/relocated',
+  'valid',
+];
+
+const ONE_OF_PLURAL = new RegExp(
+  `(^|[^\\d.,])1 ((?:(?:${ENGLISH_COUNT_ADJECTIVES.join('|')}) )?)(${Object.keys(ENGLISH_SINGULAR).join('|')})\\b`,
+  'g',
+);
 
 /**
  * Replaces `{name}` placeholders in `template` from `values` (unknown ones stay as they are). In
- * English a count of exactly 1 takes the singular ("1 plot"); Chinese has no plural.
+ * English a count of exactly 1 takes the singular ("1 plot", "1 relocated plot"); Chinese has no
+ * plural. Verbs do not follow: English messages with a count put it where no verb agrees with it.
  */
 export function fillTemplate(
   language: Language,
@@ -107,7 +122,8 @@ export function fillTemplate(
   if (language !== 'en') return text;
   return text.replace(
     ONE_OF_PLURAL,
-    (_match, before: string, noun: string) => `${before}1 ${ENGLISH_SINGULAR[noun] ?? noun}`,
+    (_match, before: string, adjective: string, noun: string) =>
+      `${before}1 ${adjective}${ENGLISH_SINGULAR[noun] ?? noun}`,
   );
 }
 
