@@ -299,7 +299,14 @@ async function measure(origin: string, gl: GlMode) {
       console.log('A click and an action in the close view, main thread:');
       printTopFunctions(profile);
     }
+    if (cdp) await cdp.send('Profiler.start');
     const reopened = await reopen(page);
+    if (cdp && values.profile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(values.profile.replace(/(\.\w+)?$/, '-reopen$1'), JSON.stringify(profile));
+      console.log('Opened again, main thread:');
+      printTopFunctions(profile);
+    }
     network.assertNoExternalRequests();
     const megabytes = statSync(plotsFile).size / 1024 / 1024;
     console.log(

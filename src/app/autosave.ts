@@ -1,6 +1,6 @@
 /**
- * Autosave to IndexedDB: the worker saves the plan's layers whenever it has analysed new ones
- * (src/worker/saved-layers.ts); the page saves the scenarios, the slides, the view, the language and
+ * Autosave to IndexedDB: the worker saves the plan's layers whenever it has analysed new ones, and
+ * reads them back on start (src/worker/saved-layers.ts); the page saves the scenarios, the slides, the view, the language and
  * the layers' label a moment after every change. A reload (or a crash and a new tab) restores them.
  */
 
@@ -8,9 +8,8 @@ import type { Slide } from '../core/plan/slides.ts';
 import type { ScenarioSet } from '../core/scenario/types.ts';
 import type { Language } from '../i18n/messages.ts';
 import type { MapView, PlanLayers, PlannerStore } from '../state/store.ts';
-import type { PlanLayerSet } from '../worker/protocol.ts';
-import { AUTOSAVE_STORE, LAYERS_KEY, openAutosaveDatabase } from '../worker/saved-layers.ts';
-import { openPlan } from './plan-jobs.ts';
+import { AUTOSAVE_STORE, openAutosaveDatabase } from '../worker/saved-layers.ts';
+import { restorePlan } from './plan-jobs.ts';
 
 const STATE_KEY = 'state';
 /** Edits in quick succession are saved once. */
@@ -57,15 +56,15 @@ async function get<T>(key: string): Promise<T | undefined> {
  * then its scenarios, view, language and name.
  */
 export async function restoreAutosave(store: PlannerStore, openDefault: () => Promise<void>): Promise<void> {
-  let layers: PlanLayerSet | undefined;
   let saved: SavedState | undefined;
   try {
-    [layers, saved] = await Promise.all([get<PlanLayerSet>(LAYERS_KEY), get<SavedState>(STATE_KEY)]);
+    saved = await get<SavedState>(STATE_KEY);
   } catch {
     // No IndexedDB (a private window, a file:// page in some browsers): start afresh.
   }
   const meta = saved?.layerMeta ?? { label: null };
-  if (!(layers && (await openPlan(store, { ...layers, ...meta })))) await openDefault();
+  // The worker reads the layers (none saved, or no IndexedDB there: the default plan).
+  if (!(await restorePlan(store, meta))) await openDefault();
   if (saved && store.getState().layers) {
     const state = store.getState();
     state.setScenarioSet(saved.scenarioSet);

@@ -80,6 +80,25 @@ export async function openPlan(
   return true;
 }
 
+/**
+ * Opens the autosaved plan, whose layers the worker reads from IndexedDB itself (they never cross
+ * to it from the page in one piece), with the label and file names saved beside them.
+ * @returns false when no layers were saved, or the job failed (a notice says why)
+ */
+export async function restorePlan(
+  store: PlannerStore,
+  meta: Pick<PlanLayers, 'label' | 'sources'>,
+): Promise<boolean> {
+  const restored = await runJob(
+    store,
+    { zh: '正在恢复上次的规划…', en: 'Restoring the last plan…' },
+    (c, onProgress) => c.restore(onProgress),
+  );
+  if (!restored) return false;
+  commit(store, { ...restored.layers, ...meta }, restored.result);
+  return true;
+}
+
 /** Reads files for the import dialog. */
 export function readFiles(store: PlannerStore, files: InputFile[]) {
   return runJob(store, { zh: '正在读取文件…', en: 'Reading files…' }, (c, onProgress) =>

@@ -128,6 +128,31 @@ export class AnalysisClient {
     return reply.measures;
   }
 
+  /**
+   * Opens the autosaved plan: the worker reads its layers and analyses them; the layers come back
+   * in chunks. Null when none were saved.
+   */
+  async restore(
+    onProgress?: ProgressListener,
+  ): Promise<{ result: AnalysisResult; layers: PlanLayerSet } | null> {
+    const done = await this.run({ type: 'restore', job: 0 }, onProgress);
+    if (done.reply.type === 'nothing-saved') return null;
+    const restored = done.reply.type === 'analysis' ? done.reply.restored : undefined;
+    if (!restored) throw new Error(`Unexpected reply ${done.reply.type}`);
+    let start = 0;
+    const layer = (kind: LayerKind): FeatureCollection => {
+      const { meta, count } = restored[kind];
+      const features = done.features.slice(start, start + count);
+      start += count;
+      return { ...meta, features } as FeatureCollection;
+    };
+    // In the order the worker sends them.
+    const boundary = layer('boundary');
+    const control = layer('control');
+    const plots = layer('plots');
+    return { result: this.toResult(done), layers: { boundary, control, plots } };
+  }
+
   /** Stops the running job; its promise rejects with CancelledError. Files read so far are dropped. */
   cancel(): void {
     if (!this.pending) return;

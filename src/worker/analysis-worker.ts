@@ -28,7 +28,7 @@ import {
   type WorkerReply,
   type WorkerRequest,
 } from './protocol.ts';
-import { saveLayers } from './saved-layers.ts';
+import { loadSavedLayers, saveLayers } from './saved-layers.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -44,6 +44,7 @@ const STAGE = {
   check: { zh: '正在检查要素…', en: 'Checking features…' },
   classify: { zh: '正在计算地块分类…', en: 'Classifying plots…' },
   send: { zh: '正在传送结果…', en: 'Sending results…' },
+  restore: { zh: '正在读取上次保存的规划…', en: 'Reading the last saved plan…' },
 } satisfies Record<string, Message>;
 
 function post(reply: WorkerReply): void {
@@ -145,11 +146,18 @@ function sendRows(job: number, rows: PlotRow[]): void {
   }
 }
 
-/** Analyses `next`, sends rows, the replaced layer's features and the map's data, then keeps `next`. */
+/** The layers in the order 'restore' sends their features. */
+const RESTORED_ORDER: readonly LayerKind[] = ['boundary', 'control', 'plots'];
+
+/**
+ * Analyses `next`, sends rows, the replaced layer's features (or, after a restore, every layer's)
+ * and the map's data, then keeps `next` (and saves it, unless it was just read from the save).
+ */
 function analyse(
   job: number,
   next: PlanLayerSet,
   replaced: { kind: LayerKind; fileName: string } | null,
+  restoring = false,
 ): void {
   progress(job, 0, STAGE.classify);
   const analysis = analyzePlan(next, settings, {
@@ -164,6 +172,15 @@ function analyse(
     sendFeatures(job, features);
     replacedMeta = { ...replaced, meta };
   }
+  let restored: Extract<WorkerReply, { type: 'analysis' }>['restored'];
+  if (restoring) {
+    const entries = RESTORED_ORDER.map((kind) => {
+      const { features, ...meta } = next[kind];
+      sendFeatures(job, features);
+      return [kind, { meta, count: features.length }] as const;
+    });
+    restored = Object.fromEntries(entries) as NonNullable<typeof restored>;
+  }
   // The plots for the map as typed arrays, transferred: the page relays them to the tile worker
   // without looking inside (a GeoJSON copy would cost the page or MapLibre seconds at county scale).
   const plotTiles = plotTileData(next.plots, rows);
@@ -171,6 +188,7 @@ function analyse(
     type: 'analysis',
     job,
     replaced: replacedMeta,
+    ...(restored ? { restored } : {}),
     analysis: rest,
     plotTiles,
     plotMarkers: plotMarkers(next.plots, rows, ['crossing']),
@@ -178,7 +196,7 @@ function analyse(
   scope.postMessage(reply, plotTileBuffers(plotTiles));
   layers = next;
   zoneContext = null;
-  if (typeof indexedDB !== 'undefined') saveLayers(next);
+  if (!restoring && typeof indexedDB !== 'undefined') saveLayers(next);
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
@@ -204,6 +222,13 @@ async function handle(request: WorkerRequest): Promise<void> {
       if (request.settings) settings = request.settings;
       analyse(job, request.layers, null);
       return;
+    case 'restore': {
+      progress(job, 0, STAGE.restore);
+      const saved = typeof indexedDB === 'undefined' ? null : await loadSavedLayers();
+      if (saved) analyse(job, saved, null, true);
+      else post({ type: 'nothing-saved', job });
+      return;
+    }
     case 'read': {
       progress(job, 0, STAGE.read);
       const readers = await loadImportReaders();

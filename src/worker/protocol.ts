@@ -78,6 +78,11 @@ export type WorkerRequest =
   | { type: 'set-layers'; job: number; layers: PlanLayerSet }
   /** Open a plan: store its layers and analyse them. */
   | { type: 'open'; job: number; layers: PlanLayerSet; settings?: AnalysisSettings }
+  /**
+   * Open the autosaved plan: the worker reads its layers from IndexedDB, analyses them and sends
+   * them to the page in 'features' messages (boundary, control, then plots).
+   */
+  | { type: 'restore'; job: number }
   /** Read dropped or picked files into sources and preview each. */
   | { type: 'read'; job: number; files: InputFile[] }
   /** Preview a source again as another layer kind or with another column mapping. */
@@ -100,6 +105,11 @@ export type WorkerReply =
       job: number;
       /** The layer that was replaced (its features came in 'features' messages), if any. */
       replaced: { kind: LayerKind; fileName: string; meta: Omit<FeatureCollection, 'features'> } | null;
+      /**
+       * After 'restore': each layer's members but its features, and how many features of the
+       * 'features' messages are its own (boundary's first, then control's, then plots').
+       */
+      restored?: Record<LayerKind, { meta: Omit<FeatureCollection, 'features'>; count: number }>;
       /** The analysis without its rows (they came in 'rows' messages). */
       analysis: Omit<PlanAnalysis, 'rows'>;
       /** The plots as the map draws them, packed (see plot-map.ts); the buffers are transferred. */
@@ -107,6 +117,8 @@ export type WorkerReply =
       plotMarkers: FeatureCollection<unknown, unknown>;
     }
   | { type: 'zone-measures'; job: number; measures: Record<string, ZoneMeasures> }
+  /** The answer to 'restore' when no layers were saved (or they cannot be read). */
+  | { type: 'nothing-saved'; job: number }
   /** The end of 'load-zones': the features came in 'features' messages. */
   | { type: 'zones-loaded'; job: number; fileName: string }
   | { type: 'error'; job: number; message: Message };

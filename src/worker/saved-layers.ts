@@ -1,6 +1,7 @@
 /**
- * The plan's layers in IndexedDB, written by the worker (which has them) so that the page's thread
- * never copies 100,000 plots into the database; the page reads them back on start (src/app/autosave.ts).
+ * The plan's layers in IndexedDB, written and read back by the worker (which analyses them), so that
+ * the page's thread never holds 100,000 plots as one piece: on start the worker reads them, analyses
+ * them and sends them to the page in chunks (src/app/autosave.ts asks it to).
  */
 
 import type { PlanLayerSet } from './protocol.ts';
@@ -34,4 +35,27 @@ export async function saveLayers(layers: PlanLayerSet): Promise<void> {
   } catch (error) {
     console.warn('Autosave of the layers failed.', error);
   }
+}
+
+/** The autosaved layers; null when there are none or IndexedDB cannot be read (reported, never thrown). */
+export async function loadSavedLayers(): Promise<PlanLayerSet | null> {
+  try {
+    const db = await openAutosaveDatabase();
+    const value = await new Promise<unknown>((resolve, reject) => {
+      const request = db.transaction(AUTOSAVE_STORE, 'readonly').objectStore(AUTOSAVE_STORE).get(LAYERS_KEY);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return isLayerSet(value) ? value : null;
+  } catch (error) {
+    console.warn('The autosaved layers could not be read.', error);
+    return null;
+  }
+}
+
+function isLayerSet(value: unknown): value is PlanLayerSet {
+  if (typeof value !== 'object' || value === null) return false;
+  const set = value as Record<string, { features?: unknown } | undefined>;
+  return ['boundary', 'control', 'plots'].every((kind) => Array.isArray(set[kind]?.features));
 }
