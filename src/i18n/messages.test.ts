@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, fillTemplate, formatCount, translate } from './messages.ts';
+import { CATALOGUES, fillTemplate, formatCount, mapAttribution, translate } from './messages.ts';
 
 describe('message catalogues', () => {
   it('give every key a non-empty text in every language', () => {
@@ -23,9 +23,16 @@ describe('message catalogues', () => {
     expect(formatCount('zh-CN', 12345)).toBe('12,345');
   });
 
-  it('credit OpenStreetMap and label the sample as fictitious in the attribution', () => {
-    expect(CATALOGUES['zh-CN']['map.attribution']).toContain('© OpenStreetMap contributors (ODbL)');
-    expect(CATALOGUES['zh-CN']['map.attribution']).toContain('示例数据（虚构）');
+  it('credit OpenStreetMap, and label the sample, and only the sample, as fictitious', () => {
+    const sample = mapAttribution('zh-CN', '示例数据（虚构）');
+    expect(sample).toContain('© OpenStreetMap contributors (ODbL)');
+    expect(sample.endsWith(' · 示例数据（虚构）')).toBe(true);
+    expect(mapAttribution('en', '示例数据（虚构）').endsWith(' · Sample data (fictitious)')).toBe(true);
+    const real = mapAttribution('zh-CN', null);
+    expect(real).toContain('© OpenStreetMap contributors (ODbL)');
+    expect(real).not.toContain('示例');
+    expect(mapAttribution('en', null)).not.toMatch(/sample/i);
+    expect(mapAttribution('en', '慈溪市 2025 年调查')).toMatch(/ · 慈溪市 2025 年调查$/);
   });
 
   it('write one of a counted thing in the singular in English, and nothing else', () => {

