@@ -175,9 +175,10 @@ async function closeViewEdits(page: Page) {
 
 /**
  * Opens the page again: the autosaved 100,000-plot plan is read back from IndexedDB, analysed and
- * drawn. The time from navigation to drawn, and the longest main-thread task meanwhile.
+ * drawn. The time from asking for the reload to drawn, and the longest main-thread task meanwhile.
  */
 async function reopen(page: Page) {
+  const begin = Date.now();
   await page.reload();
   await page.waitForFunction(
     async (count) => {
@@ -189,10 +190,13 @@ async function reopen(page: Page) {
     plotCount,
     { timeout: 600_000, polling: 100 },
   );
-  return page.evaluate(() => ({
+  const wall = Date.now() - begin;
+  const page2 = await page.evaluate(() => ({
     ms: performance.now(),
     longest: (window.__longTasks ?? []).reduce((max, task) => Math.max(max, task.duration), 0),
   }));
+  // From the reload asked for (the old page's unloading included) to drawn.
+  return { ...page2, ms: Math.max(wall, page2.ms) };
 }
 
 interface ProfileNode {
@@ -345,7 +349,7 @@ async function measure(origin: string, gl: GlMode) {
         `  ${`${label}:`.padEnd(51)}${(edit.shown / 1000).toFixed(2)} s to the next frame, ${(edit.ms / 1000).toFixed(2)} s to idle, longest task ${edit.longest.toFixed(0)} ms`,
       );
     console.log(
-      `  opened again (the autosaved plan from IndexedDB):  ${(reopened.ms / 1000).toFixed(2)} s from navigation to drawn, longest task ${reopened.longest.toFixed(0)} ms`,
+      `  opened again (the autosaved plan from IndexedDB):  ${(reopened.ms / 1000).toFixed(2)} s from reloading to drawn, longest task ${reopened.longest.toFixed(0)} ms`,
     );
   } finally {
     await browser.close();
