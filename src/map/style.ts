@@ -211,10 +211,10 @@ export const ZONE_COLORS = { ok: '#0a8f6a', warning: '#e0a000', violation: '#d70
 export const POLYGONS_FROM_ZOOM = 11;
 
 /**
- * The raster tiles stop at this zoom (beyond it MapLibre scales them up): dots need no more
- * precision, and fewer, fuller tiles load faster at county scale.
+ * The raster tiles' last zoom: the last before the polygons take over (MapLibre rounds the zoom for
+ * raster tiles, so z11 tiles serve from 10.5 to 11, where z10 tiles scaled up made the dots soft).
  */
-export const RASTER_MAX_TILE_ZOOM = 10;
+export const RASTER_MAX_TILE_ZOOM = POLYGONS_FROM_ZOOM;
 
 /** The polygons' tiles stop at this zoom (about 0.15 m per tile unit), scaled up beyond. */
 export const POLYGONS_MAX_TILE_ZOOM = 15;

@@ -26,7 +26,7 @@ export function Header({ map }: { map: ExportableMap | null }) {
   const t = (key: MessageKey) => translate(language, key);
   return (
     <header className="app-header">
-      <h1 className="app-title">
+      <h1 className="app-title" title={`${t('app.title')} · ${t('app.city')}`}>
         {t('app.title')} <span className="app-title-separator">·</span> {t('app.city')}
       </h1>
       {/* The sample plan is invented: say so where every viewer sees it. */}

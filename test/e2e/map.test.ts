@@ -164,6 +164,36 @@ describe.skipIf(skip)('the map page', () => {
     expect(await page.locator('.legend-title').textContent()).toBe('地块现状分类');
   });
 
+  it('keeps every header button on one line and the credits clear of the scale bar on 1280/1366 screens', async () => {
+    try {
+      for (const [size, language] of [
+        [{ width: 1280, height: 800 }, 'zh'],
+        [{ width: 1366, height: 768 }, 'en'],
+      ] as const) {
+        await page.setViewportSize(size);
+        if (language === 'en') await page.click('.language-switch');
+        const layout = await page.evaluate(() => {
+          const header = document.querySelector('.app-header') as HTMLElement;
+          const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+          const scale = box('.maplibregl-ctrl-scale');
+          const credits = box('.maplibregl-ctrl-attrib');
+          return {
+            // A wrapped label makes its button two lines tall.
+            tall: [...header.querySelectorAll('button')]
+              .filter((button) => button.getBoundingClientRect().height > 40)
+              .map((button) => button.textContent),
+            overflow: header.scrollWidth - header.clientWidth,
+            overlap: !scale || !credits ? null : scale.right > credits.left && credits.top < scale.bottom,
+          };
+        });
+        expect(layout, `${size.width} ${language}`).toEqual({ tall: [], overflow: 0, overlap: false });
+        if (language === 'en') await page.click('.language-switch');
+      }
+    } finally {
+      await page.setViewportSize(VIEWPORT);
+    }
+  });
+
   // Last: it moves the map. A closer look for a reviewer: plot outlines, hatching, the pilot villages.
   it('shows plot outlines and control hatching up close (观海卫镇)', async () => {
     const drawn = await page.evaluate(async () => {

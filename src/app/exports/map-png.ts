@@ -10,7 +10,14 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { PLOT_ACTION_LABELS, PLOT_ACTIONS } from '../../core/scenario/types.ts';
 import { AREA_METHOD } from '../../core/settings.ts';
 import { formatCount, mapAttribution, translate } from '../../i18n/messages.ts';
-import { ACTION_COLORS, COLORS, STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from '../../map/style.ts';
+import {
+  ACTION_COLORS,
+  COLORS,
+  SOURCE,
+  STATUS_COLORS,
+  STATUS_ORDER,
+  UNCLASSIFIED_COLOR,
+} from '../../map/style.ts';
 import { selectActiveScenario } from '../../state/scenario-selectors.ts';
 import type { PlannerState, PlannerStore } from '../../state/store.ts';
 import { download, fileNameFor } from '../plan-files.ts';
@@ -81,12 +88,23 @@ async function atPixelRatio<T>(map: MapLibreMap, pixelRatio: number | null, read
   const original = map.getPixelRatio();
   try {
     map.setPixelRatio(pixelRatio);
+    refreshRasterTiles(map, original, pixelRatio);
     await idle(map);
     return read();
   } finally {
     map.setPixelRatio(original);
+    refreshRasterTiles(map, pixelRatio, original);
     map.triggerRepaint();
   }
+}
+
+/**
+ * Fetches the county view's raster tiles again when the pixel ratio crosses 2: MapLibre keeps the
+ * tiles it has when the ratio changes, and 1× dots scaled up to print resolution are soft.
+ */
+function refreshRasterTiles(map: MapLibreMap, from: number, to: number): void {
+  if (from >= 2 === to >= 2 || !map.getSource(SOURCE.plotRaster)) return;
+  map.refreshTiles(SOURCE.plotRaster);
 }
 
 interface LegendRow {

@@ -138,3 +138,27 @@ export function countColor(pixels: Pixels, hex: string, tolerance = 24): number 
   }
   return count;
 }
+
+/**
+ * How soft the edges of shapes in colour `hex` are: pixels tinted towards it (blended with the
+ * background at an edge) per pixel of the colour itself. Scaling a picture up raises it.
+ */
+export function edgeSoftness(pixels: Pixels, hex: string): number {
+  const value = Number.parseInt(hex.slice(1), 16);
+  const target = [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+  let pure = 0;
+  let tinted = 0;
+  for (let i = 0; i < pixels.data.length; i += 4) {
+    const rgb = [pixels.data[i], pixels.data[i + 1], pixels.data[i + 2]] as number[];
+    const distance = Math.max(...rgb.map((channel, c) => Math.abs(channel - (target[c] as number))));
+    if (distance <= 24) pure++;
+    else if (distance <= 160 && towards(rgb, target)) tinted++;
+  }
+  return pure === 0 ? Number.POSITIVE_INFINITY : tinted / pure;
+}
+
+/** Whether `rgb` leans the way `target` does: its strongest channel of the target is strongest. */
+function towards(rgb: number[], target: number[]): boolean {
+  const strongest = target.indexOf(Math.max(...target));
+  return rgb.every((channel, c) => c === strongest || (rgb[strongest] as number) - channel > 40);
+}
