@@ -287,30 +287,20 @@ async function measure(origin: string, gl: GlMode) {
       join(projectRoot, 'test', 'output', `bench-100k-${gl}.png`),
       await page.screenshot({ type: 'png' }),
     );
-    if (cdp) await cdp.send('Profiler.start');
-    const close = await firstCloseView(page);
-    if (cdp && values.profile) {
+    // With --profile, each later step gets a profile of its own: FILE-close, FILE-edits, FILE-reopen.
+    const step = async <T>(suffix: string, title: string, run: () => Promise<T>): Promise<T> => {
+      if (!cdp || !values.profile) return run();
+      await cdp.send('Profiler.start');
+      const value = await run();
       const { profile } = await cdp.send('Profiler.stop');
-      writeFileSync(values.profile.replace(/(\.\w+)?$/, '-close$1'), JSON.stringify(profile));
-      console.log('The first close view, main thread:');
+      writeFileSync(values.profile.replace(/(\.\w+)?$/, `-${suffix}$1`), JSON.stringify(profile));
+      console.log(`${title}, main thread:`);
       printTopFunctions(profile);
-    }
-    if (cdp) await cdp.send('Profiler.start');
-    const edits = await closeViewEdits(page);
-    if (cdp && values.profile) {
-      const { profile } = await cdp.send('Profiler.stop');
-      writeFileSync(values.profile.replace(/(\.\w+)?$/, '-edits$1'), JSON.stringify(profile));
-      console.log('A click and an action in the close view, main thread:');
-      printTopFunctions(profile);
-    }
-    if (cdp) await cdp.send('Profiler.start');
-    const reopened = await reopen(page);
-    if (cdp && values.profile) {
-      const { profile } = await cdp.send('Profiler.stop');
-      writeFileSync(values.profile.replace(/(\.\w+)?$/, '-reopen$1'), JSON.stringify(profile));
-      console.log('Opened again, main thread:');
-      printTopFunctions(profile);
-    }
+      return value;
+    };
+    const close = await step('close', 'The first close view', () => firstCloseView(page));
+    const edits = await step('edits', 'A click and an action in the close view', () => closeViewEdits(page));
+    const reopened = await step('reopen', 'Opened again', () => reopen(page));
     network.assertNoExternalRequests();
     const megabytes = statSync(plotsFile).size / 1024 / 1024;
     console.log(
