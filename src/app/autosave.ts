@@ -64,7 +64,20 @@ export async function restoreAutosave(store: PlannerStore, openDefault: () => Pr
   }
   const meta = saved?.layerMeta ?? { label: null };
   // The worker reads the layers (none saved, or no IndexedDB there: the default plan).
-  if (!(await restorePlan(store, meta))) await openDefault();
+  const outcome = await restorePlan(store, meta);
+  if (outcome === 'nothing-saved') await openDefault();
+  if (outcome === 'not-restored') {
+    // Cancelled or failed: no sample in its place, whose autosave would overwrite the saved plan.
+    const failure = store.getState().notice?.message;
+    store.getState().setNotice({
+      kind: failure ? 'error' : 'info',
+      message: {
+        zh: `${failure ? `${failure.zh}\n` : ''}上次保存的规划没有打开，它仍保存在本机：刷新页面即可再次打开。`,
+        en: `${failure ? `${failure.en}\n` : ''}The last saved plan was not opened. It is still saved on this computer: reload the page to open it.`,
+      },
+    });
+    return;
+  }
   if (saved && store.getState().layers) {
     const state = store.getState();
     state.setScenarioSet(saved.scenarioSet);
@@ -98,6 +111,8 @@ export function startAutosave(store: PlannerStore): () => void {
       .catch((error: unknown) => console.warn('Autosave failed.', error));
   };
   const unsubscribe = store.subscribe((state, previous) => {
+    // No plan (a saved one that was not opened): nothing to save, and the saved plan stays as it is.
+    if (!state.layers) return;
     if (
       state.layers !== previous.layers ||
       state.scenarioSet !== previous.scenarioSet ||

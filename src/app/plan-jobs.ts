@@ -83,20 +83,22 @@ export async function openPlan(
 /**
  * Opens the autosaved plan, whose layers the worker reads from IndexedDB itself (they never cross
  * to it from the page in one piece), with the label and file names saved beside them.
- * @returns false when no layers were saved, or the job failed (a notice says why)
+ * @returns 'nothing-saved' when no layers were saved (or IndexedDB cannot be read), 'not-restored'
+ *   when the job was cancelled or failed (a failure's notice says why)
  */
 export async function restorePlan(
   store: PlannerStore,
   meta: Pick<PlanLayers, 'label' | 'sources'>,
-): Promise<boolean> {
+): Promise<'restored' | 'nothing-saved' | 'not-restored'> {
   const restored = await runJob(
     store,
     { zh: '正在恢复上次的规划…', en: 'Restoring the last plan…' },
     (c, onProgress) => c.restore(onProgress),
   );
-  if (!restored) return false;
+  if (restored === undefined) return 'not-restored';
+  if (restored === null) return 'nothing-saved';
   commit(store, { ...restored.layers, ...meta }, restored.result);
-  return true;
+  return 'restored';
 }
 
 /** Reads files for the import dialog. */

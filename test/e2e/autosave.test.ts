@@ -1,0 +1,132 @@
+/**
+ * The autosave when opening it is cancelled, in headless Chromium: a plan of 20,000 plots (made by
+ * the sample generator) is imported and autosaved; on the next start the planner cancels the
+ * restore. The page then says the plan is still saved, opens no sample in its place and saves
+ * nothing over it, so that the start after that opens the 20,000 plots again. No request leaves
+ * the local server.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  isBrowserRequired,
+  launchBrowser,
+  missingBrowserReason,
+  type NetworkRecorder,
+  recordNetwork,
+} from './helpers/browser.ts';
+import { projectRoot } from './helpers/build-app.ts';
+import { type RunningApp, startApp } from './helpers/start-app.ts';
+
+const PLOTS = 20_000;
+
+const missing = missingBrowserReason();
+const skip = missing !== null && !isBrowserRequired();
+
+describe.skipIf(skip)('the autosave', () => {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let network: NetworkRecorder;
+  let folder: string;
+
+  const plotCount = () => page.evaluate(() => window.__planner?.layerCounts()?.plots ?? null);
+
+  /** How many plots the worker has saved (read from IndexedDB as the worker wrote them). */
+  const savedPlotCount = () =>
+    page.evaluate(
+      () =>
+        new Promise<number | null>((resolve) => {
+          const open = indexedDB.open('industrial-land-planner');
+          open.onerror = () => resolve(null);
+          open.onsuccess = () => {
+            const read = open.result
+              .transaction('autosave', 'readonly')
+              .objectStore('autosave')
+              .get('layers');
+            read.onsuccess = () => {
+              open.result.close();
+              resolve(read.result?.plots?.features?.length ?? null);
+            };
+            read.onerror = () => resolve(null);
+          };
+        }),
+    );
+
+  beforeAll(async () => {
+    if (missing)
+      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
+    folder = mkdtempSync(join(tmpdir(), 'autosave-'));
+    const made = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(projectRoot, 'scripts/make-sample.ts'),
+        '--plots',
+        String(PLOTS),
+        '--out',
+        folder,
+      ],
+      { cwd: projectRoot, encoding: 'utf8' },
+    );
+    if (made.status !== 0) throw new Error(`make-sample failed: ${made.stderr}`);
+    app = await startApp();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+    network = await recordNetwork(context, app.origin);
+    page = await context.newPage();
+    await page.goto(`${app.origin}/`);
+    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('keeps the saved plan when its opening is cancelled, and opens it on the next start', async () => {
+    await page.setInputFiles('[data-testid="import-input"]', [join(folder, 'plots.geojson')]);
+    const dialog = page.locator('[data-testid="import-dialog"]');
+    await dialog.locator('[data-testid="import-accept"]').waitFor({ timeout: 120_000 });
+    await dialog.locator('[data-testid="import-kind"]').selectOption('plots');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="job-bar"]'), null, {
+      timeout: 120_000,
+    });
+    await dialog.locator('[data-testid="import-accept"]').click();
+    await expect.poll(plotCount, { timeout: 120_000 }).toBe(PLOTS);
+    await expect.poll(savedPlotCount, { timeout: 60_000 }).toBe(PLOTS);
+
+    // The restore of 20,000 plots takes about a second: cancel it (again, if it won the race).
+    let cancelled = false;
+    for (let attempt = 0; attempt < 4 && !cancelled; attempt++) {
+      await page.reload();
+      try {
+        await page.locator('.job-cancel').click({ timeout: 20_000 });
+      } catch {
+        // The restore was done before the click: try again.
+      }
+      cancelled = (await plotCount()) === null;
+    }
+    expect(cancelled).toBe(true);
+    const notice = page.locator('[data-testid="notice"]');
+    await expect.poll(() => notice.textContent()).toContain('仍保存在本机');
+    // No sample in its place, and nothing saved over the plan, even after the map has moved.
+    await page.evaluate(async () => {
+      const map = window.__planner?.map;
+      map?.jumpTo({ center: [121.3, 30.2], zoom: 10 });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    });
+    expect(await plotCount()).toBeNull();
+    expect(await savedPlotCount()).toBe(PLOTS);
+
+    await page.reload();
+    await expect.poll(plotCount, { timeout: 120_000 }).toBe(PLOTS);
+    network.assertNoExternalRequests();
+  }, 300_000);
+});
