@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import polygonClipping from 'polygon-clipping';
+import * as polyclip from 'polyclip-ts';
 import { describe, expect, it } from 'vitest';
 import type { Ring } from '../types.ts';
 import { clipRingToConvex, convexVertices } from './clip-to-convex.ts';
@@ -130,22 +130,16 @@ describe('clipRingToConvex', () => {
       return ring;
     });
 
-  it('leaves a ring whose area is that of the intersection (polygon-clipping as reference)', () => {
+  it('leaves a ring whose area is that of the intersection (polyclip-ts as reference)', () => {
     fc.assert(
       fc.property(starRing, convexRing, (ring, clip) => {
         const convex = convexVertices(clip);
         fc.pre(convex !== null && Math.abs(shoelace(clip)) > 1e-3);
         const clipped = clipRingToConvex(ring, convex as number[][]);
         const ours = clipped ? Math.abs(shoelace(clipped)) : 0;
-        let overlay: ReturnType<typeof polygonClipping.intersection>;
-        try {
-          overlay = polygonClipping.intersection([ring as [number, number][]], [clip as [number, number][]]);
-        } catch {
-          // polygon-clipping 0.15 sometimes cannot close an output ring ("Unable to complete output
-          // ring", e.g. for a triangle inside a thin convex ring): the reference has no answer then.
-          fc.pre(false);
-          return;
-        }
+        // Not polygon-clipping 0.15: it answers some of these wrong (a star and a triangle whose
+        // overlap is 0.1381, ours and by sampling, came out 0.1955) and cannot close others.
+        const overlay = polyclip.intersection([ring as [number, number][]], [clip as [number, number][]]);
         let reference = 0;
         for (const polygon of overlay) {
           polygon.forEach((part, k) => {
