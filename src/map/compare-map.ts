@@ -34,6 +34,7 @@ import {
   CONTROL_HATCH_IMAGE,
   hatchPattern,
   LAYERS_OF,
+  PLAN_GEOJSON_SOURCES,
   SOURCE,
   TOWN_FILTERED_LAYERS,
 } from './style.ts';
@@ -121,14 +122,7 @@ export class CompareMap {
   /** The actions drawn as feature state now. */
   private drawnActions: Readonly<Record<string, ActionEntry>> = NO_ACTIONS;
   /** The plan's GeoJSON sources that hold no features now (all of them in a new style). */
-  private readonly emptySources = new Set<string>([
-    SOURCE.boundary,
-    SOURCE.control,
-    SOURCE.plotMarkers,
-    SOURCE.plotPoints,
-    SOURCE.plotShapes,
-    SOURCE.zones,
-  ]);
+  private readonly emptySources = new Set<string>(PLAN_GEOJSON_SOURCES);
   private loaded = false;
 
   constructor(options: CompareMapOptions) {

@@ -43,6 +43,7 @@ import {
   hatchPattern,
   LAYER,
   LAYERS_OF,
+  PLAN_GEOJSON_SOURCES,
   POLYGONS_FROM_ZOOM,
   SOURCE,
   TOWN_FILTERED_LAYERS,
@@ -105,14 +106,7 @@ export class MapController {
   /** The analysis whose rows the picked and selected points were placed from. */
   private pointsOf: PlannerState['analysis'] | undefined = undefined;
   /** The plan's GeoJSON sources that hold no features now (all of them in a new style). */
-  private readonly emptySources = new Set<string>([
-    SOURCE.boundary,
-    SOURCE.control,
-    SOURCE.plotMarkers,
-    SOURCE.plotPoints,
-    SOURCE.plotShapes,
-    SOURCE.zones,
-  ]);
+  private readonly emptySources = new Set<string>(PLAN_GEOJSON_SOURCES);
   private loaded = false;
 
   constructor(options: MapControllerOptions) {

@@ -36,6 +36,16 @@ export const SOURCE = {
   zones: 'zones',
 } as const;
 
+/** The GeoJSON sources the plan fills (empty in a new style): every map's controller sets them. */
+export const PLAN_GEOJSON_SOURCES = [
+  SOURCE.boundary,
+  SOURCE.control,
+  SOURCE.plotMarkers,
+  SOURCE.plotPoints,
+  SOURCE.plotShapes,
+  SOURCE.zones,
+] as const;
+
 /** The source layer of the plot polygons' vector tiles (src/worker/plot-tiles.ts). */
 export const PLOT_SOURCE_LAYER = { plots: 'plots' } as const;
 
