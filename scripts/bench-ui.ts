@@ -18,13 +18,13 @@
  * The set is made with `npm run make:sample` under bench-data/ when missing (not committed).
  */
 
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { type GlMode, launchBrowser, recordNetwork } from '../test/e2e/helpers/browser.ts';
 import { projectRoot } from '../test/e2e/helpers/build-app.ts';
+import { makeSampleSet } from '../test/e2e/helpers/sample-set.ts';
 import { startApp } from '../test/e2e/helpers/start-app.ts';
 
 declare global {
@@ -59,20 +59,7 @@ const dir = join(projectRoot, 'bench-data', plotCount >= 1000 ? `${plotCount / 1
 
 if (!existsSync(join(dir, 'plots.geojson'))) {
   console.log(`Making the ${plotCount}-plot set in ${dir}…`);
-  const made = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(projectRoot, 'scripts/make-sample.ts'),
-      '--plots',
-      String(plotCount),
-      '--out',
-      dir,
-    ],
-    { cwd: projectRoot, stdio: 'inherit' },
-  );
-  if (made.status !== 0) process.exit(1);
+  makeSampleSet(plotCount, dir);
 }
 
 async function importFile(page: Page, file: string, kind: string) {

@@ -6,7 +6,6 @@
  * the local server.
  */
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +18,7 @@ import {
   type NetworkRecorder,
   recordNetwork,
 } from './helpers/browser.ts';
-import { projectRoot } from './helpers/build-app.ts';
+import { makeSampleSet } from './helpers/sample-set.ts';
 import { type RunningApp, startApp } from './helpers/start-app.ts';
 
 const PLOTS = 20_000;
@@ -61,20 +60,7 @@ describe.skipIf(skip)('the autosave', () => {
     if (missing)
       throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
     folder = mkdtempSync(join(tmpdir(), 'autosave-'));
-    const made = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(projectRoot, 'scripts/make-sample.ts'),
-        '--plots',
-        String(PLOTS),
-        '--out',
-        folder,
-      ],
-      { cwd: projectRoot, encoding: 'utf8' },
-    );
-    if (made.status !== 0) throw new Error(`make-sample failed: ${made.stderr}`);
+    makeSampleSet(PLOTS, folder, { quiet: true });
     app = await startApp();
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
