@@ -5,7 +5,6 @@
  * Writes test/output/single-file.png.
  */
 
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,11 +20,10 @@ import {
   waitForPlotsDrawn,
   watchPage,
 } from './helpers/browser.ts';
-import { projectRoot } from './helpers/build-app.ts';
+import { buildSingleFile, projectRoot } from './helpers/build-app.ts';
 import { countColor, decodePng, distinctColors, type Pixels } from './helpers/png.ts';
 
 const VIEWPORT = { width: 1600, height: 900 };
-const PAGE_FILE = join(projectRoot, 'dist-single', 'index.html');
 const SCREENSHOT = join(projectRoot, 'test', 'output', 'single-file.png');
 const PLOTS_IN_SAMPLE = (
   JSON.parse(readFileSync(join(projectRoot, 'data', 'sample', 'plots.geojson'), 'utf8')) as {
@@ -39,44 +37,24 @@ const FILE_ORIGIN = 'null';
 const missing = missingBrowserReason();
 const skip = missing !== null && !isBrowserRequired();
 
-/** Runs `npm run build:single` (the script through tsx) and fails with its output if it fails. */
-async function buildSingleFile(): Promise<string> {
-  const output: string[] = [];
-  const code = await new Promise<number | null>((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [
-        join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-        join(projectRoot, 'scripts', 'build-single.ts'),
-      ],
-      { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.on('error', fail);
-    child.on('close', done);
-  });
-  if (code !== 0) throw new Error(`build:single exited with ${code}:\n${output.join('')}`);
-  return output.join('');
-}
-
 describe.skipIf(skip)('the single-file build opened from disk', () => {
   let browser: Browser | undefined;
   let page: Page;
   let network: NetworkRecorder;
   let problems: PageProblems;
   let screenshot: Pixels;
+  let pageFile: string;
 
   beforeAll(async () => {
     if (missing)
       throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
-    await buildSingleFile();
+    pageFile = await buildSingleFile();
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
     network = await recordNetwork(context, FILE_ORIGIN);
     page = await context.newPage();
     problems = watchPage(page, FILE_ORIGIN);
-    await page.goto(pathToFileURL(PAGE_FILE).href);
+    await page.goto(pathToFileURL(pageFile).href);
     await page.locator('.legend-total').waitFor({ timeout: 90_000 });
     await waitForPlotsDrawn(page, { labels: true });
     mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
@@ -90,8 +68,8 @@ describe.skipIf(skip)('the single-file build opened from disk', () => {
   });
 
   it('is one HTML file with its script and style inline and a policy that admits no origin', () => {
-    const html = readFileSync(PAGE_FILE, 'utf8');
-    expect(statSync(PAGE_FILE).size).toBeLessThan(20 * 1024 * 1024);
+    const html = readFileSync(pageFile, 'utf8');
+    expect(statSync(pageFile).size).toBeLessThan(20 * 1024 * 1024);
     // The page without the text of its inline script and style (which hold markup-like strings).
     const shell = html
       .replace(/<script type="module">[\s\S]*<\/script>/, '<script type="module"></script>')
@@ -130,7 +108,7 @@ describe.skipIf(skip)('the single-file build opened from disk', () => {
     const schemes = [...new Set(network.requests.map((request) => new URL(request.url).protocol))].sort();
     expect(schemes.every((scheme) => ['blob:', 'data:', 'file:'].includes(scheme))).toBe(true);
     const files = network.requests.filter((request) => request.url.startsWith('file:'));
-    expect(files.map((request) => request.url)).toEqual([pathToFileURL(PAGE_FILE).href]);
+    expect(files.map((request) => request.url)).toEqual([pathToFileURL(pageFile).href]);
   });
 
   it('opens a plan file saved from it', async () => {
