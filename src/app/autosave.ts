@@ -8,7 +8,7 @@ import type { Slide } from '../core/plan/slides.ts';
 import type { ScenarioSet } from '../core/scenario/types.ts';
 import type { Language } from '../i18n/messages.ts';
 import type { MapView, PlanLayers, PlannerStore } from '../state/store.ts';
-import { AUTOSAVE_STORE, openAutosaveDatabase } from '../worker/saved-layers.ts';
+import { getAutosaved, putAutosaved } from '../worker/saved-layers.ts';
 import { restorePlan } from './plan-jobs.ts';
 
 const STATE_KEY = 'state';
@@ -26,31 +26,6 @@ interface SavedState {
   slides?: Slide[];
 }
 
-const openDatabase = openAutosaveDatabase;
-const STORE = AUTOSAVE_STORE;
-
-async function put(key: string, value: unknown): Promise<void> {
-  const db = await openDatabase();
-  await new Promise<void>((resolve, reject) => {
-    const transaction = db.transaction(STORE, 'readwrite');
-    transaction.objectStore(STORE).put(value, key);
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-  });
-  db.close();
-}
-
-async function get<T>(key: string): Promise<T | undefined> {
-  const db = await openDatabase();
-  const value = await new Promise<T | undefined>((resolve, reject) => {
-    const request = db.transaction(STORE, 'readonly').objectStore(STORE).get(key);
-    request.onsuccess = () => resolve(request.result as T | undefined);
-    request.onerror = () => reject(request.error);
-  });
-  db.close();
-  return value;
-}
-
 /**
  * Restores the autosaved plan: its layers if any were saved (else `openDefault` opens the sample),
  * then its scenarios, view, language and name.
@@ -58,7 +33,7 @@ async function get<T>(key: string): Promise<T | undefined> {
 export async function restoreAutosave(store: PlannerStore, openDefault: () => Promise<void>): Promise<void> {
   let saved: SavedState | undefined;
   try {
-    saved = await get<SavedState>(STATE_KEY);
+    saved = (await getAutosaved(STATE_KEY)) as SavedState | undefined;
   } catch {
     // No IndexedDB (a private window, a file:// page in some browsers): start afresh.
   }
@@ -107,7 +82,7 @@ export function startAutosave(store: PlannerStore): () => void {
     };
     // One write after the other, so that an older state never lands after a newer one.
     writing = writing
-      .then(() => put(STATE_KEY, saved))
+      .then(() => putAutosaved(STATE_KEY, saved))
       .catch((error: unknown) => console.warn('Autosave failed.', error));
   };
   const unsubscribe = store.subscribe((state, previous) => {

@@ -10,14 +10,15 @@ import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
 import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import type { PlotTileData } from './plot-map.ts';
-import type {
-  ColumnMapping,
-  ImportKind,
-  InputFile,
-  PlanLayerSet,
-  SourcePreview,
-  WorkerReply,
-  WorkerRequest,
+import {
+  type ColumnMapping,
+  type ImportKind,
+  type InputFile,
+  type PlanLayerSet,
+  RESTORED_ORDER,
+  type SourcePreview,
+  type WorkerReply,
+  type WorkerRequest,
 } from './protocol.ts';
 
 export type ProgressListener = (progress: number, stage: Message) => void;
@@ -140,17 +141,15 @@ export class AnalysisClient {
     const restored = done.reply.type === 'analysis' ? done.reply.restored : undefined;
     if (!restored) throw new Error(`Unexpected reply ${done.reply.type}`);
     let start = 0;
-    const layer = (kind: LayerKind): FeatureCollection => {
-      const { meta, count } = restored[kind];
-      const features = done.features.slice(start, start + count);
-      start += count;
-      return { ...meta, features } as FeatureCollection;
-    };
-    // In the order the worker sends them.
-    const boundary = layer('boundary');
-    const control = layer('control');
-    const plots = layer('plots');
-    return { result: this.toResult(done), layers: { boundary, control, plots } };
+    const layers = Object.fromEntries(
+      RESTORED_ORDER.map((kind) => {
+        const { meta, count } = restored[kind];
+        const features = done.features.slice(start, start + count);
+        start += count;
+        return [kind, { ...meta, features } as FeatureCollection];
+      }),
+    ) as unknown as PlanLayerSet;
+    return { result: this.toResult(done), layers };
   }
 
   /** Stops the running job; its promise rejects with CancelledError. Files read so far are dropped. */

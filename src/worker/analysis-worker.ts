@@ -24,6 +24,7 @@ import {
   type ImportKind,
   MAX_PREVIEW_PROBLEMS,
   type PlanLayerSet,
+  RESTORED_ORDER,
   type SourcePreview,
   type WorkerReply,
   type WorkerRequest,
@@ -145,9 +146,6 @@ function sendRows(job: number, rows: PlotRow[]): void {
     post({ type: 'rows', job, rows: rows.slice(start, start + CHUNK_SIZE) });
   }
 }
-
-/** The layers in the order 'restore' sends their features. */
-const RESTORED_ORDER: readonly LayerKind[] = ['boundary', 'control', 'plots'];
 
 /**
  * Analyses `next`, sends rows, the replaced layer's features (or, after a restore, every layer's)

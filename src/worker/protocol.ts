@@ -67,6 +67,9 @@ export const MAX_PREVIEW_PROBLEMS = 500;
  */
 export const CHUNK_SIZE = 500;
 
+/** The layers in the order 'restore' sends their features (and the page takes them apart). */
+export const RESTORED_ORDER: readonly LayerKind[] = ['boundary', 'control', 'plots'];
+
 export interface PlanLayerSet {
   plots: FeatureCollection;
   boundary: FeatureCollection;

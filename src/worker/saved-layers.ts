@@ -20,18 +20,40 @@ export function openAutosaveDatabase(): Promise<IDBDatabase> {
   });
 }
 
-/** Stores `layers` as the autosaved ones; failures (no IndexedDB, quota) are reported, never thrown. */
-export async function saveLayers(layers: PlanLayerSet): Promise<void> {
+/** Stores `value` under `key` in the autosave store (the page's and the worker's one way in). */
+export async function putAutosaved(key: string, value: unknown): Promise<void> {
+  const db = await openAutosaveDatabase();
   try {
-    const db = await openAutosaveDatabase();
     await new Promise<void>((resolve, reject) => {
       const transaction = db.transaction(AUTOSAVE_STORE, 'readwrite');
-      const { boundary, control, plots } = layers;
-      transaction.objectStore(AUTOSAVE_STORE).put({ boundary, control, plots }, LAYERS_KEY);
+      transaction.objectStore(AUTOSAVE_STORE).put(value, key);
       transaction.oncomplete = () => resolve();
       transaction.onerror = () => reject(transaction.error);
     });
+  } finally {
     db.close();
+  }
+}
+
+/** The value stored under `key` in the autosave store; undefined when there is none. */
+export async function getAutosaved(key: string): Promise<unknown> {
+  const db = await openAutosaveDatabase();
+  try {
+    return await new Promise<unknown>((resolve, reject) => {
+      const request = db.transaction(AUTOSAVE_STORE, 'readonly').objectStore(AUTOSAVE_STORE).get(key);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Stores `layers` as the autosaved ones; failures (no IndexedDB, quota) are reported, never thrown. */
+export async function saveLayers(layers: PlanLayerSet): Promise<void> {
+  try {
+    const { boundary, control, plots } = layers;
+    await putAutosaved(LAYERS_KEY, { boundary, control, plots });
   } catch (error) {
     console.warn('Autosave of the layers failed.', error);
   }
@@ -40,13 +62,7 @@ export async function saveLayers(layers: PlanLayerSet): Promise<void> {
 /** The autosaved layers; null when there are none or IndexedDB cannot be read (reported, never thrown). */
 export async function loadSavedLayers(): Promise<PlanLayerSet | null> {
   try {
-    const db = await openAutosaveDatabase();
-    const value = await new Promise<unknown>((resolve, reject) => {
-      const request = db.transaction(AUTOSAVE_STORE, 'readonly').objectStore(AUTOSAVE_STORE).get(LAYERS_KEY);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
+    const value = await getAutosaved(LAYERS_KEY);
     return isLayerSet(value) ? value : null;
   } catch (error) {
     console.warn('The autosaved layers could not be read.', error);
