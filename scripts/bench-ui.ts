@@ -94,6 +94,14 @@ async function importFile(page: Page, file: string, kind: string) {
   return { readMs: t1 - t0, acceptToDrawnMs: t3 - t2, window: [t0, t3] as const };
 }
 
+/** The longest main-thread task that began between `start` and `end` (page time, ms); 0 for none. */
+async function longestTaskBetween(page: Page, start: number, end: number): Promise<number> {
+  const tasks = await page.evaluate(() => window.__longTasks ?? []);
+  return tasks
+    .filter((task) => task.start >= start && task.start <= end)
+    .reduce((max, task) => Math.max(max, task.duration), 0);
+}
+
 /** A close view in the dense west of the seeded set, where the plots are drawn as polygons. */
 const CLOSE_VIEW = { center: [121.25, 30.18] as [number, number], zoom: 12 };
 
@@ -106,10 +114,7 @@ async function firstCloseView(page: Page) {
     await planner?.whenIdle();
     return { start: begin, end: performance.now() };
   }, CLOSE_VIEW);
-  const tasks = await page.evaluate(() => window.__longTasks ?? []);
-  const longest = tasks
-    .filter((task) => task.start >= start && task.start <= end)
-    .reduce((max, task) => Math.max(max, task.duration), 0);
+  const longest = await longestTaskBetween(page, start, end);
   const polygons = await page.evaluate(() => window.__planner?.renderedFeatureCount('plots-fill') ?? 0);
   return { ms: end - start, longest, polygons };
 }
@@ -133,10 +138,7 @@ async function timed(page: Page, act: () => Promise<void>) {
     await window.__planner?.whenIdle();
     return { frame, end: performance.now() };
   });
-  const tasks = await page.evaluate(() => window.__longTasks ?? []);
-  const longest = tasks
-    .filter((task) => task.start >= start && task.start <= end)
-    .reduce((max, task) => Math.max(max, task.duration), 0);
+  const longest = await longestTaskBetween(page, start, end);
   return { shown: Math.max(frame, answered) - start, ms: end - start, longest };
 }
 
