@@ -18,9 +18,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../test/e2e/helpers/browser.ts';
-import { projectRoot } from '../test/e2e/helpers/build-app.ts';
-import { serveStatic } from '../test/e2e/helpers/static-server.ts';
+import { launchBrowser } from '../test/support/browser.ts';
+import { projectRoot } from '../test/support/build-app.ts';
+import { serveStatic } from '../test/support/static-server.ts';
 
 const VIEWPORT = { width: 1600, height: 900 };
 const BASE_PATH = '/intranet/planner/';

@@ -22,10 +22,10 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { type GlMode, launchBrowser, recordNetwork } from '../test/e2e/helpers/browser.ts';
-import { projectRoot } from '../test/e2e/helpers/build-app.ts';
-import { makeSampleSet } from '../test/e2e/helpers/sample-set.ts';
-import { startApp } from '../test/e2e/helpers/start-app.ts';
+import { type GlMode, launchBrowser, recordNetwork } from '../test/support/browser.ts';
+import { projectRoot } from '../test/support/build-app.ts';
+import { makeSampleSet } from '../test/support/sample-set.ts';
+import { startApp } from '../test/support/start-app.ts';
 
 declare global {
   interface Window {

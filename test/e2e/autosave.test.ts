@@ -17,9 +17,9 @@ import {
   missingBrowserReason,
   type NetworkRecorder,
   recordNetwork,
-} from './helpers/browser.ts';
-import { makeSampleSet } from './helpers/sample-set.ts';
-import { type RunningApp, startApp } from './helpers/start-app.ts';
+} from '../support/browser.ts';
+import { makeSampleSet } from '../support/sample-set.ts';
+import { type RunningApp, startApp } from '../support/start-app.ts';
 
 const PLOTS = 20_000;
 

@@ -22,10 +22,10 @@ import {
   recordNetwork,
   waitForPlotsDrawn,
   watchPage,
-} from './helpers/browser.ts';
-import { projectRoot } from './helpers/build-app.ts';
+} from '../support/browser.ts';
+import { projectRoot } from '../support/build-app.ts';
+import { type RunningApp, startApp } from '../support/start-app.ts';
 import { decodePng } from './helpers/png.ts';
-import { type RunningApp, startApp } from './helpers/start-app.ts';
 
 const OUTPUT = join(projectRoot, 'test', 'output');
 const TOWN = '观海卫镇';

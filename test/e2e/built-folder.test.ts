@@ -21,10 +21,10 @@ import {
   recordNetwork,
   waitForPlotsDrawn,
   watchPage,
-} from './helpers/browser.ts';
-import { type BuiltApp, buildApp, projectRoot } from './helpers/build-app.ts';
+} from '../support/browser.ts';
+import { type BuiltApp, buildApp, projectRoot } from '../support/build-app.ts';
+import { type StaticServer, serveStatic } from '../support/static-server.ts';
 import { countColor, decodePng, distinctColors, type Pixels } from './helpers/png.ts';
-import { type StaticServer, serveStatic } from './helpers/static-server.ts';
 
 const BASE_PATH = '/intranet/planner/';
 const VIEWPORT = { width: 1600, height: 900 };

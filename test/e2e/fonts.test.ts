@@ -19,8 +19,8 @@ import {
   missingBrowserReason,
   type PageProblems,
   watchPage,
-} from './helpers/browser.ts';
-import { buildSingleFile, projectRoot } from './helpers/build-app.ts';
+} from '../support/browser.ts';
+import { buildSingleFile, projectRoot } from '../support/build-app.ts';
 import { decodePng, type Pixels } from './helpers/png.ts';
 
 const DEJAVU = '/usr/share/fonts/truetype/dejavu';

@@ -21,10 +21,10 @@ import {
   recordNetwork,
   waitForPlotsDrawn,
   watchPage,
-} from './helpers/browser.ts';
-import { projectRoot } from './helpers/build-app.ts';
+} from '../support/browser.ts';
+import { projectRoot } from '../support/build-app.ts';
+import { type RunningApp, startApp } from '../support/start-app.ts';
 import { countColor, decodePng, distinctColors } from './helpers/png.ts';
-import { type RunningApp, startApp } from './helpers/start-app.ts';
 
 const VIEWPORT = { width: 1600, height: 900 };
 const OUTPUT = join(projectRoot, 'test', 'output');

@@ -21,10 +21,10 @@ import {
   recordNetwork,
   waitForPlotsDrawn,
   watchPage,
-} from './helpers/browser.ts';
-import { projectRoot } from './helpers/build-app.ts';
+} from '../support/browser.ts';
+import { projectRoot } from '../support/build-app.ts';
+import { type RunningApp, startApp } from '../support/start-app.ts';
 import { countColor, decodePng } from './helpers/png.ts';
-import { type RunningApp, startApp } from './helpers/start-app.ts';
 
 const VIEWPORT = { width: 1920, height: 1080 };
 const OUTPUT = join(projectRoot, 'test', 'output');

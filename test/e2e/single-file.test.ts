@@ -19,8 +19,8 @@ import {
   recordNetwork,
   waitForPlotsDrawn,
   watchPage,
-} from './helpers/browser.ts';
-import { buildSingleFile, projectRoot } from './helpers/build-app.ts';
+} from '../support/browser.ts';
+import { buildSingleFile, projectRoot } from '../support/build-app.ts';
 import { countColor, decodePng, distinctColors, type Pixels } from './helpers/png.ts';
 
 const VIEWPORT = { width: 1600, height: 900 };
