@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { PlotRow } from '../../src/core/analysis/analyze-plan.ts';
 import { M2_PER_MU } from '../../src/core/geometry/ellipsoidal-area.ts';
 import { applyEdit, type ScenarioEdit } from '../../src/core/scenario/edits.ts';
-import { scenarioIndicators } from '../../src/core/scenario/indicators.ts';
+import { scenarioIndicators } from '../../src/core/scenario/indicators/scenario-indicators.ts';
 import {
   type ActionEntry,
   createScenario,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioFigures } from '../core/scenario/indicators.ts';
+import type { ScenarioFigures } from '../core/scenario/indicators/scenario-figures.ts';
 import { createScenario } from '../core/scenario/types.ts';
 import {
   bestIndices,

@@ -4,7 +4,7 @@
  * scenario comparison. No React and no geometry: everything here reads figures already computed.
  */
 
-import { BALANCE_EPSILON_MU, type ScenarioFigures } from '../core/scenario/indicators.ts';
+import { BALANCE_EPSILON_MU, type ScenarioFigures } from '../core/scenario/indicators/scenario-figures.ts';
 import {
   type ActionEntry,
   actionOf,

@@ -1,12 +1,12 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
-import {
-  explainIndicator,
-  type IndicatorKey,
-  type ScenarioFigures,
-  type ScenarioIndicators as ScenarioIndicatorFigures,
-  type TargetCheck,
-} from '../core/scenario/indicators.ts';
+import { explainIndicator } from '../core/scenario/indicators/explain-indicator.ts';
+import type { IndicatorKey } from '../core/scenario/indicators/indicator-keys.ts';
+import type {
+  ScenarioFigures,
+  ScenarioIndicators as ScenarioIndicatorFigures,
+  TargetCheck,
+} from '../core/scenario/indicators/scenario-figures.ts';
 import { LAST_PLAN_YEAR, PLAN_YEARS, type PlanYear, type Scenario } from '../core/scenario/types.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import { type Language, translate } from '../i18n/messages.ts';

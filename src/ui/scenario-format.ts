@@ -4,7 +4,7 @@
  * comparison.
  */
 
-import type { IndicatorUnit } from '../core/scenario/indicators.ts';
+import type { IndicatorUnit } from '../core/scenario/indicators/explain-indicator.ts';
 import type { Language } from '../i18n/messages.ts';
 import { scenarioText } from '../i18n/scenario-messages.ts';
 import type { CompareUnit } from '../state/scenario-view.ts';

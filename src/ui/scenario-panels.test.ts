@@ -8,7 +8,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyzePlan, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
-import { scenarioIndicators } from '../core/scenario/indicators.ts';
+import { scenarioIndicators } from '../core/scenario/indicators/scenario-indicators.ts';
 import type { Scenario } from '../core/scenario/types.ts';
 import { measureZones, prepareZoneContext } from '../core/scenario/zone-measures.ts';
 import { plannerStore } from '../state/store.ts';

@@ -6,7 +6,7 @@
  */
 
 import type { PlotRow } from '../../core/analysis/analyze-plan.ts';
-import type { LedgerFigures, TargetCheck } from '../../core/scenario/indicators.ts';
+import type { LedgerFigures, TargetCheck } from '../../core/scenario/indicators/scenario-figures.ts';
 import { isPlanYear, PLOT_ACTIONS, type PlotAction, type Scenario } from '../../core/scenario/types.ts';
 import type { PlotStatus } from '../../core/types.ts';
 import {

@@ -1,7 +1,7 @@
 /**
  * A consolidation scenario as plain, serialisable data (DESIGN.md "Scenarios"): per-plot actions,
  * receiving zones, quota transfers between towns, direct quota for key projects and the assumptions.
- * Nothing here is computed; the maths lives in `indicators.ts` and `zone-measures.ts`.
+ * Nothing here is computed; the maths lives in `indicators/` and `zone-measures.ts`.
  */
 
 import type { AreaGeometry, Message } from '../types.ts';

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlotRow } from '../analysis/analyze-plan.ts';
-import { M2_PER_MU } from '../geometry/ellipsoidal-area.ts';
-import type { PlotProperties, PlotStatus } from '../types.ts';
-import { applyEdit, type ScenarioEdit } from './edits.ts';
-import { explainIndicator, INDICATOR_KEYS, scenarioIndicators } from './indicators.ts';
+import type { PlotRow } from '../../analysis/analyze-plan.ts';
+import { M2_PER_MU } from '../../geometry/ellipsoidal-area.ts';
+import type { PlotProperties, PlotStatus } from '../../types.ts';
+import { applyEdit, type ScenarioEdit } from '../edits.ts';
 import {
   type ActionEntry,
   createScenario,
@@ -13,8 +12,11 @@ import {
   PLOT_ACTIONS,
   type Scenario,
   type ScenarioSet,
-} from './types.ts';
-import type { ZoneMeasures } from './zone-measures.ts';
+} from '../types.ts';
+import type { ZoneMeasures } from '../zone-measures.ts';
+import { explainIndicator } from './explain-indicator.ts';
+import { INDICATOR_KEYS } from './indicator-keys.ts';
+import { scenarioIndicators } from './scenario-indicators.ts';
 
 /** A baseline row with round figures in 亩 (areas in m² = 亩 × 10000/15). */
 function plotRow(
