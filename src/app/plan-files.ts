@@ -11,6 +11,7 @@ import {
   serializePlan,
 } from '../core/plan/plan-file.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
+import { download, fileNameFor } from '../export/download.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { openPlan } from './plan-jobs.ts';
 
@@ -33,20 +34,6 @@ export function currentPlanFile(store: PlannerStore): PlanFile | null {
   return plan;
 }
 
-/** A file name carrying the plan, the scenario (when given) and the date: 慈溪…-方案一-2026-11-28.plan.json. */
-export function fileNameFor(
-  planName: string,
-  suffix: string,
-  scenarioName?: string,
-  date = new Date(),
-): string {
-  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-  const parts = [planName, scenarioName, day]
-    .filter(Boolean)
-    .map((part) => String(part).replace(/[\\/:*?"<>|]/g, '_'));
-  return `${parts.join('-')}${suffix}`;
-}
-
 /** Offers the plan as a *.plan.json download. */
 export function savePlanFile(store: PlannerStore): void {
   const plan = currentPlanFile(store);
@@ -55,18 +42,6 @@ export function savePlanFile(store: PlannerStore): void {
     new Blob([serializePlan(plan)], { type: 'application/json' }),
     fileNameFor(plan.name, '.plan.json'),
   );
-}
-
-/** Saves `blob` under `fileName` through the browser's download. */
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Opens a plan file; a damaged or foreign file gets a notice and leaves the current plan as it is. */

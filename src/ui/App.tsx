@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { startAutosave } from '../app/autosave.ts';
-import type { ExportableMap } from '../app/exports/map-png.ts';
 import { importFiles } from '../app/import-files.ts';
 import { openStartPlan } from '../app/open-sample-plan.ts';
 import { watchZoneMeasures } from '../app/plan-jobs.ts';
+import type { ExportableMap } from '../export/map-png.ts';
 import { translate } from '../i18n/messages.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { Briefing } from './Briefing.tsx';

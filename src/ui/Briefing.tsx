@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ExportableMap } from '../app/exports/map-png.ts';
 import { PLOT_ACTION_LABELS } from '../core/scenario/types.ts';
+import type { ExportableMap } from '../export/map-png.ts';
 import { type BriefingMessageKey, briefingText } from '../i18n/briefing-messages.ts';
 import { type Language, translate } from '../i18n/messages.ts';
 import { HIGHLIGHT_CASING, HIGHLIGHT_COLOR } from '../map/briefing-highlight.ts';

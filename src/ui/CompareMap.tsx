@@ -1,8 +1,8 @@
 import { type KeyboardEvent, type PointerEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { loadCixiBasemap } from '../app/cixi-basemap.ts';
 import { drawnPlotDots, plotDotColours } from '../app/drawn-plots.ts';
-import type { ExportableMap } from '../app/exports/map-png.ts';
 import type { Scenario } from '../core/scenario/types.ts';
+import type { ExportableMap } from '../export/map-png.ts';
 import { scenarioText } from '../i18n/scenario-messages.ts';
 import { type CameraView, cameraOf, linkCameras, CompareMap as ScenarioMap } from '../map/compare-map.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { type ExportMessageKey, exportText } from '../app/exports/export-text.ts';
-import { exportPlotsGeoJson } from '../app/exports/geojson.ts';
-import { type ExportableMap, exportMapPng } from '../app/exports/map-png.ts';
-import { exportTable } from '../app/exports/tables.ts';
+import { type ExportMessageKey, exportText } from '../export/export-text.ts';
+import { exportPlotsGeoJson } from '../export/geojson.ts';
+import { type ExportableMap, exportMapPng } from '../export/map-png.ts';
+import { exportTable } from '../export/tables.ts';
 import { reportText } from '../i18n/report-messages.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import './export.css';

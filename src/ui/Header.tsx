@@ -1,7 +1,7 @@
 import { useRef } from 'react';
-import type { ExportableMap } from '../app/exports/map-png.ts';
 import { importFiles } from '../app/import-files.ts';
 import { openPlanFile, savePlanFile } from '../app/plan-files.ts';
+import type { ExportableMap } from '../export/map-png.ts';
 import { type MessageKey, translate } from '../i18n/messages.ts';
 import { type PanelName, plannerStore, usePlanner } from '../state/store.ts';
 import { BriefingButton } from './Briefing.tsx';

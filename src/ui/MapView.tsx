@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { loadCixiBasemap } from '../app/cixi-basemap.ts';
-import type { ExportableMap } from '../app/exports/map-png.ts';
 import { exposeTestHook } from '../app/test-hook.ts';
+import type { ExportableMap } from '../export/map-png.ts';
 import { MapController } from '../map/map-controller.ts';
 import { plannerStore } from '../state/store.ts';
 

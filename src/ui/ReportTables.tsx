@@ -1,3 +1,4 @@
+import { PLOT_ACTION_LABELS } from '../core/scenario/types.ts';
 import {
   CHANGING_ACTIONS,
   REPORT_STATUSES,
@@ -5,8 +6,7 @@ import {
   type ReportModel,
   type ReportTargetKey,
   type ReportTownRow,
-} from '../app/report/report-model.ts';
-import { PLOT_ACTION_LABELS } from '../core/scenario/types.ts';
+} from '../export/report-model.ts';
 import type { Language } from '../i18n/messages.ts';
 import { translate } from '../i18n/messages.ts';
 import { type ReportMessageKey, reportText } from '../i18n/report-messages.ts';

@@ -1,7 +1,8 @@
 import { type CSSProperties, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { dayOf } from '../app/exports/export-text.ts';
-import { type ExportableMap, renderMapPng } from '../app/exports/map-png.ts';
+import { AREA_METHOD } from '../core/settings.ts';
+import { dayOf } from '../export/export-text.ts';
+import { type ExportableMap, renderMapPng } from '../export/map-png.ts';
 import {
   applyPageRule,
   contentSizeMm,
@@ -10,9 +11,8 @@ import {
   type Paper,
   paperId,
   paperSizeMm,
-} from '../app/report/paper.ts';
-import { selectReportModel } from '../app/report/report-model.ts';
-import { AREA_METHOD } from '../core/settings.ts';
+} from '../export/paper.ts';
+import { selectReportModel } from '../export/report-model.ts';
 import { mapAttribution } from '../i18n/messages.ts';
 import { type ReportMessageKey, reportText } from '../i18n/report-messages.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';

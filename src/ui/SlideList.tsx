@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import type { ExportableMap } from '../app/exports/map-png.ts';
 import type { Slide } from '../core/plan/slides.ts';
+import type { ExportableMap } from '../export/map-png.ts';
 import { type BriefingMessageKey, briefingText } from '../i18n/briefing-messages.ts';
 import type { Language } from '../i18n/messages.ts';
 import { cameraOf } from '../map/compare-map.ts';

@@ -9,9 +9,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readXlsx } from '../../src/app/exports/read-xlsx.ts';
-import type { Cell } from '../../src/app/exports/table.ts';
+import type { Cell } from '../../src/export/table.ts';
 import { STATUS_COLORS } from '../../src/map/style.ts';
+import { readXlsx } from '../support/read-xlsx.ts';
 import {
   isBrowserRequired,
   launchBrowser,

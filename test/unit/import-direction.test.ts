@@ -41,12 +41,14 @@ const ALLOWED: Record<string, { areas: string[]; packages: RegExp }> = {
   i18n: { areas: ['i18n'], packages: /^$/ },
   state: { areas: ['state', 'core', 'worker', 'i18n'], packages: /^zustand(\/|$)/ },
   map: { areas: ['map', 'state', 'core', 'i18n'], packages: /^maplibre-gl$/ },
+  // CSV, XLSX, tables, GeoJSON, map PNG and the report's model (fflate zips the XLSX).
+  export: { areas: ['export', 'state', 'core', 'map', 'i18n'], packages: /^(maplibre-gl|fflate)$/ },
   app: {
-    areas: ['app', 'state', 'core', 'worker', 'map', 'i18n', 'data'],
+    areas: ['app', 'export', 'state', 'core', 'worker', 'map', 'i18n', 'data'],
     packages: /^(maplibre-gl|fflate)$/,
   },
   ui: {
-    areas: ['ui', 'state', 'core', 'app', 'map', 'i18n', 'worker'],
+    areas: ['ui', 'state', 'core', 'app', 'export', 'map', 'i18n', 'worker'],
     packages: /^(react|react-dom)(\/|$)/,
   },
   main: { areas: ['ui', 'app', 'main'], packages: /^(react|react-dom|maplibre-gl)(\/|$)/ },

@@ -7,9 +7,9 @@
  */
 
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { PLOT_ACTION_LABELS, PLOT_ACTIONS } from '../../core/scenario/types.ts';
-import { AREA_METHOD } from '../../core/settings.ts';
-import { formatCount, mapAttribution, translate } from '../../i18n/messages.ts';
+import { PLOT_ACTION_LABELS, PLOT_ACTIONS } from '../core/scenario/types.ts';
+import { AREA_METHOD } from '../core/settings.ts';
+import { formatCount, mapAttribution, translate } from '../i18n/messages.ts';
 import {
   ACTION_COLORS,
   COLORS,
@@ -17,10 +17,10 @@ import {
   STATUS_COLORS,
   STATUS_ORDER,
   UNCLASSIFIED_COLOR,
-} from '../../map/style.ts';
-import { selectActiveScenario } from '../../state/scenario-selectors.ts';
-import type { PlannerState, PlannerStore } from '../../state/store.ts';
-import { download, fileNameFor } from '../plan-files.ts';
+} from '../map/style.ts';
+import { selectActiveScenario } from '../state/scenario-selectors.ts';
+import type { PlannerState, PlannerStore } from '../state/store.ts';
+import { download, fileNameFor } from './download.ts';
 import { exportText } from './export-text.ts';
 
 /** The map the export reads (the lead's MapView passes its controller's map). */

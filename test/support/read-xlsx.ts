@@ -5,7 +5,7 @@
  */
 
 import { strFromU8, unzipSync } from 'fflate';
-import type { Cell } from './table.ts';
+import type { Cell } from '../../src/export/table.ts';
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePlan } from '../../core/analysis/analyze-plan.ts';
-import type { FeatureCollection } from '../../core/types.ts';
-import { selectActiveIndicators } from '../../state/scenario-selectors.ts';
-import { createPlannerStore, type PlannerStore } from '../../state/store.ts';
+import { analyzePlan } from '../core/analysis/analyze-plan.ts';
+import type { FeatureCollection } from '../core/types.ts';
+import { selectActiveIndicators } from '../state/scenario-selectors.ts';
+import { createPlannerStore, type PlannerStore } from '../state/store.ts';
 import { CHANGING_ACTIONS, compareTownNames, reportModel, selectReportModel } from './report-model.ts';
 
 /** A square of `size` degrees with its south-west corner at (lon, lat). */

@@ -6,7 +6,7 @@
  * CSV is written here; the XLSX writer is loaded with a dynamic import when first used.
  */
 
-import type { PlotRow } from '../../core/analysis/analyze-plan.ts';
+import type { PlotRow } from '../core/analysis/analyze-plan.ts';
 import {
   type ActionEntry,
   isPlanYear,
@@ -14,14 +14,14 @@ import {
   PLOT_ACTIONS,
   type PlotAction,
   type Scenario,
-} from '../../core/scenario/types.ts';
-import { AREA_METHOD } from '../../core/settings.ts';
-import type { PlotStatus } from '../../core/types.ts';
-import { type Language, translate } from '../../i18n/messages.ts';
-import { selectActiveScenario, selectScenarioIndicators } from '../../state/scenario-selectors.ts';
-import type { PlannerState, PlannerStore } from '../../state/store.ts';
-import { download, fileNameFor } from '../plan-files.ts';
+} from '../core/scenario/types.ts';
+import { AREA_METHOD } from '../core/settings.ts';
+import type { PlotStatus } from '../core/types.ts';
+import { type Language, translate } from '../i18n/messages.ts';
+import { selectActiveScenario, selectScenarioIndicators } from '../state/scenario-selectors.ts';
+import type { PlannerState, PlannerStore } from '../state/store.ts';
 import { csvBytes } from './csv.ts';
+import { download, fileNameFor } from './download.ts';
 import { dayOf, type ExportMessageKey, exportText } from './export-text.ts';
 import { type Cell, roundTo, type Table, tableRows } from './table.ts';
 

@@ -4,12 +4,12 @@
  * active scenario's action, year and receiving zone. Geometry is the plan's plot layer as loaded.
  */
 
-import { PLOT_ACTION_LABELS } from '../../core/scenario/types.ts';
-import { AREA_METHOD } from '../../core/settings.ts';
-import type { Feature, FeatureCollection } from '../../core/types.ts';
-import { selectActiveScenario } from '../../state/scenario-selectors.ts';
-import type { PlannerState, PlannerStore } from '../../state/store.ts';
-import { download, fileNameFor } from '../plan-files.ts';
+import { PLOT_ACTION_LABELS } from '../core/scenario/types.ts';
+import { AREA_METHOD } from '../core/settings.ts';
+import type { Feature, FeatureCollection } from '../core/types.ts';
+import { selectActiveScenario } from '../state/scenario-selectors.ts';
+import type { PlannerState, PlannerStore } from '../state/store.ts';
+import { download, fileNameFor } from './download.ts';
 import { exportText } from './export-text.ts';
 
 /** Computed fields of one plot in the exported layer. Missing figures are null, never 0. */

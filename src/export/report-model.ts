@@ -5,16 +5,16 @@
  * indicators; here they are only grouped by town.
  */
 
-import type { PlotRow } from '../../core/analysis/analyze-plan.ts';
-import type { LedgerFigures, TargetCheck } from '../../core/scenario/indicators/scenario-figures.ts';
-import { isPlanYear, PLOT_ACTIONS, type PlotAction, type Scenario } from '../../core/scenario/types.ts';
-import type { PlotStatus } from '../../core/types.ts';
+import type { PlotRow } from '../core/analysis/analyze-plan.ts';
+import type { LedgerFigures, TargetCheck } from '../core/scenario/indicators/scenario-figures.ts';
+import { isPlanYear, PLOT_ACTIONS, type PlotAction, type Scenario } from '../core/scenario/types.ts';
+import type { PlotStatus } from '../core/types.ts';
 import {
   selectActiveScenario,
   selectScenarioIndicators,
   selectZoneMeasures,
-} from '../../state/scenario-selectors.ts';
-import type { PlannerState } from '../../state/store.ts';
+} from '../state/scenario-selectors.ts';
+import type { PlannerState } from '../state/store.ts';
 
 /** The actions that change a plot, in the order of the policy. */
 export type ChangingAction = Exclude<PlotAction, 'keep'>;

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readXlsx } from './read-xlsx.ts';
+import { readXlsx } from '../../test/support/read-xlsx.ts';
 import type { Cell } from './table.ts';
 import { columnName, escapeXml, sheetName, writeXlsx } from './xlsx.ts';
 

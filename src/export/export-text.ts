@@ -3,8 +3,8 @@
  * exports work whether or not the catalogue is spread into the app's `messages.ts`.
  */
 
-import { exportMessagesEn, exportMessagesZh } from '../../i18n/export-messages.ts';
-import { fillTemplate, type Language } from '../../i18n/messages.ts';
+import { exportMessagesEn, exportMessagesZh } from '../i18n/export-messages.ts';
+import { fillTemplate, type Language } from '../i18n/messages.ts';
 
 export type ExportMessageKey = keyof typeof exportMessagesZh;
 

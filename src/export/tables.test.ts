@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePlan } from '../../core/analysis/analyze-plan.ts';
-import { AREA_METHOD } from '../../core/settings.ts';
-import type { FeatureCollection } from '../../core/types.ts';
-import { createPlannerStore, type PlannerState } from '../../state/store.ts';
+import { readXlsx } from '../../test/support/read-xlsx.ts';
+import { analyzePlan } from '../core/analysis/analyze-plan.ts';
+import { AREA_METHOD } from '../core/settings.ts';
+import type { FeatureCollection } from '../core/types.ts';
+import { createPlannerStore, type PlannerState } from '../state/store.ts';
 import { csvBytes, toCsv } from './csv.ts';
-import { readXlsx } from './read-xlsx.ts';
 import { type Cell, tableRows } from './table.ts';
 import { plotTable, tablesToXlsx, townIndicatorTable, townPlanTable, townPlanTables } from './tables.ts';
 
