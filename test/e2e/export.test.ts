@@ -11,7 +11,6 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/export/table.ts';
 import { STATUS_COLORS } from '../../src/map/style.ts';
-import { readXlsx } from '../support/read-xlsx.ts';
 import {
   isBrowserRequired,
   launchBrowser,
@@ -23,6 +22,7 @@ import {
   watchPage,
 } from '../support/browser.ts';
 import { projectRoot } from '../support/build-app.ts';
+import { readXlsx } from '../support/read-xlsx.ts';
 import { type RunningApp, startApp } from '../support/start-app.ts';
 import { countColor, decodePng, distinctColors, edgeSoftness } from './helpers/png.ts';
 

@@ -129,17 +129,15 @@ const KNOWN_SHARED_NAMES_TO_REMOVE: readonly string[] = [
   'slides',
   // core-split: core/types.ts and core/scenario/types.ts.
   'types',
+  // app-sort: app/plot-tiles.ts (the page's plots:// protocol) and worker/plot-tiles.ts.
+  'plot-tiles',
 ];
 
 /**
  * Imports of scripts/ outside src/core and test/support, by the script's path (relative to the
  * project) and the folder it reaches. Emptied at the end.
  */
-const KNOWN_SCRIPT_IMPORTS_TO_REMOVE: readonly string[] = [
-  // e2e-harness: the UI benches open the app with the end-to-end tests' helpers.
-  'scripts/bench-first-map.ts → test/e2e/helpers',
-  'scripts/bench-ui.ts → test/e2e/helpers',
-];
+const KNOWN_SCRIPT_IMPORTS_TO_REMOVE: readonly string[] = [];
 
 /** Files of src/ that ship (not tests). */
 const sources = codeFiles(src).filter((path) => !isTest(path));
