@@ -7,9 +7,9 @@ import countiesText from '../../data/basemap/counties.geojson?raw';
 import landText from '../../data/basemap/land.geojson?raw';
 import townsText from '../../data/basemap/towns.geojson?raw';
 import type { FeatureCollection } from '../core/types.ts';
+import { asSourceData, type BasemapData, type SourceData } from '../map/build-style.ts';
 import { boundsOnLand } from '../map/feature-bounds.ts';
 import { seaMask } from '../map/sea-mask.ts';
-import { asSourceData, type BasemapData, type SourceData } from '../map/style.ts';
 
 export interface CixiBasemap {
   data: BasemapData;

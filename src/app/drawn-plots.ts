@@ -5,7 +5,7 @@
  */
 
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { STATUS_COLORS, STATUS_ORDER } from '../map/style.ts';
+import { STATUS_COLORS, STATUS_ORDER } from '../map/palette.ts';
 
 /** What the readers need of an analysed plot. */
 export interface DrawnPlot {

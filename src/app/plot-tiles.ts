@@ -6,7 +6,7 @@
  */
 
 import { addProtocol } from 'maplibre-gl';
-import { plotRasterPaint } from '../map/plot-raster.ts';
+import { plotRasterPaint } from '../map/plot-raster-source.ts';
 import type { PlotTileData } from '../worker/plot-map.ts';
 import { PLOT_TILE_PROTOCOL, PlotTileClient } from '../worker/plot-tile-client.ts';
 

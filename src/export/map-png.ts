@@ -12,12 +12,12 @@ import { AREA_METHOD } from '../core/settings.ts';
 import { formatCount, mapAttribution, translate } from '../i18n/messages.ts';
 import {
   ACTION_COLORS,
-  COLORS,
-  SOURCE,
+  PLAN_COLORS,
   STATUS_COLORS,
   STATUS_ORDER,
   UNCLASSIFIED_COLOR,
-} from '../map/style.ts';
+} from '../map/palette.ts';
+import { SOURCE } from '../map/style-ids.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
 import { download, fileNameFor } from './download.ts';
@@ -161,8 +161,8 @@ function legendRows(state: PlannerState): LegendRow[] {
     });
   }
   rows.push(
-    { label: translate(language, 'legend.boundary'), draw: lineSymbol(COLORS.boundaryLine, true) },
-    { label: translate(language, 'legend.control'), draw: lineSymbol(COLORS.controlLine, false) },
+    { label: translate(language, 'legend.boundary'), draw: lineSymbol(PLAN_COLORS.boundaryLine, true) },
+    { label: translate(language, 'legend.control'), draw: lineSymbol(PLAN_COLORS.controlLine, false) },
   );
   return rows;
 }

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  HIGHLIGHT_CASING,
-  HIGHLIGHT_COLOR,
-  highlightLayers,
-  highlightPlots,
-  highlightTownFilter,
-} from './briefing-highlight.ts';
-import { ACTION_COLORS, COLORS, NOTHING_SELECTED, STATUS_COLORS, ZONE_COLORS } from './style.ts';
+import { highlightLayers, highlightPlots, highlightTownFilter } from './briefing-highlight.ts';
+import { ACTION_COLORS, HIGHLIGHT_COLORS, SELECTION_COLORS, STATUS_COLORS, ZONE_COLORS } from './palette.ts';
+import { NOTHING_SELECTED } from './style-expressions.ts';
 
 describe('the slide highlight', () => {
   it('shows nothing without a slide, a town or plots', () => {
@@ -69,13 +64,13 @@ describe('the slide highlight', () => {
       ...Object.values(STATUS_COLORS),
       ...Object.values(ACTION_COLORS),
       ...Object.values(ZONE_COLORS),
-      COLORS.selection,
+      SELECTION_COLORS.line,
     ].map((c) => c.toLowerCase());
     const colours = highlightLayers().flatMap((layer) => {
       const paint = (layer.paint ?? {}) as Record<string, unknown>;
       return [paint['line-color'], paint['circle-stroke-color']].filter((c) => typeof c === 'string');
     });
-    expect(new Set(colours)).toEqual(new Set([HIGHLIGHT_COLOR, HIGHLIGHT_CASING]));
-    expect(taken).not.toContain(HIGHLIGHT_COLOR.toLowerCase());
+    expect(new Set(colours)).toEqual(new Set([HIGHLIGHT_COLORS.line, HIGHLIGHT_COLORS.casing]));
+    expect(taken).not.toContain(HIGHLIGHT_COLORS.line.toLowerCase());
   });
 });

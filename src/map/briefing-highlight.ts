@@ -10,11 +10,12 @@ import type { Slide } from '../core/plan/slides.ts';
 import type { FeatureCollection } from '../core/types.ts';
 import { selectCurrentSlide } from '../state/slides.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
+import { asSourceData } from './build-style.ts';
+import { HIGHLIGHT_COLORS, TRANSPARENT } from './palette.ts';
+import { POLYGONS_FROM_ZOOM } from './plot-tile-urls.ts';
 import { plotIndexById, plotPoints, plotShapes } from './scenario-layers.ts';
-import { asSourceData, NOTHING_SELECTED, POLYGONS_FROM_ZOOM, SOURCE } from './style.ts';
-
-export const HIGHLIGHT_COLOR = '#ffd400';
-export const HIGHLIGHT_CASING = '#111111';
+import { NOTHING_SELECTED, townFilter } from './style-expressions.ts';
+import { LAYER, SOURCE } from './style-ids.ts';
 
 export const HIGHLIGHT_LAYER = {
   townCasing: 'briefing-town-casing',
@@ -29,14 +30,12 @@ export const HIGHLIGHT_POINTS_SOURCE = 'briefing-plot-points';
 /** The highlighted plots' polygons, for the close view. */
 export const HIGHLIGHT_SHAPES_SOURCE = 'briefing-plot-shapes';
 
-/** The layer the highlight goes under: the Cixi outline's halo (style.ts). */
-const BELOW_LAYER = 'cixi-halo';
+/** The layer the highlight goes under: the Cixi outline's halo (base-layers.ts). */
+const BELOW_LAYER = LAYER.cixiHalo;
 
 /** The filter of the town highlight layers for `slide` (nothing when it has no town). */
 export function highlightTownFilter(slide: Pick<Slide, 'town'> | null): FilterSpecification {
-  return slide?.town === undefined || slide.town === null
-    ? NOTHING_SELECTED
-    : ['==', ['get', 'town'], slide.town];
+  return slide?.town === undefined || slide.town === null ? NOTHING_SELECTED : townFilter(slide.town);
 }
 
 /**
@@ -74,7 +73,7 @@ export function highlightLayers(): LayerSpecification[] {
       filter: NOTHING_SELECTED,
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': HIGHLIGHT_CASING,
+        'line-color': HIGHLIGHT_COLORS.casing,
         'line-width': ['interpolate', ['linear'], ['zoom'], 9, 5, 15, 9],
       },
     },
@@ -85,7 +84,7 @@ export function highlightLayers(): LayerSpecification[] {
       filter: NOTHING_SELECTED,
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': HIGHLIGHT_COLOR,
+        'line-color': HIGHLIGHT_COLORS.line,
         'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2.5, 15, 5],
       },
     },
@@ -95,7 +94,7 @@ export function highlightLayers(): LayerSpecification[] {
       source: HIGHLIGHT_SHAPES_SOURCE,
       minzoom: POLYGONS_FROM_ZOOM,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': HIGHLIGHT_CASING, 'line-width': 7 },
+      paint: { 'line-color': HIGHLIGHT_COLORS.casing, 'line-width': 7 },
     },
     {
       id: HIGHLIGHT_LAYER.plots,
@@ -103,7 +102,7 @@ export function highlightLayers(): LayerSpecification[] {
       source: HIGHLIGHT_SHAPES_SOURCE,
       minzoom: POLYGONS_FROM_ZOOM,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': HIGHLIGHT_COLOR, 'line-width': 4 },
+      paint: { 'line-color': HIGHLIGHT_COLORS.line, 'line-width': 4 },
     },
     {
       id: HIGHLIGHT_LAYER.dots,
@@ -112,8 +111,8 @@ export function highlightLayers(): LayerSpecification[] {
       maxzoom: POLYGONS_FROM_ZOOM,
       paint: {
         'circle-radius': 6,
-        'circle-color': 'rgba(0, 0, 0, 0)',
-        'circle-stroke-color': HIGHLIGHT_COLOR,
+        'circle-color': TRANSPARENT,
+        'circle-stroke-color': HIGHLIGHT_COLORS.line,
         'circle-stroke-width': 3,
       },
     },

@@ -18,7 +18,10 @@ import type { FeatureCollection, LayerKind } from '../core/types.ts';
 import { mapAttribution } from '../i18n/messages.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
 import { SlideHighlighter } from './briefing-highlight.ts';
-import { PlotRaster } from './plot-raster.ts';
+import { asSourceData, type BasemapData, buildStyle } from './build-style.ts';
+import { addControlHatch } from './control-hatch.ts';
+import { LAYERS_OF, TOWN_FILTERED_LAYERS } from './plan-layers.ts';
+import { PlotRaster } from './plot-raster-source.ts';
 import {
   changedActions,
   drawActions,
@@ -26,18 +29,7 @@ import {
   showPlotTiles,
   zoneFeatures,
 } from './scenario-layers.ts';
-import {
-  asSourceData,
-  type BasemapData,
-  buildStyle,
-  COLORS,
-  CONTROL_HATCH_IMAGE,
-  hatchPattern,
-  LAYERS_OF,
-  PLAN_GEOJSON_SOURCES,
-  SOURCE,
-  TOWN_FILTERED_LAYERS,
-} from './style.ts';
+import { PLAN_GEOJSON_SOURCES, SOURCE } from './style-ids.ts';
 
 /** Where a map looks: what `jumpTo` needs to put another map on the same spot. */
 export interface CameraView {
@@ -150,10 +142,7 @@ export class CompareMap {
       fadeDuration: 0,
     });
     this.map.touchZoomRotate.disableRotation();
-    this.map.setMissingStyleImageResolver((id) => {
-      if (id !== CONTROL_HATCH_IMAGE || this.map.hasImage(id)) return;
-      this.map.addImage(id, hatchPattern(16, hexToRgba(COLORS.controlLine, 150), 3), { pixelRatio: 2 });
-    });
+    addControlHatch(this.map);
     // The main map's controls, in the same places: on one camera, the two sides' copies meet
     // seamlessly at the divider and read as one.
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -274,9 +263,4 @@ export class CompareMap {
     else this.emptySources.delete(sourceId);
     this.map.getSource<GeoJSONSource>(sourceId)?.setData(asSourceData(data));
   }
-}
-
-function hexToRgba(hex: string, alpha: number): [number, number, number, number] {
-  const value = Number.parseInt(hex.slice(1), 16);
-  return [(value >> 16) & 255, (value >> 8) & 255, value & 255, alpha];
 }

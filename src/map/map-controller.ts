@@ -21,9 +21,13 @@ import { isTypingTarget, undoShortcut } from '../state/scenario-view.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
 import { BoxSelect } from './box-select.ts';
 import { SlideHighlighter } from './briefing-highlight.ts';
+import { asSourceData, type BasemapData, buildStyle } from './build-style.ts';
+import { addControlHatch } from './control-hatch.ts';
 import { featureBounds } from './feature-bounds.ts';
+import { LAYERS_OF, TOWN_FILTERED_LAYERS } from './plan-layers.ts';
 import { lngLatBoxOf, nearestPlot, plotsInBox, type ScreenPoint } from './plot-hit.ts';
-import { PlotRaster } from './plot-raster.ts';
+import { PlotRaster } from './plot-raster-source.ts';
+import { POLYGONS_FROM_ZOOM } from './plot-tile-urls.ts';
 import {
   activeScenario,
   changedActions,
@@ -34,20 +38,7 @@ import {
   showPlotTiles,
   zoneFeatures,
 } from './scenario-layers.ts';
-import {
-  asSourceData,
-  type BasemapData,
-  buildStyle,
-  COLORS,
-  CONTROL_HATCH_IMAGE,
-  hatchPattern,
-  LAYER,
-  LAYERS_OF,
-  PLAN_GEOJSON_SOURCES,
-  POLYGONS_FROM_ZOOM,
-  SOURCE,
-  TOWN_FILTERED_LAYERS,
-} from './style.ts';
+import { LAYER, PLAN_GEOJSON_SOURCES, SOURCE } from './style-ids.ts';
 import { startZoneDrawing, type ZoneDrawer } from './zone-drawing.ts';
 import { isEditableShape, startZoneEditing, type ZoneEditor } from './zone-editing.ts';
 
@@ -134,11 +125,7 @@ export class MapController {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     this.map.touchZoomRotate.disableRotation();
-    // The hatch is drawn here rather than fetched from a sprite: no request, no file to ship.
-    this.map.setMissingStyleImageResolver((id) => {
-      if (id !== CONTROL_HATCH_IMAGE || this.map.hasImage(id)) return;
-      this.map.addImage(id, hatchPattern(16, hexToRgba(COLORS.controlLine, 150), 3), { pixelRatio: 2 });
-    });
+    addControlHatch(this.map);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 160 }), 'bottom-left');
     this.map.on('moveend', () => {
@@ -540,9 +527,4 @@ export class MapController {
     this.attribution = new AttributionControl({ compact: false, customAttribution: text });
     this.map.addControl(this.attribution, 'bottom-right');
   }
-}
-
-function hexToRgba(hex: string, alpha: number): [number, number, number, number] {
-  const value = Number.parseInt(hex.slice(1), 16);
-  return [(value >> 16) & 255, (value >> 8) & 255, value & 255, alpha];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { plotTileUrl } from './plot-tile-urls.ts';
 import { type PlotTileMap, plotShapes, showPlotTiles } from './scenario-layers.ts';
-import { plotTileUrl, SOURCE } from './style.ts';
+import { SOURCE } from './style-ids.ts';
 
 /**
  * The part of a MapLibre map that showPlotTiles uses: a polygon source whose URL changes are

@@ -8,7 +8,8 @@ import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import type { ActionEntry, Scenario, ScenarioSet } from '../core/scenario/types.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { FeatureCollection } from '../core/types.ts';
-import { PLOT_SOURCE_LAYER, plotTileUrl, SOURCE } from './style.ts';
+import { plotTileUrl } from './plot-tile-urls.ts';
+import { PLOT_SOURCE_LAYER, SOURCE } from './style-ids.ts';
 
 /** The scenario being edited. */
 export function activeScenario(set: ScenarioSet): Scenario | undefined {
@@ -62,7 +63,7 @@ export function plotIndexById(rows: readonly { index: number; id: string }[]): M
 
 /**
  * The feature-state targets of a plot: its polygon. (The county view's raster is painted with the
- * actions by the tile worker: see plot-raster.ts.)
+ * actions by the tile worker: see plot-raster-source.ts.)
  */
 export function plotStateTargets(index: number): { source: string; sourceLayer: string; id: number }[] {
   return [{ source: SOURCE.plots, sourceLayer: PLOT_SOURCE_LAYER.plots, id: index }];

@@ -3,8 +3,7 @@ import { PLOT_ACTION_LABELS } from '../core/scenario/types.ts';
 import type { ExportableMap } from '../export/map-png.ts';
 import { type BriefingMessageKey, briefingText } from '../i18n/briefing-messages.ts';
 import { type Language, translate } from '../i18n/messages.ts';
-import { HIGHLIGHT_CASING, HIGHLIGHT_COLOR } from '../map/briefing-highlight.ts';
-import { ACTION_COLORS, COLORS, STATUS_COLORS, STATUS_ORDER } from '../map/style.ts';
+import { ACTION_COLORS, HIGHLIGHT_COLORS, PLAN_COLORS, STATUS_COLORS, STATUS_ORDER } from '../map/palette.ts';
 import { selectActiveIndicators, selectActiveScenario } from '../state/scenario-selectors.ts';
 import { progressOf } from '../state/scenario-view.ts';
 import { briefingKeyCommand, selectCurrentSlide, steppedSlide } from '../state/slides.ts';
@@ -266,11 +265,14 @@ function BriefingLegend({ language, highlighted }: { language: Language; highlig
           </li>
         ))}
         <li>
-          <span className="briefing-line briefing-line-dashed" style={{ borderColor: COLORS.boundaryLine }} />
+          <span
+            className="briefing-line briefing-line-dashed"
+            style={{ borderColor: PLAN_COLORS.boundaryLine }}
+          />
           {t('brief.boundary')}
         </li>
         <li>
-          <span className="briefing-line" style={{ borderColor: COLORS.controlLine }} />
+          <span className="briefing-line" style={{ borderColor: PLAN_COLORS.controlLine }} />
           {t('brief.control')}
         </li>
         {hasActions &&
@@ -287,7 +289,7 @@ function BriefingLegend({ language, highlighted }: { language: Language; highlig
           <li data-testid="briefing-legend-highlight">
             <span
               className="briefing-line briefing-line-highlight"
-              style={{ borderColor: HIGHLIGHT_COLOR, outlineColor: HIGHLIGHT_CASING }}
+              style={{ borderColor: HIGHLIGHT_COLORS.line, outlineColor: HIGHLIGHT_COLORS.casing }}
             />
             {t('brief.highlight')}
           </li>

@@ -2,7 +2,7 @@ import type { BaselineFigures } from '../core/analysis/baseline-indicators.ts';
 import { CONTROL_SHARE_TARGET } from '../core/analysis/baseline-indicators.ts';
 import { AREA_METHOD } from '../core/settings.ts';
 import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
-import { STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from '../map/style.ts';
+import { STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from '../map/palette.ts';
 import {
   explainControlShare,
   explainIndustrialMu,

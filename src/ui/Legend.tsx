@@ -1,7 +1,14 @@
 import { PLOT_ACTION_LABELS } from '../core/scenario/types.ts';
 import type { LayerKind } from '../core/types.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
-import { ACTION_COLORS, COLORS, STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from '../map/style.ts';
+import {
+  ACTION_COLORS,
+  BASEMAP_COLORS,
+  PLAN_COLORS,
+  STATUS_COLORS,
+  STATUS_ORDER,
+  UNCLASSIFIED_COLOR,
+} from '../map/palette.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
 import { selectStatusCounts } from '../state/select-status-counts.ts';
 import { type PlannerState, plannerStore, usePlanner } from '../state/store.ts';
@@ -51,15 +58,20 @@ const LAYER_ROWS: readonly { kind: LayerKind; key: MessageKey; symbol: string; c
     kind: 'plots',
     key: 'import.kind.plots',
     symbol: 'legend-swatch legend-plots',
-    color: COLORS.plotOutline,
+    color: PLAN_COLORS.plotOutline,
   },
   {
     kind: 'boundary',
     key: 'legend.boundary',
     symbol: 'legend-line legend-line-dashed',
-    color: COLORS.boundaryLine,
+    color: PLAN_COLORS.boundaryLine,
   },
-  { kind: 'control', key: 'legend.control', symbol: 'legend-swatch legend-hatch', color: COLORS.controlLine },
+  {
+    kind: 'control',
+    key: 'legend.control',
+    symbol: 'legend-swatch legend-hatch',
+    color: PLAN_COLORS.controlLine,
+  },
 ];
 
 /** The plan's layers: a switch, the feature count and a zoom button each; and the Cixi outline. */
@@ -104,7 +116,7 @@ function LayerList() {
         })}
         <li className="legend-row">
           <span className="legend-checkbox-space" />
-          <span className="legend-line legend-line-thick" style={{ borderColor: COLORS.cixiLine }} />
+          <span className="legend-line legend-line-thick" style={{ borderColor: BASEMAP_COLORS.cixiLine }} />
           <span className="legend-name">{t('legend.cixi')}</span>
           <span className="legend-count" />
           <button

@@ -3,7 +3,7 @@ import type { PlotRow } from '../core/analysis/analyze-plan.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
 import type { Message } from '../core/types.ts';
 import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
-import { STATUS_COLORS, UNCLASSIFIED_COLOR } from '../map/style.ts';
+import { STATUS_COLORS, UNCLASSIFIED_COLOR } from '../map/palette.ts';
 import {
   type CountAttribute,
   type Explanation,

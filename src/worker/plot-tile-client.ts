@@ -2,7 +2,7 @@
  * The page's side of the plot tile worker: publishes an analysis' packed plots under a new version
  * and answers MapLibre's requests for `plots://{version}/{layer}/{z}/{x}/{y}` (vector tiles) and
  * `plots://{version}/raster/{key}/{revision}/{z}/{x}/{y}[@2x]` (county-scale raster tiles, painted as
- * the map that owns `key` wants: see src/map/plot-raster.ts) with the worker's tiles. Bytes and
+ * the map that owns `key` wants: see src/map/plot-raster-source.ts) with the worker's tiles. Bytes and
  * images are transferred both ways; the page only relays them.
  */
 

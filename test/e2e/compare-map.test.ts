@@ -27,7 +27,7 @@ import { decodePng, type Pixels } from './helpers/png.ts';
 
 const VIEWPORT = { width: 1920, height: 1080 };
 const OUTPUT = join(projectRoot, 'test', 'output');
-/** ACTION_COLORS.upgrade in src/map/style.ts: the outline of an upgraded plot. */
+/** ACTION_COLORS.upgrade in src/map/palette.ts: the outline of an upgraded plot. */
 const UPGRADE_COLOR = '#00b3b3';
 
 const missing = missingBrowserReason();

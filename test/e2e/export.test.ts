@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/export/table.ts';
-import { STATUS_COLORS } from '../../src/map/style.ts';
+import { STATUS_COLORS } from '../../src/map/palette.ts';
 import {
   isBrowserRequired,
   launchBrowser,

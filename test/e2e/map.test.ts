@@ -30,7 +30,7 @@ const PLOTS_IN_SAMPLE = (
     features: unknown[];
   }
 ).features.length;
-// Must match src/map/style.ts; written out so that a changed colour is a deliberate change here too.
+// Must match src/map/palette.ts; written out so that a changed colour is a deliberate change here too.
 const STATUS_COLORS = { control: '#1f9e3a', boundary: '#1f64d6', crossing: '#ff8a00', outside: '#e3001b' };
 const SEA_COLOR = '#a9cbe3';
 

@@ -164,7 +164,7 @@ describe.skipIf(skip)('scenarios', () => {
     const control = rows.filter((row) => row.status === 'control').map((row) => row.index);
     const around = (indices: number[]) =>
       page.evaluate((list) => window.__planner?.plotDotColours(list, 4) ?? {}, indices);
-    // The upgrade colour (style.ts ACTION_COLORS.upgrade; no status uses it), blurred a little by
+    // The upgrade colour (palette.ts ACTION_COLORS.upgrade; no status uses it), blurred a little by
     // the raster's scaling.
     const ringed = (colours: Record<number, string[]>) =>
       Object.values(colours).filter((list) => list.some((colour) => isNear(colour, '#00b3b3', 40))).length;

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildStyle,
-  hatchPattern,
-  LABEL_FONT,
-  LAYER,
-  POLYGONS_FROM_ZOOM,
-  plotRasterUrl,
-  RASTER_MAX_TILE_ZOOM,
-  SOURCE,
-  STATUS_COLORS,
-  statusColorExpression,
-  TOWN_FILTERED_LAYERS,
-} from './style.ts';
+import { buildStyle } from './build-style.ts';
+import { POLYGONS_FROM_ZOOM, plotRasterUrl, RASTER_MAX_TILE_ZOOM } from './plot-tile-urls.ts';
+import { LABEL_FONT, LAYER, SOURCE } from './style-ids.ts';
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -65,31 +55,6 @@ describe('buildStyle', () => {
     }
   });
 
-  it("keeps the plot tiles' layers unfiltered: selections come from a small source of their own", () => {
-    // A new filter on a layer of the plot tiles makes MapLibre lay out every loaded tile again
-    // (seconds at zoom 12 with 100,000 plots), so a click must not change one.
-    const onTiles = style.layers.filter((layer) => 'source' in layer && layer.source === SOURCE.plots);
-    for (const layer of onTiles)
-      expect('filter' in layer ? layer.filter : undefined, layer.id).toBeUndefined();
-    const shapes = style.layers.filter((layer) => 'source' in layer && layer.source === SOURCE.plotShapes);
-    expect(shapes.map((layer) => layer.id).sort()).toEqual(
-      [LAYER.plotPicked, LAYER.plotSelected, LAYER.plotSelectedHalo].sort(),
-    );
-  });
-
-  it("lets the action outline share the plot outline's vertices (one bucket in MapLibre)", () => {
-    // MapLibre groups layers into one bucket by these keys (style-spec group_by_layout).
-    const keys = ['type', 'source', 'source-layer', 'minzoom', 'maxzoom', 'filter', 'layout'] as const;
-    const key = (id: string) => {
-      const layer = style.layers.find((candidate) => candidate.id === id) as
-        | Record<string, unknown>
-        | undefined;
-      return keys.map((name) => JSON.stringify(layer?.[name]));
-    };
-    expect(key(LAYER.plotAction)).toEqual(key(LAYER.plotsOutline));
-    expect(TOWN_FILTERED_LAYERS).toEqual(expect.arrayContaining([LAYER.plotsOutline, LAYER.plotAction]));
-  });
-
   it('names the map, the plots version and the revision in the raster tile URL', () => {
     expect(plotRasterUrl(3, 2, 7)).toBe('plots://3/raster/2/7/{z}/{x}/{y}{ratio}');
     const withKey = buildStyle(
@@ -100,26 +65,5 @@ describe('buildStyle', () => {
     );
     const raster = withKey.sources[SOURCE.plotRaster];
     expect(raster?.type === 'raster' && raster.tiles).toEqual(['plots://4/raster/9/1/{z}/{x}/{y}{ratio}']);
-  });
-
-  it('colours each status with its own colour', () => {
-    const expression = statusColorExpression() as unknown[];
-    for (const [status, color] of Object.entries(STATUS_COLORS)) {
-      expect(expression[expression.indexOf(status) + 1]).toBe(color);
-    }
-    expect(new Set(Object.values(STATUS_COLORS)).size).toBe(4);
-  });
-});
-
-describe('hatchPattern', () => {
-  it('draws diagonal lines that join across tile edges', () => {
-    const { width, height, data } = hatchPattern(8, [10, 20, 30, 200], 2);
-    expect([width, height, data.length]).toEqual([8, 8, 8 * 8 * 4]);
-    const alpha = (x: number, y: number) => data[(y * 8 + x) * 4 + 3] as number;
-    expect(alpha(0, 0)).toBe(200);
-    expect(alpha(4, 4)).toBe(200);
-    expect(alpha(2, 0)).toBe(0);
-    // A "/" line leaving the right edge at row y enters the next tile on the left at row y - 1.
-    for (let y = 0; y < 8; y++) expect(alpha(7, y)).toBe(alpha(0, (y + 7) % 8));
   });
 });

@@ -7,15 +7,10 @@
 
 import type { Map as MapLibreMap, RasterTileSource } from 'maplibre-gl';
 import { type ActionEntry, PLOT_ACTIONS } from '../core/scenario/types.ts';
+import { ACTION_COLORS, hexToRgb, STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from './palette.ts';
+import { plotRasterUrl } from './plot-tile-urls.ts';
 import { plotIndexById } from './scenario-layers.ts';
-import {
-  ACTION_COLORS,
-  plotRasterUrl,
-  SOURCE,
-  STATUS_COLORS,
-  STATUS_ORDER,
-  UNCLASSIFIED_COLOR,
-} from './style.ts';
+import { SOURCE } from './style-ids.ts';
 
 /** A colour as 0…255 red, green, blue. */
 export type Rgb = readonly [number, number, number];
@@ -30,11 +25,6 @@ export interface PlotRasterPaint {
   statusColors: readonly Rgb[];
   /** Ring colour per action code (PLOT_ACTIONS; keep is never drawn). */
   actionColors: readonly Rgb[];
-}
-
-function hexToRgb(hex: string): Rgb {
-  const value = Number.parseInt(hex.slice(1, 7), 16);
-  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
 }
 
 /** The status colours by status code, as the raster tiles paint them. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionEntry } from '../core/scenario/types.ts';
+import { ACTION_COLORS, STATUS_COLORS, UNCLASSIFIED_COLOR } from './palette.ts';
 import {
   actionCodes,
   PlotRaster,
   plotRasterPaint,
   RASTER_ACTION_COLORS,
   RASTER_STATUS_COLORS,
-} from './plot-raster.ts';
-import { ACTION_COLORS, STATUS_COLORS, UNCLASSIFIED_COLOR } from './style.ts';
+} from './plot-raster-source.ts';
 
 const ROWS = Object.freeze([
   Object.freeze({ index: 0, id: 'A-1' }),
