@@ -3,8 +3,8 @@
  * bytes, let the worker read and check them, and open the dialog with a preview of each source.
  */
 
+import type { InputFile } from '../core/io/read-layer-files.ts';
 import type { PlannerStore } from '../state/store.ts';
-import type { InputFile } from '../worker/protocol.ts';
 import { readFiles } from './plan-jobs.ts';
 
 /** Reads `files` and opens the import dialog; the plan itself is not touched. */

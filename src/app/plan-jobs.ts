@@ -4,13 +4,17 @@
  * only when a job has finished, so a failed or cancelled import leaves everything as it was.
  */
 
+import type { ColumnMapping } from '../core/io/column-mapping.ts';
+import type { InputFile } from '../core/io/read-layer-files.ts';
 import type { ReceivingZone } from '../core/scenario/types.ts';
 import { zonesFromFeatures } from '../core/scenario/zones-from-features.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
 import type { LayerKind, Message } from '../core/types.ts';
 import type { PlanLayers, PlannerStore } from '../state/store.ts';
-import { AnalysisClient, type AnalysisResult, CancelledError, JobError } from '../worker/analysis-client.ts';
-import type { ColumnMapping, ImportKind, InputFile, SourcePreview } from '../worker/protocol.ts';
+import type { AnalysisResult } from '../worker/analysis-api.ts';
+import { type AnalysisClient, createAnalysisClient } from '../worker/analysis-client.ts';
+import type { ImportKind, SourcePreview } from '../worker/source-preview.ts';
+import { CancelledError, JobError } from '../worker/worker-api.ts';
 import { publishPlotTiles } from './plot-tiles.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
@@ -25,7 +29,7 @@ let client: AnalysisClient | null = null;
 let nextJobId = 1;
 
 function analysisClient(store: PlannerStore): AnalysisClient {
-  client ??= new AnalysisClient(
+  client ??= createAnalysisClient(
     () => new Worker(new URL('../worker/analysis-worker.ts', import.meta.url), { type: 'module' }),
     () => store.getState().layers,
   );
@@ -73,7 +77,7 @@ export async function openPlan(
   settings?: AnalysisSettings,
 ): Promise<boolean> {
   const result = await runJob(store, { zh: '正在计算地块分类…', en: 'Classifying plots…' }, (c, onProgress) =>
-    c.open(layers, onProgress, settings),
+    c.api.open(settings ? { layers, settings } : { layers }, { onProgress }),
   );
   if (!result) return false;
   commit(store, layers, result);
@@ -93,7 +97,7 @@ export async function restorePlan(
   const restored = await runJob(
     store,
     { zh: '正在恢复上次的规划…', en: 'Restoring the last plan…' },
-    (c, onProgress) => c.restore(onProgress),
+    (c, onProgress) => c.api.restore(undefined, { onProgress }),
   );
   if (restored === undefined) return 'not-restored';
   if (restored === null) return 'nothing-saved';
@@ -104,7 +108,7 @@ export async function restorePlan(
 /** Reads files for the import dialog. */
 export function readFiles(store: PlannerStore, files: InputFile[]) {
   return runJob(store, { zh: '正在读取文件…', en: 'Reading files…' }, (c, onProgress) =>
-    c.read(files, onProgress),
+    c.api.read(files, { onProgress }),
   );
 }
 
@@ -116,7 +120,7 @@ export function previewSource(
   mapping: ColumnMapping,
 ): Promise<SourcePreview | undefined> {
   return runJob(store, { zh: '正在检查要素…', en: 'Checking features…' }, (c) =>
-    c.preview(sourceIndex, kind, mapping),
+    c.api.preview({ sourceIndex, kind, mapping }),
   );
 }
 
@@ -129,7 +133,7 @@ export async function acceptSource(
 ): Promise<boolean> {
   const before = store.getState().layers ?? EMPTY_LAYERS;
   const result = await runJob(store, { zh: '正在载入图层…', en: 'Loading the layer…' }, (c, onProgress) =>
-    c.accept(sourceIndex, kind, mapping, onProgress),
+    c.api.accept({ sourceIndex, kind, mapping }, { onProgress }),
   );
   if (!result?.replaced) return false;
   const layers: PlanLayers = {
@@ -154,7 +158,7 @@ export async function importZones(
   const features = await runJob(
     store,
     { zh: '正在载入承接区块…', en: 'Loading receiving zones…' },
-    (c, onProgress) => c.loadZones(sourceIndex, onProgress),
+    (c, onProgress) => c.api.loadZones(sourceIndex, { onProgress }),
   );
   if (!features) return undefined;
   const state = store.getState();
@@ -212,7 +216,7 @@ export function watchZoneMeasures(store: PlannerStore): () => void {
     running = true;
     const zones = scenario.zones;
     const measures = await runJob(store, { zh: '正在计算承接区块…', en: 'Measuring receiving zones…' }, (c) =>
-      c.measureZones([...zones]),
+      c.api.measureZones([...zones]),
     );
     running = false;
     if (store.getState().analysis !== analysis) return check();

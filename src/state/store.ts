@@ -23,7 +23,7 @@ import type {
   Problem,
 } from '../core/types.ts';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/messages.ts';
-import type { SourcePreview } from '../worker/protocol.ts';
+import type { SourcePreview } from '../worker/source-preview.ts';
 import { slideViewChanges } from './slides.ts';
 
 export interface PlanLayers {

@@ -4,7 +4,7 @@
  * them and sends them to the page in chunks (src/app/autosave.ts asks it to).
  */
 
-import type { PlanLayerSet } from './protocol.ts';
+import type { PlanLayerSet } from '../core/analysis/analyze-plan.ts';
 
 export const AUTOSAVE_DATABASE = 'industrial-land-planner';
 export const AUTOSAVE_STORE = 'autosave';

@@ -1,0 +1,135 @@
+/**
+ * The analysis worker's table through the client derived from it, over a MessageChannel: what the
+ * page gets is what the core computes, with the chunked lists back in place. Each case loads a fresh
+ * copy of the table (a new worker, with no plan and no sources yet).
+ */
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { analyzePlan, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
+import type { Scenario } from '../core/scenario/types.ts';
+import { measureZones, prepareZoneContext } from '../core/scenario/zone-measures.ts';
+import { DEFAULT_SETTINGS } from '../core/settings.ts';
+import type { AnalysisApi } from './analysis-api.ts';
+import { createWorkerClient } from './create-worker-client.ts';
+import type { JobError } from './worker-api.ts';
+
+const plan = JSON.parse(
+  readFileSync(new URL('../../test/fixtures/plans/small-v1.plan.json', import.meta.url), 'utf8'),
+) as { layers: PlanLayerSet; scenarios: Scenario[] };
+
+const fixture = (name: string) => ({
+  name,
+  bytes: new Uint8Array(readFileSync(new URL(`../../test/fixtures/import/${name}`, import.meta.url))),
+});
+
+const failure = (message: string) => ({
+  zh: `分析时出错：${message}`,
+  en: `The analysis failed: ${message}`,
+});
+
+/** A client of a fresh analysis worker (the table's module loaded anew: no layers, no sources). */
+async function freshClient() {
+  vi.resetModules();
+  const { analysisApi } = await import('./analysis-api.ts');
+  // From the same fresh modules as the table, as in a worker (JobError is one class there).
+  const { startMessageChannelWorker } = await import('../../test/support/message-channel-worker.ts');
+  return createWorkerClient<AnalysisApi>(() => startMessageChannelWorker(analysisApi, failure), {
+    workerFailure: failure,
+  });
+}
+
+describe('the analysis worker through its client', () => {
+  it('opens a plan: the rows and figures are the core analysis, the plots for the map are packed', async () => {
+    const { api, destroy } = await freshClient();
+    const stages: string[] = [];
+    const result = await api.open(
+      { layers: plan.layers },
+      { onProgress: (_, stage) => stages.push(stage.en) },
+    );
+    const expected = analyzePlan(plan.layers, DEFAULT_SETTINGS);
+    expect(result.analysis).toEqual(expected);
+    expect(result.replaced).toBeNull();
+    expect(result.plotTiles.index).toBeInstanceOf(Uint32Array);
+    expect(result.plotTiles.index.length).toBe(plan.layers.plots.features.length);
+    expect(stages[0]).toBe('Classifying plots…');
+    expect(stages.at(-1)).toBe('Sending results…');
+    destroy();
+  });
+
+  it('reads files, previews a source and accepts it in place of the plots', async () => {
+    const { api, destroy } = await freshClient();
+    await api.open({ layers: plan.layers });
+    const read = await api.read([fixture('plots-cgcs2000-gk40-gbk.zip'), fixture('boundary.kml')]);
+    expect(read.previews.map((preview) => preview.kind).sort()).toEqual(['boundary', 'plots']);
+    const plots = read.previews.find((preview) => preview.kind === 'plots');
+    if (!plots) throw new Error('expected a preview of the plots');
+    expect(plots.validCount).toBe(20);
+    const again = await api.preview({ sourceIndex: plots.sourceIndex, kind: 'control', mapping: {} });
+    expect(again.kind).toBe('control');
+    const accepted = await api.accept({
+      sourceIndex: plots.sourceIndex,
+      kind: 'plots',
+      mapping: plots.mapping,
+    });
+    expect(accepted.replaced?.kind).toBe('plots');
+    expect(accepted.replaced?.layer.features).toHaveLength(20);
+    expect(accepted.analysis.rows).toHaveLength(20);
+    expect(accepted.analysis).toEqual(
+      analyzePlan({ ...plan.layers, plots: accepted.replaced?.layer ?? plan.layers.plots }, DEFAULT_SETTINGS),
+    );
+    destroy();
+  });
+
+  it('loads receiving zones from a source without changing the plan', async () => {
+    const { api, destroy } = await freshClient();
+    await api.open({ layers: plan.layers });
+    await api.read([fixture('boundary.kml')]);
+    const zones = await api.loadZones(0);
+    expect(zones).toHaveLength(2);
+    expect(zones.every((zone) => zone.geometry?.type.endsWith('Polygon'))).toBe(true);
+    destroy();
+  });
+
+  it("measures receiving zones against the worker's plan", async () => {
+    const { api, destroy } = await freshClient();
+    await api.setLayers(plan.layers);
+    const zones = plan.scenarios[0]?.zones ?? [];
+    expect(zones.length).toBeGreaterThan(0);
+    expect(await api.measureZones(zones)).toEqual(
+      measureZones(zones, prepareZoneContext(plan.layers, DEFAULT_SETTINGS.tolerance)),
+    );
+    destroy();
+  });
+
+  it('says which sources there are when asked to accept another', async () => {
+    const { api, destroy } = await freshClient();
+    const error = (await api
+      .accept({ sourceIndex: 3, kind: 'plots', mapping: {} })
+      .catch((caught: unknown) => caught)) as JobError;
+    expect(error.userMessage.en).toBe('The analysis failed: expected a source index below 0; got 3');
+    destroy();
+  });
+
+  it('says which file had nothing to load', async () => {
+    const { api, destroy } = await freshClient();
+    const point = {
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Point', coordinates: [121.3, 30.2] },
+    };
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [point] });
+    await api.read([{ name: 'wells.geojson', bytes: new TextEncoder().encode(text) }]);
+    const error = (await api
+      .accept({ sourceIndex: 0, kind: 'boundary', mapping: {} })
+      .catch((caught: unknown) => caught)) as JobError;
+    expect(error.userMessage.en).toBe('wells.geojson has no features that can be loaded');
+    destroy();
+  });
+
+  it('restores nothing where there is no IndexedDB', async () => {
+    const { api, destroy } = await freshClient();
+    expect(await api.restore()).toBeNull();
+    destroy();
+  });
+});

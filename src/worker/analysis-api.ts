@@ -1,0 +1,198 @@
+/**
+ * The analysis worker's operations, one function table (the page's client is derived from its type:
+ * see analysis-client.ts). The worker keeps the plan's current layers and the sources of the last
+ * read; operations run one after the other. Long lists (rows, features) reach the page in chunks.
+ */
+
+import { analyzePlan, type PlanAnalysis, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
+import type { ColumnMapping } from '../core/io/column-mapping.ts';
+import type { InputFile, LayerSource } from '../core/io/read-layer-files.ts';
+import type { ReceivingZone } from '../core/scenario/types.ts';
+import {
+  createZoneMeasureCache,
+  measureZones,
+  prepareZoneContext,
+  type ZoneMeasureCache,
+  type ZoneMeasureContext,
+} from '../core/scenario/zone-measures.ts';
+import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
+import type { Feature, FeatureCollection, LayerKind, Message } from '../core/types.ts';
+import { type PlotTileData, plotMarkers, plotTileBuffers, plotTileData } from './plot-map.ts';
+import { loadSavedLayers, saveLayers } from './saved-layers.ts';
+import { type ImportKind, loadImportReaders, loadSource, previewSource } from './source-preview.ts';
+import { JobError, type OperationContext, type WorkerApi } from './worker-api.ts';
+
+/** An analysed plan as the page keeps it. */
+export interface AnalysisResult {
+  analysis: PlanAnalysis;
+  /** The layer loaded in place of the previous one, when the job was an import. */
+  replaced: { kind: LayerKind; fileName: string; layer: FeatureCollection } | null;
+  /** The plots as the map draws them, packed (see plot-map.ts); the buffers are transferred. */
+  plotTiles: PlotTileData;
+  plotMarkers: FeatureCollection<unknown, unknown>;
+}
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+let layers: PlanLayerSet = { plots: EMPTY, boundary: EMPTY, control: EMPTY };
+let settings: AnalysisSettings = DEFAULT_SETTINGS;
+let sources: LayerSource[] = [];
+/** Prepared once per plan for measuring receiving zones; dropped when the layers change. */
+let zoneContext: { context: ZoneMeasureContext; cache: ZoneMeasureCache } | null = null;
+
+const STAGE = {
+  read: { zh: '正在读取文件…', en: 'Reading files…' },
+  check: { zh: '正在检查要素…', en: 'Checking features…' },
+  classify: { zh: '正在计算地块分类…', en: 'Classifying plots…' },
+  send: { zh: '正在传送结果…', en: 'Sending results…' },
+  restore: { zh: '正在读取上次保存的规划…', en: 'Reading the last saved plan…' },
+} satisfies Record<string, Message>;
+
+/** The layers in the order 'restore' sends their features. */
+const RESTORED_ORDER: readonly LayerKind[] = ['boundary', 'control', 'plots'];
+
+export const analysisApi = {
+  /** Replaces the worker's copy of the plan's layers (after a restart) without analysing. */
+  async setLayers(next: PlanLayerSet): Promise<void> {
+    layers = next;
+    zoneContext = null;
+  },
+
+  /** Opens a plan: keeps its layers (and settings, if given) and analyses them. */
+  async open(
+    request: { layers: PlanLayerSet; settings?: AnalysisSettings },
+    context: OperationContext,
+  ): Promise<AnalysisResult> {
+    if (request.settings) settings = request.settings;
+    return analyse(context, request.layers, null);
+  },
+
+  /**
+   * Opens the autosaved plan: reads its layers from IndexedDB (they never cross from the page in one
+   * piece), analyses them and sends them back in chunks. Null when none were saved (or they cannot be read).
+   */
+  async restore(
+    _: undefined,
+    context: OperationContext,
+  ): Promise<{ result: AnalysisResult; layers: PlanLayerSet } | null> {
+    context.progress(0, STAGE.restore);
+    const saved = typeof indexedDB === 'undefined' ? null : await loadSavedLayers();
+    if (!saved) return null;
+    const result = analyse(context, saved, null, { save: false });
+    const restored = Object.fromEntries(
+      RESTORED_ORDER.map((kind) => [
+        kind,
+        { ...saved[kind], features: context.inChunks(saved[kind].features) },
+      ]),
+    ) as unknown as PlanLayerSet;
+    return { result, layers: restored };
+  },
+
+  /** Reads dropped or picked files into sources and previews each as the layer it looks like. */
+  async read(files: InputFile[], context: OperationContext) {
+    context.progress(0, STAGE.read);
+    const readers = await loadImportReaders();
+    const read = readers.readLayerFiles(files);
+    sources = read.sources;
+    context.progress(0.5, STAGE.check);
+    const previews = sources.map((source, index) => {
+      const guess = readers.guessLayerKind(source.fileName, source.collection);
+      return previewSource(readers, source, index, guess.kind, null, guess.reason);
+    });
+    return { previews, problems: read.problems };
+  },
+
+  /** Previews a read source again as another layer kind or with another column mapping. */
+  async preview(request: { sourceIndex: number; kind: ImportKind; mapping: ColumnMapping }) {
+    const source = sourceAt(request.sourceIndex);
+    return previewSource(
+      await loadImportReaders(),
+      source,
+      request.sourceIndex,
+      request.kind,
+      request.mapping,
+      null,
+    );
+  },
+
+  /** Loads a read source as the plan's `kind` layer in place of the old one, and analyses the plan. */
+  async accept(
+    request: { sourceIndex: number; kind: LayerKind; mapping: ColumnMapping },
+    context: OperationContext,
+  ): Promise<AnalysisResult> {
+    const source = sourceAt(request.sourceIndex);
+    context.progress(0, STAGE.check);
+    const result = loadSource(await loadImportReaders(), source, request.kind, request.mapping);
+    if (!result.ok || result.layer.features.length === 0) throw nothingLoadable(source.fileName);
+    return analyse(
+      context,
+      { ...layers, [request.kind]: result.layer },
+      { kind: request.kind, fileName: source.fileName },
+    );
+  },
+
+  /** Loads a read source's polygons as receiving zones (checked as a control-zone layer); the plan stays as it is. */
+  async loadZones(sourceIndex: number, context: OperationContext): Promise<Feature[]> {
+    const source = sourceAt(sourceIndex);
+    context.progress(0, STAGE.check);
+    const result = loadSource(await loadImportReaders(), source, 'zones', {});
+    if (!result.ok || result.layer.features.length === 0) throw nothingLoadable(source.fileName);
+    return context.inChunks(result.layer.features);
+  },
+
+  /** Measures receiving zones against the plan's layers (areas, new land, R2). */
+  async measureZones(zones: ReceivingZone[]) {
+    zoneContext ??= {
+      context: prepareZoneContext(layers, settings.tolerance),
+      cache: createZoneMeasureCache(),
+    };
+    return measureZones(zones, zoneContext.context, zoneContext.cache);
+  },
+} satisfies WorkerApi;
+
+export type AnalysisApi = typeof analysisApi;
+
+/**
+ * Analyses `next` and keeps it as the plan (saved, unless it was just read from the save). The rows
+ * and the replaced layer's features go in chunks, the plots for the map as transferred typed arrays.
+ */
+function analyse(
+  context: OperationContext,
+  next: PlanLayerSet,
+  replaced: { kind: LayerKind; fileName: string } | null,
+  { save = true } = {},
+): AnalysisResult {
+  context.progress(0, STAGE.classify);
+  const { rows, ...analysis } = analyzePlan(next, settings, {
+    onProgress: (done) => context.progress(done, STAGE.classify),
+  });
+  context.progress(1, STAGE.send);
+  const result: AnalysisResult = {
+    analysis: { ...analysis, rows: context.inChunks(rows) },
+    replaced: replaced && {
+      ...replaced,
+      layer: { ...next[replaced.kind], features: context.inChunks(next[replaced.kind].features) },
+    },
+    // The page relays these to the tile worker without looking inside (a GeoJSON copy would cost
+    // the page or MapLibre seconds at county scale).
+    plotTiles: plotTileData(next.plots, rows),
+    plotMarkers: plotMarkers(next.plots, rows, ['crossing']),
+  };
+  context.transfer(plotTileBuffers(result.plotTiles));
+  layers = next;
+  zoneContext = null;
+  if (save && typeof indexedDB !== 'undefined') saveLayers(next);
+  return result;
+}
+
+function sourceAt(index: number): LayerSource {
+  const source = sources[index];
+  if (!source) throw new Error(`expected a source index below ${sources.length}; got ${index}`);
+  return source;
+}
+
+function nothingLoadable(fileName: string): JobError {
+  return new JobError({
+    zh: `${fileName} 中没有可以载入的要素`,
+    en: `${fileName} has no features that can be loaded`,
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * What the import dialog shows of a source before it is accepted, and the load it is made of (kept,
+ * so that accepting what the preview showed does not check 100,000 plots again). The file readers
+ * are loaded on the first import: opening a plan does not need them (see import-readers.ts).
+ */
+
+import type { ColumnMapping } from '../core/io/column-mapping.ts';
+import type { LoadLayerResult } from '../core/io/load-layer.ts';
+import type { LayerSource } from '../core/io/read-layer-files.ts';
+import type { LayerKind, Message, Problem } from '../core/types.ts';
+
+/**
+ * What a source is loaded as: one of the plan's layers, or receiving zones added to the active
+ * scenario (checked as a control-zone layer is; no layer of the plan changes).
+ */
+export type ImportKind = LayerKind | 'zones';
+
+/** What the import dialog shows of one source (a GeoJSON file, a shapefile, a KML) before it is accepted. */
+export interface SourcePreview {
+  sourceIndex: number;
+  fileName: string;
+  format: 'geojson' | 'shapefile' | 'kml';
+  encoding?: { name: string; source: 'cpg' | 'ldid' | 'detected' };
+  kind: ImportKind | null;
+  kindReason: Message | null;
+  columns: string[];
+  mapping: ColumnMapping;
+  ignoredColumns: { column: string; reason: Message }[];
+  /** Features in the file. */
+  featureCount: number;
+  /** Features that would be loaded. */
+  validCount: number;
+  /** The coordinate system found or assumed, and what was done. */
+  crs: Message | null;
+  crsWarning: Message | null;
+  /** Problems, errors first, at most MAX_PREVIEW_PROBLEMS of them. */
+  problems: Problem[];
+  errorCount: number;
+  warningCount: number;
+  /** false when nothing of the file can be loaded (the dialog then offers only cancel). */
+  ok: boolean;
+}
+
+export const MAX_PREVIEW_PROBLEMS = 500;
+
+export type ImportReaders = typeof import('./import-readers.ts');
+let importReaders: Promise<ImportReaders> | null = null;
+
+/** The file readers, a chunk of their own loaded on the first import. */
+export function loadImportReaders(): Promise<ImportReaders> {
+  importReaders ??= import('./import-readers.ts');
+  return importReaders;
+}
+
+/** The last load, reused when the user accepts what the preview showed (checking 100,000 plots takes seconds). */
+let lastLoad: { source: LayerSource; key: string; result: LoadLayerResult } | null = null;
+
+/** Loads `source` as `importKind` with `mapping` (checked, reprojected, repaired); the last load is reused. */
+export function loadSource(
+  readers: ImportReaders,
+  source: LayerSource,
+  importKind: ImportKind,
+  mapping: ColumnMapping,
+): LoadLayerResult {
+  // Receiving zones pass the checks of a control-zone layer: polygons, no attributes required.
+  const kind: LayerKind = importKind === 'zones' ? 'control' : importKind;
+  const key = `${kind}|${kind === 'plots' ? JSON.stringify(mapping) : ''}`;
+  if (lastLoad?.source === source && lastLoad.key === key) return lastLoad.result;
+  const result = readers.loadLayerFromSource(
+    source,
+    kind,
+    kind === 'plots' ? { columnMapping: mapping } : {},
+  );
+  lastLoad = { source, key, result };
+  return result;
+}
+
+/**
+ * The preview of `source` loaded as `kind` (null: not loaded, only described) with `mapping` (null:
+ * the suggested one).
+ */
+export function previewSource(
+  readers: ImportReaders,
+  source: LayerSource,
+  sourceIndex: number,
+  kind: ImportKind | null,
+  mapping: ColumnMapping | null,
+  kindReason: Message | null,
+): SourcePreview {
+  const columns = readers.columnsOf(source.collection);
+  const suggested = readers.suggestColumnMapping(columns);
+  const chosenMapping = mapping ?? suggested.mapping;
+  const result = kind ? loadSource(readers, source, kind, chosenMapping) : null;
+  const problems = result ? sortProblems(result.problems) : [];
+  const errorCount = problems.filter((p) => p.severity === 'error').length;
+  const preview: SourcePreview = {
+    sourceIndex,
+    fileName: source.fileName,
+    format: source.format,
+    kind,
+    kindReason,
+    columns,
+    mapping: chosenMapping,
+    ignoredColumns: suggested.ignored,
+    featureCount: countFeatures(source.collection),
+    validCount: result?.ok ? result.layer.features.length : 0,
+    crs: result?.ok ? result.crs.message : null,
+    crsWarning: result?.ok ? (result.crs.warning ?? null) : null,
+    problems: problems.slice(0, MAX_PREVIEW_PROBLEMS),
+    errorCount,
+    warningCount: problems.length - errorCount,
+    ok: Boolean(result?.ok && result.layer.features.length > 0),
+  };
+  if (source.encoding) preview.encoding = source.encoding;
+  return preview;
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      (a.severity === 'error' ? 0 : 1) - (b.severity === 'error' ? 0 : 1) || a.featureIndex - b.featureIndex,
+  );
+}
+
+function countFeatures(collection: unknown): number {
+  const features = (collection as { features?: unknown } | null)?.features;
+  return Array.isArray(features) ? features.length : 0;
+}
