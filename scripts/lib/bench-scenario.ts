@@ -9,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { PlotRow } from '../../src/core/analysis/analyze-plan.ts';
 import { M2_PER_MU } from '../../src/core/geometry/ellipsoidal-area.ts';
-import { applyEdit, type ScenarioEdit } from '../../src/core/scenario/edits.ts';
+import { applyEdit } from '../../src/core/scenario/edits/apply-edit.ts';
+import type { ScenarioEdit } from '../../src/core/scenario/edits/scenario-edit.ts';
 import { scenarioIndicators } from '../../src/core/scenario/indicators/scenario-indicators.ts';
 import {
   type ActionEntry,

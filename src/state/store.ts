@@ -11,7 +11,8 @@ import type { PlanAnalysis } from '../core/analysis/analyze-plan.ts';
 import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
 import { findRingIntersections } from '../core/io/self-intersections.ts';
 import type { Slide } from '../core/plan/slides.ts';
-import { applyEdit, createScenarioSet, type ScenarioEdit } from '../core/scenario/edits.ts';
+import { applyEdit, createScenarioSet } from '../core/scenario/edits/apply-edit.ts';
+import type { ScenarioEdit } from '../core/scenario/edits/scenario-edit.ts';
 import type { ScenarioSet } from '../core/scenario/types.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { PlotRow } from '../../analysis/analyze-plan.ts';
 import { M2_PER_MU } from '../../geometry/ellipsoidal-area.ts';
 import type { PlotProperties, PlotStatus } from '../../types.ts';
-import { applyEdit, type ScenarioEdit } from '../edits.ts';
+import { applyEdit } from '../edits/apply-edit.ts';
+import type { ScenarioEdit } from '../edits/scenario-edit.ts';
 import {
   type ActionEntry,
   createScenario,

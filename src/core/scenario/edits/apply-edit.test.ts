@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AreaGeometry } from '../types.ts';
-import { applyEdit, createScenarioSet, type ScenarioEdit } from './edits.ts';
+import type { AreaGeometry } from '../../types.ts';
 import {
   type ActionEntry,
   type Assumptions,
@@ -11,7 +10,9 @@ import {
   PLOT_ACTIONS,
   type ReceivingZone,
   type ScenarioSet,
-} from './types.ts';
+} from '../types.ts';
+import { applyEdit, createScenarioSet } from './apply-edit.ts';
+import type { ScenarioEdit } from './scenario-edit.ts';
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
