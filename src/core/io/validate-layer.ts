@@ -6,7 +6,7 @@
 import gjv from 'geojson-validation';
 import type { FeatureCollection, LayerKind, Message, Problem } from '../types.ts';
 import { capProblems, DEFAULT_MAX_PROBLEMS_PER_CODE } from './cap-problems.ts';
-import { checkFeatureGeometry } from './check-feature-geometry.ts';
+import { checkFeatureGeometry } from './check-feature-geometry/check-feature-geometry.ts';
 import { featureLabel, formatCount, isRecord, layerLabel } from './describe-feature.ts';
 import { normalizePlotProperties } from './normalize-plot-properties.ts';
 import { idKey, resolveFeatureId } from './resolve-feature-id.ts';
@@ -174,8 +174,8 @@ function validateUnsafe(
   let withCoordinates = 0;
   const checkRanges = options.checkCoordinateRange !== false;
 
-  // The feature being checked, for add and say (made once, not per feature: see addProblem in
-  // check-feature-geometry.ts for why that matters).
+  // The feature being checked, for add and say (made once, not per feature: see the note above
+  // addFindings in check-feature-geometry.ts for why that matters).
   let featureIndex = 0;
   let featureId: string | number | undefined;
   const add = (problem: Omit<Problem, 'featureIndex' | 'featureId'>): void => {
