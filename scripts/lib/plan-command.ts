@@ -11,7 +11,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyzePlan } from '../../src/core/analysis/analyze-plan.ts';
-import { parsePlanFile } from '../../src/core/plan/plan-file.ts';
+import { parsePlanFile } from '../../src/core/plan/parse-plan-file.ts';
 import type { PlanProblem } from '../../src/core/plan/plan-problems.ts';
 import { scenarioIndicators } from '../../src/core/scenario/indicators/scenario-indicators.ts';
 import { SCENARIO_TARGETS } from '../../src/core/scenario/indicators/scenario-targets.ts';

@@ -3,13 +3,8 @@
  * and slides; open checks the file first and changes nothing when it is damaged or foreign.
  */
 
-import {
-  PLAN_FORMAT,
-  PLAN_VERSION,
-  type PlanFile,
-  parsePlanFile,
-  serializePlan,
-} from '../core/plan/plan-file.ts';
+import { parsePlanFile } from '../core/plan/parse-plan-file.ts';
+import { PLAN_FORMAT, PLAN_VERSION, type PlanFile, serializePlan } from '../core/plan/plan-file.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import { download, fileNameFor } from '../export/download.ts';
 import type { PlannerStore } from '../state/store.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../core/analysis/analyze-plan.ts';
-import { parsePlanFile } from '../core/plan/plan-file.ts';
+import { parsePlanFile } from '../core/plan/parse-plan-file.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import { createScenario } from '../core/scenario/types.ts';
 import {

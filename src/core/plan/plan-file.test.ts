@@ -11,7 +11,8 @@ import {
 } from '../scenario/types.ts';
 import { DEFAULT_SETTINGS } from '../settings.ts';
 import type { AreaGeometry, Feature } from '../types.ts';
-import { type PlanFile, parsePlanFile, serializePlan } from './plan-file.ts';
+import { parsePlanFile } from './parse-plan-file.ts';
+import { type PlanFile, serializePlan } from './plan-file.ts';
 import type { Slide } from './slides.ts';
 
 const root = new URL('../../../', import.meta.url);

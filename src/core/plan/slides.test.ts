@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePlanFile, serializePlan } from './plan-file.ts';
+import { parsePlanFile } from './parse-plan-file.ts';
+import { serializePlan } from './plan-file.ts';
 import type { Slide } from './slides.ts';
 
 const FIXTURES = new URL('../../../test/fixtures/plans/', import.meta.url);

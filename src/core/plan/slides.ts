@@ -6,7 +6,7 @@
 
 import type { Message } from '../types.ts';
 import { childPath } from './plan-problems.ts';
-import type { PlanReader } from './read-plan.ts';
+import type { PlanReader } from './plan-reader.ts';
 
 /** Where the map looks: longitude/latitude in WGS84 degrees, MapLibre zoom, bearing and pitch in degrees. */
 export interface SlideCamera {
