@@ -10,9 +10,19 @@ import { setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startAutosave } from './services/autosave.ts';
+import { openStartPlan } from './services/open-start-plan.ts';
+import { watchZoneMeasures } from './services/plan-jobs.ts';
+import { exposePlannerInternals } from './services/planner-internals.ts';
+import { startPlotsProtocol } from './services/plots-protocol.ts';
+import { plannerStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
 
 setWorkerUrl(workerUrl);
+// Before any map exists: the maps ask the plot tile worker for their plot tiles through plots://.
+startPlotsProtocol();
+// The store and, while they exist, the maps on window.__plannerInternals (for the tests' hook).
+exposePlannerInternals(plannerStore);
 
 // Chromium keeps text laid out while a web font is still loading in the fallback font, which without
 // a Chinese system font is a row of boxes: load the bundled font (app.css) before the first render.
@@ -29,3 +39,9 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// The header and the base map show while the plan loads and its plots are classified; the autosave
+// starts once the plan is there, so that it never overwrites a plan about to be restored.
+openStartPlan(plannerStore).then(() => startAutosave(plannerStore));
+// The receiving zones of every scenario are measured in the worker whenever they change.
+watchZoneMeasures(plannerStore);

@@ -98,7 +98,7 @@ export interface PlannerState {
   analysis: PlanAnalysis | null;
   /**
    * What the map draws for the plots: the version of the vector tiles the plot tile worker cuts
-   * (src/app/plot-tiles.ts), with `index`, `id`, `status` and `town` per feature; and the few
+   * (src/services/plots-protocol.ts), with `index`, `id`, `status` and `town` per feature; and the few
    * marked plots as a small collection.
    */
   plotMap: { tiles: number; markers: FeatureCollection<unknown, unknown> } | null;

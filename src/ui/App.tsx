@@ -1,10 +1,7 @@
 import { useEffect, useState } from 'react';
-import { startAutosave } from '../app/autosave.ts';
-import { importFiles } from '../app/import-files.ts';
-import { openStartPlan } from '../app/open-sample-plan.ts';
-import { watchZoneMeasures } from '../app/plan-jobs.ts';
 import type { ExportableMap } from '../export/map-png.ts';
 import { translate } from '../i18n/messages.ts';
+import { importFiles } from '../services/import-files.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { Briefing } from './Briefing.tsx';
 import { CompareMap, SWIPE_OFF, type SwipeChoice } from './CompareMap.tsx';
@@ -31,22 +28,6 @@ export function App() {
   const [map, setMap] = useState<ExportableMap | null>(null);
   // The swipe is set in the comparison panel and drawn over the map while that panel is open.
   const [swipe, setSwipe] = useState<SwipeChoice>(SWIPE_OFF);
-
-  useEffect(() => {
-    // The header and the base map show while the plan loads and its plots are classified; the
-    // autosave starts once the plan is there, so that it never overwrites a plan about to be restored.
-    let stopAutosave: (() => void) | undefined;
-    let stopped = false;
-    openStartPlan(plannerStore).then(() => {
-      if (!stopped) stopAutosave = startAutosave(plannerStore);
-    });
-    const stopMeasuring = watchZoneMeasures(plannerStore);
-    return () => {
-      stopped = true;
-      stopAutosave?.();
-      stopMeasuring();
-    };
-  }, []);
 
   useEffect(() => {
     // Files dropped anywhere on the page open the import dialog.

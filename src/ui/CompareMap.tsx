@@ -1,10 +1,10 @@
 import { type KeyboardEvent, type PointerEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { loadCixiBasemap } from '../app/cixi-basemap.ts';
-import { drawnPlotDots, plotDotColours } from '../app/drawn-plots.ts';
+import { loadCixiBasemap } from '../bundled/cixi-basemap.ts';
 import type { Scenario } from '../core/scenario/types.ts';
 import type { ExportableMap } from '../export/map-png.ts';
 import { scenarioText } from '../i18n/scenario-messages.ts';
-import { type CameraView, cameraOf, linkCameras, CompareMap as ScenarioMap } from '../map/compare-map.ts';
+import { cameraOf, linkCameras, CompareMap as ScenarioMap } from '../map/compare-map.ts';
+import { exposeCompareMaps } from '../services/planner-internals.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 
 /** The same file as MapView's labels: both maps must draw the same font. */
@@ -44,31 +44,6 @@ export function resolveSwipeSides(
     left: exists(choice.left) ? choice.left : fallback.left,
     right: exists(choice.right) ? choice.right : fallback.right,
   };
-}
-
-/** What the end-to-end tests read of the two maps: `window.__compare`. It changes nothing. */
-export interface CompareTestHook {
-  left: SideTestHook;
-  right: SideTestHook;
-}
-
-interface SideTestHook {
-  /** The scenario drawn, '' for the baseline. */
-  scenarioId: () => string;
-  renderedFeatureCount: (layerId: string) => number;
-  /** The plots on screen whose county-scale dot shows their status colour (see drawn-plots.ts). */
-  drawnPlotDots: () => Promise<{ count: number; statuses: string[] }>;
-  /** The colours drawn within `radiusPx` of the dots of `indices`, by index. */
-  plotDotColours: (indices: number[], radiusPx: number) => Promise<Record<number, string[]>>;
-  whenIdle: () => Promise<void>;
-  /** Where the map looks (longitude, latitude, zoom…). */
-  camera: () => CameraView;
-}
-
-declare global {
-  interface Window {
-    __compare?: CompareTestHook;
-  }
 }
 
 /** Arrow keys move the divider by this share of the width (with Shift, five times as far). */
@@ -120,25 +95,12 @@ export function CompareMap({ mainMap, choice }: { mainMap: ExportableMap; choice
     });
     mapsRef.current = { left, right };
     const unlink = linkCameras([mainMap, left.map, right.map]);
-    const hook = (side: ScenarioMap, which: 'left' | 'right'): SideTestHook => ({
-      scenarioId: () => sidesRef.current[which],
-      renderedFeatureCount: (layerId) => side.renderedFeatureCount(layerId),
-      drawnPlotDots: () =>
-        drawnPlotDots(side.map, plannerStore.getState().analysis?.rows ?? [], plannerStore.getState().town),
-      plotDotColours: (indices, radiusPx) =>
-        plotDotColours(
-          side.map,
-          plannerStore.getState().analysis?.rows ?? [],
-          plannerStore.getState().town,
-          indices,
-          radiusPx,
-        ),
-      whenIdle: () => side.whenIdle(),
-      camera: () => cameraOf(side.map),
+    const hideMaps = exposeCompareMaps({
+      left: { map: left, scenarioId: () => sidesRef.current.left },
+      right: { map: right, scenarioId: () => sidesRef.current.right },
     });
-    window.__compare = { left: hook(left, 'left'), right: hook(right, 'right') };
     return () => {
-      delete window.__compare;
+      hideMaps();
       unlink();
       mapsRef.current = null;
       left.destroy();

@@ -1,8 +1,8 @@
 import { useRef } from 'react';
-import { importFiles } from '../app/import-files.ts';
-import { openPlanFile, savePlanFile } from '../app/plan-files.ts';
 import type { ExportableMap } from '../export/map-png.ts';
 import { type MessageKey, translate } from '../i18n/messages.ts';
+import { importFiles } from '../services/import-files.ts';
+import { openPlanFile, savePlanFile } from '../services/plan-files.ts';
 import { type PanelName, plannerStore, usePlanner } from '../state/store.ts';
 import { BriefingButton } from './Briefing.tsx';
 import { ExportMenu } from './ExportMenu.tsx';

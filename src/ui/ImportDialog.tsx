@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { acceptSource, importZones, previewSource } from '../app/plan-jobs.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import { PLOT_FIELD_LABELS } from '../core/io/normalize-plot-properties.ts';
 import type { Message, PlotProperties, Problem } from '../core/types.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
+import { acceptSource, importZones, previewSource } from '../services/plan-jobs.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import type { ImportKind, SourcePreview } from '../worker/source-preview.ts';
 

@@ -1,5 +1,5 @@
-import { cancelJob } from '../app/plan-jobs.ts';
 import { translate } from '../i18n/messages.ts';
+import { cancelJob } from '../services/plan-jobs.ts';
 import { usePlanner } from '../state/store.ts';
 
 /** The running worker job: what it does, a progress bar and a cancel button. */

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { loadCixiBasemap } from '../app/cixi-basemap.ts';
-import { exposeTestHook } from '../app/test-hook.ts';
+import { loadCixiBasemap } from '../bundled/cixi-basemap.ts';
 import type { ExportableMap } from '../export/map-png.ts';
 import { MapController } from '../map/map-controller.ts';
+import { exposeMainMap } from '../services/planner-internals.ts';
 import { plannerStore } from '../state/store.ts';
 
 const FONT_PATH = 'fonts/noto-sans-sc-gb2312.woff2';
@@ -22,11 +22,11 @@ export function MapView({ onMap }: { onMap?: (map: ExportableMap | null) => void
       fontUrl: new URL(`${import.meta.env.BASE_URL}${FONT_PATH}`, document.baseURI).href,
       initialBounds: basemap.cixiBounds,
     });
-    const removeTestHook = exposeTestHook(controller, plannerStore);
+    const hideMap = exposeMainMap(controller);
     onMap?.(controller.map);
     return () => {
       onMap?.(null);
-      removeTestHook();
+      hideMap();
       controller.destroy();
     };
   }, [onMap]);

@@ -1,7 +1,7 @@
 /**
  * The plan's layers in IndexedDB, written and read back by the worker (which analyses them), so that
  * the page's thread never holds 100,000 plots as one piece: on start the worker reads them, analyses
- * them and sends them to the page in chunks (src/app/autosave.ts asks it to).
+ * them and sends them to the page in chunks (src/services/autosave.ts asks it to).
  */
 
 import type { PlanLayerSet } from '../core/analysis/analyze-plan.ts';

@@ -6,6 +6,7 @@
 
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { withPlannerHook } from './planner-hook.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -63,13 +64,15 @@ export interface LaunchOptions {
   env?: Record<string, string>;
 }
 
+/** Every page of the browser gets the test hook, window.__planner and window.__compare (planner-hook.ts). */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...CHROMIUM_ARGS, ...GL_ARGS[options.gl ?? 'no-gpu']],
     ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
+  return withPlannerHook(browser);
 }
 
 export interface RecordedRequest {

@@ -93,16 +93,12 @@ const ALLOWED: Record<string, { areas: string[]; packages: RegExp }> = {
     areas: ['services', 'export', 'bundled', 'state', 'core', 'worker', 'map', 'i18n'],
     packages: /^maplibre-gl$/,
   },
-  app: {
-    areas: ['app', 'export', 'state', 'core', 'worker', 'map', 'i18n', 'data'],
-    packages: /^(maplibre-gl|fflate)$/,
-  },
   ui: {
-    areas: ['ui', 'app', 'services', 'export', 'bundled', 'map', 'state', 'core', 'worker', 'i18n'],
+    areas: ['ui', 'services', 'export', 'bundled', 'map', 'state', 'core', 'worker', 'i18n'],
     packages: /^(react|react-dom)(\/|$)/,
   },
   main: {
-    areas: ['main', 'ui', 'services', 'state', 'app'],
+    areas: ['main', 'ui', 'services', 'state'],
     packages: /^(react|react-dom|maplibre-gl)(\/|$)/,
   },
 };
@@ -123,14 +119,10 @@ const KNOWN_CYCLES_TO_REMOVE: readonly (readonly string[])[] = [
 
 /** Names still shared by two source files, each removed by the helper that owns them. Emptied at the end. */
 const KNOWN_SHARED_NAMES_TO_REMOVE: readonly string[] = [
-  // map-style: map/plot-raster.ts and worker/plot-raster.ts.
-  'plot-raster',
   // state-slices: state/slides.ts and core/plan/slides.ts.
   'slides',
   // core-split: core/types.ts and core/scenario/types.ts.
   'types',
-  // app-sort: app/plot-tiles.ts (the page's plots:// protocol) and worker/plot-tiles.ts.
-  'plot-tiles',
 ];
 
 /**

@@ -15,7 +15,7 @@ import type { AnalysisResult } from '../worker/analysis-api.ts';
 import { type AnalysisClient, createAnalysisClient } from '../worker/analysis-client.ts';
 import type { ImportKind, SourcePreview } from '../worker/source-preview.ts';
 import { CancelledError, JobError } from '../worker/worker-api.ts';
-import { publishPlotTiles } from './plot-tiles.ts';
+import { publishPlotTiles } from './plots-protocol.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 const EMPTY_LAYERS: PlanLayers = {

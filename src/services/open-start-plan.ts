@@ -11,7 +11,7 @@ let opening: Promise<void> | null = null;
  */
 export function openStartPlan(store: PlannerStore): Promise<void> {
   opening ??= restoreAutosave(store, async () => {
-    const { loadSamplePlan } = await import('./sample-plan.ts');
+    const { loadSamplePlan } = await import('../bundled/sample-plan.ts');
     if (!store.getState().layers) await openPlan(store, loadSamplePlan());
   });
   return opening;
