@@ -111,8 +111,6 @@ const BROWSER_GLOBAL = /\b(document|window|DOMParser|localStorage|indexedDB|fetc
  * lead empties this list at the end.
  */
 const KNOWN_CYCLES_TO_REMOVE: readonly (readonly string[])[] = [
-  // core-split: plan-file ⇄ read-plan ⇄ slides.
-  ['core/plan/plan-file.ts', 'core/plan/read-plan.ts', 'core/plan/slides.ts'],
   // state-slices: the store's state type in the store's file (store ⇄ slides ⇄ scenario-view).
   ['state/scenario-view.ts', 'state/slides.ts', 'state/store.ts'],
 ];
