@@ -6,26 +6,12 @@
  */
 
 import type { Map as MapLibreMap, RasterTileSource } from 'maplibre-gl';
+import type { PlotRasterPaint, Rgb } from '../core/plot-raster-paint.ts';
 import { type ActionEntry, PLOT_ACTIONS } from '../core/scenario/types.ts';
 import { ACTION_COLORS, hexToRgb, STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from './palette.ts';
 import { plotRasterUrl } from './plot-tile-urls.ts';
 import { plotIndexById } from './scenario-layers.ts';
 import { SOURCE } from './style-ids.ts';
-
-/** A colour as 0…255 red, green, blue. */
-export type Rgb = readonly [number, number, number];
-
-/** What one map's raster tiles are painted with (see src/worker/plot-raster.ts). */
-export interface PlotRasterPaint {
-  /** Action code per plot index, the position in PLOT_ACTIONS (0: keep); null: every plot kept. */
-  actions: Uint8Array | null;
-  /** Only the plots of this town (null: every plot). */
-  town: string | null;
-  /** Fill colour per status code (PLOT_MAP_STATUSES: the four statuses in legend order, then unclassified). */
-  statusColors: readonly Rgb[];
-  /** Ring colour per action code (PLOT_ACTIONS; keep is never drawn). */
-  actionColors: readonly Rgb[];
-}
 
 /** The status colours by status code, as the raster tiles paint them. */
 export const RASTER_STATUS_COLORS: readonly Rgb[] = [

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PlotResult } from '../core/analysis/classify-plots.ts';
+import { PLOT_MAP_STATUSES } from '../core/plot-raster-paint.ts';
 import type { FeatureCollection } from '../core/types.ts';
-import { PLOT_MAP_STATUSES, plotMarkers, plotTileData, worldX, worldY } from './plot-map.ts';
+import { plotMarkers, plotTileData, worldX, worldY } from './plot-map.ts';
 
 function plot(id: string, x: number): FeatureCollection['features'][number] {
   return {

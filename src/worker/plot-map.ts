@@ -5,18 +5,8 @@
  */
 
 import { geometryBox } from '../core/analysis/classify-plots.ts';
+import { PLOT_MAP_STATUSES, type PlotMapStatus } from '../core/plot-raster-paint.ts';
 import type { FeatureCollection, PlotStatus } from '../core/types.ts';
-
-export type PlotMapStatus = PlotStatus | 'unclassified';
-
-/** Status codes of {@link PlotTileData.status}: the position in this list. */
-export const PLOT_MAP_STATUSES: readonly PlotMapStatus[] = [
-  'control',
-  'boundary',
-  'crossing',
-  'outside',
-  'unclassified',
-];
 
 /** What the map needs of a plot's analysis (a PlotRow or a PlotResult). */
 export interface PlotMapInput {

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { squarePlot } from '../../test/fixtures/square-plot.ts';
+import type { PlotRasterPaint, Rgb } from '../core/plot-raster-paint.ts';
 import { plotTileData, worldX, worldY } from './plot-map.ts';
 import {
   ACTION_RING_PX,
   dotRadiusPx,
-  type PlotRasterPaint,
   paintDisc,
   paintPlotRaster,
   RASTER_TILE_SIZE,
-  type Rgb,
   rasterBufferPx,
   worldToTilePx,
 } from './plot-raster.ts';

@@ -6,6 +6,7 @@
  * circles of a vector layer did.
  */
 
+import type { PlotRasterPaint, Rgb } from '../core/plot-raster-paint.ts';
 import type { PlotTileData } from './plot-map.ts';
 
 /** Pixels per side of a raster tile (MapLibre's default `tileSize` of raster sources). */
@@ -13,21 +14,6 @@ export const RASTER_TILE_SIZE = 512;
 
 /** Width of the action ring around a disc, in tile pixels. */
 export const ACTION_RING_PX = 1.5;
-
-/** A colour as 0…255 red, green, blue. */
-export type Rgb = readonly [number, number, number];
-
-/** What a map wants painted: its scenario's actions, its town filter and the colours. */
-export interface PlotRasterPaint {
-  /** Action code per plot index (0: keep, no ring; code c is ringed in `actionColors[c]`); null: none. */
-  actions: Uint8Array | null;
-  /** Only the plots of this town (null: every plot). */
-  town: string | null;
-  /** Fill colour per status code (PLOT_MAP_STATUSES). */
-  statusColors: readonly Rgb[];
-  /** Ring colour per action code (entry 0, keep, is not drawn). */
-  actionColors: readonly Rgb[];
-}
 
 /** Disc radius in tile pixels at tile zoom `z`: 1.6 up to zoom 8, 2.6 at zoom 10, linear between. */
 export function dotRadiusPx(z: number): number {

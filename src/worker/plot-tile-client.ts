@@ -6,9 +6,9 @@
  * images are transferred both ways; the page only relays them.
  */
 
+import type { PlotRasterPaint } from '../core/plot-raster-paint.ts';
 import type { PlotTileData } from './plot-map.ts';
 import { plotTileBuffers } from './plot-map.ts';
-import type { PlotRasterPaint } from './plot-raster.ts';
 import type { PlotTileReply, PlotTileRequest } from './plot-tile-protocol.ts';
 
 /** The URL scheme of the plot tiles (registered with MapLibre's addProtocol). */

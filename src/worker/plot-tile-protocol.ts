@@ -1,7 +1,7 @@
 /** Messages between the page and the plot tile worker. */
 
+import type { PlotRasterPaint } from '../core/plot-raster-paint.ts';
 import type { PlotTileData } from './plot-map.ts';
-import type { PlotRasterPaint } from './plot-raster.ts';
 import type { PlotTileLayer } from './plot-tiles.ts';
 
 export type PlotTileRequest =

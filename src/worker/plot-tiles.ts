@@ -6,7 +6,8 @@
  */
 
 import Flatbush from 'flatbush';
-import { PLOT_MAP_STATUSES, type PlotTileData } from './plot-map.ts';
+import { PLOT_MAP_STATUSES } from '../core/plot-raster-paint.ts';
+import type { PlotTileData } from './plot-map.ts';
 
 /** The source layer of the tiles. */
 export type PlotTileLayer = 'plots';

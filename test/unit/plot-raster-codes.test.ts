@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { PLOT_MAP_STATUSES } from '../../src/core/plot-raster-paint.ts';
 import { PLOT_ACTIONS } from '../../src/core/scenario/types.ts';
 import { STATUS_ORDER } from '../../src/map/palette.ts';
 import { RASTER_ACTION_COLORS, RASTER_STATUS_COLORS } from '../../src/map/plot-raster-source.ts';
-import { PLOT_MAP_STATUSES } from '../../src/worker/plot-map.ts';
 
 // The page sends colours by code and the tile worker reads codes from the packed plots: both
 // sides must number statuses and actions alike.
