@@ -16,11 +16,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../test/support/browser.ts';
 import { projectRoot } from '../test/support/build-app.ts';
-import { serveStatic } from '../test/support/static-server.ts';
+import { openPlanner, type PlannerOptions } from '../test/support/planner-harness.ts';
+import { startApp } from '../test/support/start-app.ts';
 
 const VIEWPORT = { width: 1600, height: 900 };
 const BASE_PATH = '/intranet/planner/';
@@ -78,18 +77,18 @@ const INSTRUMENT_PAGE = `(() => {
   );
 })();`;
 
-async function measure(url: string): Promise<RunTimes> {
-  const browser = await launchBrowser();
+/** Opens the app as `open` says (the served folder or the single file) and times its first drawn map. */
+async function measure(open: PlannerOptions): Promise<RunTimes> {
+  const planner = await openPlanner({
+    ...open,
+    viewport: VIEWPORT,
+    initScripts: [{ content: INSTRUMENT_PAGE }],
+    // Routing every request through the recorder would add its round trips to the time measured.
+    recordNetwork: false,
+    waitFor: 'load',
+  });
+  const { page, problems } = planner;
   try {
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
-    await context.addInitScript({ content: INSTRUMENT_PAGE });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
-    await page.goto(url);
     const recorded = async () =>
       JSON.parse(await page.evaluate('JSON.stringify(window.__firstMapMarks ?? {})')) as Record<
         string,
@@ -116,7 +115,7 @@ async function measure(url: string): Promise<RunTimes> {
         firstMapMs: Number.NaN,
         failure:
           `no plots drawn ${TIMEOUT_MS / 1000} s after opening (rendered ${String(plots)}, classified ` +
-          `${marks.classified === undefined ? 'no' : 'yes'}); page problems: ${problems.join('; ') || 'none'}`,
+          `${marks.classified === undefined ? 'no' : 'yes'}); page problems: ${problems.errors.join('; ') || 'none'}`,
       };
     }
     const marks = await recorded();
@@ -126,7 +125,7 @@ async function measure(url: string): Promise<RunTimes> {
       firstMapMs: marks.firstMap ?? Number.NaN,
     };
   } finally {
-    await browser.close();
+    await planner.close();
   }
 }
 
@@ -194,14 +193,14 @@ async function main(): Promise<void> {
   cpSync(builtDir, distDir, { recursive: true });
   cpSync(builtSingleFile, singleFile);
 
-  const server = await serveStatic(distDir, { basePath: BASE_PATH });
+  const app = await startApp({ dir: distDir, basePath: BASE_PATH });
   const folderRuns: RunTimes[] = [];
   const singleRuns: RunTimes[] = [];
   try {
     // Alternate the two, so that a burst of load on the machine does not fall on one of them only.
     for (let index = 0; index < runs; index++) {
-      folderRuns.push(await measure(server.url));
-      singleRuns.push(await measure(pathToFileURL(singleFile).href));
+      folderRuns.push(await measure({ app }));
+      singleRuns.push(await measure({ singleFile }));
       const ms = (times: RunTimes | undefined) =>
         times && Number.isFinite(times.firstMapMs) ? `${times.firstMapMs.toFixed(0)} ms` : 'no plots drawn';
       console.log(
@@ -209,7 +208,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await server.close();
+    await app.stop();
     rmSync(snapshot, { recursive: true, force: true });
   }
   console.log(

@@ -18,14 +18,15 @@
  * The set is made with `npm run make:sample` under bench-data/ when missing (not committed).
  */
 
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { type GlMode, launchBrowser, recordNetwork } from '../test/support/browser.ts';
+import type { GlMode } from '../test/support/browser.ts';
 import { projectRoot } from '../test/support/build-app.ts';
+import { openPlanner } from '../test/support/planner-harness.ts';
 import { makeSampleSet } from '../test/support/sample-set.ts';
-import { startApp } from '../test/support/start-app.ts';
+import { type RunningApp, startApp } from '../test/support/start-app.ts';
 
 declare global {
   interface Window {
@@ -210,27 +211,31 @@ function printTopFunctions(profile: { nodes: ProfileNode[]; samples?: number[]; 
 async function main() {
   const app = await startApp();
   try {
-    for (const gl of glModes) await measure(app.origin, gl);
+    for (const gl of glModes) await measure(app, gl);
   } finally {
     await app.stop();
   }
 }
 
-async function measure(origin: string, gl: GlMode) {
-  const browser = await launchBrowser({ gl });
+async function measure(app: RunningApp, gl: GlMode) {
+  const planner = await openPlanner({
+    app,
+    gl,
+    initScripts: [
+      () => {
+        window.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries())
+            window.__longTasks?.push({ start: entry.startTime, duration: entry.duration });
+        }).observe({ type: 'longtask', buffered: true });
+      },
+    ],
+    // The plots drawn is waited for below, also for builds from before the raster tiles.
+    waitFor: 'legend',
+    legendTimeoutMs: 120_000,
+  });
+  const { browser, context, page, network } = planner;
   try {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
-    const network = await recordNetwork(context, origin);
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      window.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries())
-          window.__longTasks?.push({ start: entry.startTime, duration: entry.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
-    await page.goto(`${origin}/`);
-    await page.locator('.legend-total').waitFor({ timeout: 120_000 });
     await page.waitForFunction(async () => {
       const planner = window.__planner;
       if (!planner) return false;
@@ -271,11 +276,7 @@ async function measure(origin: string, gl: GlMode) {
         ? (await planner.drawnPlotDots()).count
         : planner.renderedFeatureCount('plot-dots');
     });
-    mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
-    writeFileSync(
-      join(projectRoot, 'test', 'output', `bench-100k-${gl}.png`),
-      await page.screenshot({ type: 'png' }),
-    );
+    await planner.screenshot(`bench-100k-${gl}.png`);
     // With --profile, each later step gets a profile of its own: FILE-close, FILE-edits, FILE-reopen.
     const step = async <T>(suffix: string, title: string, run: () => Promise<T>): Promise<T> => {
       if (!cdp || !values.profile) return run();
@@ -331,7 +332,7 @@ async function measure(origin: string, gl: GlMode) {
       `  opened again (the autosaved plan from IndexedDB):  ${(reopened.ms / 1000).toFixed(2)} s from reloading to drawn, longest task ${reopened.longest.toFixed(0)} ms`,
     );
   } finally {
-    await browser.close();
+    await planner.close();
   }
 }
 

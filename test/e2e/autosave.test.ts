@@ -9,28 +9,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  isBrowserRequired,
-  launchBrowser,
-  missingBrowserReason,
-  type NetworkRecorder,
-  recordNetwork,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeSampleSet } from '../support/sample-set.ts';
-import { type RunningApp, startApp } from '../support/start-app.ts';
+import { describeInBrowser, usePlanner } from './helpers/use-planner.ts';
 
 const PLOTS = 20_000;
 
-const missing = missingBrowserReason();
-const skip = missing !== null && !isBrowserRequired();
-
-describe.skipIf(skip)('the autosave', () => {
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
+describeInBrowser('the autosave', () => {
+  const planner = usePlanner({ viewport: { width: 1600, height: 900 }, waitFor: 'legend' });
   let page: Page;
-  let network: NetworkRecorder;
   let folder: string;
 
   const plotCount = () => page.evaluate(() => window.__planner?.layerCounts()?.plots ?? null);
@@ -56,23 +44,13 @@ describe.skipIf(skip)('the autosave', () => {
         }),
     );
 
-  beforeAll(async () => {
-    if (missing)
-      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
+  beforeAll(() => {
+    page = planner.page;
     folder = mkdtempSync(join(tmpdir(), 'autosave-'));
     makeSampleSet(PLOTS, folder, { quiet: true });
-    app = await startApp();
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-    network = await recordNetwork(context, app.origin);
-    page = await context.newPage();
-    await page.goto(`${app.origin}/`);
-    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  afterAll(() => {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
@@ -117,6 +95,6 @@ describe.skipIf(skip)('the autosave', () => {
 
     await page.reload();
     await expect.poll(plotCount, { timeout: 120_000 }).toBe(PLOTS);
-    network.assertNoExternalRequests();
+    planner.network.assertNoExternalRequests();
   }, 300_000);
 });

@@ -7,31 +7,16 @@
  * server. Writes test/output/briefing-1920.png, briefing-1024.png and briefing-swipe.png.
  */
 
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import type { Slide } from '../../src/core/plan/slides.ts';
-import {
-  isBrowserRequired,
-  launchBrowser,
-  missingBrowserReason,
-  type NetworkRecorder,
-  type PageProblems,
-  recordNetwork,
-  waitForPlotsDrawn,
-  watchPage,
-} from '../support/browser.ts';
-import { projectRoot } from '../support/build-app.ts';
-import { type RunningApp, startApp } from '../support/start-app.ts';
 import { decodePng } from './helpers/png.ts';
+import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
-const OUTPUT = join(projectRoot, 'test', 'output');
 const TOWN = '观海卫镇';
-
-const missing = missingBrowserReason();
-const skip = missing !== null && !isBrowserRequired();
 
 /** What the page shows of the map and the briefing now. */
 interface Shown {
@@ -43,12 +28,9 @@ interface Shown {
   position: string;
 }
 
-describe.skipIf(skip)('briefing mode: slides recorded, saved, reopened and presented', () => {
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
+describeInBrowser('briefing mode: slides recorded, saved, reopened and presented', () => {
+  const planner = usePlanner();
   let page: Page;
-  let network: NetworkRecorder;
-  let problems: PageProblems;
   /** The slides as written in the saved plan file. */
   let saved: Slide[] = [];
   let planPath = '';
@@ -116,29 +98,8 @@ describe.skipIf(skip)('briefing mode: slides recorded, saved, reopened and prese
     return Number(await page.locator('[data-testid="slide-list"]').getAttribute('data-count'));
   }
 
-  beforeAll(async () => {
-    if (missing)
-      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
-    mkdirSync(OUTPUT, { recursive: true });
-    app = await startApp();
-    browser = await launchBrowser();
-    const context = await browser.newContext({
-      viewport: { width: 1920, height: 1080 },
-      deviceScaleFactor: 1,
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    network = await recordNetwork(context, app.origin);
-    page = await context.newPage();
-    problems = watchPage(page, app.origin);
-    await page.goto(`${app.origin}/`);
-    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
-    await waitForPlotsDrawn(page);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  beforeAll(() => {
+    page = planner.page;
   });
 
   it('records three slides from different views', async () => {
@@ -293,7 +254,7 @@ describe.skipIf(skip)('briefing mode: slides recorded, saved, reopened and prese
     expect(highlighted.town).toEqual(['==', ['get', 'town'], TOWN]);
     expect(highlighted.plots).toBeGreaterThan(0);
     await page.locator('[data-testid="briefing-legend-highlight"]').waitFor();
-    writeFileSync(join(OUTPUT, 'briefing-1920.png'), await page.screenshot({ type: 'png' }));
+    await planner.screenshot('briefing-1920.png');
 
     await page.keyboard.press('PageDown');
     await expectSlide(2);
@@ -348,7 +309,7 @@ describe.skipIf(skip)('briefing mode: slides recorded, saved, reopened and prese
     expect(boxes.legend?.right ?? 9999).toBeLessThan(boxes.targets?.left ?? 0);
     expect(boxes.targets?.bottom ?? 9999).toBeLessThan(boxes.nav?.top ?? 0);
     expect(boxes.captionFontPx).toBeGreaterThanOrEqual(24);
-    writeFileSync(join(OUTPUT, 'briefing-1024.png'), await page.screenshot({ type: 'png' }));
+    await planner.screenshot('briefing-1024.png');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await expect.poll(() => page.evaluate(() => window.__planner?.map.getCanvas().clientWidth)).toBe(1920);
   });
@@ -372,8 +333,7 @@ describe.skipIf(skip)('briefing mode: slides recorded, saved, reopened and prese
     expect(await page.evaluate(() => window.__compare?.left.scenarioId())).toBe('');
     expect(await page.evaluate(() => window.__compare?.right.scenarioId())).toBe(saved[1]?.scenarioId);
     expect(await page.locator('[data-testid="swipe-label-left"]').textContent()).toBe('现状（基线）');
-    const png = await page.screenshot({ type: 'png' });
-    writeFileSync(join(OUTPUT, 'briefing-swipe.png'), png);
+    const png = await planner.screenshot('briefing-swipe.png');
     // Not a blank map: the screenshot has many colours.
     const pixels = decodePng(png);
     const colours = new Set<number>();
@@ -418,7 +378,7 @@ describe.skipIf(skip)('briefing mode: slides recorded, saved, reopened and prese
   });
 
   it('makes no request that leaves the local server and logs no error', () => {
-    network.assertNoExternalRequests();
-    expect(problems.errors).toEqual([]);
+    planner.network.assertNoExternalRequests();
+    expectNoPageProblems(planner.problems);
   });
 });

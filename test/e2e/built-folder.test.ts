@@ -7,46 +7,32 @@
  * Writes test/output/built-folder.png.
  */
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { type BuildReport, reportBuild } from '../../scripts/report-build.ts';
-import {
-  isBrowserRequired,
-  launchBrowser,
-  missingBrowserReason,
-  type NetworkRecorder,
-  type PageProblems,
-  recordNetwork,
-  waitForPlotsDrawn,
-  watchPage,
-} from '../support/browser.ts';
-import { type BuiltApp, buildApp, projectRoot } from '../support/build-app.ts';
-import { type StaticServer, serveStatic } from '../support/static-server.ts';
+import { projectRoot } from '../support/build-app.ts';
+import { samplePlotCount } from '../support/sample-set.ts';
 import { countColor, decodePng, distinctColors, type Pixels } from './helpers/png.ts';
+import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
 const BASE_PATH = '/intranet/planner/';
 const VIEWPORT = { width: 1600, height: 900 };
-const SCREENSHOT = join(projectRoot, 'test', 'output', 'built-folder.png');
 const IMPORT_FIXTURES = join(projectRoot, 'test', 'fixtures', 'import');
-const PLOTS_IN_SAMPLE = (
-  JSON.parse(readFileSync(join(projectRoot, 'data', 'sample', 'plots.geojson'), 'utf8')) as {
-    features: unknown[];
-  }
-).features.length;
+const PLOTS_IN_SAMPLE = samplePlotCount();
 const STATUS_COLORS = { control: '#1f9e3a', boundary: '#1f64d6', outside: '#e3001b' };
 
-const missing = missingBrowserReason();
-const skip = missing !== null && !isBrowserRequired();
-
-describe.skipIf(skip)('the built folder served under a sub-path', () => {
-  let built: BuiltApp | undefined;
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
+describeInBrowser('the built folder served under a sub-path', () => {
+  const planner = usePlanner({
+    basePath: BASE_PATH,
+    // Without the trailing slash, as a planner types it: the server redirects to the folder.
+    path: BASE_PATH.slice(0, -1),
+    viewport: VIEWPORT,
+    waitFor: 'labels',
+    legendTimeoutMs: 90_000,
+  });
   let page: Page;
-  let network: NetworkRecorder;
-  let problems: PageProblems;
   let report: BuildReport;
   let screenshot: Pixels;
   /** Paths inside the built folder that the first view requested. */
@@ -58,7 +44,7 @@ describe.skipIf(skip)('the built folder served under a sub-path', () => {
    * request outside the folder.
    */
   function requestedPaths(): string[] {
-    return network.requests
+    return planner.network.requests
       .filter((request) => !request.url.startsWith('data:') && !request.url.startsWith('blob:'))
       .map((request) => new URL(request.url).pathname)
       .filter((path) => path !== BASE_PATH.slice(0, -1))
@@ -76,36 +62,14 @@ describe.skipIf(skip)('the built folder served under a sub-path', () => {
   }
 
   beforeAll(async () => {
-    if (missing)
-      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
-    const existing = process.env.E2E_APP_DIR;
-    built = existing ? { outDir: existing, remove: () => {} } : await buildApp();
-    report = reportBuild(built.outDir);
-    server = await serveStatic(built.outDir, { basePath: BASE_PATH });
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
-    network = await recordNetwork(context, server.origin);
-    page = await context.newPage();
-    problems = watchPage(page, server.origin);
-    // Without the trailing slash, as a planner types it: the server redirects to the folder.
-    await page.goto(server.url.slice(0, -1));
-    await page.locator('.legend-total').waitFor({ timeout: 90_000 });
-    await waitForPlotsDrawn(page, { labels: true });
+    page = planner.page;
+    report = reportBuild(planner.app?.dir ?? '');
     firstViewPaths = new Set(requestedPaths());
-    mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
-    const png = await page.screenshot({ type: 'png' });
-    writeFileSync(SCREENSHOT, png);
-    screenshot = decodePng(png);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    built?.remove();
+    screenshot = decodePng(await planner.screenshot('built-folder.png'));
   });
 
   it('opens at the sub-path and draws the sample plan with every plot counted', async () => {
-    expect(page.url()).toBe(server?.url);
+    expect(page.url()).toBe(planner.app?.url);
     expect(await page.locator('.legend-total').getAttribute('data-total')).toBe(String(PLOTS_IN_SAMPLE));
     expect(distinctColors(screenshot)).toBeGreaterThan(500);
     for (const [status, color] of Object.entries(STATUS_COLORS)) {
@@ -173,13 +137,12 @@ describe.skipIf(skip)('the built folder served under a sub-path', () => {
   });
 
   it('makes no request that leaves the local server or the sub-path, and logs no error', () => {
-    network.assertNoExternalRequests();
+    planner.network.assertNoExternalRequests();
     // Throws on a request outside the sub-path; the count shows the recorder saw the app's files.
     expect(requestedPaths().length).toBeGreaterThan(10);
-    const served = server?.log ?? [];
+    const served = planner.app?.server.log ?? [];
     expect(served.filter((entry) => entry.status !== 200 && entry.status !== 301)).toEqual([]);
     expect(served.every((entry) => entry.path.startsWith(BASE_PATH.slice(0, -1)))).toBe(true);
-    expect(problems.errors).toEqual([]);
-    expect(problems.warnings.filter((warning) => !warning.includes('GL Driver Message'))).toEqual([]);
+    expectNoPageProblems(planner.problems, { warnings: true });
   });
 });

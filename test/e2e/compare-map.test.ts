@@ -7,31 +7,14 @@
  * test/output/compare-swipe.png.
  */
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  isBrowserRequired,
-  launchBrowser,
-  missingBrowserReason,
-  type NetworkRecorder,
-  type PageProblems,
-  recordNetwork,
-  waitForPlotsDrawn,
-  watchPage,
-} from '../support/browser.ts';
-import { projectRoot } from '../support/build-app.ts';
-import { type RunningApp, startApp } from '../support/start-app.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { saveOutput } from '../support/planner-harness.ts';
 import { decodePng, type Pixels } from './helpers/png.ts';
+import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
-const VIEWPORT = { width: 1920, height: 1080 };
-const OUTPUT = join(projectRoot, 'test', 'output');
 /** ACTION_COLORS.upgrade in src/map/palette.ts: the outline of an upgraded plot. */
 const UPGRADE_COLOR = '#00b3b3';
-
-const missing = missingBrowserReason();
-const skip = missing !== null && !isBrowserRequired();
 
 interface Region {
   x: number;
@@ -61,12 +44,9 @@ function countColorIn(pixels: Pixels, hex: string, region: Region, tolerance = 2
   return count;
 }
 
-describe.skipIf(skip)('the swipe comparison of two scenarios on the map', () => {
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
+describeInBrowser('the swipe comparison of two scenarios on the map', () => {
+  const planner = usePlanner();
   let page: Page;
-  let network: NetworkRecorder;
-  let problems: PageProblems;
 
   async function overlaysIdle(): Promise<void> {
     await page.evaluate(async () => {
@@ -111,24 +91,8 @@ describe.skipIf(skip)('the swipe comparison of two scenarios on the map', () => 
     };
   }
 
-  beforeAll(async () => {
-    if (missing)
-      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
-    mkdirSync(OUTPUT, { recursive: true });
-    app = await startApp();
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
-    network = await recordNetwork(context, app.origin);
-    page = await context.newPage();
-    problems = watchPage(page, app.origin);
-    await page.goto(`${app.origin}/`);
-    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
-    await waitForPlotsDrawn(page);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  beforeAll(() => {
+    page = planner.page;
   });
 
   it('upgrades the plots outside the boundary in a copy of the scenario', async () => {
@@ -268,7 +232,7 @@ describe.skipIf(skip)('the swipe comparison of two scenarios on the map', () => 
     expect((labelLeft?.x ?? 0) + (labelLeft?.width ?? 0)).toBeLessThan(area.x + x);
 
     const split = await upgradePixels();
-    writeFileSync(join(OUTPUT, 'compare-swipe.png'), split.png);
+    saveOutput('compare-swipe.png', split.png);
     // The copy upgrades the plot at the centre; the baseline upgrades nothing, and it hides the main
     // map (which shows the copy, the active scenario) on the left.
     expect(split.right).toBeGreaterThan(20);
@@ -301,7 +265,7 @@ describe.skipIf(skip)('the swipe comparison of two scenarios on the map', () => 
   });
 
   it('makes no request that leaves the local server and logs no error', () => {
-    network.assertNoExternalRequests();
-    expect(problems.errors).toEqual([]);
+    planner.network.assertNoExternalRequests();
+    expectNoPageProblems(planner.problems);
   });
 });

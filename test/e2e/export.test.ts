@@ -5,38 +5,21 @@
  * date; no request leaves the local server. Writes test/output/export-map.png.
  */
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import type { Cell } from '../../src/export/table.ts';
 import { STATUS_COLORS } from '../../src/map/palette.ts';
-import {
-  isBrowserRequired,
-  launchBrowser,
-  missingBrowserReason,
-  type NetworkRecorder,
-  type PageProblems,
-  recordNetwork,
-  waitForPlotsDrawn,
-  watchPage,
-} from '../support/browser.ts';
-import { projectRoot } from '../support/build-app.ts';
+import { saveOutput } from '../support/planner-harness.ts';
 import { readXlsx } from '../support/read-xlsx.ts';
-import { type RunningApp, startApp } from '../support/start-app.ts';
+import { samplePlotCount } from '../support/sample-set.ts';
 import { countColor, decodePng, distinctColors, edgeSoftness } from './helpers/png.ts';
+import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
 const VIEWPORT = { width: 1600, height: 900 };
-const PLOTS_IN_SAMPLE = (
-  JSON.parse(readFileSync(join(projectRoot, 'data', 'sample', 'plots.geojson'), 'utf8')) as {
-    features: unknown[];
-  }
-).features.length;
+const PLOTS_IN_SAMPLE = samplePlotCount();
 /** 慈溪市工业用地整合规划-方案一-2026-11-28-地块表.csv */
 const FILE_NAME = /^慈溪市工业用地整合规划-方案一-\d{4}-\d{2}-\d{2}-/;
-
-const missing = missingBrowserReason();
-const skip = missing !== null && !isBrowserRequired();
 
 /** RFC 4180 CSV text (no BOM) into rows of strings. */
 function parseCsv(text: string): string[][] {
@@ -77,12 +60,9 @@ function asText(rows: readonly (readonly (Cell | string)[])[]): string[][] {
   });
 }
 
-describe.skipIf(skip)('exports', () => {
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
+describeInBrowser('exports', () => {
+  const planner = usePlanner({ viewport: VIEWPORT });
   let page: Page;
-  let network: NetworkRecorder;
-  let problems: PageProblems;
   let mapSize: { width: number; height: number };
 
   /** Opens the export menu, clicks `testId` and returns the download with its bytes. */
@@ -99,27 +79,12 @@ describe.skipIf(skip)('exports', () => {
   }
 
   beforeAll(async () => {
-    if (missing)
-      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
-    app = await startApp();
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
-    network = await recordNetwork(context, app.origin);
-    page = await context.newPage();
-    problems = watchPage(page, app.origin);
-    await page.goto(`${app.origin}/`);
-    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
-    await waitForPlotsDrawn(page);
+    page = planner.page;
     await page.locator('[data-testid="export-menu"]').waitFor();
     mapSize = await page.evaluate(() => {
       const canvas = window.__planner?.map.getCanvas();
       return { width: canvas?.clientWidth ?? 0, height: canvas?.clientHeight ?? 0 };
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it('offers every export in the menu', async () => {
@@ -143,8 +108,7 @@ describe.skipIf(skip)('exports', () => {
   it('exports the map as a PNG at screen resolution, with a title band, legend and credits', async () => {
     const { download, bytes } = await exportFile('export-png');
     expect(download.suggestedFilename()).toMatch(new RegExp(`${FILE_NAME.source}地图\\.png$`));
-    mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
-    writeFileSync(join(projectRoot, 'test', 'output', 'export-map.png'), bytes);
+    saveOutput('export-map.png', bytes);
     const png = decodePng(bytes);
     expect(png.width).toBe(mapSize.width);
     // The map plus a title band above and the credits below.
@@ -163,7 +127,7 @@ describe.skipIf(skip)('exports', () => {
     const ratio = Math.min(Math.max(2, 2480 / mapSize.width), 4096 / mapSize.width, 4096 / mapSize.height);
     expect(Math.abs(png.width - mapSize.width * ratio)).toBeLessThanOrEqual(1);
     expect(distinctColors(png)).toBeGreaterThan(500);
-    writeFileSync(join(projectRoot, 'test', 'output', 'export-map-print.png'), bytes);
+    saveOutput('export-map-print.png', bytes);
     // The county view's dots are painted again at 2× rather than scaled up: sharp edges. Measured
     // on this view: 1.03 with the screen's tiles scaled up, about 0.5 with tiles painted at 2×.
     expect(edgeSoftness(png, STATUS_COLORS.outside)).toBeLessThan(0.75);
@@ -252,7 +216,7 @@ describe.skipIf(skip)('exports', () => {
   });
 
   it('makes no request that leaves the local server and logs no error', () => {
-    network.assertNoExternalRequests();
-    expect(problems.errors).toEqual([]);
+    planner.network.assertNoExternalRequests();
+    expectNoPageProblems(planner.problems);
   });
 });

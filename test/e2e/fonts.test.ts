@@ -6,26 +6,18 @@
  * Writes test/output/fonts-ui.png and test/output/fonts-map.png.
  */
 
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gb2312Hanzi } from '../../scripts/lib/font-coverage.ts';
-import {
-  isBrowserRequired,
-  launchBrowser,
-  missingBrowserReason,
-  type PageProblems,
-  watchPage,
-} from '../support/browser.ts';
-import { buildSingleFile, projectRoot } from '../support/build-app.ts';
+import { saveOutput } from '../support/planner-harness.ts';
 import { decodePng, type Pixels } from './helpers/png.ts';
+import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
 const DEJAVU = '/usr/share/fonts/truetype/dejavu';
 const VIEWPORT = { width: 1600, height: 900 };
-const OUTPUT = join(projectRoot, 'test', 'output');
 /**
  * Hanzi outside GB 2312, which neither the bundled font nor DejaVu has. In the page's font stack
  * Chromium draws them with the bundled font's empty .notdef, so alike whatever the character.
@@ -52,12 +44,9 @@ const SAMPLE_BOX = { width: 360, height: 56 };
 /** A channel difference above this counts a pixel as different (anti-aliasing stays below). */
 const PIXEL_THRESHOLD = 48;
 
-const missing =
-  missingBrowserReason() ??
-  (existsSync(join(DEJAVU, 'DejaVuSans.ttf'))
-    ? null
-    : `No DejaVu fonts in ${DEJAVU} (apt-get install fonts-dejavu-core).`);
-const skip = missing !== null && !isBrowserRequired();
+const missingDejaVu = existsSync(join(DEJAVU, 'DejaVuSans.ttf'))
+  ? null
+  : `No DejaVu fonts in ${DEJAVU} (apt-get install fonts-dejavu-core).`;
 
 /** A fontconfig configuration that knows the DejaVu fonts and nothing else. */
 function dejaVuOnlyFontconfig(folder: string): string {
@@ -144,11 +133,21 @@ function maskMismatch(a: ReturnType<typeof cropMask>, b: ReturnType<typeof cropM
   return either === 0 ? 0 : onlyOne / either;
 }
 
-describe.skipIf(skip)('Chinese text with no Chinese system font (fontconfig: DejaVu only)', () => {
-  let folder: string;
-  let browser: Browser | undefined;
+const SUITE = 'Chinese text with no Chinese system font (fontconfig: DejaVu only)';
+
+describeInBrowser(SUITE, { requires: [missingDejaVu] }, () => {
+  let folder: string | undefined;
+  const planner = usePlanner(() => {
+    folder = mkdtempSync(join(tmpdir(), 'planner-fonts-'));
+    return {
+      singleFile: true,
+      browserEnv: { FONTCONFIG_FILE: dejaVuOnlyFontconfig(folder) },
+      viewport: VIEWPORT,
+      waitFor: 'legend',
+      legendTimeoutMs: 90_000,
+    };
+  });
   let page: Page;
-  let problems: PageProblems;
 
   /** Draws `text` in a fixed box in `fontFamily` on top of the page and returns its pixels. */
   async function drawText(text: string, fontFamily: string): Promise<Pixels> {
@@ -184,16 +183,7 @@ describe.skipIf(skip)('Chinese text with no Chinese system font (fontconfig: Dej
   }
 
   beforeAll(async () => {
-    if (missing)
-      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
-    const pageFile = await buildSingleFile();
-    folder = mkdtempSync(join(tmpdir(), 'planner-fonts-'));
-    browser = await launchBrowser({ env: { FONTCONFIG_FILE: dejaVuOnlyFontconfig(folder) } });
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
-    page = await context.newPage();
-    problems = watchPage(page, 'null');
-    await page.goto(pathToFileURL(pageFile).href);
-    await page.locator('.legend-total').waitFor({ timeout: 90_000 });
+    page = planner.page;
     await page.waitForFunction(
       async () => {
         const planner = window.__planner;
@@ -204,11 +194,9 @@ describe.skipIf(skip)('Chinese text with no Chinese system font (fontconfig: Dej
       null,
       { timeout: 60_000, polling: 500 },
     );
-    mkdirSync(OUTPUT, { recursive: true });
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
@@ -233,10 +221,7 @@ describe.skipIf(skip)('Chinese text with no Chinese system font (fontconfig: Dej
     const missingFirst = await drawText(SAMPLES.missingFirst, fontFamily);
     const missingSecond = await drawText(SAMPLES.missingSecond, fontFamily);
     await drawText(`${SAMPLES.first}${SAMPLES.missingFirst}`, fontFamily);
-    writeFileSync(
-      join(OUTPUT, 'fonts-ui.png'),
-      await page.locator('#font-sample').screenshot({ type: 'png' }),
-    );
+    saveOutput('fonts-ui.png', await page.locator('#font-sample').screenshot({ type: 'png' }));
     await page.evaluate(() => document.getElementById('font-sample')?.remove());
     const area = SAMPLE_BOX.width * SAMPLE_BOX.height;
     // The references: characters no font here has are drawn alike (in this stack, as nothing).
@@ -296,7 +281,7 @@ describe.skipIf(skip)('Chinese text with no Chinese system font (fontconfig: Dej
     expect(first.name).not.toBe(second.name);
 
     const shown = decodePng(await page.screenshot({ type: 'png' }));
-    writeFileSync(join(OUTPUT, 'fonts-map.png'), await page.screenshot({ type: 'png' }));
+    await planner.screenshot('fonts-map.png');
     await page.evaluate(async () => {
       const planner = window.__planner;
       planner?.map.setLayoutProperty('town-labels', 'visibility', 'none');
@@ -331,7 +316,8 @@ describe.skipIf(skip)('Chinese text with no Chinese system font (fontconfig: Dej
     expect(maskMismatch(a, b)).toBeGreaterThan(0.3);
   });
 
-  it('logs no error', () => {
-    expect(problems.errors).toEqual([]);
+  it('makes no request that leaves the file and logs no error', () => {
+    planner.network.assertNoExternalRequests();
+    expectNoPageProblems(planner.problems);
   });
 });

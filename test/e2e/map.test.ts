@@ -4,74 +4,28 @@
  * makes no request that leaves the local server, and logs no error. Writes test/output/map.png.
  */
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  isBrowserRequired,
-  launchBrowser,
-  missingBrowserReason,
-  type NetworkRecorder,
-  type PageProblems,
-  recordNetwork,
-  waitForPlotsDrawn,
-  watchPage,
-} from '../support/browser.ts';
-import { projectRoot } from '../support/build-app.ts';
-import { type RunningApp, startApp } from '../support/start-app.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { openPlanner } from '../support/planner-harness.ts';
+import { samplePlotCount } from '../support/sample-set.ts';
 import { countColor, decodePng, distinctColors, type Pixels } from './helpers/png.ts';
+import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
 const VIEWPORT = { width: 1920, height: 1080 };
-const SCREENSHOT = join(projectRoot, 'test', 'output', 'map.png');
-const ZOOMED_SCREENSHOT = join(projectRoot, 'test', 'output', 'map-guanhaiwei.png');
-const PLOTS_IN_SAMPLE = (
-  JSON.parse(readFileSync(join(projectRoot, 'data', 'sample', 'plots.geojson'), 'utf8')) as {
-    features: unknown[];
-  }
-).features.length;
+const PLOTS_IN_SAMPLE = samplePlotCount();
 // Must match src/map/palette.ts; written out so that a changed colour is a deliberate change here too.
 const STATUS_COLORS = { control: '#1f9e3a', boundary: '#1f64d6', crossing: '#ff8a00', outside: '#e3001b' };
 const SEA_COLOR = '#a9cbe3';
 
-const missing = missingBrowserReason();
-const skip = missing !== null && !isBrowserRequired();
-if (skip)
-  console.warn(`Skipping the end-to-end tests: ${missing} (set REQUIRE_BROWSER=1 to make this an error)`);
-
-describe.skipIf(skip)('the map page', () => {
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext;
+describeInBrowser('the map page', () => {
+  // Labels are drawn once the font is in: the map is idle with plots and labels drawn.
+  const planner = usePlanner({ viewport: VIEWPORT, waitFor: 'labels' });
   let page: Page;
-  let network: NetworkRecorder;
-  let problems: PageProblems;
   let screenshot: Pixels;
 
   beforeAll(async () => {
-    if (missing)
-      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
-    app = await startApp();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
-    network = await recordNetwork(context, app.origin);
-    page = await context.newPage();
-    problems = watchPage(page, app.origin);
-    await page.goto(`${app.origin}/`);
-    // The legend shows counts once the sample plan is classified.
-    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => window.__planner !== undefined);
-    // Labels are drawn once the font is in; wait until the map is idle with plots and labels drawn.
-    await waitForPlotsDrawn(page, { labels: true });
-    mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
-    const png = await page.screenshot({ type: 'png' });
-    writeFileSync(SCREENSHOT, png);
-    screenshot = decodePng(png);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    page = planner.page;
+    screenshot = decodePng(await planner.screenshot('map.png'));
   });
 
   it('counts every plot of the sample in the legend', async () => {
@@ -110,7 +64,7 @@ describe.skipIf(skip)('the map page', () => {
 
   it('renders the Chinese UI text with the bundled font', async () => {
     // Without a Chinese system font a fallback font would draw boxes; Chromium reports the font used.
-    const cdp = await context.newCDPSession(page);
+    const cdp = await planner.context.newCDPSession(page);
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
     const { root } = await cdp.send('DOM.getDocument');
@@ -141,17 +95,16 @@ describe.skipIf(skip)('the map page', () => {
   });
 
   it('makes no request that leaves the local server', () => {
-    network.assertNoExternalRequests();
-    const paths = network.requests.map((request) => new URL(request.url).pathname);
+    planner.network.assertNoExternalRequests();
+    const paths = planner.network.requests.map((request) => new URL(request.url).pathname);
     // The recorder saw the page's own files, so an empty list would not pass for "offline".
     expect(paths).toContain('/fonts/noto-sans-sc-gb2312.woff2');
     expect(paths.some((path) => /^\/assets\/maplibre-gl-worker-[\w-]+\.js$/.test(path))).toBe(true);
   });
 
   it('logs no error', () => {
-    expect(problems.errors).toEqual([]);
     // MapLibre warns about missing images, fonts and style problems; SwiftShader's GL notes are noise.
-    expect(problems.warnings.filter((warning) => !warning.includes('GL Driver Message'))).toEqual([]);
+    expectNoPageProblems(planner.problems, { warnings: true });
   });
 
   it('switches the interface to English and back', async () => {
@@ -204,21 +157,16 @@ describe.skipIf(skip)('the map page', () => {
       return planner.renderedFeatureCount('plots-outline');
     });
     expect(drawn).toBeGreaterThan(0);
-    writeFileSync(ZOOMED_SCREENSHOT, await page.screenshot({ type: 'png' }));
+    await planner.screenshot('map-guanhaiwei.png');
   });
 });
 
-describe.skipIf(skip)('the network recorder', () => {
+describeInBrowser('the network recorder', () => {
   it('reports and blocks requests to another origin, from the page and from a worker', async () => {
-    if (missing) throw new Error(missing);
-    const app = await startApp();
-    const browser = await launchBrowser();
+    // A page of the app's origin without the app's Content-Security-Policy, which would stop these first.
+    const planner = await openPlanner({ path: '/fonts/OFL.txt', waitFor: 'load' });
+    const { page, network } = planner;
     try {
-      const context = await browser.newContext();
-      const network = await recordNetwork(context, app.origin);
-      const page = await context.newPage();
-      // A page of the app's origin without the app's Content-Security-Policy, which would stop these first.
-      await page.goto(`${app.origin}/fonts/OFL.txt`);
       const fromPage = await page.evaluate(() =>
         fetch('http://example.com/from-page').then(
           () => 'reached',
@@ -241,8 +189,7 @@ describe.skipIf(skip)('the network recorder', () => {
       ]);
       expect(() => network.assertNoExternalRequests()).toThrow(/2 request\(s\) left the local server/);
     } finally {
-      await browser.close();
-      await app.stop();
+      await planner.close();
     }
   });
 });

@@ -7,26 +7,15 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  isBrowserRequired,
-  launchBrowser,
-  missingBrowserReason,
-  type NetworkRecorder,
-  type PageProblems,
-  recordNetwork,
-  waitForPlotsDrawn,
-  watchPage,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { waitForPlotsDrawn } from '../support/browser.ts';
 import { projectRoot } from '../support/build-app.ts';
-import { type RunningApp, startApp } from '../support/start-app.ts';
+import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
-const VIEWPORT = { width: 1920, height: 1080 };
-const OUTPUT = join(projectRoot, 'test', 'output');
 const SAMPLE = join(projectRoot, 'data', 'sample');
 const IMPORT_FIXTURES = join(projectRoot, 'test', 'fixtures', 'import');
 
@@ -83,16 +72,9 @@ function relativeDifference(a: number, b: number): number {
   return Math.abs(a - b) / Math.max(Math.abs(b), 1e-12);
 }
 
-const missing = missingBrowserReason();
-const skip = missing !== null && !isBrowserRequired();
-
-describe.skipIf(skip)('the planner', () => {
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext;
+describeInBrowser('the planner', () => {
+  const planner = usePlanner();
   let page: Page;
-  let network: NetworkRecorder;
-  let problems: PageProblems;
   let cli: ReturnType<typeof analyseSampleWithCli>;
   const dialogs: string[] = [];
 
@@ -100,34 +82,13 @@ describe.skipIf(skip)('the planner', () => {
     await waitForPlotsDrawn(page);
   }
 
-  async function screenshot(name: string): Promise<void> {
-    writeFileSync(join(OUTPUT, name), await page.screenshot({ type: 'png' }));
-  }
-
-  beforeAll(async () => {
-    if (missing)
-      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
-    mkdirSync(OUTPUT, { recursive: true });
+  beforeAll(() => {
+    page = planner.page;
     cli = analyseSampleWithCli();
-    app = await startApp();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
-    network = await recordNetwork(context, app.origin);
-    page = await context.newPage();
-    problems = watchPage(page, app.origin);
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       dialog.dismiss().catch(() => {});
     });
-    await page.goto(`${app.origin}/`);
-    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => window.__planner !== undefined);
-    await plotsDrawn();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it('shows on the dashboard the figures of the command-line summary', async () => {
@@ -144,7 +105,7 @@ describe.skipIf(skip)('the planner', () => {
     expect(
       relativeDifference(await value('outsideBoundaryMu'), cli.summary.outsideBoundaryMu as number),
     ).toBeLessThan(1e-9);
-    await screenshot('dashboard.png');
+    await planner.screenshot('dashboard.png');
   });
 
   it('opens a clicked plot in the panel with the numbers of the command-line tool', async () => {
@@ -192,7 +153,7 @@ describe.skipIf(skip)('the planner', () => {
       await window.__planner?.whenIdle();
       return (window.__planner?.renderedFeatureCount('plot-selected') ?? 0) > 0;
     });
-    await screenshot('plot-panel.png');
+    await planner.screenshot('plot-panel.png');
   });
 
   it('lists the plots in a table; choosing a town filters it and the map', async () => {
@@ -207,7 +168,7 @@ describe.skipIf(skip)('the planner', () => {
       const planner = window.__planner;
       planner?.map.jumpTo({ center: [121.25, 30.17], zoom: 9.6 });
     });
-    await screenshot('plot-table.png');
+    await planner.screenshot('plot-table.png');
     await page.click('[data-testid="tab-dashboard"]');
   });
 
@@ -224,7 +185,7 @@ describe.skipIf(skip)('the planner', () => {
       .poll(() => problemsList.locator('[data-code="self-intersection"]').count())
       .toBeGreaterThan(0);
     expect(await problemsList.textContent()).toContain('自相交');
-    await screenshot('import-problems.png');
+    await planner.screenshot('import-problems.png');
     await page.click('[data-testid="import-close"]');
     await dialog.waitFor({ state: 'detached' });
     expect(await page.evaluate(() => window.__planner?.layerCounts())).toEqual(before);
@@ -323,8 +284,8 @@ describe.skipIf(skip)('the planner', () => {
   });
 
   it('makes no request that leaves the local server and logs no error', () => {
-    network.assertNoExternalRequests();
-    expect(network.requests.some((request) => /analysis-worker/.test(request.url))).toBe(true);
-    expect(problems.errors).toEqual([]);
+    planner.network.assertNoExternalRequests();
+    expect(planner.network.requests.some((request) => /analysis-worker/.test(request.url))).toBe(true);
+    expectNoPageProblems(planner.problems);
   });
 });

@@ -7,27 +7,16 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  isBrowserRequired,
-  launchBrowser,
-  missingBrowserReason,
-  type NetworkRecorder,
-  type PageProblems,
-  recordNetwork,
-  waitForPlotsDrawn,
-  watchPage,
-} from '../support/browser.ts';
-import { projectRoot } from '../support/build-app.ts';
-import { type RunningApp, startApp } from '../support/start-app.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { OUTPUT_DIR } from '../support/planner-harness.ts';
 import { countColor, decodePng, distinctColors } from './helpers/png.ts';
+import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
 const VIEWPORT = { width: 1600, height: 900 };
-const OUTPUT = join(projectRoot, 'test', 'output');
 const FIELDS = ['controlShare', 'renovatedMu', 'renovatedTaxPerMu', 'newAboveScaleFirms'] as const;
 const PDFTOPPM = process.env.PDFTOPPM_PATH ?? '/usr/bin/pdftoppm';
 const PDFTOTEXT = process.env.PDFTOTEXT_PATH ?? '/usr/bin/pdftotext';
@@ -49,9 +38,6 @@ function missingPopplerReason(): string | null {
     : `No ${absent.join(', ')}: install poppler-utils (apt-get install poppler-utils).`;
 }
 
-const missing = missingBrowserReason() ?? missingPopplerReason();
-const skip = missing !== null && !isBrowserRequired();
-
 /** Every page's MediaBox [x0 y0 x1 y1] of a PDF as Chromium (Skia) writes it: page dictionaries are not compressed. */
 function mediaBoxes(pdf: Buffer): number[][] {
   const text = pdf.toString('latin1');
@@ -69,9 +55,9 @@ function run(command: string, args: string[]): string {
 /** Renders every page of `pdfPath` at 60 dpi to test/output/<name>-<page>.png; returns the paths in page order. */
 function pdfToPngs(pdfPath: string, name: string): string[] {
   // Pages of an earlier run that had more of them would be mistaken for this one's.
-  for (const file of readdirSync(OUTPUT)) {
+  for (const file of readdirSync(OUTPUT_DIR)) {
     if (file.startsWith(`${name}-`) && /^-\d+\.png$/.test(file.slice(name.length)))
-      rmSync(join(OUTPUT, file));
+      rmSync(join(OUTPUT_DIR, file));
   }
   const dir = mkdtempSync(join(tmpdir(), 'report-e2e-'));
   try {
@@ -82,7 +68,7 @@ function pdfToPngs(pdfPath: string, name: string): string[] {
       .filter(({ page }) => page > 0)
       .sort((a, b) => a.page - b.page);
     return pages.map(({ file, page }) => {
-      const target = join(OUTPUT, `${name}-${page}.png`);
+      const target = join(OUTPUT_DIR, `${name}-${page}.png`);
       renameSync(join(dir, file), target);
       return target;
     });
@@ -91,19 +77,11 @@ function pdfToPngs(pdfPath: string, name: string): string[] {
   }
 }
 
-describe.skipIf(skip)('printable report', () => {
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
+describeInBrowser('printable report', { requires: [missingPopplerReason()] }, () => {
+  const planner = usePlanner({ viewport: VIEWPORT });
   let page: Page;
-  let network: NetworkRecorder;
-  let problems: PageProblems;
   /** The overall indicators as the scenario panel shows them: raw value and text. */
   const shown: Record<string, { value: string | null; text: string }> = {};
-
-  async function ready(): Promise<void> {
-    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
-    await waitForPlotsDrawn(page);
-  }
 
   /** Sets `action` in `year` on the plots the table's status filter `status` shows. */
   async function setActionByFilter(status: string, action: string, year: string): Promise<void> {
@@ -123,23 +101,13 @@ describe.skipIf(skip)('printable report', () => {
   }
 
   async function reportRequests(): Promise<string[]> {
-    return network.requests
+    return planner.network.requests
       .map((request) => request.url)
       .filter((url) => /\/ReportView-[^/]*\.js$/.test(url));
   }
 
   beforeAll(async () => {
-    if (missing)
-      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
-    mkdirSync(OUTPUT, { recursive: true });
-    app = await startApp();
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
-    network = await recordNetwork(context, app.origin);
-    page = await context.newPage();
-    problems = watchPage(page, app.origin);
-    await page.goto(`${app.origin}/`);
-    await ready();
+    page = planner.page;
     await page.click('[data-testid="tab-scenario"]');
     await page.locator('[data-testid="scenario-panel"]').waitFor();
     await setActionByFilter('开发边界外', 'vacate', '2023');
@@ -158,11 +126,6 @@ describe.skipIf(skip)('printable report', () => {
       text: (await ledger.textContent())?.trim() ?? '',
     };
   }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it('loads the report when it is first opened and waits for the map before it can print', async () => {
     expect(Number(shown.renovatedMu?.value)).toBeGreaterThan(0);
@@ -225,7 +188,7 @@ describe.skipIf(skip)('printable report', () => {
           .locator('[data-testid="report-towns"] thead')
           .evaluate((head) => getComputedStyle(head).display);
         expect(headerDisplay).toBe('table-header-group');
-        const pdfPath = join(OUTPUT, `report-${paper.id}.pdf`);
+        const pdfPath = join(OUTPUT_DIR, `report-${paper.id}.pdf`);
         const pdf = await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
         const boxes = mediaBoxes(pdf);
         expect(boxes.length).toBeGreaterThanOrEqual(1);
@@ -273,7 +236,7 @@ describe.skipIf(skip)('printable report', () => {
     ]);
     await page.click('[data-testid="report-paper-a4-portrait"]');
     await page.emulateMedia({ media: 'print' });
-    const pdfPath = join(OUTPUT, 'report-en-a4-portrait.pdf');
+    const pdfPath = join(OUTPUT_DIR, 'report-en-a4-portrait.pdf');
     try {
       await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
     } finally {
@@ -311,7 +274,7 @@ describe.skipIf(skip)('printable report', () => {
   });
 
   it('makes no request that leaves the local server and logs no error', () => {
-    network.assertNoExternalRequests();
-    expect(problems.errors).toEqual([]);
+    planner.network.assertNoExternalRequests();
+    expectNoPageProblems(planner.problems);
   });
 });

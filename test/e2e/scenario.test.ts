@@ -7,48 +7,21 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  isBrowserRequired,
-  launchBrowser,
-  missingBrowserReason,
-  type NetworkRecorder,
-  type PageProblems,
-  recordNetwork,
-  waitForPlotsDrawn,
-  watchPage,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { projectRoot } from '../support/build-app.ts';
-import { type RunningApp, startApp } from '../support/start-app.ts';
+import { waitForPlanner } from '../support/planner-harness.ts';
 import { countColor, decodePng } from './helpers/png.ts';
+import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
-const VIEWPORT = { width: 1920, height: 1080 };
-const OUTPUT = join(projectRoot, 'test', 'output');
 const FIELDS = ['controlShare', 'renovatedMu', 'renovatedTaxPerMu', 'newAboveScaleFirms'] as const;
 
-const missing = missingBrowserReason();
-const skip = missing !== null && !isBrowserRequired();
-
-describe.skipIf(skip)('scenarios', () => {
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext;
+describeInBrowser('scenarios', () => {
+  const planner = usePlanner();
   let page: Page;
-  let network: NetworkRecorder;
-  let problems: PageProblems;
-
-  async function ready(): Promise<void> {
-    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
-    await waitForPlotsDrawn(page);
-  }
-
-  async function screenshot(name: string): Promise<void> {
-    writeFileSync(join(OUTPUT, name), await page.screenshot({ type: 'png' }));
-  }
 
   /** The overall indicators as the scenario panel shows them (raw numbers). */
   async function shownIndicators(): Promise<Record<string, number>> {
@@ -80,29 +53,9 @@ describe.skipIf(skip)('scenarios', () => {
   }
 
   beforeAll(async () => {
-    if (missing)
-      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
-    mkdirSync(OUTPUT, { recursive: true });
-    app = await startApp();
-    browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: VIEWPORT,
-      deviceScaleFactor: 1,
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    network = await recordNetwork(context, app.origin);
-    page = await context.newPage();
-    problems = watchPage(page, app.origin);
-    await page.goto(`${app.origin}/`);
-    await ready();
+    page = planner.page;
     await page.click('[data-testid="tab-scenario"]');
     await page.locator('[data-testid="scenario-panel"]').waitFor();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it('sets an action on plots picked with a box on the map', async () => {
@@ -178,8 +131,7 @@ describe.skipIf(skip)('scenarios', () => {
     const kept = await around(control);
     expect(Object.keys(kept).length).toBeGreaterThan(100);
     expect(ringed(kept)).toBeLessThan(0.1 * Object.keys(kept).length);
-    const png = await page.screenshot({ type: 'png' });
-    writeFileSync(join(OUTPUT, 'scenario-county-actions.png'), png);
+    const png = await planner.screenshot('scenario-county-actions.png');
     expect(countColor(decodePng(png), '#00b3b3', 20)).toBeGreaterThan(50);
   });
 
@@ -203,7 +155,7 @@ describe.skipIf(skip)('scenarios', () => {
     // Closing the ring: a click on its first vertex.
     await page.mouse.click(corners[0][0], corners[0][1]);
     await page.waitForTimeout(300);
-    await screenshot('zone-drawing.png');
+    await planner.screenshot('zone-drawing.png');
     const zones = page.locator('[data-testid="zone-list"]');
     await expect.poll(() => zones.getAttribute('data-count'), { timeout: 15_000 }).toBe('1');
     await expect
@@ -212,7 +164,7 @@ describe.skipIf(skip)('scenarios', () => {
       })
       .toBeGreaterThan(0);
     await page.waitForFunction(() => !document.querySelector('[data-testid="job-bar"]'));
-    await screenshot('scenario-panel.png');
+    await planner.screenshot('scenario-panel.png');
   });
 
   it('shows the indicators the command-line tool computes for the saved plan file', async () => {
@@ -262,7 +214,7 @@ describe.skipIf(skip)('scenarios', () => {
     // The autosave writes a moment after the last edit.
     await page.waitForTimeout(2000);
     await page.reload();
-    await ready();
+    await waitForPlanner(page, 'plots');
     await page.click('[data-testid="tab-scenario"]');
     await expect
       .poll(() => page.locator('[data-testid="zone-list"]').getAttribute('data-count'), { timeout: 20_000 })
@@ -300,19 +252,19 @@ describe.skipIf(skip)('scenarios', () => {
     await bar.locator('[data-testid="apply-action"]').click();
     await bar.locator('[data-testid="action-done"]').waitFor();
     await page.locator('[data-testid="year-chart"]').scrollIntoViewIfNeeded();
-    await screenshot('year-chart.png');
+    await planner.screenshot('year-chart.png');
     await page.click('[data-testid="tab-compare"]');
     const compare = page.locator('[data-testid="compare-view"]');
     await compare.waitFor();
     for (const checkbox of await compare.locator('input[type="checkbox"]').all()) await checkbox.check();
-    await screenshot('compare.png');
+    await planner.screenshot('compare.png');
     expect(await compare.textContent()).toMatch(/方案一/);
   });
 
   it('makes no request that leaves the local server and logs no error', () => {
-    network.assertNoExternalRequests();
+    planner.network.assertNoExternalRequests();
     // The reload aborts what the page was still fetching; that is not an error of the app.
-    expect(problems.errors.filter((error) => !error.includes('net::ERR_ABORTED'))).toEqual([]);
+    expectNoPageProblems(planner.problems, { ignore: /net::ERR_ABORTED/ });
   });
 });
 

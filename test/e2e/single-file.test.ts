@@ -5,66 +5,32 @@
  * Writes test/output/single-file.png.
  */
 
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  isBrowserRequired,
-  launchBrowser,
-  missingBrowserReason,
-  type NetworkRecorder,
-  type PageProblems,
-  recordNetwork,
-  waitForPlotsDrawn,
-  watchPage,
-} from '../support/browser.ts';
-import { buildSingleFile, projectRoot } from '../support/build-app.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { samplePlotCount } from '../support/sample-set.ts';
 import { countColor, decodePng, distinctColors, type Pixels } from './helpers/png.ts';
+import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
 const VIEWPORT = { width: 1600, height: 900 };
-const SCREENSHOT = join(projectRoot, 'test', 'output', 'single-file.png');
-const PLOTS_IN_SAMPLE = (
-  JSON.parse(readFileSync(join(projectRoot, 'data', 'sample', 'plots.geojson'), 'utf8')) as {
-    features: unknown[];
-  }
-).features.length;
+const PLOTS_IN_SAMPLE = samplePlotCount();
 const STATUS_COLORS = { control: '#1f9e3a', boundary: '#1f64d6', outside: '#e3001b' };
-/** A file:// page has the opaque origin "null"; file:, data: and blob: URLs are its own. */
-const FILE_ORIGIN = 'null';
-
-const missing = missingBrowserReason();
-const skip = missing !== null && !isBrowserRequired();
-
-describe.skipIf(skip)('the single-file build opened from disk', () => {
-  let browser: Browser | undefined;
+describeInBrowser('the single-file build opened from disk', () => {
+  const planner = usePlanner({
+    singleFile: true,
+    viewport: VIEWPORT,
+    waitFor: 'labels',
+    legendTimeoutMs: 90_000,
+  });
   let page: Page;
-  let network: NetworkRecorder;
-  let problems: PageProblems;
   let screenshot: Pixels;
   let pageFile: string;
 
   beforeAll(async () => {
-    if (missing)
-      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
-    pageFile = await buildSingleFile();
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
-    network = await recordNetwork(context, FILE_ORIGIN);
-    page = await context.newPage();
-    problems = watchPage(page, FILE_ORIGIN);
-    await page.goto(pathToFileURL(pageFile).href);
-    await page.locator('.legend-total').waitFor({ timeout: 90_000 });
-    await waitForPlotsDrawn(page, { labels: true });
-    mkdirSync(join(projectRoot, 'test', 'output'), { recursive: true });
-    const png = await page.screenshot({ type: 'png' });
-    writeFileSync(SCREENSHOT, png);
-    screenshot = decodePng(png);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+    page = planner.page;
+    pageFile = planner.pageFile ?? '';
+    screenshot = decodePng(await planner.screenshot('single-file.png'));
   });
 
   it('is one HTML file with its script and style inline and a policy that admits no origin', () => {
@@ -104,6 +70,7 @@ describe.skipIf(skip)('the single-file build opened from disk', () => {
   });
 
   it('makes no http(s) request at all: only the file itself and data:/blob: URLs', () => {
+    const { network } = planner;
     network.assertNoExternalRequests();
     const schemes = [...new Set(network.requests.map((request) => new URL(request.url).protocol))].sort();
     expect(schemes.every((scheme) => ['blob:', 'data:', 'file:'].includes(scheme))).toBe(true);
@@ -125,7 +92,6 @@ describe.skipIf(skip)('the single-file build opened from disk', () => {
   });
 
   it('logs no error (a blocked script, worker, font or fetch would show here)', () => {
-    expect(problems.errors).toEqual([]);
-    expect(problems.warnings.filter((warning) => !warning.includes('GL Driver Message'))).toEqual([]);
+    expectNoPageProblems(planner.problems, { warnings: true });
   });
 });

@@ -5,29 +5,12 @@
  * server. Writes screenshots to test/output/.
  */
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  isBrowserRequired,
-  launchBrowser,
-  missingBrowserReason,
-  type NetworkRecorder,
-  type PageProblems,
-  recordNetwork,
-  waitForPlotsDrawn,
-  watchPage,
-} from '../support/browser.ts';
-import { projectRoot } from '../support/build-app.ts';
-import { type RunningApp, startApp } from '../support/start-app.ts';
-
-const VIEWPORT = { width: 1920, height: 1080 };
-const OUTPUT = join(projectRoot, 'test', 'output');
-
-const missing = missingBrowserReason();
-const skip = missing !== null && !isBrowserRequired();
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
 /** A closed square ring of `sizeDegrees` with its south-west corner at (x, y), WGS84. */
 function squareRing(x: number, y: number, sizeDegrees: number): number[][] {
@@ -40,18 +23,9 @@ function squareRing(x: number, y: number, sizeDegrees: number): number[][] {
   ];
 }
 
-describe.skipIf(skip)('receiving zones', () => {
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext;
+describeInBrowser('receiving zones', () => {
+  const planner = usePlanner();
   let page: Page;
-  let network: NetworkRecorder;
-  let problems: PageProblems;
-
-  async function ready(): Promise<void> {
-    await page.locator('.legend-total').waitFor({ timeout: 60_000 });
-    await waitForPlotsDrawn(page);
-  }
 
   async function jumpTo(center: [number, number], zoom: number): Promise<void> {
     await page.evaluate(
@@ -68,10 +42,6 @@ describe.skipIf(skip)('receiving zones', () => {
     const box = await page.locator('.maplibregl-canvas').boundingBox();
     if (!box) throw new Error('no map canvas');
     return { cx: box.x + box.width / 2, cy: box.y + box.height / 2 };
-  }
-
-  async function screenshot(name: string): Promise<void> {
-    writeFileSync(join(OUTPUT, name), await page.screenshot({ type: 'png' }));
   }
 
   /** The new land of the first zone in 亩, once the worker has measured it (null until then). */
@@ -93,24 +63,9 @@ describe.skipIf(skip)('receiving zones', () => {
   }
 
   beforeAll(async () => {
-    if (missing)
-      throw new Error(`${missing} The end-to-end tests are required here (CI or REQUIRE_BROWSER=1).`);
-    mkdirSync(OUTPUT, { recursive: true });
-    app = await startApp();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
-    network = await recordNetwork(context, app.origin);
-    page = await context.newPage();
-    problems = watchPage(page, app.origin);
-    await page.goto(`${app.origin}/`);
-    await ready();
+    page = planner.page;
     await page.click('[data-testid="tab-scenario"]');
     await page.locator('[data-testid="scenario-panel"]').waitFor();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it('reshapes a drawn zone by dragging a vertex, in one step that undo takes back', async () => {
@@ -146,7 +101,7 @@ describe.skipIf(skip)('receiving zones', () => {
     await page.mouse.move(fromX + 160, fromY + 120, { steps: 8 });
     await page.mouse.up();
     await page.waitForTimeout(300);
-    await screenshot('zone-editing.png');
+    await planner.screenshot('zone-editing.png');
     await page.click('[data-testid="zone-edit-done"]');
     expect(await page.locator('[data-testid="zone-edit-problem"]').count()).toBe(0);
     await page.locator('[data-testid="map"][data-drawing]').waitFor({ state: 'detached' });
@@ -208,7 +163,7 @@ describe.skipIf(skip)('receiving zones', () => {
     expect(await page.locator('[data-testid="notice"]').textContent()).toMatch(/2 个承接区块/);
     expect(await page.locator('[data-testid="undo"]').textContent()).toMatch(/导入 2 个承接区块/);
     await settled();
-    await screenshot('zones-imported.png');
+    await planner.screenshot('zones-imported.png');
 
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Control+z');
@@ -216,7 +171,7 @@ describe.skipIf(skip)('receiving zones', () => {
   });
 
   it('makes no request that leaves the local server and logs no error', () => {
-    network.assertNoExternalRequests();
-    expect(problems.errors).toEqual([]);
+    planner.network.assertNoExternalRequests();
+    expectNoPageProblems(planner.problems);
   });
 });
