@@ -1,12 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
-import {
-  PLAN_YEARS,
-  PLOT_ACTION_LABELS,
-  PLOT_ACTIONS,
-  type PlanYear,
-  type PlotAction,
-} from '../core/scenario/types.ts';
+import { actionName } from '../core/catalogue/action-catalogue.ts';
+import { PLAN_YEARS, PLOT_ACTIONS, type PlanYear, type PlotAction } from '../core/scenario/types.ts';
 import type { Message } from '../core/types.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
 import { isFilterEmpty, selectVisibleRows } from '../state/plot-filter.ts';
@@ -103,10 +98,7 @@ export function ActionBar() {
   const summary =
     current &&
     PLOT_ACTIONS.filter((action) => current[action] > 0)
-      .map(
-        (action) =>
-          `${pick(language, PLOT_ACTION_LABELS[action])} ${formatInteger(language, current[action])}`,
-      )
+      .map((action) => `${pick(language, actionName(action))} ${formatInteger(language, current[action])}`)
       .join(language === 'zh-CN' ? '，' : ', ');
 
   const sourceLabel = (option: ActionSource): string => {
@@ -191,7 +183,7 @@ export function ActionBar() {
           >
             {PLOT_ACTIONS.map((action) => (
               <option key={action} value={action}>
-                {pick(language, PLOT_ACTION_LABELS[action])}
+                {pick(language, actionName(action))}
               </option>
             ))}
           </select>

@@ -1,5 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { PLOT_ACTION_LABELS } from '../core/scenario/types.ts';
+import { actionName, DRAWN_ACTIONS } from '../core/catalogue/action-catalogue.ts';
+import {
+  figureRecord,
+  indicatorRecord,
+  TARGET_KEYS,
+  type TargetKey,
+} from '../core/catalogue/indicator-catalogue.ts';
 import type { ExportableMap } from '../export/map-png.ts';
 import { type BriefingMessageKey, briefingText } from '../i18n/briefing-messages.ts';
 import { type Language, translate } from '../i18n/messages.ts';
@@ -53,29 +59,22 @@ export function BriefingButton() {
   );
 }
 
-/** The four 2026 targets shown, with how each value is written. */
-const TARGETS = [
-  { key: 'controlShare', kind: 'share' },
-  { key: 'renovatedMu', kind: 'amount' },
-  { key: 'renovatedTaxPerMu', kind: 'amount' },
-  { key: 'newAboveScaleFirms', kind: 'amount' },
-] as const;
-
-type TargetKey = (typeof TARGETS)[number]['key'];
-
 /** A figure rounded for a projector: a share to 0.1 %, 亩 and firms whole, 万元/亩 to 0.1. */
 function formatTarget(language: Language, key: TargetKey, value: number | null): string {
   const t = (k: BriefingMessageKey, text: string) => briefingText(language, k, { value: text });
   if (value === null || !Number.isFinite(value)) return '—';
-  switch (key) {
-    case 'controlShare':
+  const { unit } = figureRecord(indicatorRecord(key).headline);
+  switch (unit) {
+    case 'share':
       return `${formatNumber(language, value * 100, 1)}%`;
-    case 'renovatedMu':
+    case 'mu':
       return t('brief.unit.mu', formatNumber(language, value, 0));
-    case 'renovatedTaxPerMu':
+    case 'wanPerMu':
       return t('brief.unit.wanPerMu', formatNumber(language, value, 1));
-    case 'newAboveScaleFirms':
+    case 'firms':
       return t('brief.unit.firms', formatNumber(language, value, 0));
+    default:
+      return formatNumber(language, value, 0);
   }
 }
 
@@ -276,13 +275,13 @@ function BriefingLegend({ language, highlighted }: { language: Language; highlig
           {t('brief.control')}
         </li>
         {hasActions &&
-          (['upgrade', 'acquire', 'vacate', 'relocate'] as const).map((action) => (
+          DRAWN_ACTIONS.map((action) => (
             <li key={action} data-action={action}>
               <span
                 className="briefing-swatch briefing-outline"
                 style={{ borderColor: ACTION_COLORS[action] }}
               />
-              {pick(language, PLOT_ACTION_LABELS[action])}
+              {pick(language, actionName(action))}
             </li>
           ))}
         {highlighted && (
@@ -307,8 +306,9 @@ function BriefingTargets({ language }: { language: Language }) {
   return (
     <aside className="briefing-panel briefing-targets" data-testid="briefing-targets">
       <h2 className="briefing-panel-title">{t('brief.targets')}</h2>
-      {TARGETS.map(({ key, kind }) => {
+      {TARGET_KEYS.map((key) => {
         const check = targets?.[key];
+        const kind = figureRecord(indicatorRecord(key).headline).unit === 'share' ? 'share' : 'amount';
         const { fill, marker } = progressOf(check?.value ?? null, check?.target ?? 0, kind);
         return (
           <div
@@ -318,7 +318,9 @@ function BriefingTargets({ language }: { language: Language }) {
             data-value={check?.value ?? ''}
             data-met={check?.met ?? false}
           >
-            <div className="briefing-target-label">{t(`brief.ind.${key}`)}</div>
+            <div className="briefing-target-label" data-indicator-name={key}>
+              {pick(language, indicatorRecord(key).name)}
+            </div>
             <div className="briefing-target-figures">
               <span className="briefing-target-value">
                 {formatTarget(language, key, check?.value ?? null)}

@@ -1,4 +1,5 @@
-import { PLOT_ACTION_LABELS } from '../core/scenario/types.ts';
+import { actionName, DRAWN_ACTIONS } from '../core/catalogue/action-catalogue.ts';
+import type { PlotAction } from '../core/scenario/types.ts';
 import type { LayerKind } from '../core/types.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
 import {
@@ -143,10 +144,10 @@ function ActionLegend() {
     <div className="action-legend" data-testid="action-legend">
       <h2 className="layer-list-title">{translate(language, 'legend.actions')}</h2>
       <ul className="legend-list">
-        {ACTIONS_SHOWN.map((action) => (
+        {DRAWN_ACTIONS.map((action) => (
           <li key={action} className="legend-row" data-action={action} data-count={counts[action]}>
             <span className="legend-swatch legend-action" style={{ borderColor: ACTION_COLORS[action] }} />
-            <span className="legend-name">{pick(language, PLOT_ACTION_LABELS[action])}</span>
+            <span className="legend-name">{pick(language, actionName(action))}</span>
             <span className="legend-count">{formatCount(language, counts[action])}</span>
           </li>
         ))}
@@ -155,12 +156,12 @@ function ActionLegend() {
   );
 }
 
-const ACTIONS_SHOWN = ['upgrade', 'acquire', 'vacate', 'relocate'] as const;
+type DrawnAction = Exclude<PlotAction, 'keep'>;
 
-const actionCountCache = new WeakMap<object, Record<(typeof ACTIONS_SHOWN)[number], number> | null>();
+const actionCountCache = new WeakMap<object, Record<DrawnAction, number> | null>();
 
 /** Plots per action in the active scenario (all years), or null when it has none. */
-function selectActionCounts(state: PlannerState): Record<(typeof ACTIONS_SHOWN)[number], number> | null {
+function selectActionCounts(state: PlannerState): Record<DrawnAction, number> | null {
   const scenario = selectActiveScenario(state);
   if (!scenario) return null;
   const cached = actionCountCache.get(scenario.actions);

@@ -1,4 +1,5 @@
-import { PLOT_ACTION_LABELS } from '../core/scenario/types.ts';
+import { actionName } from '../core/catalogue/action-catalogue.ts';
+import { figureRecord, indicatorRecord, nameWithRule } from '../core/catalogue/indicator-catalogue.ts';
 import {
   CHANGING_ACTIONS,
   REPORT_STATUSES,
@@ -12,21 +13,8 @@ import { translate } from '../i18n/messages.ts';
 import { type ReportMessageKey, reportText } from '../i18n/report-messages.ts';
 import { scenarioText } from '../i18n/scenario-messages.ts';
 import { isNegativeBalance } from '../state/scenario-view.ts';
-import { formatInteger, formatMu, formatPercent, formatWanPerMu, pick } from './format.ts';
-import { formatFirms } from './scenario-format.ts';
-
-/** The four targets of R1 and R7 are formatted as the scenario panel formats them. */
-const TARGET_FORMAT: Readonly<
-  Record<
-    'controlShare' | 'renovatedMu' | 'renovatedTaxPerMu' | 'newAboveScaleFirms',
-    (l: Language, v: number) => string
-  >
-> = {
-  controlShare: formatPercent,
-  renovatedMu: (l, v) => formatMu(l, v),
-  renovatedTaxPerMu: (l, v) => formatWanPerMu(l, v),
-  newAboveScaleFirms: formatFirms,
-};
+import { formatInteger, formatMu, formatPercent, pick } from './format.ts';
+import { formatFigure } from './scenario-format.ts';
 
 function targetCells(
   model: ReportModel,
@@ -51,7 +39,8 @@ function targetCells(
         value: t('report.value.violations', { count: formatInteger(language, check.value) }),
       };
     default: {
-      const format = TARGET_FORMAT[key];
+      const figure = figureRecord(indicatorRecord(key).headline);
+      const format = (l: Language, v: number) => formatFigure(l, figure, v);
       return {
         target: t('report.target.atLeast', { value: format(language, check.target) }),
         value:
@@ -80,7 +69,9 @@ export function ReportTargets({ model, language }: { model: ReportModel; languag
           const cells = targetCells(model, key, language);
           return (
             <tr key={key} data-key={key}>
-              <th scope="row">{t(`report.ind.${key}`)}</th>
+              <th scope="row" data-indicator-name={key}>
+                {pick(language, nameWithRule(key))}
+              </th>
               <td>{cells.target}</td>
               <td className="report-number" data-field={key} data-value={check.value ?? undefined}>
                 {cells.value}
@@ -134,12 +125,12 @@ export function ReportLedger({ model, language }: { model: ReportModel; language
       <thead>
         <tr>
           <th scope="col">{t('report.col.town')}</th>
-          <th scope="col">{t('report.col.released')}</th>
-          <th scope="col">{t('report.col.direct')}</th>
-          <th scope="col">{t('report.col.in')}</th>
-          <th scope="col">{t('report.col.out')}</th>
-          <th scope="col">{t('report.col.used')}</th>
-          <th scope="col">{t('report.col.balance')}</th>
+          <th scope="col">{pick(language, figureRecord('released').shortName)}</th>
+          <th scope="col">{pick(language, figureRecord('directQuotaMu').shortName)}</th>
+          <th scope="col">{pick(language, figureRecord('transfersIn').shortName)}</th>
+          <th scope="col">{pick(language, figureRecord('transfersOut').shortName)}</th>
+          <th scope="col">{pick(language, figureRecord('used').shortName)}</th>
+          <th scope="col">{pick(language, figureRecord('ledgerBalance').shortName)}</th>
         </tr>
       </thead>
       <tbody>
@@ -198,7 +189,7 @@ export function ReportTowns({ model, language }: { model: ReportModel; language:
             {t('report.col.industrialMu')}
           </th>
           <th scope="col" rowSpan={2}>
-            {t('report.col.controlShare')}
+            {pick(language, figureRecord('controlShare').name)}
           </th>
           <th scope="colgroup" colSpan={REPORT_STATUSES.length}>
             {t('report.col.statusGroup')}
@@ -215,7 +206,7 @@ export function ReportTowns({ model, language }: { model: ReportModel; language:
           ))}
           {CHANGING_ACTIONS.map((action) => (
             <th key={action} scope="col">
-              {pick(language, PLOT_ACTION_LABELS[action])}
+              {pick(language, actionName(action))}
             </th>
           ))}
         </tr>

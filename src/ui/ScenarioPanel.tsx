@@ -9,8 +9,8 @@ import { plannerStore, usePlanner } from '../state/store.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { AssumptionsPanel } from './AssumptionsPanel.tsx';
 import { pick } from './format.ts';
+import { ScenarioIndicators } from './indicators/ScenarioIndicators.tsx';
 import { QuotaPanel } from './QuotaPanel.tsx';
-import { ScenarioIndicators } from './ScenarioIndicators.tsx';
 import { YearChart } from './YearChart.tsx';
 import { ZoneList } from './ZoneList.tsx';
 

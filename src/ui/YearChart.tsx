@@ -1,24 +1,38 @@
+import {
+  figureRecord,
+  indicatorRecord,
+  TARGET_KEYS,
+  type TargetKey,
+} from '../core/catalogue/indicator-catalogue.ts';
 import { PLAN_YEARS } from '../core/scenario/types.ts';
 import type { Language } from '../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
 import { selectActiveIndicators } from '../state/scenario-selectors.ts';
 import { chartScale } from '../state/scenario-view.ts';
 import { usePlanner } from '../state/store.ts';
+import { pick } from './format.ts';
 import { formatChartValue } from './scenario-format.ts';
 
-type ChartKey = 'controlShare' | 'renovatedMu' | 'renovatedTaxPerMu' | 'newAboveScaleFirms';
+type ChartKind = 'share' | 'mu' | 'wanPerMu' | 'firms';
 
-const CHARTS: readonly {
-  key: ChartKey;
-  kind: 'share' | 'mu' | 'wanPerMu' | 'firms';
-  /** The unit written after the chart's name (none for a share: its labels carry %). */
-  unit: ScenarioMessageKey | null;
-}[] = [
-  { key: 'controlShare', kind: 'share', unit: null },
-  { key: 'renovatedMu', kind: 'mu', unit: 'scn.unit.mu' },
-  { key: 'renovatedTaxPerMu', kind: 'wanPerMu', unit: 'scn.unit.wanPerMu' },
-  { key: 'newAboveScaleFirms', kind: 'firms', unit: 'scn.unit.firms' },
-];
+/** The unit written after a chart's name (none for a share: its labels carry %). */
+const CHART_UNIT: Readonly<Record<ChartKind, ScenarioMessageKey | null>> = {
+  share: null,
+  mu: 'scn.unit.mu',
+  wanPerMu: 'scn.unit.wanPerMu',
+  firms: 'scn.unit.firms',
+};
+
+function isChartKind(unit: string): unit is ChartKind {
+  return Object.hasOwn(CHART_UNIT, unit);
+}
+
+/** One chart per target of the catalogue (TARGET_KEYS), in its order, drawn in its figure's unit. */
+const CHARTS = TARGET_KEYS.map((key) => {
+  const { unit } = figureRecord(indicatorRecord(key).headline);
+  if (!isChartKind(unit)) throw new Error(`expected a target in share, mu, wanPerMu or firms, got "${unit}"`);
+  return { key, kind: unit, unit: CHART_UNIT[unit] };
+});
 
 /** The SVG's own coordinates: the chart scales with its box, text with it. */
 const WIDTH = 200;
@@ -122,7 +136,7 @@ function MiniChart({
   values: readonly (number | null)[];
   target: number;
   language: Language;
-  chartKey: ChartKey;
+  chartKey: TargetKey;
 }) {
   const scale = chartScale(values, target, kind === 'share' ? 'share' : 'amount');
   const yOf = (value: number) => TOP + PLOT_H - (Math.min(value, scale.max) / scale.max) * PLOT_H;
@@ -215,9 +229,9 @@ export function YearChart() {
               chartKey={key}
               name={
                 unit === null
-                  ? scenarioText(language, `scn.ind.${key}`)
+                  ? pick(language, indicatorRecord(key).name)
                   : scenarioText(language, 'scn.chart.title', {
-                      name: scenarioText(language, `scn.ind.${key}`),
+                      name: pick(language, indicatorRecord(key).name),
                       unit: scenarioText(language, unit),
                     })
               }

@@ -4,10 +4,10 @@
  * comparison.
  */
 
+import { type FigureRecord, type FigureUnit, UNIT_DIGITS } from '../core/catalogue/indicator-catalogue.ts';
 import type { IndicatorUnit } from '../core/scenario/indicators/explain-indicator.ts';
 import type { Language } from '../i18n/messages.ts';
 import { scenarioText } from '../i18n/scenario-messages.ts';
-import type { CompareUnit } from '../state/scenario-view.ts';
 import {
   formatInteger,
   formatM2,
@@ -67,8 +67,13 @@ export function formatIndicatorValue(
   }
 }
 
+/** A figure of the catalogue with its unit and rounding. */
+export function formatFigure(language: Language, figure: FigureRecord, value: number | null): string {
+  return formatCompareValue(language, value, figure.unit);
+}
+
 /** A compared figure with its unit. */
-export function formatCompareValue(language: Language, value: number | null, unit: CompareUnit): string {
+export function formatCompareValue(language: Language, value: number | null, unit: FigureUnit): string {
   switch (unit) {
     case 'share':
       return formatPercent(language, value);
@@ -91,28 +96,17 @@ export function formatCompareValue(language: Language, value: number | null, uni
  * A difference with its sign: "+12.50 亩", "−3", shares in percentage points ("+1.25 个百分点").
  * A difference that rounds to zero at the shown precision is "0".
  */
-export function formatDifference(language: Language, difference: number | null, unit: CompareUnit): string {
+export function formatDifference(language: Language, difference: number | null, unit: FigureUnit): string {
   if (!isPresent(difference)) return MISSING;
   const magnitude = Math.abs(difference);
   // Half of the last digit shown: below it, the difference prints as zero.
-  if (magnitude < (0.5 * 10 ** -DIFFERENCE_DIGITS[unit]) / (unit === 'share' ? 100 : 1)) return '0';
+  if (magnitude < (0.5 * 10 ** -UNIT_DIGITS[unit][1]) / (unit === 'share' ? 100 : 1)) return '0';
   const text =
     unit === 'share'
       ? scenarioText(language, 'scn.unit.pp', { value: formatNumber(language, magnitude * 100, 2) })
       : formatCompareValue(language, magnitude, unit);
   return `${difference > 0 ? '+' : '−'}${text}`;
 }
-
-/** Decimals shown per unit (shares: of the percentage points). */
-const DIFFERENCE_DIGITS: Readonly<Record<CompareUnit, number>> = {
-  share: 2,
-  mu: 2,
-  wanPerMu: 2,
-  count: 0,
-  firms: 1,
-  wan: 2,
-  m2: 2,
-};
 
 /**
  * A short label for a chart point: a share with one decimal ("81.2%"; an axis tick none), 亩 in 万 from 10,000 on
