@@ -1,21 +1,6 @@
-import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { isGb2312, undrawableCharacters } from '../../test/support/font-coverage.ts';
 import { briefingMessagesEn, briefingMessagesZh, briefingText } from './briefing-messages.ts';
-
-/** Characters the bundled font has beyond ASCII and GB 2312 (scripts/make-font.ts). */
-const FONT_EXTRAS = new Set(['·', '–', '—', '…', '’', '“', '”', '°', '²', '㎡', '€', '\u00a0']);
-
-/** True when `character` is a GB 2312 code (two bytes 0xA1–0xFE in GB18030), as the font is cut. */
-function isGb2312(character: string): boolean {
-  const bytes = iconv.encode(character, 'gb18030');
-  return (
-    bytes.length === 2 &&
-    (bytes[0] ?? 0) >= 0xa1 &&
-    (bytes[0] ?? 0) <= 0xf7 &&
-    (bytes[1] ?? 0) >= 0xa1 &&
-    (bytes[1] ?? 0) <= 0xfe
-  );
-}
 
 describe('briefing messages', () => {
   it('give every key a non-empty text in both languages, prefixed brief. or slides.', () => {
@@ -40,10 +25,7 @@ describe('briefing messages', () => {
   it('use only characters the bundled font draws (ASCII, GB 2312 and its few extras)', () => {
     for (const catalogue of [briefingMessagesZh, briefingMessagesEn]) {
       for (const [key, text] of Object.entries(catalogue)) {
-        const missing = [...text].filter(
-          (c) => c.charCodeAt(0) > 0x7e && !FONT_EXTRAS.has(c) && !isGb2312(c),
-        );
-        expect(missing, key).toEqual([]);
+        expect(undrawableCharacters(text), key).toEqual([]);
       }
     }
     expect(isGb2312('汇')).toBe(true);

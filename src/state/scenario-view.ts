@@ -4,11 +4,17 @@
  * scenario comparison. No React and no geometry: everything here reads figures already computed.
  */
 
+import {
+  type Better,
+  FIGURE_CATALOGUE,
+  type FigureUnit,
+  INDICATOR_CATALOGUE,
+  type TargetKey,
+} from '../core/catalogue/indicator-catalogue.ts';
 import { BALANCE_EPSILON_MU, type ScenarioFigures } from '../core/scenario/indicators/scenario-figures.ts';
 import {
   type ActionEntry,
   actionOf,
-  PLOT_ACTION_LABELS,
   PLOT_ACTIONS,
   type PlanYear,
   type PlotAction,
@@ -184,16 +190,13 @@ export function isNegativeBalance(balanceMu: number): boolean {
 }
 
 /** How a comparison row is judged: higher or lower is better, or neither. */
-export type CompareDirection = 'higher' | 'lower' | 'none';
+export type CompareDirection = Better;
 
-/** The unit of a compared figure (for formatting). */
-export type CompareUnit = 'share' | 'mu' | 'wanPerMu' | 'count' | 'firms' | 'wan' | 'm2';
-
-/** One row of the scenario comparison. */
+/** One row of the scenario comparison: a figure of the catalogue for each scenario. */
 export interface CompareRow {
   key: string;
   label: Message;
-  unit: CompareUnit;
+  unit: FigureUnit;
   direction: CompareDirection;
   /** Target the row is measured against, if any (R1, R7). */
   target?: number;
@@ -205,187 +208,37 @@ export interface CompareRow {
   best: number[];
 }
 
-interface RowSpec {
-  key: string;
-  label: Message;
-  unit: CompareUnit;
-  direction: CompareDirection;
-  target?: number;
-  value: (figures: ScenarioFigures) => number | null;
-}
-
-function actionRowLabel(action: PlotAction): Message {
-  const name = PLOT_ACTION_LABELS[action];
-  return { zh: `措施面积：${name.zh}`, en: `Area by action: ${name.en}` };
-}
-
-const ROW_SPECS: readonly RowSpec[] = [
-  {
-    key: 'controlShare',
-    label: { zh: '控制线内占比（R1）', en: 'Share inside control lines (R1)' },
-    unit: 'share',
-    direction: 'higher',
-    value: (f) => f.controlShare,
-  },
-  {
-    key: 'renovatedMu',
-    label: { zh: '改造提升面积（R7）', en: 'Land renovated (R7)' },
-    unit: 'mu',
-    direction: 'higher',
-    value: (f) => f.renovatedMu,
-  },
-  {
-    key: 'renovatedTaxPerMu',
-    label: { zh: '改造区块亩均税收（R7）', en: 'Tax per mu of renovated land (R7)' },
-    unit: 'wanPerMu',
-    direction: 'higher',
-    value: (f) => f.renovatedTaxPerMu,
-  },
-  {
-    key: 'newAboveScaleFirms',
-    label: { zh: '新增规上企业（R7）', en: 'New above-scale firms (R7)' },
-    unit: 'firms',
-    direction: 'higher',
-    value: (f) => f.newAboveScaleFirms,
-  },
-  {
-    key: 'ledgerBalance',
-    label: { zh: '用地指标余额（全市，R3）', en: 'Quota balance, city (R3)' },
-    unit: 'mu',
-    direction: 'higher',
-    value: (f) => f.ledger.city.balance,
-  },
-  {
-    key: 'negativeTowns',
-    label: { zh: '指标余额为负的镇街', en: 'Towns with a negative balance' },
-    unit: 'count',
-    direction: 'lower',
-    value: (f) => f.ledger.negativeTowns.length,
-  },
-  {
-    key: 'released',
-    label: { zh: '存量处置释放指标', en: 'Quota released' },
-    unit: 'mu',
-    direction: 'none',
-    value: (f) => f.ledger.city.released,
-  },
-  {
-    key: 'used',
-    label: { zh: '承接区块使用指标', en: 'Quota used by zones' },
-    unit: 'mu',
-    direction: 'none',
-    value: (f) => f.ledger.city.used,
-  },
-  {
-    key: 'violations',
-    label: { zh: 'R2 违规区块', en: 'R2 violations (zones)' },
-    unit: 'count',
-    direction: 'lower',
-    value: (f) => f.violations.count,
-  },
-  {
-    key: 'warningPlots',
-    label: { zh: '开发边界外改造/收购地块（警告）', en: 'Upgrade/acquire outside the boundary (warnings)' },
-    unit: 'count',
-    direction: 'lower',
-    value: (f) => f.violations.warningPlotCount,
-  },
-  {
-    key: 'shortZones',
-    label: { zh: '承接能力不足的区块', en: 'Zones short of capacity' },
-    unit: 'count',
-    direction: 'lower',
-    value: (f) => Object.values(f.capacity).filter((c) => c.isShort).length,
-  },
-  {
-    key: 'shortfallM2',
-    label: { zh: '承接建筑面积缺口', en: 'Floor area shortfall' },
-    unit: 'm2',
-    direction: 'lower',
-    value: (f) => Object.values(f.capacity).reduce((sum, c) => sum + c.shortfallM2, 0),
-  },
-  {
-    key: 'acquisitionWan',
-    label: { zh: '收购/租赁资金', en: 'Acquisition and lease' },
-    unit: 'wan',
-    direction: 'lower',
-    value: (f) => f.money.acquisitionWan,
-  },
-  {
-    key: 'demolitionWan',
-    label: { zh: '拆除资金', en: 'Demolition' },
-    unit: 'wan',
-    direction: 'lower',
-    value: (f) => f.money.demolitionWan,
-  },
-  {
-    key: 'rewardWan',
-    label: { zh: '奖励资金', en: 'Reward' },
-    unit: 'wan',
-    direction: 'lower',
-    value: (f) => f.money.rewardWan,
-  },
-  {
-    key: 'totalWan',
-    label: { zh: '资金合计', en: 'Total cost' },
-    unit: 'wan',
-    direction: 'lower',
-    value: (f) => f.money.acquisitionWan + f.money.demolitionWan + f.money.rewardWan,
-  },
-  {
-    key: 'villageIncomeAfterWan',
-    label: { zh: '村集体年收入（实施后）', en: 'Village income per year, after' },
-    unit: 'wan',
-    direction: 'higher',
-    value: (f) => f.money.villageIncomeAfterWan,
-  },
-  ...PLOT_ACTIONS.filter((action) => action !== 'keep').map(
-    (action): RowSpec => ({
-      key: `actions.${action}`,
-      label: actionRowLabel(action),
-      unit: 'mu',
-      direction: 'none',
-      value: (f) => f.actions[action].mu,
-    }),
-  ),
-];
-
-/** The compared rows, in the order shown. Targets are attached from the figures' own target checks. */
+/** The compared rows: the catalogue's compared figures in its order, targets from the figures' own checks. */
 export function compareRows(figures: readonly ScenarioFigures[]): CompareRow[] {
-  return ROW_SPECS.map((spec) => {
+  return FIGURE_CATALOGUE.filter((figure) => figure.compared).map((figure) => {
     const values = figures.map((f) => {
-      const value = spec.value(f);
+      const value = figure.read(f);
       return value === null || !Number.isFinite(value) ? null : value;
     });
     const first = values[0] ?? null;
     const differences = values.map((value, i) =>
       i === 0 || value === null || first === null ? null : value - first,
     );
-    const target = targetOf(spec.key, figures[0]);
+    const target = targetOf(figure.key, figures[0]);
     return {
-      key: spec.key,
-      label: spec.label,
-      unit: spec.unit,
-      direction: spec.direction,
+      key: figure.key,
+      label: figure.name,
+      unit: figure.unit,
+      direction: figure.better,
       ...(target === undefined ? {} : { target }),
       values,
       differences,
-      best: bestIndices(values, spec.direction),
+      best: bestIndices(values, figure.better),
     };
   });
 }
 
+/** The 2026 target of a headline figure with an at-least target (R1, R7). */
 function targetOf(key: string, figures: ScenarioFigures | undefined): number | undefined {
   if (!figures) return undefined;
-  switch (key) {
-    case 'controlShare':
-    case 'renovatedMu':
-    case 'renovatedTaxPerMu':
-    case 'newAboveScaleFirms':
-      return figures.targets[key].target;
-    default:
-      return undefined;
-  }
+  const indicator = INDICATOR_CATALOGUE.find((record) => record.headline === key);
+  if (indicator?.target?.kind !== 'atLeast') return undefined;
+  return figures.targets[indicator.key as TargetKey].target;
 }
 
 /** Relative tolerance under which two compared values count as equal (sums in different orders). */

@@ -456,7 +456,7 @@ export const INDICATOR_CATALOGUE: readonly IndicatorRecord[] = Object.freeze([
     rule: 'R4',
     ruleText: {
       zh: '搬迁企业需要的建筑面积由承接区块的新增用地 × 容积率提供',
-      en: 'the floor area relocated firms need comes from the zones’ new land × floor area ratio',
+      en: 'the floor area relocated firms need comes from the new land of the zones × floor area ratio',
     },
     target: null,
     formula: {
