@@ -122,7 +122,7 @@ describe('scenario panels', () => {
     plannerStore.getState().setLanguage('en');
     const html = renderToStaticMarkup(createElement(ScenarioPanel));
     expect(html).toContain('Apply to');
-    expect(html).toContain('Share inside control lines');
+    expect(html).toContain('Share of land inside control lines');
     expect(html).not.toContain('没有可撤销的操作');
   });
 });

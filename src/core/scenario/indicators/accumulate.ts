@@ -4,6 +4,7 @@
  * changed (see actions-lineage.ts). Sums are exact, so both ways give the same figures bit for bit.
  */
 
+import { type ActionRecord, actionRecord } from '../../catalogue/action-catalogue.ts';
 import { type ActionsLink, actionsLineage } from '../actions-lineage.ts';
 import { type ActionEntry, PLAN_YEARS, PLOT_ACTIONS, type PlotAction } from '../types.ts';
 import { addExact } from './exact-sums.ts';
@@ -35,13 +36,13 @@ export const Field = {
 } as const;
 export type Field = (typeof Field)[keyof typeof Field];
 
-export const ACTION_INDEX: Readonly<Record<PlotAction, number>> = {
-  keep: 0,
-  upgrade: 1,
-  acquire: 2,
-  vacate: 3,
-  relocate: 4,
-};
+/** Each action's slot in the per-action sums: its place in PLOT_ACTIONS. */
+export const ACTION_INDEX: Readonly<Record<PlotAction, number>> = Object.freeze(
+  Object.fromEntries(PLOT_ACTIONS.map((action, index) => [action, index])) as Record<PlotAction, number>,
+);
+
+/** The catalogue's record of each action, by slot. */
+const ACTION_RECORDS: readonly ActionRecord[] = PLOT_ACTIONS.map(actionRecord);
 
 /** Key of relocations that name no zone. */
 const NO_ZONE = '\u0000';
@@ -116,12 +117,13 @@ function contribute(
   const a = ACTION_INDEX[entry.action] as number;
   addExact(acc.actionPlots, y * ACTIONS + a, 1, sign);
   addExact(acc.actionM2, y * ACTIONS + a, area, sign);
-  const action = entry.action;
-  if (action === 'keep') return;
+  // What the action does is the catalogue's (action-catalogue.ts): a new action is a record there.
+  const record = ACTION_RECORDS[a] as ActionRecord;
+  if (!record.isRenovation) return;
   addExact(fields, base + Field.RenovatedM2, area, sign);
   const rent = table.rentWan[i] as number;
   const hasRent = !Number.isNaN(rent);
-  if (action === 'upgrade' || action === 'acquire') {
+  if (record.isImprovement) {
     addExact(fields, base + Field.ImprovedM2, area, sign);
     const tax = table.taxWan[i] as number;
     if (Number.isNaN(tax)) addExact(fields, base + Field.MissingTax, 1, sign);
@@ -130,32 +132,34 @@ function contribute(
       addExact(fields, base + Field.ImprovedTaxM2, area, sign);
     }
     if (table.isOutside[i] === 1) addExact(fields, base + Field.OutsideWarnings, 1, sign);
-    if (action === 'acquire') {
-      if (!hasRent) addExact(fields, base + Field.MissingRent, 1, sign);
-      const years = entry.lease?.years;
-      if (years !== undefined) {
-        addExact(fields, base + Field.LeasedM2, area, sign);
-        addExact(fields, base + Field.LeasedM2Years, area * years, sign);
-        if (hasRent) addExact(fields, base + Field.RentReplacedWan, rent, sign);
-      } else {
-        addExact(fields, base + Field.PurchasedM2, area, sign);
-        if (hasRent) addExact(fields, base + Field.PurchasedRentLostWan, rent, sign);
-      }
-    }
-    return;
   }
-  // vacate or relocate: the land leaves the industrial stock and releases quota.
+  if (record.isAcquisition) {
+    if (!hasRent) addExact(fields, base + Field.MissingRent, 1, sign);
+    const years = entry.lease?.years;
+    if (years !== undefined) {
+      addExact(fields, base + Field.LeasedM2, area, sign);
+      addExact(fields, base + Field.LeasedM2Years, area * years, sign);
+      if (hasRent) addExact(fields, base + Field.RentReplacedWan, rent, sign);
+    } else {
+      addExact(fields, base + Field.PurchasedM2, area, sign);
+      if (hasRent) addExact(fields, base + Field.PurchasedRentLostWan, rent, sign);
+    }
+  }
+  if (record.quotaEffect === 'releases') {
+    addExact(acc.releasedByTown, y * table.towns.length + (table.townOf[i] as number), area, sign);
+  }
+  if (record.landAfter !== 'reclaimed') return;
+  // The land leaves the industrial stock: its rent ends and its buildings are demolished.
   if (table.isClassified[i] === 1) {
     addExact(fields, base + Field.RemovedM2, area, sign);
     addExact(fields, base + Field.RemovedInControlM2, table.inControlM2[i] as number, sign);
   }
-  addExact(acc.releasedByTown, y * table.towns.length + (table.townOf[i] as number), area, sign);
   if (hasRent) addExact(fields, base + Field.RentLostWan, rent, sign);
   else addExact(fields, base + Field.MissingRent, 1, sign);
   const floor = table.floorAreaM2[i] as number;
   if (Number.isNaN(floor)) addExact(fields, base + Field.MissingFloorArea, 1, sign);
   else addExact(fields, base + Field.DemolishedFloorM2, floor, sign);
-  if (action === 'relocate') {
+  if (record.movesToZone) {
     const key = entry.zoneId ?? NO_ZONE;
     let zone = acc.byZone.get(key);
     if (!zone) {

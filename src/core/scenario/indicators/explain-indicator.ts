@@ -4,11 +4,12 @@
  */
 
 import type { PlotRow } from '../../analysis/analyze-plan.ts';
+import { actionsWhere } from '../../catalogue/action-catalogue.ts';
+import { figureRecord, indicatorRecord } from '../../catalogue/indicator-catalogue.ts';
 import type { Message } from '../../types.ts';
 import {
   type Assumptions,
   PLAN_YEARS,
-  PLOT_ACTION_LABELS,
   type PlanYear,
   type PlotAction,
   type ReceivingZone,
@@ -17,7 +18,6 @@ import {
 import type { ZoneMeasures } from '../zone-measures.ts';
 import { YEARS } from './accumulate.ts';
 import { emptyLedger } from './figures-for.ts';
-import { FORMULAS } from './indicator-formulas.ts';
 import type { IndicatorKey } from './indicator-keys.ts';
 import { plotTable } from './plot-table.ts';
 import type { ScenarioFigures, ScenarioIndicators, TargetCheck } from './scenario-figures.ts';
@@ -64,8 +64,28 @@ export interface ExplainOptions {
   indicators?: ScenarioIndicators;
 }
 
-function label(zh: string, en: string): Message {
-  return { zh, en };
+/** An input's value and unit; its label is the catalogue's. */
+type InputValue = Omit<IndicatorInput, 'label'>;
+
+/** The inputs of `key` labelled with the catalogue's input names, in its order. */
+function labelled(key: IndicatorKey, values: readonly InputValue[]): IndicatorInput[] {
+  const labels = indicatorRecord(key).inputs;
+  if (labels.length !== values.length) {
+    throw new Error(`expected ${labels.length} inputs of ${key} (the catalogue's), got ${values.length}`);
+  }
+  return values.map((value, i) => ({ label: labels[i] as Message, ...value }));
+}
+
+/** The name of the figure that stands for the indicator. */
+function headlineName(key: IndicatorKey): Message {
+  return figureRecord(indicatorRecord(key).headline).name;
+}
+
+/** A figure's name for the city or one town: 用地指标余额（全市） / Quota balance (city). */
+function scoped(name: Message, town: string | undefined): Message {
+  return town === undefined
+    ? { zh: `${name.zh}（全市）`, en: `${name.en} (city)` }
+    : { zh: `${name.zh}（${town}）`, en: `${name.en} (${town})` };
 }
 
 /** Layer indices of the plots whose action (counted by `year`) is in `actions`, optionally in one town. */
@@ -111,30 +131,19 @@ function explainControlShare(c: ExplainContext): IndicatorExplanation {
   const { parts, figures } = c;
   return {
     ...c.base,
-    inputs: [
-      {
-        label: label('保留/改造/收购地块控制线内面积', 'Σ remaining inControlM2'),
-        value: parts.remainingInControlM2,
-        unit: 'm2',
-      },
-      {
-        label: label('保留/改造/收购地块面积', 'Σ remaining areaM2'),
-        value: parts.remainingM2,
-        unit: 'm2',
-      },
-      {
-        label: label('承接区块新增用地控制线内面积', 'Σ zones newLand∩control'),
-        value: parts.zonesNewLandInControlM2,
-        unit: 'm2',
-      },
-      {
-        label: label('承接区块新增用地面积', 'Σ zones newLandM2'),
-        value: parts.zonesNewLandM2,
-        unit: 'm2',
-      },
-    ],
-    result: { label: label('控制线内占比', 'controlShare'), value: figures.controlShare, unit: 'share' },
-    plots: plotsWith(c.rows, c.scenario, ['vacate', 'relocate'], c.year),
+    inputs: labelled('controlShare', [
+      { value: parts.remainingInControlM2, unit: 'm2' },
+      { value: parts.remainingM2, unit: 'm2' },
+      { value: parts.zonesNewLandInControlM2, unit: 'm2' },
+      { value: parts.zonesNewLandM2, unit: 'm2' },
+    ]),
+    result: { label: headlineName('controlShare'), value: figures.controlShare, unit: 'share' },
+    plots: plotsWith(
+      c.rows,
+      c.scenario,
+      actionsWhere((a) => a.landAfter === 'reclaimed'),
+      c.year,
+    ),
     zoneIds: c.activeZoneIds,
     target: figures.targets.controlShare,
   };
@@ -144,13 +153,20 @@ function explainRenovatedMu(c: ExplainContext): IndicatorExplanation {
   const { figures } = c;
   return {
     ...c.base,
-    inputs: (['upgrade', 'acquire', 'vacate', 'relocate'] as const).map((action) => ({
-      label: PLOT_ACTION_LABELS[action],
-      value: figures.actions[action].mu,
-      unit: 'mu' as const,
-    })),
-    result: { label: label('改造提升面积', 'renovatedMu'), value: figures.renovatedMu, unit: 'mu' },
-    plots: plotsWith(c.rows, c.scenario, ['upgrade', 'acquire', 'vacate', 'relocate'], c.year),
+    inputs: labelled(
+      'renovatedMu',
+      actionsWhere((record) => record.isRenovation).map((action) => ({
+        value: figures.actions[action].mu,
+        unit: 'mu' as const,
+      })),
+    ),
+    result: { label: headlineName('renovatedMu'), value: figures.renovatedMu, unit: 'mu' },
+    plots: plotsWith(
+      c.rows,
+      c.scenario,
+      actionsWhere((a) => a.isRenovation),
+      c.year,
+    ),
     zoneIds: [],
     target: figures.targets.renovatedMu,
   };
@@ -160,40 +176,25 @@ function explainRenovatedTaxPerMu(c: ExplainContext): IndicatorExplanation {
   const { parts, figures, assumptions } = c;
   return {
     ...c.base,
-    inputs: [
-      {
-        label: label('改造/收购地块现状税收（有数据）', 'Σ upgrade/acquire taxWan (known)'),
-        value: parts.improvedTaxWan,
-        unit: 'wan',
-      },
-      {
-        label: label('提升系数（示例值）', 'upliftFactor (example)'),
-        value: assumptions.upliftFactor,
-        unit: 'factor',
-      },
-      {
-        label: label('改造/收购地块亩数（有税收数据）', 'Σ upgrade/acquire areaMu (with tax)'),
-        value: parts.improvedTaxMu,
-        unit: 'mu',
-      },
-      { label: label('承接区块新增用地', 'Σ zones newLandMu'), value: parts.zonesNewLandMu, unit: 'mu' },
-      {
-        label: label('区块亩均税收（示例值）', 'zoneTaxPerMu (example)'),
-        value: assumptions.zoneTaxPerMu,
-        unit: 'wanPerMu',
-      },
-      {
-        label: label('缺税收数据的地块', 'plots without taxWan'),
-        value: figures.data.missingTaxPlots,
-        unit: 'count',
-      },
-    ],
+    inputs: labelled('renovatedTaxPerMu', [
+      { value: parts.improvedTaxWan, unit: 'wan' },
+      { value: assumptions.upliftFactor, unit: 'factor' },
+      { value: parts.improvedTaxMu, unit: 'mu' },
+      { value: parts.zonesNewLandMu, unit: 'mu' },
+      { value: assumptions.zoneTaxPerMu, unit: 'wanPerMu' },
+      { value: figures.data.missingTaxPlots, unit: 'count' },
+    ]),
     result: {
-      label: label('改造区块亩均税收', 'renovatedTaxPerMu'),
+      label: headlineName('renovatedTaxPerMu'),
       value: figures.renovatedTaxPerMu,
       unit: 'wanPerMu',
     },
-    plots: plotsWith(c.rows, c.scenario, ['upgrade', 'acquire'], c.year),
+    plots: plotsWith(
+      c.rows,
+      c.scenario,
+      actionsWhere((a) => a.isImprovement),
+      c.year,
+    ),
     zoneIds: c.activeZoneIds,
     target: figures.targets.renovatedTaxPerMu,
   };
@@ -203,30 +204,23 @@ function explainNewAboveScaleFirms(c: ExplainContext): IndicatorExplanation {
   const { parts, figures, assumptions } = c;
   return {
     ...c.base,
-    inputs: [
-      {
-        label: label('改造/收购地块亩数', 'Σ upgrade/acquire areaMu'),
-        value: parts.improvedMu,
-        unit: 'mu',
-      },
-      {
-        label: label('每百亩新增规上企业（示例值）', 'upgradeFirmsPer100Mu (example)'),
-        value: assumptions.upgradeFirmsPer100Mu,
-        unit: 'firmsPer100Mu',
-      },
-      { label: label('承接区块新增用地', 'Σ zones newLandMu'), value: parts.zonesNewLandMu, unit: 'mu' },
-      {
-        label: label('区块每百亩规上企业（示例值）', 'zoneFirmsPer100Mu (example)'),
-        value: assumptions.zoneFirmsPer100Mu,
-        unit: 'firmsPer100Mu',
-      },
-    ],
+    inputs: labelled('newAboveScaleFirms', [
+      { value: parts.improvedMu, unit: 'mu' },
+      { value: assumptions.upgradeFirmsPer100Mu, unit: 'firmsPer100Mu' },
+      { value: parts.zonesNewLandMu, unit: 'mu' },
+      { value: assumptions.zoneFirmsPer100Mu, unit: 'firmsPer100Mu' },
+    ]),
     result: {
-      label: label('新增规上工业企业', 'newAboveScaleFirms'),
+      label: headlineName('newAboveScaleFirms'),
       value: figures.newAboveScaleFirms,
       unit: 'count',
     },
-    plots: plotsWith(c.rows, c.scenario, ['upgrade', 'acquire'], c.year),
+    plots: plotsWith(
+      c.rows,
+      c.scenario,
+      actionsWhere((a) => a.isImprovement),
+      c.year,
+    ),
     zoneIds: c.activeZoneIds,
     target: figures.targets.newAboveScaleFirms,
   };
@@ -237,29 +231,22 @@ function explainLedger(c: ExplainContext): IndicatorExplanation {
   const ledger = town === undefined ? figures.ledger.city : (figures.ledger.byTown[town] ?? emptyLedger());
   return {
     ...c.base,
-    inputs: [
-      { label: label('存量处置释放', 'released'), value: ledger.released, unit: 'mu' },
-      { label: label('重点项目直接指标', 'directQuotaMu'), value: ledger.directQuotaMu, unit: 'mu' },
-      { label: label('调入', 'transfersIn'), value: ledger.transfersIn, unit: 'mu' },
-      { label: label('调出', 'transfersOut'), value: ledger.transfersOut, unit: 'mu' },
-      {
-        label: label('使用（承接区块新增用地）', 'used (zones newLandMu)'),
-        value: ledger.used,
-        unit: 'mu',
-      },
-    ],
+    inputs: labelled('ledger', [
+      { value: ledger.released, unit: 'mu' },
+      { value: ledger.directQuotaMu, unit: 'mu' },
+      { value: ledger.transfersIn, unit: 'mu' },
+      { value: ledger.transfersOut, unit: 'mu' },
+      { value: ledger.used, unit: 'mu' },
+    ]),
     result: {
-      label: label(
-        `指标余额${town === undefined ? '（全市）' : `（${town}）`}`,
-        `balance${town === undefined ? ' (city)' : ` (${town})`}`,
-      ),
+      label: scoped(headlineName('ledger'), town),
       value: ledger.balance,
       unit: 'mu',
     },
     plots: plotsWith(
       c.rows,
       c.scenario,
-      ['vacate', 'relocate'],
+      actionsWhere((a) => a.quotaEffect === 'releases'),
       c.year,
       town === undefined ? undefined : (row) => row.town === town,
     ),
@@ -275,35 +262,26 @@ function explainViolations(c: ExplainContext): IndicatorExplanation {
   const table = plotTable(c.rows);
   return {
     ...c.base,
-    inputs: [
-      {
-        label: label('违规承接区块（开发边界外新增）', 'zones with new land outside the boundary'),
-        value: figures.violations.count,
-        unit: 'count',
-      },
-      {
-        label: label('警告：开发边界外地块改造/收购', 'warnings: upgrade/acquire outside the boundary'),
-        value: figures.violations.warningPlotCount,
-        unit: 'count',
-      },
-      {
-        label: label(
-          '警告：新增用地在控制线外的区块',
-          'warnings: zones with new land outside the control lines',
-        ),
-        value: figures.violations.warningZoneIds.length,
-        unit: 'count',
-      },
-    ],
+    inputs: labelled('violations', [
+      { value: figures.violations.count, unit: 'count' },
+      { value: figures.violations.warningPlotCount, unit: 'count' },
+      { value: figures.violations.warningZoneIds.length, unit: 'count' },
+    ]),
     result: {
-      label: label('R2 违规数', 'R2 violations'),
+      label: headlineName('violations'),
       value: figures.violations.count,
       unit: 'count',
     },
-    plots: plotsWith(c.rows, c.scenario, ['upgrade', 'acquire'], c.year, (row) => {
-      const i = table.indexById.get(row.id);
-      return i !== undefined && table.isOutside[i] === 1;
-    }),
+    plots: plotsWith(
+      c.rows,
+      c.scenario,
+      actionsWhere((a) => a.isImprovement),
+      c.year,
+      (row) => {
+        const i = table.indexById.get(row.id);
+        return i !== undefined && table.isOutside[i] === 1;
+      },
+    ),
     zoneIds: [...figures.violations.zoneIds, ...figures.violations.warningZoneIds],
     target: figures.targets.violations,
   };
@@ -317,21 +295,22 @@ function explainCapacity(c: ExplainContext): IndicatorExplanation {
   const short = Object.entries(figures.capacity).filter(([, capacity]) => capacity.isShort);
   return {
     ...c.base,
-    inputs: [
-      { label: label('搬入需求建筑面积', 'Σ demandM2'), value: demand, unit: 'm2' },
-      { label: label('可供建筑面积', 'Σ supplyM2'), value: supply, unit: 'm2' },
-      {
-        label: label('搬迁建筑面积系数（示例值）', 'relocationFloorFactor (example)'),
-        value: c.assumptions.relocationFloorFactor,
-        unit: 'factor',
-      },
-    ],
+    inputs: labelled('capacity', [
+      { value: demand, unit: 'm2' },
+      { value: supply, unit: 'm2' },
+      { value: c.assumptions.relocationFloorFactor, unit: 'factor' },
+    ]),
     result: {
-      label: label('承接能力不足的区块', 'zones short of capacity'),
+      label: headlineName('capacity'),
       value: short.length,
       unit: 'count',
     },
-    plots: plotsWith(c.rows, c.scenario, ['relocate'], c.year),
+    plots: plotsWith(
+      c.rows,
+      c.scenario,
+      actionsWhere((a) => a.movesToZone),
+      c.year,
+    ),
     zoneIds: c.scenario.zones.map((zone) => zone.id),
   };
 }
@@ -340,51 +319,28 @@ function explainMoney(c: ExplainContext): IndicatorExplanation {
   const { parts, figures, assumptions } = c;
   return {
     ...c.base,
-    inputs: [
-      { label: label('收购亩数', 'purchased areaMu'), value: parts.purchasedMu, unit: 'mu' },
-      {
-        label: label('收购单价（示例值）', 'purchaseWanPerMu (example)'),
-        value: assumptions.purchaseWanPerMu,
-        unit: 'wanPerMu',
-      },
-      { label: label('租赁亩·年', 'leased areaMu × years'), value: parts.leasedMuYears, unit: 'mu' },
-      {
-        label: label('年租金（示例值）', 'leaseWanPerMuYear (example)'),
-        value: assumptions.leaseWanPerMuYear,
-        unit: 'wanPerMuYear',
-      },
-      {
-        label: label('拆除建筑面积', 'demolished floorAreaM2'),
-        value: parts.demolishedFloorM2,
-        unit: 'm2',
-      },
-      {
-        label: label('拆除单价（示例值）', 'demolitionYuanPerM2 (example)'),
-        value: assumptions.demolitionYuanPerM2,
-        unit: 'yuanPerM2',
-      },
-      {
-        label: label('奖励标准（示例值）', 'rewardWanPerMu (example)'),
-        value: assumptions.rewardWanPerMu,
-        unit: 'wanPerMu',
-      },
-      {
-        label: label('村集体年收入（现状）', 'village income before, per year'),
-        value: figures.money.villageIncomeBeforeWan,
-        unit: 'wan',
-      },
-      {
-        label: label('村集体年收入（实施后）', 'village income after, per year'),
-        value: figures.money.villageIncomeAfterWan,
-        unit: 'wan',
-      },
-    ],
+    inputs: labelled('money', [
+      { value: parts.purchasedMu, unit: 'mu' },
+      { value: assumptions.purchaseWanPerMu, unit: 'wanPerMu' },
+      { value: parts.leasedMuYears, unit: 'mu' },
+      { value: assumptions.leaseWanPerMuYear, unit: 'wanPerMuYear' },
+      { value: parts.demolishedFloorM2, unit: 'm2' },
+      { value: assumptions.demolitionYuanPerM2, unit: 'yuanPerM2' },
+      { value: assumptions.rewardWanPerMu, unit: 'wanPerMu' },
+      { value: figures.money.villageIncomeBeforeWan, unit: 'wan' },
+      { value: figures.money.villageIncomeAfterWan, unit: 'wan' },
+    ]),
     result: {
-      label: label('收购 + 拆除 + 奖励', 'acquisition + demolition + reward'),
+      label: headlineName('money'),
       value: figures.money.acquisitionWan + figures.money.demolitionWan + figures.money.rewardWan,
       unit: 'wan',
     },
-    plots: plotsWith(c.rows, c.scenario, ['acquire', 'vacate', 'relocate'], c.year),
+    plots: plotsWith(
+      c.rows,
+      c.scenario,
+      actionsWhere((a) => a.isAcquisition || a.landAfter === 'reclaimed'),
+      c.year,
+    ),
     zoneIds: [],
   };
 }
@@ -425,7 +381,7 @@ export function explainIndicator(
     (zone) => zone.year <= year && zoneMeasures[zone.id] !== undefined && !zoneMeasures[zone.id]?.problem,
   );
   return EXPLAINERS[key]({
-    base: { key, year, formula: FORMULAS[key] },
+    base: { key, year, formula: indicatorRecord(key).formula },
     rows,
     zoneMeasures,
     scenario,

@@ -3,6 +3,7 @@
  * their capacity, control share, renovation, quota ledger, money, plots per action, target checks.
  */
 
+import { actionRecord } from '../../catalogue/action-catalogue.ts';
 import { m2ToMu } from '../../geometry/ellipsoidal-area.ts';
 import { PLAN_YEARS, PLOT_ACTIONS, type PlanYear, type PlotAction, type Scenario } from '../types.ts';
 import type { ZoneMeasures } from '../zone-measures.ts';
@@ -231,7 +232,7 @@ function actionCounts({ y, table, acc }: YearContext): ScenarioFigures['actions'
   for (const action of PLOT_ACTIONS) {
     const k = y * ACTIONS + ACTION_INDEX[action];
     actions[action] = { plots: at(acc.actionPlots, k), mu: m2ToMu(at(acc.actionM2, k)) };
-    if (action !== 'keep') {
+    if (actionRecord(action).isRenovation) {
       changedPlots += at(acc.actionPlots, k);
       changedM2 += at(acc.actionM2, k);
     }
