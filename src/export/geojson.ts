@@ -4,7 +4,7 @@
  * active scenario's action, year and receiving zone. Geometry is the plan's plot layer as loaded.
  */
 
-import { PLOT_ACTION_LABELS } from '../core/scenario/types.ts';
+import { actionName } from '../core/catalogue/action-catalogue.ts';
 import { AREA_METHOD } from '../core/settings.ts';
 import type { Feature, FeatureCollection } from '../core/types.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
@@ -73,7 +73,7 @@ export function plotsGeoJson(state: PlannerState): ExportedPlots | null {
         efficiencyClass: row.measures.efficiencyClass ?? null,
         passesScreening: row.measures.passesScreening ?? null,
         action,
-        actionLabel: zh ? PLOT_ACTION_LABELS[action].zh : PLOT_ACTION_LABELS[action].en,
+        actionLabel: zh ? actionName(action).zh : actionName(action).en,
         year: action === 'keep' ? null : (entry?.year ?? null),
         zone,
       },

@@ -7,7 +7,7 @@
  */
 
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { PLOT_ACTION_LABELS, PLOT_ACTIONS } from '../core/scenario/types.ts';
+import { actionName, DRAWN_ACTIONS } from '../core/catalogue/action-catalogue.ts';
 import { AREA_METHOD } from '../core/settings.ts';
 import { formatCount, mapAttribution, translate } from '../i18n/messages.ts';
 import {
@@ -152,9 +152,9 @@ function legendRows(state: PlannerState): LegendRow[] {
   }
   const scenario = selectActiveScenario(state);
   const used = new Set(Object.values(scenario?.actions ?? {}).map((entry) => entry.action));
-  for (const action of PLOT_ACTIONS) {
-    if (action === 'keep' || !used.has(action)) continue;
-    const label = PLOT_ACTION_LABELS[action];
+  for (const action of DRAWN_ACTIONS) {
+    if (!used.has(action)) continue;
+    const label = actionName(action);
     rows.push({
       label: language === 'en' ? label.en : label.zh,
       draw: swatch('#ffffff', ACTION_COLORS[action]),

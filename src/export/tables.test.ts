@@ -159,12 +159,12 @@ describe('townIndicatorTable', () => {
     expect(longshan?.[column('开发边界外（块）')]).toBe(1);
     expect(guanhaiwei?.[column('原地改造提升（亩）')]).toBeCloseTo(rows[1]?.areaMu ?? 0, 4);
     expect(longshan?.[column('搬迁入园（亩）')]).toBeCloseTo(rows[2]?.areaMu ?? 0, 4);
-    expect(longshan?.[column('腾退释放指标（亩）')]).toBeCloseTo(rows[2]?.areaMu ?? 0, 4);
-    expect(city?.[column('改造提升合计（亩）')]).toBeCloseTo(
+    expect(longshan?.[column('存量处置释放指标（亩）')]).toBeCloseTo(rows[2]?.areaMu ?? 0, 4);
+    expect(city?.[column('改造提升面积（亩）')]).toBeCloseTo(
       (rows[1]?.areaMu ?? 0) + (rows[2]?.areaMu ?? 0),
       4,
     );
-    expect(city?.[column('控制线内占比（%）')]).toBeCloseTo(
+    expect(city?.[column('控制线内用地占比（%）')]).toBeCloseTo(
       (state.analysis?.baseline.controlShare ?? 0) * 100,
       2,
     );

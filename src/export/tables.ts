@@ -7,10 +7,12 @@
  */
 
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
+import { actionName, actionsWhere } from '../core/catalogue/action-catalogue.ts';
+import { figureRecord } from '../core/catalogue/indicator-catalogue.ts';
+import type { LedgerFigures } from '../core/scenario/indicators/scenario-figures.ts';
 import {
   type ActionEntry,
   isPlanYear,
-  PLOT_ACTION_LABELS,
   PLOT_ACTIONS,
   type PlotAction,
   type Scenario,
@@ -27,7 +29,25 @@ import { type Cell, roundTo, type Table, tableRows } from './table.ts';
 
 const STATUSES: readonly PlotStatus[] = ['control', 'boundary', 'crossing', 'outside'];
 /** Actions other than keep, in the order of the policy. */
-const CHANGING_ACTIONS = PLOT_ACTIONS.filter((action) => action !== 'keep');
+const CHANGING_ACTIONS = actionsWhere((record) => record.isRenovation);
+
+/** The quota ledger's figures (catalogue keys), in the order of the columns, and their field in a town's ledger. */
+const LEDGER_FIGURES = [
+  'released',
+  'directQuotaMu',
+  'transfersIn',
+  'transfersOut',
+  'used',
+  'ledgerBalance',
+] as const;
+const LEDGER_FIELD: Readonly<Record<(typeof LEDGER_FIGURES)[number], keyof LedgerFigures>> = {
+  released: 'released',
+  directQuotaMu: 'directQuotaMu',
+  transfersIn: 'transfersIn',
+  transfersOut: 'transfersOut',
+  used: 'used',
+  ledgerBalance: 'balance',
+};
 
 export interface TableOptions {
   /** The export's date (notes); now by default. */
@@ -95,7 +115,7 @@ function actionCells(context: Context, entry: ActionEntry | null): Cell[] {
     entry?.action === 'relocate' && entry.zoneId !== undefined
       ? (context.scenario?.zones.find((z) => z.id === entry.zoneId)?.name ?? entry.zoneId)
       : null;
-  return [messageIn(context.language, PLOT_ACTION_LABELS[action]), entry?.year ?? null, zone];
+  return [messageIn(context.language, actionName(action)), entry?.year ?? null, zone];
 }
 
 /** (a) Every plot: id, name, town, village, status, areas, tax per 亩, class, screening, action, year, zone. */
@@ -155,14 +175,11 @@ export function townIndicatorTable(state: PlannerState, options: TableOptions = 
   const baseline = state.analysis?.baseline;
   const overall = scenario && state.analysis ? selectScenarioIndicators(state, scenario).overall : null;
   const actionMu = new Map<string, Record<PlotAction, number>>();
-  const emptyMu = (): Record<PlotAction, number> => ({
-    keep: 0,
-    upgrade: 0,
-    acquire: 0,
-    vacate: 0,
-    relocate: 0,
-  });
+  const emptyMu = () =>
+    Object.fromEntries(PLOT_ACTIONS.map((action) => [action, 0])) as Record<PlotAction, number>;
   const cityMu = emptyMu();
+  const figureHeader = (key: string, unit: string) =>
+    text('export.col.figure', { name: messageIn(language, figureRecord(key).name), unit });
   for (const row of context.rows) {
     const action = entryOf(scenario, row.id)?.action ?? 'keep';
     let mu = actionMu.get(row.town);
@@ -195,12 +212,7 @@ export function townIndicatorTable(state: PlannerState, options: TableOptions = 
       ...STATUSES.map((status) => figures?.statusCounts[status] ?? null),
       ...CHANGING_ACTIONS.map((action) => roundTo(mu[action], 4)),
       roundTo(renovated, 4),
-      roundTo(ledger?.released, 4),
-      roundTo(ledger?.directQuotaMu, 4),
-      roundTo(ledger?.transfersIn, 4),
-      roundTo(ledger?.transfersOut, 4),
-      roundTo(ledger?.used, 4),
-      roundTo(ledger?.balance, 4),
+      ...LEDGER_FIGURES.map((key) => roundTo(ledger?.[LEDGER_FIELD[key]], 4)),
     ];
   };
   return {
@@ -210,19 +222,13 @@ export function townIndicatorTable(state: PlannerState, options: TableOptions = 
       text('export.col.plots'),
       text('export.col.industrialMu'),
       text('export.col.inControlMu'),
-      text('export.col.controlShare'),
+      figureHeader('controlShare', '%'),
       text('export.col.outsideBoundaryMu'),
       ...STATUSES.map((status) => text('export.col.statusCount', { status: statusLabel(context, status) })),
       ...CHANGING_ACTIONS.map((action) =>
-        text('export.col.actionMu', { action: messageIn(language, PLOT_ACTION_LABELS[action]) }),
+        text('export.col.actionMu', { action: messageIn(language, actionName(action)) }),
       ),
-      text('export.col.renovatedMu'),
-      text('export.col.released'),
-      text('export.col.directQuota'),
-      text('export.col.transfersIn'),
-      text('export.col.transfersOut'),
-      text('export.col.used'),
-      text('export.col.balance'),
+      ...['renovatedMu', ...LEDGER_FIGURES].map((key) => figureHeader(key, text('export.unit.mu'))),
     ],
     rows: [
       line(text('export.town.city'), null),

@@ -6,6 +6,7 @@
 
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
 import { type BaselineFigures, CONTROL_SHARE_TARGET } from '../core/analysis/baseline-indicators.ts';
+import { nameWithRule } from '../core/catalogue/indicator-catalogue.ts';
 import { M2_PER_MU } from '../core/geometry/ellipsoidal-area.ts';
 import { type AnalysisSettings, AREA_METHOD, DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Message, PlotProperties, PlotStatus } from '../core/types.ts';
@@ -97,12 +98,12 @@ export function explainIndustrialMu(figures: BaselineFigures, town: string | nul
   };
 }
 
-/** 工业控制线内占比 (R1) of the city or one town, against the 80 % target. */
+/** 控制线内用地占比 (R1) of the city or one town, against the 80 % target. */
 export function explainControlShare(figures: BaselineFigures, town: string | null): Explanation {
   const share = figures.controlShare;
   const target = percentText(CONTROL_SHARE_TARGET);
   const explanation: Explanation = {
-    title: message('explain.controlShare.title'),
+    title: nameWithRule('controlShare'),
     formula: message('explain.controlShare.formula'),
     inputs: [
       scopeInput(town),

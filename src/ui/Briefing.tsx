@@ -1,21 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { actionName, DRAWN_ACTIONS } from '../core/catalogue/action-catalogue.ts';
-import {
-  figureRecord,
-  indicatorRecord,
-  TARGET_KEYS,
-  type TargetKey,
-} from '../core/catalogue/indicator-catalogue.ts';
 import type { ExportableMap } from '../export/map-png.ts';
 import { type BriefingMessageKey, briefingText } from '../i18n/briefing-messages.ts';
 import { type Language, translate } from '../i18n/messages.ts';
 import { ACTION_COLORS, HIGHLIGHT_COLORS, PLAN_COLORS, STATUS_COLORS, STATUS_ORDER } from '../map/palette.ts';
-import { selectActiveIndicators, selectActiveScenario } from '../state/scenario-selectors.ts';
-import { progressOf } from '../state/scenario-view.ts';
+import { selectActiveScenario } from '../state/scenario-selectors.ts';
 import { briefingKeyCommand, selectCurrentSlide, steppedSlide } from '../state/slides.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
+import { BriefingTargets } from './BriefingTargets.tsx';
 import { BASELINE, CompareMap } from './CompareMap.tsx';
-import { formatNumber, pick } from './format.ts';
+import { pick } from './format.ts';
 
 type Text = (key: BriefingMessageKey, values?: Record<string, string | number>) => string;
 
@@ -57,25 +51,6 @@ export function BriefingButton() {
       {briefingText(language, 'brief.enter')}
     </button>
   );
-}
-
-/** A figure rounded for a projector: a share to 0.1 %, 亩 and firms whole, 万元/亩 to 0.1. */
-function formatTarget(language: Language, key: TargetKey, value: number | null): string {
-  const t = (k: BriefingMessageKey, text: string) => briefingText(language, k, { value: text });
-  if (value === null || !Number.isFinite(value)) return '—';
-  const { unit } = figureRecord(indicatorRecord(key).headline);
-  switch (unit) {
-    case 'share':
-      return `${formatNumber(language, value * 100, 1)}%`;
-    case 'mu':
-      return t('brief.unit.mu', formatNumber(language, value, 0));
-    case 'wanPerMu':
-      return t('brief.unit.wanPerMu', formatNumber(language, value, 1));
-    case 'firms':
-      return t('brief.unit.firms', formatNumber(language, value, 0));
-    default:
-      return formatNumber(language, value, 0);
-  }
 }
 
 /**
@@ -294,54 +269,6 @@ function BriefingLegend({ language, highlighted }: { language: Language; highlig
           </li>
         )}
       </ul>
-    </aside>
-  );
-}
-
-/** The four indicators of the shown scenario against the 2026 targets, with progress bars. */
-function BriefingTargets({ language }: { language: Language }) {
-  const indicators = usePlanner(selectActiveIndicators);
-  const t: Text = (key, values) => briefingText(language, key, values);
-  const targets = indicators?.overall.targets;
-  return (
-    <aside className="briefing-panel briefing-targets" data-testid="briefing-targets">
-      <h2 className="briefing-panel-title">{t('brief.targets')}</h2>
-      {TARGET_KEYS.map((key) => {
-        const check = targets?.[key];
-        const kind = figureRecord(indicatorRecord(key).headline).unit === 'share' ? 'share' : 'amount';
-        const { fill, marker } = progressOf(check?.value ?? null, check?.target ?? 0, kind);
-        return (
-          <div
-            key={key}
-            className="briefing-target"
-            data-key={key}
-            data-value={check?.value ?? ''}
-            data-met={check?.met ?? false}
-          >
-            <div className="briefing-target-label" data-indicator-name={key}>
-              {pick(language, indicatorRecord(key).name)}
-            </div>
-            <div className="briefing-target-figures">
-              <span className="briefing-target-value">
-                {formatTarget(language, key, check?.value ?? null)}
-              </span>
-              <span className={`briefing-badge ${check?.met ? 'briefing-badge-met' : ''}`}>
-                {check?.met ? t('brief.met') : t('brief.notMet')}
-              </span>
-            </div>
-            <div className="briefing-bar" aria-hidden="true">
-              <div
-                className={`briefing-bar-fill ${check?.met ? 'briefing-bar-met' : ''}`}
-                style={{ width: `${fill * 100}%` }}
-              />
-              <div className="briefing-bar-target" style={{ left: `${marker * 100}%` }} />
-            </div>
-            <div className="briefing-target-goal">
-              {t('brief.target', { value: formatTarget(language, key, check?.target ?? null) })}
-            </div>
-          </div>
-        );
-      })}
     </aside>
   );
 }

@@ -117,7 +117,7 @@ export function CompareView({
               {rows.map((row) => (
                 <tr key={row.key} data-key={row.key}>
                   <th scope="row">
-                    <div>{pick(language, row.label)}</div>
+                    <div data-figure-name={row.key}>{pick(language, row.label)}</div>
                     {row.target !== undefined && (
                       <div className="scn-sub">
                         {t('scn.cmp.target', { value: formatCompareValue(language, row.target, row.unit) })}

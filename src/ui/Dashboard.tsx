@@ -1,5 +1,6 @@
 import type { BaselineFigures } from '../core/analysis/baseline-indicators.ts';
 import { CONTROL_SHARE_TARGET } from '../core/analysis/baseline-indicators.ts';
+import { indicatorRecord } from '../core/catalogue/indicator-catalogue.ts';
 import { AREA_METHOD } from '../core/settings.ts';
 import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
 import { STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from '../map/palette.ts';
@@ -89,8 +90,13 @@ function Figures({ figures, town, tolerance, language }: FiguresProps) {
 
       <div className="dash-card">
         <div className="dash-card-head">
-          <h3 className="dash-card-title">{t('dash.controlShare')}</h3>
-          <InfoButton explain={() => explainControlShare(figures, town)} what={t('dash.controlShare')} />
+          <h3 className="dash-card-title" data-indicator-name="controlShare">
+            {pick(language, indicatorRecord('controlShare').name)}
+          </h3>
+          <InfoButton
+            explain={() => explainControlShare(figures, town)}
+            what={pick(language, indicatorRecord('controlShare').name)}
+          />
         </div>
         <div
           className="dash-figure"

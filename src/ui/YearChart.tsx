@@ -158,7 +158,9 @@ function MiniChart({
   const label = `${scenarioText(language, 'scn.chart.label', { name })}${language === 'zh-CN' ? '：' : ': '}${description}`;
   return (
     <figure className="scn-chart" data-key={chartKey}>
-      <figcaption className="scn-chart-title">{name}</figcaption>
+      <figcaption className="scn-chart-title" data-indicator-name={chartKey}>
+        {name}
+      </figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="scn-chart-svg">
         {scale.ticks.map((tick) => (
           <g key={tick}>
