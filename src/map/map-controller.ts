@@ -1,46 +1,35 @@
 /**
  * The one owner of the MapLibre map. React creates it once with a container and the store; from
- * then on the map follows the store (layers, plot map data, town, selection, visibility, language)
- * through a subscription; each is written to MapLibre only when the store holds a different value
- * than last time. Clicks on plots go back to the store as a selection.
+ * then on the map follows the store (layers, plot map data, town, selection, visibility, language,
+ * scenario, camera requests) through a list of small syncs (map-syncs.ts), each writing to MapLibre
+ * only when the store values it follows change. Clicks on plots go back to the store as a selection.
  */
 
-import {
-  AttributionControl,
-  type FilterSpecification,
-  type GeoJSONSource,
-  type LngLatBoundsLike,
-  Map as MapLibreMap,
-  NavigationControl,
-  ScaleControl,
-} from 'maplibre-gl';
-import { type ActionEntry, DEFAULT_ZONE_FAR } from '../core/scenario/types.ts';
-import type { FeatureCollection, LayerKind } from '../core/types.ts';
-import { mapAttribution } from '../i18n/messages.ts';
-import { isTypingTarget, undoShortcut } from '../state/scenario-view.ts';
+import { type LngLatBoundsLike, Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import type { LayerKind } from '../core/types.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
 import { BoxSelect } from './box-select.ts';
 import { SlideHighlighter } from './briefing-highlight.ts';
-import { asSourceData, type BasemapData, buildStyle } from './build-style.ts';
+import { type BasemapData, buildStyle } from './build-style.ts';
 import { addControlHatch } from './control-hatch.ts';
 import { featureBounds } from './feature-bounds.ts';
-import { LAYERS_OF, TOWN_FILTERED_LAYERS } from './plan-layers.ts';
-import { lngLatBoxOf, nearestPlot, plotsInBox, type ScreenPoint } from './plot-hit.ts';
-import { PlotRaster } from './plot-raster-source.ts';
-import { POLYGONS_FROM_ZOOM } from './plot-tile-urls.ts';
 import {
-  activeScenario,
-  changedActions,
-  drawActions,
-  PLOT_STATE_SOURCES,
-  plotPoints,
-  plotShapes,
-  showPlotTiles,
-  zoneFeatures,
-} from './scenario-layers.ts';
-import { LAYER, PLAN_GEOJSON_SOURCES, SOURCE } from './style-ids.ts';
-import { startZoneDrawing, type ZoneDrawer } from './zone-drawing.ts';
-import { isEditableShape, startZoneEditing, type ZoneEditor } from './zone-editing.ts';
+  actionSyncs,
+  afterLoad,
+  attributionSync,
+  follow,
+  PlanSources,
+  pickedPlotsSync,
+  planLayerSyncs,
+  syncRunner,
+  zonesSync,
+} from './map-syncs.ts';
+import { lngLatBoxOf, nearestPlot, plotsInBox, type ScreenPoint } from './plot-hit.ts';
+import { PlotRasterSource } from './plot-raster-source.ts';
+import { POLYGONS_FROM_ZOOM } from './plot-tile-urls.ts';
+import { activeScenario } from './scenario-layers.ts';
+import { LAYER } from './style-ids.ts';
+import { ZoneTools } from './zone-tools.ts';
 
 export interface MapControllerOptions {
   container: HTMLElement;
@@ -52,8 +41,6 @@ export interface MapControllerOptions {
   initialBounds: LngLatBoundsLike;
 }
 
-const NO_ACTIONS: Readonly<Record<string, ActionEntry>> = Object.freeze({});
-
 /** How near a click must be to a plot's dot at county scale, in CSS pixels. */
 const DOT_HIT_RADIUS_PX = 6;
 
@@ -64,40 +51,14 @@ export class MapController {
   readonly map: MapLibreMap;
   private readonly store: PlannerStore;
   private readonly initialBounds: LngLatBoundsLike;
-  private attribution: AttributionControl | null = null;
-  private unsubscribe: () => void;
-  /** What the map shows now, as store values: compared by identity on every store change. */
-  private shown: Pick<
-    PlannerState,
-    | 'layers'
-    | 'plotMap'
-    | 'town'
-    | 'selectedPlot'
-    | 'visible'
-    | 'zoomRequest'
-    | 'scenarioSet'
-    | 'zoneMeasures'
-    | 'pickedPlots'
-    | 'mapMode'
-    | 'editingZoneId'
-    | 'viewRequest'
-  > | null = null;
-  /** The actions drawn as feature state now (the active scenario's, once the plots are loaded). */
-  private drawnActions: Readonly<Record<string, ActionEntry>> = {};
+  private readonly unsubscribe: () => void;
+  /** Runs the store → map syncs (see syncs()). */
+  private readonly runSyncs: () => void;
   private readonly boxSelect: BoxSelect;
   private readonly highlighter: SlideHighlighter;
+  private readonly zoneTools: ZoneTools;
   /** The county view's raster of the plots (painted with the active scenario's actions). */
-  private readonly raster = new PlotRaster();
-  private drawer: Promise<ZoneDrawer> | null = null;
-  /** The zone whose shape is being edited and its editor (loading or running). */
-  private editing: { zoneId: string; editor: Promise<ZoneEditor | null> } | null = null;
-  private language: PlannerState['language'] | null = null;
-  /** The plan label the credit line names now. */
-  private attributionLabel: string | null = null;
-  /** The analysis whose rows the picked and selected points were placed from. */
-  private pointsOf: PlannerState['analysis'] | undefined = undefined;
-  /** The plan's GeoJSON sources that hold no features now (all of them in a new style). */
-  private readonly emptySources = new Set<string>(PLAN_GEOJSON_SOURCES);
+  private readonly raster = new PlotRasterSource();
   private loaded = false;
 
   constructor(options: MapControllerOptions) {
@@ -134,7 +95,7 @@ export class MapController {
     });
     this.map.on('load', () => {
       this.loaded = true;
-      this.sync(this.store.getState());
+      this.runSyncs();
     });
     this.map.on('click', (event) => {
       if (this.store.getState().mapMode !== 'browse') return;
@@ -154,9 +115,11 @@ export class MapController {
         state.setPickedPlots(add ? [...new Set([...state.pickedPlots, ...indices])] : indices);
       },
     );
-    this.unsubscribe = this.store.subscribe((state) => this.sync(state));
+    this.zoneTools = new ZoneTools(this.map, this.store, FIT_PADDING);
+    this.runSyncs = syncRunner(this.store, this.syncs());
+    this.unsubscribe = this.store.subscribe(() => this.runSyncs());
     this.highlighter = new SlideHighlighter(this.map, this.store);
-    this.sync(this.store.getState());
+    this.runSyncs();
   }
 
   /** Shows the whole of Cixi again. */
@@ -185,7 +148,7 @@ export class MapController {
   }
 
   destroy(): void {
-    this.stopEditing();
+    this.zoneTools.stopEditing();
     this.unsubscribe();
     this.highlighter.destroy();
     this.raster.destroy();
@@ -249,238 +212,74 @@ export class MapController {
     return state.visible.plots && this.map.getZoom() < POLYGONS_FROM_ZOOM;
   }
 
-  private sync(state: PlannerState): void {
-    const label = state.layers?.label ?? null;
-    if (state.language !== this.language || label !== this.attributionLabel) {
-      this.language = state.language;
-      this.attributionLabel = label;
-      this.setAttribution(mapAttribution(state.language, label));
-    }
-    if (!this.loaded) return;
-    const shown = this.shown;
-    // Each layer only when it changed: an import replaces one, and every upload costs a frame.
-    if (shown === null || state.layers?.boundary !== shown.layers?.boundary)
-      this.setSourceData(SOURCE.boundary, state.layers?.boundary);
-    if (shown === null || state.layers?.control !== shown.layers?.control)
-      this.setSourceData(SOURCE.control, state.layers?.control);
-    if (state.plotMap !== shown?.plotMap) {
-      showPlotTiles(this.map, state.plotMap?.tiles ?? 0);
-      this.setSourceData(SOURCE.plotMarkers, state.plotMap?.markers);
-    }
-    if (state.town !== shown?.town) this.showTown(state);
-    if (state.selectedPlot !== shown?.selectedPlot) this.showSelection(state);
-    if (state.visible !== shown?.visible) {
-      for (const kind of Object.keys(LAYERS_OF) as LayerKind[]) {
-        for (const id of LAYERS_OF[kind]) {
-          this.map.setLayoutProperty(id, 'visibility', state.visible[kind] ? 'visible' : 'none');
-        }
-      }
-    }
-    const scenario = activeScenario(state.scenarioSet);
-    if (state.plotMap !== shown?.plotMap && Object.keys(this.drawnActions).length > 0) {
-      // New plot data: draw every action of the scenario afresh. (Only when there are any: feature
-      // state, even emptied, makes MapLibre decode every loaded tile again.)
-      for (const target of PLOT_STATE_SOURCES) this.map.removeFeatureState(target);
-      this.drawnActions = {};
-    }
-    if (state.plotMap && state.analysis && scenario && scenario.actions !== this.drawnActions) {
-      drawActions(this.map, changedActions(this.drawnActions, scenario.actions), state.analysis.rows);
-      this.drawnActions = scenario.actions;
-    }
-    this.raster.show(
-      this.map,
-      state.plotMap?.tiles ?? 0,
-      scenario?.actions ?? NO_ACTIONS,
-      state.analysis?.rows ?? null,
-      state.town,
-    );
-    if (
-      state.scenarioSet !== shown?.scenarioSet ||
-      state.zoneMeasures !== shown?.zoneMeasures ||
-      state.editingZoneId !== shown?.editingZoneId
-    ) {
-      const zones = zoneFeatures(scenario, scenario && state.zoneMeasures[scenario.id]);
-      // The zone being edited is drawn by Terra Draw only; cancelling shows the stored shape again.
-      if (state.editingZoneId !== null)
-        zones.features = zones.features.filter((feature) => feature.id !== state.editingZoneId);
-      this.setSourceData(SOURCE.zones, zones);
-    }
-    if (
-      state.pickedPlots !== shown?.pickedPlots ||
-      state.selectedPlot !== shown?.selectedPlot ||
-      state.analysis !== this.pointsOf
-    ) {
-      // The picked and the selected plot: dots for the county view (the raster cannot show them),
-      // polygons for the close view (a filter on the tiles' layers would lay out every tile again).
-      const rows = state.analysis?.rows ?? [];
-      const plots = state.layers?.plots;
-      const points = plotPoints(rows, state.pickedPlots, 'picked');
-      const shapes = plotShapes(plots, rows, state.pickedPlots, 'picked');
-      if (state.selectedPlot !== null) {
-        points.features.push(...plotPoints(rows, [state.selectedPlot], 'selected').features);
-        shapes.features.push(...plotShapes(plots, rows, [state.selectedPlot], 'selected').features);
-      }
-      this.setSourceData(SOURCE.plotPoints, points);
-      this.setSourceData(SOURCE.plotShapes, shapes);
-      this.pointsOf = state.analysis;
-    }
-    if (state.mapMode !== shown?.mapMode) this.setMode(state.mapMode);
-    if (
-      state.mapMode !== shown?.mapMode ||
-      state.editingZoneId !== shown?.editingZoneId ||
-      state.scenarioSet !== shown?.scenarioSet
-    ) {
-      this.syncZoneEditing(state);
-    }
-    if (state.viewRequest && state.viewRequest !== shown?.viewRequest) {
-      // A slide's camera also turns and tilts; a saved plan view keeps the bearing and pitch as they are.
-      const { center, zoom, bearing, pitch } = state.viewRequest;
-      this.map.jumpTo({
-        center,
-        zoom,
-        ...(bearing === undefined ? {} : { bearing }),
-        ...(pitch === undefined ? {} : { pitch }),
-      });
-    }
-    if (state.zoomRequest && state.zoomRequest !== shown?.zoomRequest) {
-      if (state.zoomRequest.target === 'cixi') this.fitToCixi();
-      else this.zoomToLayer(state.zoomRequest.target);
-    }
-    this.shown = {
-      viewRequest: state.viewRequest,
-      scenarioSet: state.scenarioSet,
-      zoneMeasures: state.zoneMeasures,
-      pickedPlots: state.pickedPlots,
-      mapMode: state.mapMode,
-      editingZoneId: state.editingZoneId,
-      zoomRequest: state.zoomRequest,
-      layers: state.layers,
-      plotMap: state.plotMap,
-      town: state.town,
-      selectedPlot: state.selectedPlot,
-      visible: state.visible,
-    };
+  /** The store → map syncs, in the order they write; all but the credit line wait for the style. */
+  private syncs() {
+    const sources = new PlanSources(this.map);
+    return [
+      attributionSync(this.map),
+      afterLoad(
+        () => this.loaded,
+        [
+          ...planLayerSyncs(this.map, sources),
+          follow(
+            (state) => [state.town] as const,
+            (_values, state) => this.fitToTown(state),
+          ),
+          follow(
+            (state) => [state.selectedPlot] as const,
+            (_values, state) => this.showSelection(state),
+          ),
+          ...actionSyncs(this.map, this.raster, (state) => activeScenario(state.scenarioSet)?.actions),
+          zonesSync(
+            sources,
+            (state) => activeScenario(state.scenarioSet),
+            (state) => state.editingZoneId,
+          ),
+          pickedPlotsSync(sources),
+          follow(
+            (state) => [state.mapMode] as const,
+            ([mode]) => this.setMode(mode),
+          ),
+          follow(
+            (state) => [state.mapMode, state.editingZoneId, activeScenario(state.scenarioSet)] as const,
+            (_values, state) => this.zoneTools.syncEditing(state),
+          ),
+          follow(
+            (state) => [state.viewRequest] as const,
+            ([request]) => {
+              if (!request) return;
+              // A slide's camera also turns and tilts; a saved plan view keeps the bearing and pitch as they are.
+              const { center, zoom, bearing, pitch } = request;
+              this.map.jumpTo({
+                center,
+                zoom,
+                ...(bearing === undefined ? {} : { bearing }),
+                ...(pitch === undefined ? {} : { pitch }),
+              });
+            },
+          ),
+          follow(
+            (state) => [state.zoomRequest] as const,
+            ([request]) => {
+              if (!request) return;
+              if (request.target === 'cixi') this.fitToCixi();
+              else this.zoomToLayer(request.target);
+            },
+          ),
+        ],
+      ),
+    ];
   }
 
   /** What a drag on the map does: pan, select plots in a box, or draw a receiving zone. */
   private setMode(mode: PlannerState['mapMode']): void {
     if (mode === 'select-box') this.boxSelect.enable();
     else this.boxSelect.disable();
-    if (mode !== 'draw-zone' && this.drawer) {
-      this.drawer.then((drawer) => drawer.stop());
-      this.drawer = null;
-      delete this.map.getContainer().dataset.drawing;
-    }
-    if (mode === 'draw-zone' && !this.drawer) {
-      this.drawer = startZoneDrawing(
-        this.map,
-        [LAYER.plotsFill, LAYER.boundaryLine, LAYER.controlLine, LAYER.zonesFill],
-        (geometry) => {
-          const state = this.store.getState();
-          const scenario = activeScenario(state.scenarioSet);
-          const number = (scenario?.zones.length ?? 0) + 1;
-          state.edit({
-            type: 'add-zone',
-            zone: {
-              id: `zone-${Date.now().toString(36)}`,
-              name: `承接区块 ${number}`,
-              far: DEFAULT_ZONE_FAR,
-              year: 2024,
-              geometry,
-            },
-          });
-          state.setMapMode('browse');
-        },
-      );
-      // Terra Draw loads on first use; the container says when clicks start drawing.
-      this.drawer.then(() => {
-        if (this.store.getState().mapMode === 'draw-zone') this.map.getContainer().dataset.drawing = 'ready';
-      });
-    }
+    this.zoneTools.setMode(mode);
   }
 
-  /**
-   * Starts or stops editing a zone's shape as the store says. A zone that has gone (undone, another
-   * scenario chosen) or that has holes ends the editing.
-   */
-  private syncZoneEditing(state: PlannerState): void {
-    const zoneId = state.mapMode === 'edit-zone' ? state.editingZoneId : null;
-    if (this.editing && this.editing.zoneId !== zoneId) this.stopEditing();
-    if (zoneId === null) {
-      // Entering 'edit-zone' without a zone: nothing to edit.
-      if (state.mapMode === 'edit-zone') queueMicrotask(() => this.store.getState().setMapMode('browse'));
-      return;
-    }
-    const zone = activeScenario(state.scenarioSet)?.zones.find((z) => z.id === zoneId);
-    if (!zone || !isEditableShape(zone.geometry)) {
-      // Not from inside this store notification: the store would notify again while we are in it.
-      this.stopEditing();
-      queueMicrotask(() => {
-        if (this.store.getState().editingZoneId === zoneId) this.store.getState().setMapMode('browse');
-      });
-      return;
-    }
-    if (this.editing) return;
-    const box = featureBounds({
-      type: 'FeatureCollection',
-      features: [{ type: 'Feature', properties: {}, geometry: zone.geometry }],
-    });
-    const view = this.map.getBounds();
-    // A zone chosen in the list may lie off screen: bring it whole into view before its vertices are shown.
-    if (box && !(view.contains(box[0]) && view.contains(box[1]))) {
-      this.map.fitBounds(box, { padding: FIT_PADDING, maxZoom: 17, animate: false });
-    }
-    const container = this.map.getContainer();
-    const session: { zoneId: string; editor: Promise<ZoneEditor | null> } = {
-      zoneId,
-      editor: Promise.resolve(null),
-    };
-    session.editor = startZoneEditing(this.map, zone.geometry, {
-      snapLayers: [LAYER.plotsFill, LAYER.boundaryLine, LAYER.controlLine, LAYER.zonesFill],
-      onChange: (geometry) => {
-        if (this.editing === session) this.store.getState().setZoneDraft(geometry);
-      },
-    }).then(
-      (editor) => {
-        if (this.editing !== session) {
-          editor.stop();
-          return null;
-        }
-        // Terra Draw loads on first use; the container says when the vertices can be dragged.
-        container.dataset.drawing = 'ready';
-        return editor;
-      },
-      () => {
-        if (this.editing === session) this.store.getState().setMapMode('browse');
-        return null;
-      },
-    );
-    this.editing = session;
-    window.addEventListener('keydown', this.onEditingKey, true);
-  }
-
-  /** While a shape is edited, Escape cancels, and Ctrl+Z does not undo scenario edits underneath it. */
-  private readonly onEditingKey = (event: KeyboardEvent): void => {
-    if (isTypingTarget(event.target as HTMLElement | null)) return;
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.store.getState().setMapMode('browse');
-    } else if (undoShortcut(event)) event.preventDefault();
-  };
-
-  private stopEditing(): void {
-    if (!this.editing) return;
-    this.editing.editor.then((editor) => editor?.stop());
-    this.editing = null;
-    window.removeEventListener('keydown', this.onEditingKey, true);
-    delete this.map.getContainer().dataset.drawing;
-  }
-
-  /** Shows only the chosen town's plots and fits the map to them; all plots when no town is chosen. */
-  private showTown(state: PlannerState): void {
-    const filter: FilterSpecification | null =
-      state.town === null ? null : ['==', ['get', 'town'], state.town];
-    for (const id of TOWN_FILTERED_LAYERS) this.map.setFilter(id, filter);
+  /** Fits the map to the chosen town's plots (planLayerSyncs filters them). */
+  private fitToTown(state: PlannerState): void {
     if (state.town === null || !state.analysis) return;
     let box: [number, number, number, number] | null = null;
     for (const row of state.analysis.rows) {
@@ -497,7 +296,7 @@ export class MapController {
     if (box) this.map.fitBounds(box, { padding: FIT_PADDING, maxZoom: 16 });
   }
 
-  /** Brings a plot chosen in a list into view (sync outlines the selected plot). */
+  /** Brings a plot chosen in a list into view (pickedPlotsSync outlines the selected plot). */
   private showSelection(state: PlannerState): void {
     const index = state.selectedPlot;
     const box = index === null ? null : state.analysis?.rows[index]?.box;
@@ -508,23 +307,5 @@ export class MapController {
         duration: 400,
       });
     }
-  }
-
-  /**
-   * Sends `data` to a GeoJSON source, unless it is empty and so is what the source holds: every
-   * upload costs the map a frame (hundreds of milliseconds on a software GL).
-   */
-  private setSourceData(sourceId: string, data: FeatureCollection<unknown, unknown> | undefined): void {
-    const isEmpty = !data || data.features.length === 0;
-    if (isEmpty && this.emptySources.has(sourceId)) return;
-    if (isEmpty) this.emptySources.add(sourceId);
-    else this.emptySources.delete(sourceId);
-    this.map.getSource<GeoJSONSource>(sourceId)?.setData(asSourceData(data));
-  }
-
-  private setAttribution(text: string): void {
-    if (this.attribution) this.map.removeControl(this.attribution);
-    this.attribution = new AttributionControl({ compact: false, customAttribution: text });
-    this.map.addControl(this.attribution, 'bottom-right');
   }
 }

@@ -3,7 +3,7 @@ import type { ActionEntry } from '../core/scenario/types.ts';
 import { ACTION_COLORS, STATUS_COLORS, UNCLASSIFIED_COLOR } from './palette.ts';
 import {
   actionCodes,
-  PlotRaster,
+  PlotRasterSource,
   plotRasterPaint,
   RASTER_ACTION_COLORS,
   RASTER_STATUS_COLORS,
@@ -55,10 +55,10 @@ describe('the raster colours', () => {
   });
 });
 
-describe('PlotRaster', () => {
+describe('PlotRasterSource', () => {
   it('keeps one paint per map under its own key, until the map is gone', () => {
-    const left = new PlotRaster();
-    const right = new PlotRaster();
+    const left = new PlotRasterSource();
+    const right = new PlotRasterSource();
     expect(left.key).not.toBe(right.key);
     expect(left.url(3)).toBe(`plots://3/raster/${left.key}/0/{z}/{x}/{y}{ratio}`);
     expect(plotRasterPaint(left.key)).toMatchObject({ actions: null, town: null });

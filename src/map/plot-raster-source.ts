@@ -56,7 +56,7 @@ export function plotRasterPaint(key: number): PlotRasterPaint | undefined {
 }
 
 /** One map's raster of the plots: its key, its revision, and what it paints. */
-export class PlotRaster {
+export class PlotRasterSource {
   readonly key = nextKey++;
   private revision = 0;
   private version = 0;
