@@ -18,6 +18,7 @@ import {
   afterLoad,
   attributionSync,
   follow,
+  type MapSync,
   PlanSources,
   pickedPlotsSync,
   planLayerSyncs,
@@ -213,7 +214,7 @@ export class MapController {
   }
 
   /** The store → map syncs, in the order they write; all but the credit line wait for the style. */
-  private syncs() {
+  private syncs(): MapSync[] {
     const sources = new PlanSources(this.map);
     return [
       attributionSync(this.map),
