@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { PlotRow } from '../../src/core/analysis/analyze-plan.ts';
+import type { PlotAction } from '../../src/core/catalogue/action-catalogue.ts';
 import { M2_PER_MU } from '../../src/core/geometry/ellipsoidal-area.ts';
 import { applyEdit } from '../../src/core/scenario/edits/apply-edit.ts';
 import type { ScenarioEdit } from '../../src/core/scenario/edits/scenario-edit.ts';
@@ -16,7 +17,6 @@ import {
   type ActionEntry,
   createScenario,
   PLAN_YEARS,
-  type PlotAction,
   type ScenarioSet,
 } from '../../src/core/scenario/types.ts';
 import type { ZoneMeasures } from '../../src/core/scenario/zone-measures.ts';

@@ -6,8 +6,9 @@
  */
 
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
+import { PLOT_ACTIONS, type PlotAction } from '../core/catalogue/action-catalogue.ts';
 import type { LedgerFigures, TargetCheck } from '../core/scenario/indicators/scenario-figures.ts';
-import { isPlanYear, PLOT_ACTIONS, type PlotAction, type Scenario } from '../core/scenario/types.ts';
+import { isPlanYear, type Scenario } from '../core/scenario/types.ts';
 import type { PlotStatus } from '../core/types.ts';
 import {
   selectActiveScenario,

@@ -7,16 +7,15 @@
  */
 
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
-import { actionName, actionsWhere } from '../core/catalogue/action-catalogue.ts';
-import { figureRecord } from '../core/catalogue/indicator-catalogue.ts';
-import type { LedgerFigures } from '../core/scenario/indicators/scenario-figures.ts';
 import {
-  type ActionEntry,
-  isPlanYear,
+  actionName,
+  actionsWhere,
   PLOT_ACTIONS,
   type PlotAction,
-  type Scenario,
-} from '../core/scenario/types.ts';
+} from '../core/catalogue/action-catalogue.ts';
+import { figureRecord } from '../core/catalogue/indicator-catalogue.ts';
+import type { LedgerFigures } from '../core/scenario/indicators/scenario-figures.ts';
+import { type ActionEntry, isPlanYear, type Scenario } from '../core/scenario/types.ts';
 import { AREA_METHOD } from '../core/settings.ts';
 import type { PlotStatus } from '../core/types.ts';
 import { type Language, translate } from '../i18n/messages.ts';

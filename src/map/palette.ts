@@ -4,7 +4,7 @@
  * changed here changes on every surface at once.
  */
 
-import type { PlotAction } from '../core/scenario/types.ts';
+import type { PlotAction } from '../core/catalogue/action-catalogue.ts';
 import type { PlotStatus } from '../core/types.ts';
 
 /** Fully transparent: what a kept plot is ringed with, and the inside of the ring layers. */

@@ -4,7 +4,7 @@
  */
 
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
-import { PLOT_ACTIONS } from '../core/scenario/types.ts';
+import { PLOT_ACTIONS } from '../core/catalogue/action-catalogue.ts';
 import { ACTION_COLORS, STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR, ZONE_COLORS } from './palette.ts';
 
 /**

@@ -4,6 +4,7 @@
  * scenario comparison. No React and no geometry: everything here reads figures already computed.
  */
 
+import { PLOT_ACTIONS, type PlotAction } from '../core/catalogue/action-catalogue.ts';
 import {
   type Better,
   FIGURE_CATALOGUE,
@@ -12,14 +13,7 @@ import {
   type TargetKey,
 } from '../core/catalogue/indicator-catalogue.ts';
 import { BALANCE_EPSILON_MU, type ScenarioFigures } from '../core/scenario/indicators/scenario-figures.ts';
-import {
-  type ActionEntry,
-  actionOf,
-  PLOT_ACTIONS,
-  type PlanYear,
-  type PlotAction,
-  type Scenario,
-} from '../core/scenario/types.ts';
+import { type ActionEntry, actionOf, type PlanYear, type Scenario } from '../core/scenario/types.ts';
 import type { Message } from '../core/types.ts';
 import type { PlannerState } from './store.ts';
 

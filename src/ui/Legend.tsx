@@ -1,5 +1,5 @@
+import type { PlotAction } from '../core/catalogue/action-catalogue.ts';
 import { actionName, DRAWN_ACTIONS } from '../core/catalogue/action-catalogue.ts';
-import type { PlotAction } from '../core/scenario/types.ts';
 import type { LayerKind } from '../core/types.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { PLOT_ACTIONS } from '../../src/core/catalogue/action-catalogue.ts';
 import { PLOT_MAP_STATUSES } from '../../src/core/plot-raster-paint.ts';
-import { PLOT_ACTIONS } from '../../src/core/scenario/types.ts';
 import { STATUS_ORDER } from '../../src/map/palette.ts';
 import { RASTER_ACTION_COLORS, RASTER_STATUS_COLORS } from '../../src/map/plot-raster-source.ts';
 

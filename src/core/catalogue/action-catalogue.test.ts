@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { undrawableCharacters } from '../../../test/support/font-coverage.ts';
-import { PLOT_ACTIONS } from '../scenario/types.ts';
 import {
   ACTION_CATALOGUE,
   actionName,
   actionRecord,
   actionsWhere,
   DRAWN_ACTIONS,
+  PLOT_ACTIONS,
 } from './action-catalogue.ts';
 
 describe('the action catalogue', () => {

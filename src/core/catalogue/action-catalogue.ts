@@ -5,8 +5,10 @@
  * action is one record here plus what the indicators compute for it.
  */
 
-import type { PlotAction } from '../scenario/types.ts';
 import type { Message } from '../types.ts';
+
+/** What happens to a plot (R4). Plots without an entry are `keep`. A new action is a code here and a record below. */
+export type PlotAction = 'keep' | 'upgrade' | 'acquire' | 'vacate' | 'relocate';
 
 /** What becomes of the land after the action. */
 export type LandAfter =
@@ -103,6 +105,11 @@ export const ACTION_CATALOGUE: readonly ActionRecord[] = Object.freeze([
     movesToZone: true,
   },
 ] satisfies ActionRecord[]);
+
+/** Every action, in catalogue order. */
+export const PLOT_ACTIONS: readonly PlotAction[] = Object.freeze(
+  ACTION_CATALOGUE.map((record) => record.code),
+);
 
 const BY_CODE = new Map(ACTION_CATALOGUE.map((record) => [record.code, record]));
 

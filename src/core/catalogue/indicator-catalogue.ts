@@ -9,9 +9,8 @@
 import type { IndicatorKey } from '../scenario/indicators/indicator-keys.ts';
 import type { ScenarioFigures } from '../scenario/indicators/scenario-figures.ts';
 import { SCENARIO_TARGETS } from '../scenario/indicators/scenario-targets.ts';
-import type { PlotAction } from '../scenario/types.ts';
 import type { Message } from '../types.ts';
-import { ACTION_CATALOGUE } from './action-catalogue.ts';
+import { ACTION_CATALOGUE, type PlotAction } from './action-catalogue.ts';
 
 /** The rules of the policy (shared/policy/README.md). */
 export type RuleId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PLOT_ACTIONS } from '../catalogue/action-catalogue.ts';
 import {
   type ActionEntry,
   ASSUMPTION_KEYS,
   type Assumptions,
   PLAN_YEARS,
-  PLOT_ACTIONS,
   type Scenario,
 } from '../scenario/types.ts';
 import { DEFAULT_SETTINGS } from '../settings.ts';

@@ -4,7 +4,8 @@
  * path, and its readers return undefined on a problem instead of throwing.
  */
 
-import { isPlanYear, PLOT_ACTIONS, type PlanYear } from '../scenario/types.ts';
+import { PLOT_ACTIONS } from '../catalogue/action-catalogue.ts';
+import { isPlanYear, type PlanYear } from '../scenario/types.ts';
 import type { Message } from '../types.ts';
 import { childPath, type PlanProblem } from './plan-problems.ts';
 

@@ -4,14 +4,13 @@
  * with a warning).
  */
 
+import { PLOT_ACTIONS, type PlotAction } from '../catalogue/action-catalogue.ts';
 import {
   type ActionEntry,
   ASSUMPTION_KEYS,
   type Assumptions,
   DEFAULT_ASSUMPTIONS,
   type DirectQuota,
-  PLOT_ACTIONS,
-  type PlotAction,
   type QuotaTransfer,
   type ReceivingZone,
   type Scenario,

@@ -4,33 +4,14 @@
  * Nothing here is computed; the maths lives in `indicators/` and `zone-measures.ts`.
  */
 
-import type { AreaGeometry, Message } from '../types.ts';
-
-/** What happens to a plot (R4). Plots without an entry are `keep`. */
-export type PlotAction = 'keep' | 'upgrade' | 'acquire' | 'vacate' | 'relocate';
-
-export const PLOT_ACTIONS: readonly PlotAction[] = Object.freeze([
-  'keep',
-  'upgrade',
-  'acquire',
-  'vacate',
-  'relocate',
-]);
+import type { PlotAction } from '../catalogue/action-catalogue.ts';
+import type { AreaGeometry } from '../types.ts';
 
 /** The years of the 2022–2026 action plan; figures are cumulative up to each of them. */
 export const PLAN_YEARS = Object.freeze([2022, 2023, 2024, 2025, 2026] as const);
 export type PlanYear = (typeof PLAN_YEARS)[number];
 export const FIRST_PLAN_YEAR: PlanYear = 2022;
 export const LAST_PLAN_YEAR: PlanYear = 2026;
-
-/** Names of the actions as the policy says them. */
-export const PLOT_ACTION_LABELS: Readonly<Record<PlotAction, Message>> = Object.freeze({
-  keep: { zh: '保留', en: 'keep' },
-  upgrade: { zh: '原地改造提升', en: 'upgrade in place' },
-  acquire: { zh: '国资收购/租赁改造', en: 'acquire (state-owned company)' },
-  vacate: { zh: '腾退复垦', en: 'vacate' },
-  relocate: { zh: '搬迁入园', en: 'relocate' },
-});
 
 /** True for a whole year of the action plan, 2022…2026. */
 export function isPlanYear(value: unknown): value is PlanYear {

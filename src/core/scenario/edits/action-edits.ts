@@ -4,15 +4,10 @@
  * (actions-lineage.ts) so that the indicators are updated by the plots that changed.
  */
 
+import { actionName, PLOT_ACTIONS } from '../../catalogue/action-catalogue.ts';
 import type { Message } from '../../types.ts';
 import { recordActionsLineage } from '../actions-lineage.ts';
-import {
-  type ActionEntry,
-  isPlanYear,
-  PLOT_ACTION_LABELS,
-  PLOT_ACTIONS,
-  type ScenarioSet,
-} from '../types.ts';
+import { type ActionEntry, isPlanYear, type ScenarioSet } from '../types.ts';
 import {
   type EditKindSpec,
   type EditOf,
@@ -112,8 +107,11 @@ function inverseActions(before: ScenarioSet, edit: ActionEdit): ScenarioEdit {
 export const SET_ACTIONS: EditKindSpec<EditOf<'set-actions'>> = {
   describe(edit, scenario) {
     const count = plotCount(new Set(edit.plotIds).size);
-    if (edit.entry === null) return { zh: `将 ${count.zh}恢复为保留`, en: `Reset ${count.en} to keep` };
-    const action = PLOT_ACTION_LABELS[edit.entry.action];
+    if (edit.entry === null) {
+      const keep = actionName('keep');
+      return { zh: `将 ${count.zh}恢复为${keep.zh}`, en: `Reset ${count.en} to ${keep.en}` };
+    }
+    const action = actionName(edit.entry.action);
     const zoneId = edit.entry.zoneId;
     const zone = zoneId === undefined ? undefined : scenario?.zones.find((z) => z.id === zoneId);
     const into = zone

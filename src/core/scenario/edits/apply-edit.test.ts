@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PLOT_ACTIONS } from '../../catalogue/action-catalogue.ts';
 import type { AreaGeometry } from '../../types.ts';
 import {
   type ActionEntry,
@@ -7,7 +8,6 @@ import {
   createScenario,
   DEFAULT_ASSUMPTIONS,
   PLAN_YEARS,
-  PLOT_ACTIONS,
   type ReceivingZone,
   type ScenarioSet,
 } from '../types.ts';

@@ -4,9 +4,14 @@
  * changed (see actions-lineage.ts). Sums are exact, so both ways give the same figures bit for bit.
  */
 
-import { type ActionRecord, actionRecord } from '../../catalogue/action-catalogue.ts';
+import {
+  type ActionRecord,
+  actionRecord,
+  PLOT_ACTIONS,
+  type PlotAction,
+} from '../../catalogue/action-catalogue.ts';
 import { type ActionsLink, actionsLineage } from '../actions-lineage.ts';
-import { type ActionEntry, PLAN_YEARS, PLOT_ACTIONS, type PlotAction } from '../types.ts';
+import { type ActionEntry, PLAN_YEARS } from '../types.ts';
 import { addExact } from './exact-sums.ts';
 import type { PlotTable } from './plot-table.ts';
 

@@ -3,9 +3,9 @@
  * their capacity, control share, renovation, quota ledger, money, plots per action, target checks.
  */
 
-import { actionRecord } from '../../catalogue/action-catalogue.ts';
+import { actionRecord, PLOT_ACTIONS, type PlotAction } from '../../catalogue/action-catalogue.ts';
 import { m2ToMu } from '../../geometry/ellipsoidal-area.ts';
-import { PLAN_YEARS, PLOT_ACTIONS, type PlanYear, type PlotAction, type Scenario } from '../types.ts';
+import { PLAN_YEARS, type PlanYear, type Scenario } from '../types.ts';
 import type { ZoneMeasures } from '../zone-measures.ts';
 import { ACTION_INDEX, ACTIONS, Field } from './accumulate.ts';
 import type { Cumulated } from './cumulate.ts';

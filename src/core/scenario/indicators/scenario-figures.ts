@@ -3,7 +3,8 @@
  * its units, and the sums and data gaps behind it.
  */
 
-import type { PlanYear, PlotAction } from '../types.ts';
+import type { PlotAction } from '../../catalogue/action-catalogue.ts';
+import type { PlanYear } from '../types.ts';
 import type { ScenarioTargets } from './scenario-targets.ts';
 
 /** A balance below minus this many 亩 is negative; above it, rounding. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlotRow } from '../../analysis/analyze-plan.ts';
+import { PLOT_ACTIONS } from '../../catalogue/action-catalogue.ts';
 import { M2_PER_MU } from '../../geometry/ellipsoidal-area.ts';
 import type { PlotProperties, PlotStatus } from '../../types.ts';
 import { applyEdit } from '../edits/apply-edit.ts';
@@ -10,7 +11,6 @@ import {
   createScenario,
   DEFAULT_ASSUMPTIONS,
   PLAN_YEARS,
-  PLOT_ACTIONS,
   type Scenario,
   type ScenarioSet,
 } from '../types.ts';
