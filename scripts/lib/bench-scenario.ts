@@ -18,7 +18,7 @@ import {
   createScenario,
   PLAN_YEARS,
   type ScenarioSet,
-} from '../../src/core/scenario/types.ts';
+} from '../../src/core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../../src/core/scenario/zone-measures.ts';
 import type { PlotStatus } from '../../src/core/types.ts';
 import { Random } from './prng.ts';

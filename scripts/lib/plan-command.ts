@@ -15,7 +15,7 @@ import { parsePlanFile } from '../../src/core/plan/parse-plan-file.ts';
 import type { PlanProblem } from '../../src/core/plan/plan-problems.ts';
 import { scenarioIndicators } from '../../src/core/scenario/indicators/scenario-indicators.ts';
 import { SCENARIO_TARGETS } from '../../src/core/scenario/indicators/scenario-targets.ts';
-import type { Scenario } from '../../src/core/scenario/types.ts';
+import type { Scenario } from '../../src/core/scenario/scenario.ts';
 import { measureZones, prepareZoneContext } from '../../src/core/scenario/zone-measures.ts';
 import { AREA_METHOD } from '../../src/core/settings.ts';
 import type { Message } from '../../src/core/types.ts';

@@ -8,7 +8,7 @@
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
 import { PLOT_ACTIONS, type PlotAction } from '../core/catalogue/action-catalogue.ts';
 import type { LedgerFigures, TargetCheck } from '../core/scenario/indicators/scenario-figures.ts';
-import { isPlanYear, type Scenario } from '../core/scenario/types.ts';
+import { isPlanYear, type Scenario } from '../core/scenario/scenario.ts';
 import type { PlotStatus } from '../core/types.ts';
 import {
   selectActiveScenario,

@@ -15,7 +15,7 @@ import {
 } from '../core/catalogue/action-catalogue.ts';
 import { figureRecord } from '../core/catalogue/indicator-catalogue.ts';
 import type { LedgerFigures } from '../core/scenario/indicators/scenario-figures.ts';
-import { type ActionEntry, isPlanYear, type Scenario } from '../core/scenario/types.ts';
+import { type ActionEntry, isPlanYear, type Scenario } from '../core/scenario/scenario.ts';
 import { AREA_METHOD } from '../core/settings.ts';
 import type { PlotStatus } from '../core/types.ts';
 import { type Language, translate } from '../i18n/messages.ts';

@@ -6,7 +6,7 @@
  */
 
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
-import type { Scenario } from '../core/scenario/types.ts';
+import type { Scenario } from '../core/scenario/scenario.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
 import { SlideHighlighter } from './briefing-highlight.ts';
 import { type BasemapData, buildStyle } from './build-style.ts';

@@ -5,7 +5,7 @@
  */
 
 import { AttributionControl, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
-import type { ActionEntry, Scenario } from '../core/scenario/types.ts';
+import type { ActionEntry, Scenario } from '../core/scenario/scenario.ts';
 import type { FeatureCollection, LayerKind } from '../core/types.ts';
 import { mapAttribution } from '../i18n/messages.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionEntry } from '../core/scenario/types.ts';
+import type { ActionEntry } from '../core/scenario/scenario.ts';
 import { ACTION_COLORS, STATUS_COLORS, UNCLASSIFIED_COLOR } from './palette.ts';
 import {
   actionCodes,

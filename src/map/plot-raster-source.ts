@@ -8,7 +8,7 @@
 import type { Map as MapLibreMap, RasterTileSource } from 'maplibre-gl';
 import { PLOT_ACTIONS } from '../core/catalogue/action-catalogue.ts';
 import type { PlotRasterPaint, Rgb } from '../core/plot-raster-paint.ts';
-import type { ActionEntry } from '../core/scenario/types.ts';
+import type { ActionEntry } from '../core/scenario/scenario.ts';
 import { ACTION_COLORS, hexToRgb, STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from './palette.ts';
 import { plotRasterUrl } from './plot-tile-urls.ts';
 import { plotIndexById } from './scenario-layers.ts';

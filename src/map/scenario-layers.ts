@@ -5,7 +5,7 @@
  */
 
 import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
-import type { ActionEntry, Scenario, ScenarioSet } from '../core/scenario/types.ts';
+import type { ActionEntry, Scenario, ScenarioSet } from '../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { FeatureCollection } from '../core/types.ts';
 import { plotTileUrl } from './plot-tile-urls.ts';

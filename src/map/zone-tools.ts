@@ -5,7 +5,7 @@
  */
 
 import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
-import { DEFAULT_ZONE_FAR } from '../core/scenario/types.ts';
+import { DEFAULT_ZONE_FAR } from '../core/scenario/scenario.ts';
 import { isTypingTarget, undoShortcut } from '../state/scenario-view.ts';
 import type { PlannerState, PlannerStore } from '../state/store.ts';
 import { featureBounds } from './feature-bounds.ts';

@@ -6,7 +6,7 @@
 
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import type { InputFile } from '../core/io/read-layer-files.ts';
-import type { ReceivingZone } from '../core/scenario/types.ts';
+import type { ReceivingZone } from '../core/scenario/scenario.ts';
 import { zonesFromFeatures } from '../core/scenario/zones-from-features.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
 import type { LayerKind, Message } from '../core/types.ts';

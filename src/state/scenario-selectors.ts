@@ -7,7 +7,7 @@
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
 import type { ScenarioIndicators } from '../core/scenario/indicators/scenario-figures.ts';
 import { scenarioIndicators } from '../core/scenario/indicators/scenario-indicators.ts';
-import type { Scenario } from '../core/scenario/types.ts';
+import type { Scenario } from '../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { PlannerState } from './store.ts';
 

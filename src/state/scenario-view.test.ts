@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioFigures } from '../core/scenario/indicators/scenario-figures.ts';
-import { createScenario } from '../core/scenario/types.ts';
+import { createScenario } from '../core/scenario/scenario.ts';
 import {
   bestIndices,
   buildActionEntry,

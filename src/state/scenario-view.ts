@@ -13,7 +13,7 @@ import {
   type TargetKey,
 } from '../core/catalogue/indicator-catalogue.ts';
 import { BALANCE_EPSILON_MU, type ScenarioFigures } from '../core/scenario/indicators/scenario-figures.ts';
-import { type ActionEntry, actionOf, type PlanYear, type Scenario } from '../core/scenario/types.ts';
+import { type ActionEntry, actionOf, type PlanYear, type Scenario } from '../core/scenario/scenario.ts';
 import type { Message } from '../core/types.ts';
 import type { PlannerState } from './store.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../core/analysis/analyze-plan.ts';
 import { parsePlanFile } from '../core/plan/parse-plan-file.ts';
 import type { Slide } from '../core/plan/slides.ts';
-import { createScenario } from '../core/scenario/types.ts';
+import { createScenario } from '../core/scenario/scenario.ts';
 import {
   briefingKeyCommand,
   createSlide,

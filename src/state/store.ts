@@ -13,7 +13,7 @@ import { findRingIntersections } from '../core/io/self-intersections.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import { applyEdit, createScenarioSet } from '../core/scenario/edits/apply-edit.ts';
 import type { ScenarioEdit } from '../core/scenario/edits/scenario-edit.ts';
-import type { ScenarioSet } from '../core/scenario/types.ts';
+import type { ScenarioSet } from '../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type {
   AreaGeometry,

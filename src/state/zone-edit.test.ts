@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReceivingZone } from '../core/scenario/types.ts';
+import type { ReceivingZone } from '../core/scenario/scenario.ts';
 import type { AreaGeometry } from '../core/types.ts';
 import { createPlannerStore } from './store.ts';
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
 import { actionName, PLOT_ACTIONS, type PlotAction } from '../core/catalogue/action-catalogue.ts';
-import { PLAN_YEARS, type PlanYear } from '../core/scenario/types.ts';
+import { PLAN_YEARS, type PlanYear } from '../core/scenario/scenario.ts';
 import type { Message } from '../core/types.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
 import { isFilterEmpty, selectVisibleRows } from '../state/plot-filter.ts';

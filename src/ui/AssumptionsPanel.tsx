@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useState } from 'react';
-import { ASSUMPTION_KEYS, type Assumptions, DEFAULT_ASSUMPTIONS } from '../core/scenario/types.ts';
+import { ASSUMPTION_KEYS, type Assumptions, DEFAULT_ASSUMPTIONS } from '../core/scenario/scenario.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
 import { parseNumberText } from '../state/scenario-view.ts';

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type PointerEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { loadCixiBasemap } from '../bundled/cixi-basemap.ts';
-import type { Scenario } from '../core/scenario/types.ts';
+import type { Scenario } from '../core/scenario/scenario.ts';
 import type { ExportableMap } from '../export/map-png.ts';
 import { scenarioText } from '../i18n/scenario-messages.ts';
 import { cameraOf, linkCameras, CompareMap as ScenarioMap } from '../map/compare-map.ts';

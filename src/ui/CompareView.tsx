@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { LAST_PLAN_YEAR, PLAN_YEARS, type PlanYear } from '../core/scenario/types.ts';
+import { LAST_PLAN_YEAR, PLAN_YEARS, type PlanYear } from '../core/scenario/scenario.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
 import { selectScenarioIndicators } from '../state/scenario-selectors.ts';
 import { compareRows } from '../state/scenario-view.ts';

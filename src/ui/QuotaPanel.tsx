@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ScenarioEdit } from '../core/scenario/edits/scenario-edit.ts';
-import { LAST_PLAN_YEAR, PLAN_YEARS, type PlanYear } from '../core/scenario/types.ts';
+import { LAST_PLAN_YEAR, PLAN_YEARS, type PlanYear } from '../core/scenario/scenario.ts';
 import type { Language } from '../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';

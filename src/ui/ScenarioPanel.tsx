@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import type { ScenarioEdit } from '../core/scenario/edits/scenario-edit.ts';
-import { createScenario, LAST_PLAN_YEAR, type PlanYear } from '../core/scenario/types.ts';
+import { createScenario, LAST_PLAN_YEAR, type PlanYear } from '../core/scenario/scenario.ts';
 import type { Language } from '../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';

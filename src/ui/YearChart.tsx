@@ -4,7 +4,7 @@ import {
   TARGET_KEYS,
   type TargetKey,
 } from '../core/catalogue/indicator-catalogue.ts';
-import { PLAN_YEARS } from '../core/scenario/types.ts';
+import { PLAN_YEARS } from '../core/scenario/scenario.ts';
 import type { Language } from '../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
 import { selectActiveIndicators } from '../state/scenario-selectors.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ZoneCapacity } from '../core/scenario/indicators/scenario-figures.ts';
-import { PLAN_YEARS, type PlanYear, type ReceivingZone } from '../core/scenario/types.ts';
+import { PLAN_YEARS, type PlanYear, type ReceivingZone } from '../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { Language } from '../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';

@@ -21,7 +21,7 @@ import {
 } from '../core/catalogue/indicator-catalogue.ts';
 import { explainIndicator } from '../core/scenario/indicators/explain-indicator.ts';
 import { INDICATOR_KEYS } from '../core/scenario/indicators/indicator-keys.ts';
-import type { Scenario } from '../core/scenario/types.ts';
+import type { Scenario } from '../core/scenario/scenario.ts';
 import { measureZones, prepareZoneContext } from '../core/scenario/zone-measures.ts';
 import type { Message } from '../core/types.ts';
 import { reportModel } from '../export/report-model.ts';

@@ -9,7 +9,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyzePlan, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
 import { scenarioIndicators } from '../core/scenario/indicators/scenario-indicators.ts';
-import type { Scenario } from '../core/scenario/types.ts';
+import type { Scenario } from '../core/scenario/scenario.ts';
 import { measureZones, prepareZoneContext } from '../core/scenario/zone-measures.ts';
 import { plannerStore } from '../state/store.ts';
 import { ActionBar } from './ActionBar.tsx';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { analyzePlan, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
-import type { Scenario } from '../core/scenario/types.ts';
+import type { Scenario } from '../core/scenario/scenario.ts';
 import { measureZones, prepareZoneContext } from '../core/scenario/zone-measures.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { AnalysisApi } from './analysis-api.ts';

@@ -7,7 +7,7 @@
 import { analyzePlan, type PlanAnalysis, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import type { InputFile, LayerSource } from '../core/io/read-layer-files.ts';
-import type { ReceivingZone } from '../core/scenario/types.ts';
+import type { ReceivingZone } from '../core/scenario/scenario.ts';
 import {
   createZoneMeasureCache,
   measureZones,

@@ -119,8 +119,6 @@ const KNOWN_CYCLES_TO_REMOVE: readonly (readonly string[])[] = [
 const KNOWN_SHARED_NAMES_TO_REMOVE: readonly string[] = [
   // state-slices: state/slides.ts and core/plan/slides.ts.
   'slides',
-  // core-split: core/types.ts and core/scenario/types.ts.
-  'types',
 ];
 
 /**

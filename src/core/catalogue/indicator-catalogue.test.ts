@@ -5,7 +5,7 @@ import { M2_PER_MU } from '../geometry/ellipsoidal-area.ts';
 import { INDICATOR_KEYS } from '../scenario/indicators/indicator-keys.ts';
 import { scenarioIndicators } from '../scenario/indicators/scenario-indicators.ts';
 import { SCENARIO_TARGETS } from '../scenario/indicators/scenario-targets.ts';
-import { createScenario, PLAN_YEARS } from '../scenario/types.ts';
+import { createScenario, PLAN_YEARS } from '../scenario/scenario.ts';
 import type { Message } from '../types.ts';
 import { ACTION_CATALOGUE } from './action-catalogue.ts';
 import {

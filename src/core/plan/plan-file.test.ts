@@ -8,7 +8,7 @@ import {
   type Assumptions,
   PLAN_YEARS,
   type Scenario,
-} from '../scenario/types.ts';
+} from '../scenario/scenario.ts';
 import { DEFAULT_SETTINGS } from '../settings.ts';
 import type { AreaGeometry, Feature } from '../types.ts';
 import { parsePlanFile } from './parse-plan-file.ts';

@@ -5,7 +5,7 @@
  */
 
 import type { PlanLayerSet } from '../analysis/analyze-plan.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import type { AnalysisSettings } from '../settings.ts';
 import type { Slide } from './slides.ts';
 

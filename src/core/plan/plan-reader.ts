@@ -5,7 +5,7 @@
  */
 
 import { PLOT_ACTIONS } from '../catalogue/action-catalogue.ts';
-import { isPlanYear, type PlanYear } from '../scenario/types.ts';
+import { isPlanYear, type PlanYear } from '../scenario/scenario.ts';
 import type { Message } from '../types.ts';
 import { childPath, type PlanProblem } from './plan-problems.ts';
 

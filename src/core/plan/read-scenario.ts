@@ -14,7 +14,7 @@ import {
   type QuotaTransfer,
   type ReceivingZone,
   type Scenario,
-} from '../scenario/types.ts';
+} from '../scenario/scenario.ts';
 import { childPath } from './plan-problems.ts';
 import { EXPECT, type PlanReader, readList } from './plan-reader.ts';
 import { isAreaGeometry } from './read-plan-layers.ts';

@@ -4,7 +4,7 @@
  * changed plots only. Held weakly: a record no longer referenced is forgotten with its note.
  */
 
-import type { ActionEntry } from './types.ts';
+import type { ActionEntry } from './scenario.ts';
 
 export interface ActionsLink {
   /** The record the child was made from. */

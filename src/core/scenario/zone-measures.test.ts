@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanLayerSet } from '../analysis/analyze-plan.ts';
 import { geometryAreaM2, m2ToMu } from '../geometry/ellipsoidal-area.ts';
 import type { AreaGeometry, FeatureCollection } from '../types.ts';
-import type { ReceivingZone } from './types.ts';
+import type { ReceivingZone } from './scenario.ts';
 import { createZoneMeasureCache, measureZone, measureZones, prepareZoneContext } from './zone-measures.ts';
 
 /** A lon/lat rectangle, WGS84. */

@@ -14,7 +14,7 @@ import { overlapAreaM2, prepareZoneLayer, type ZoneLayer } from '../analysis/zon
 import type { Box } from '../geometry/clip-to-box.ts';
 import { geometryAreaM2, m2ToMu } from '../geometry/ellipsoidal-area.ts';
 import type { AreaGeometry, Feature, FeatureCollection, Message } from '../types.ts';
-import type { ReceivingZone } from './types.ts';
+import type { ReceivingZone } from './scenario.ts';
 
 /** R2 verdict of a zone: new land outside the boundary is a violation, outside the control lines a warning. */
 export type ZoneR2Verdict = 'ok' | 'warning' | 'violation';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry, Feature } from '../types.ts';
-import { DEFAULT_ZONE_FAR } from './types.ts';
+import { DEFAULT_ZONE_FAR } from './scenario.ts';
 import { DEFAULT_IMPORTED_ZONE_YEAR, zonesFromFeatures } from './zones-from-features.ts';
 
 function deepFreeze<T>(value: T): T {

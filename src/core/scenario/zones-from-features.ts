@@ -4,7 +4,7 @@
  */
 
 import type { Feature } from '../types.ts';
-import { DEFAULT_ZONE_FAR, isPlanYear, type PlanYear, type ReceivingZone } from './types.ts';
+import { DEFAULT_ZONE_FAR, isPlanYear, type PlanYear, type ReceivingZone } from './scenario.ts';
 
 /** The year of an imported zone whose file gives none (or one outside 2022–2026). */
 export const DEFAULT_IMPORTED_ZONE_YEAR: PlanYear = 2024;

@@ -1,5 +1,5 @@
 import { indicatorRecord } from '../../core/catalogue/indicator-catalogue.ts';
-import type { Scenario } from '../../core/scenario/types.ts';
+import type { Scenario } from '../../core/scenario/scenario.ts';
 import { type ScenarioMessageKey, scenarioText } from '../../i18n/scenario-messages.ts';
 import { formatInteger, formatM2, pick } from '../format.ts';
 import { Badge, type CardProps } from './IndicatorParts.tsx';

@@ -3,7 +3,7 @@ import type { PlotRow } from '../../core/analysis/analyze-plan.ts';
 import { figureRecord, indicatorRecord } from '../../core/catalogue/indicator-catalogue.ts';
 import { explainIndicator } from '../../core/scenario/indicators/explain-indicator.ts';
 import type { ScenarioIndicators as ScenarioIndicatorFigures } from '../../core/scenario/indicators/scenario-figures.ts';
-import type { PlanYear, Scenario } from '../../core/scenario/types.ts';
+import type { PlanYear, Scenario } from '../../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../../core/scenario/zone-measures.ts';
 import { type Language, translate } from '../../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../../i18n/scenario-messages.ts';

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { PlotRow } from '../../core/analysis/analyze-plan.ts';
 import { TARGET_KEYS } from '../../core/catalogue/indicator-catalogue.ts';
 import type { IndicatorKey } from '../../core/scenario/indicators/indicator-keys.ts';
-import type { PlanYear } from '../../core/scenario/types.ts';
+import type { PlanYear } from '../../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../../core/scenario/zone-measures.ts';
 import { type ScenarioMessageKey, scenarioText } from '../../i18n/scenario-messages.ts';
 import {

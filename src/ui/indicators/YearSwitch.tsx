@@ -1,4 +1,4 @@
-import { LAST_PLAN_YEAR, PLAN_YEARS, type PlanYear } from '../../core/scenario/types.ts';
+import { LAST_PLAN_YEAR, PLAN_YEARS, type PlanYear } from '../../core/scenario/scenario.ts';
 import type { Language } from '../../i18n/messages.ts';
 import { scenarioText } from '../../i18n/scenario-messages.ts';
 

@@ -7,7 +7,7 @@
 import { actionName, PLOT_ACTIONS } from '../../catalogue/action-catalogue.ts';
 import type { Message } from '../../types.ts';
 import { recordActionsLineage } from '../actions-lineage.ts';
-import { type ActionEntry, isPlanYear, type ScenarioSet } from '../types.ts';
+import { type ActionEntry, isPlanYear, type ScenarioSet } from '../scenario.ts';
 import {
   type EditKindSpec,
   type EditOf,

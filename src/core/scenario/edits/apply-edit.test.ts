@@ -10,7 +10,7 @@ import {
   PLAN_YEARS,
   type ReceivingZone,
   type ScenarioSet,
-} from '../types.ts';
+} from '../scenario.ts';
 import { applyEdit, createScenarioSet } from './apply-edit.ts';
 import type { ScenarioEdit } from './scenario-edit.ts';
 

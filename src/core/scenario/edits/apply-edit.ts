@@ -8,7 +8,7 @@
  */
 
 import type { Message } from '../../types.ts';
-import { createScenario, type ScenarioSet } from '../types.ts';
+import { createScenario, type ScenarioSet } from '../scenario.ts';
 import { PUT_ACTIONS, SET_ACTIONS } from './action-edits.ts';
 import { SET_ASSUMPTIONS } from './assumption-edits.ts';
 import { ADD_DIRECT_QUOTA, ADD_TRANSFER, DELETE_DIRECT_QUOTA, DELETE_TRANSFER } from './quota-edits.ts';

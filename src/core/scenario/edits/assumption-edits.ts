@@ -1,7 +1,7 @@
 /** The edit of a scenario's assumptions (example figures the indicators are computed with). */
 
 import type { Message } from '../../types.ts';
-import type { Assumptions } from '../types.ts';
+import type { Assumptions } from '../scenario.ts';
 import {
   type EditKindSpec,
   type EditOf,

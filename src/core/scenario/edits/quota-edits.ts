@@ -1,7 +1,7 @@
 /** Edits of a scenario's quota: transfers between towns and direct quota for key projects. */
 
 import type { Message } from '../../types.ts';
-import type { DirectQuota, QuotaTransfer, Scenario, ScenarioSet } from '../types.ts';
+import type { DirectQuota, QuotaTransfer, Scenario, ScenarioSet } from '../scenario.ts';
 import {
   type EditKindSpec,
   type EditOf,

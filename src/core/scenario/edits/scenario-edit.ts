@@ -12,7 +12,7 @@ import type {
   ReceivingZone,
   Scenario,
   ScenarioSet,
-} from '../types.ts';
+} from '../scenario.ts';
 
 /** Edits of one scenario; without scenarioId they apply to the active one. */
 type InScenario = { scenarioId?: string };

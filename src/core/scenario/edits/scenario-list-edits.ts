@@ -1,7 +1,7 @@
 /** Edits of the list of scenarios: create, duplicate, rename, delete, and which one is active. */
 
 import type { Message } from '../../types.ts';
-import type { Scenario, ScenarioSet } from '../types.ts';
+import type { Scenario, ScenarioSet } from '../scenario.ts';
 import {
   type EditKindSpec,
   type EditOf,

@@ -1,7 +1,7 @@
 /** Edits of a scenario's receiving zones: add, replace (same id) and delete. */
 
 import type { Message } from '../../types.ts';
-import type { ReceivingZone, Scenario } from '../types.ts';
+import type { ReceivingZone, Scenario } from '../scenario.ts';
 import {
   type EditKindSpec,
   type EditOf,

@@ -11,7 +11,7 @@ import {
   type PlotAction,
 } from '../../catalogue/action-catalogue.ts';
 import { type ActionsLink, actionsLineage } from '../actions-lineage.ts';
-import { type ActionEntry, PLAN_YEARS } from '../types.ts';
+import { type ActionEntry, PLAN_YEARS } from '../scenario.ts';
 import { addExact } from './exact-sums.ts';
 import type { PlotTable } from './plot-table.ts';
 

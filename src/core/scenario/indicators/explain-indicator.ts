@@ -7,7 +7,13 @@ import type { PlotRow } from '../../analysis/analyze-plan.ts';
 import { actionsWhere, type PlotAction } from '../../catalogue/action-catalogue.ts';
 import { figureRecord, indicatorRecord } from '../../catalogue/indicator-catalogue.ts';
 import type { Message } from '../../types.ts';
-import { type Assumptions, PLAN_YEARS, type PlanYear, type ReceivingZone, type Scenario } from '../types.ts';
+import {
+  type Assumptions,
+  PLAN_YEARS,
+  type PlanYear,
+  type ReceivingZone,
+  type Scenario,
+} from '../scenario.ts';
 import type { ZoneMeasures } from '../zone-measures.ts';
 import { YEARS } from './accumulate.ts';
 import { emptyLedger } from './figures-for.ts';

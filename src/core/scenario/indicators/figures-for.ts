@@ -5,7 +5,7 @@
 
 import { actionRecord, PLOT_ACTIONS, type PlotAction } from '../../catalogue/action-catalogue.ts';
 import { m2ToMu } from '../../geometry/ellipsoidal-area.ts';
-import { PLAN_YEARS, type PlanYear, type Scenario } from '../types.ts';
+import { PLAN_YEARS, type PlanYear, type Scenario } from '../scenario.ts';
 import type { ZoneMeasures } from '../zone-measures.ts';
 import { ACTION_INDEX, ACTIONS, Field } from './accumulate.ts';
 import type { Cumulated } from './cumulate.ts';

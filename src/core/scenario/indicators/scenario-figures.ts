@@ -4,7 +4,7 @@
  */
 
 import type { PlotAction } from '../../catalogue/action-catalogue.ts';
-import type { PlanYear } from '../types.ts';
+import type { PlanYear } from '../scenario.ts';
 import type { ScenarioTargets } from './scenario-targets.ts';
 
 /** A balance below minus this many 亩 is negative; above it, rounding. */

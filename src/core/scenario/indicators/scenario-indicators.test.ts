@@ -13,7 +13,7 @@ import {
   PLAN_YEARS,
   type Scenario,
   type ScenarioSet,
-} from '../types.ts';
+} from '../scenario.ts';
 import type { ZoneMeasures } from '../zone-measures.ts';
 import { explainIndicator } from './explain-indicator.ts';
 import { INDICATOR_KEYS } from './indicator-keys.ts';

@@ -26,7 +26,7 @@
  */
 
 import type { PlotRow } from '../../analysis/analyze-plan.ts';
-import { PLAN_YEARS, type PlanYear, type Scenario } from '../types.ts';
+import { PLAN_YEARS, type PlanYear, type Scenario } from '../scenario.ts';
 import type { ZoneMeasures } from '../zone-measures.ts';
 import { accumulated, YEARS } from './accumulate.ts';
 import { cumulate } from './cumulate.ts';
