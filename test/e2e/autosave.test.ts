@@ -81,9 +81,12 @@ describeInBrowser('the autosave', () => {
     });
     await page.evaluate(() => sessionStorage.setItem('cancel-first-job', 'yes'));
     await page.reload();
-    await expect.poll(() => page.evaluate(() => sessionStorage.getItem('cancelled-job'))).toMatch(/上次/);
+    // The reload and the restore's job bar take more than expect.poll's default second on a busy machine.
+    await expect
+      .poll(() => page.evaluate(() => sessionStorage.getItem('cancelled-job')), { timeout: 60_000 })
+      .toMatch(/上次/);
     const notice = page.locator('[data-testid="notice"]');
-    await expect.poll(() => notice.textContent()).toContain('仍保存在本机');
+    await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain('仍保存在本机');
     // No sample in its place, and nothing saved over the plan, even after the map has moved.
     await page.evaluate(async () => {
       const map = window.__planner?.map;
