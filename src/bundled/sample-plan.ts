@@ -7,7 +7,7 @@ import boundaryText from '../../data/sample/boundary.geojson?raw';
 import controlText from '../../data/sample/control.geojson?raw';
 import plotsText from '../../data/sample/plots.geojson?raw';
 import type { FeatureCollection } from '../core/types.ts';
-import type { PlanLayers } from '../state/store.ts';
+import type { PlanLayers } from '../state/planner-state.ts';
 
 type LabelledCollection = FeatureCollection & { label?: string };
 

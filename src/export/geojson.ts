@@ -7,8 +7,9 @@
 import { actionName } from '../core/catalogue/action-catalogue.ts';
 import { AREA_METHOD } from '../core/settings.ts';
 import type { Feature, FeatureCollection } from '../core/types.ts';
+import type { PlannerState } from '../state/planner-state.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
-import type { PlannerState, PlannerStore } from '../state/store.ts';
+import type { PlannerStore } from '../state/store.ts';
 import { download, fileNameFor } from './download.ts';
 import { exportText } from './export-text.ts';
 

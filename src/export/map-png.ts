@@ -18,8 +18,9 @@ import {
   UNCLASSIFIED_COLOR,
 } from '../map/palette.ts';
 import { SOURCE } from '../map/style-ids.ts';
+import type { PlannerState } from '../state/planner-state.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
-import type { PlannerState, PlannerStore } from '../state/store.ts';
+import type { PlannerStore } from '../state/store.ts';
 import { download, fileNameFor } from './download.ts';
 import { exportText } from './export-text.ts';
 

@@ -10,12 +10,12 @@ import { PLOT_ACTIONS, type PlotAction } from '../core/catalogue/action-catalogu
 import type { LedgerFigures, TargetCheck } from '../core/scenario/indicators/scenario-figures.ts';
 import { isPlanYear, type Scenario } from '../core/scenario/scenario.ts';
 import type { PlotStatus } from '../core/types.ts';
+import type { PlannerState } from '../state/planner-state.ts';
 import {
   selectActiveScenario,
   selectScenarioIndicators,
   selectZoneMeasures,
 } from '../state/scenario-selectors.ts';
-import type { PlannerState } from '../state/store.ts';
 
 /** The actions that change a plot, in the order of the policy. */
 export type ChangingAction = Exclude<PlotAction, 'keep'>;

@@ -19,8 +19,9 @@ import { type ActionEntry, isPlanYear, type Scenario } from '../core/scenario/sc
 import { AREA_METHOD } from '../core/settings.ts';
 import type { PlotStatus } from '../core/types.ts';
 import { type Language, translate } from '../i18n/messages.ts';
+import type { PlannerState } from '../state/planner-state.ts';
 import { selectActiveScenario, selectScenarioIndicators } from '../state/scenario-selectors.ts';
-import type { PlannerState, PlannerStore } from '../state/store.ts';
+import type { PlannerStore } from '../state/store.ts';
 import { csvBytes } from './csv.ts';
 import { download, fileNameFor } from './download.ts';
 import { dayOf, type ExportMessageKey, exportText } from './export-text.ts';

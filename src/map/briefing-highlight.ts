@@ -8,8 +8,9 @@
 import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Slide } from '../core/plan/slides.ts';
 import type { FeatureCollection } from '../core/types.ts';
+import type { PlannerState } from '../state/planner-state.ts';
 import { selectCurrentSlide } from '../state/slides.ts';
-import type { PlannerState, PlannerStore } from '../state/store.ts';
+import type { PlannerStore } from '../state/store.ts';
 import { asSourceData } from './build-style.ts';
 import { HIGHLIGHT_COLORS, TRANSPARENT } from './palette.ts';
 import { POLYGONS_FROM_ZOOM } from './plot-tile-urls.ts';

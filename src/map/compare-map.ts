@@ -7,7 +7,8 @@
 
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { Scenario } from '../core/scenario/scenario.ts';
-import type { PlannerState, PlannerStore } from '../state/store.ts';
+import type { PlannerState } from '../state/planner-state.ts';
+import type { PlannerStore } from '../state/store.ts';
 import { SlideHighlighter } from './briefing-highlight.ts';
 import { type BasemapData, buildStyle } from './build-style.ts';
 import { addControlHatch } from './control-hatch.ts';

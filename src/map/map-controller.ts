@@ -7,7 +7,8 @@
 
 import { type LngLatBoundsLike, Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { LayerKind } from '../core/types.ts';
-import type { PlannerState, PlannerStore } from '../state/store.ts';
+import type { PlannerState } from '../state/planner-state.ts';
+import type { PlannerStore } from '../state/store.ts';
 import { BoxSelect } from './box-select.ts';
 import { SlideHighlighter } from './briefing-highlight.ts';
 import { type BasemapData, buildStyle } from './build-style.ts';

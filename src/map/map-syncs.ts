@@ -8,7 +8,8 @@ import { AttributionControl, type GeoJSONSource, type Map as MapLibreMap } from 
 import type { ActionEntry, Scenario } from '../core/scenario/scenario.ts';
 import type { FeatureCollection, LayerKind } from '../core/types.ts';
 import { mapAttribution } from '../i18n/messages.ts';
-import type { PlannerState, PlannerStore } from '../state/store.ts';
+import type { PlannerState } from '../state/planner-state.ts';
+import type { PlannerStore } from '../state/store.ts';
 import { asSourceData } from './build-style.ts';
 import { LAYERS_OF, TOWN_FILTERED_LAYERS } from './plan-layers.ts';
 import type { PlotRasterSource } from './plot-raster-source.ts';

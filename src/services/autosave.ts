@@ -7,7 +7,8 @@
 import type { Slide } from '../core/plan/slides.ts';
 import type { ScenarioSet } from '../core/scenario/scenario.ts';
 import type { Language } from '../i18n/messages.ts';
-import type { MapView, PlanLayers, PlannerStore } from '../state/store.ts';
+import type { MapView, PlanLayers } from '../state/planner-state.ts';
+import type { PlannerStore } from '../state/store.ts';
 import { getAutosaved, putAutosaved } from '../worker/saved-layers.ts';
 import { restorePlan } from './plan-jobs.ts';
 

@@ -4,6 +4,7 @@ import { baselineIndicators } from '../core/analysis/baseline-indicators.ts';
 import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { PlotStatus } from '../core/types.ts';
+import { EMPTY_FILTER, type PlotFilter, type PlotSort } from './planner-state.ts';
 import {
   filterRows,
   isFilterEmpty,
@@ -13,7 +14,6 @@ import {
   sortRows,
   sortTexts,
 } from './plot-filter.ts';
-import { EMPTY_FILTER, type PlotFilter, type PlotSort } from './store.ts';
 
 interface RowSpec {
   id: string;

@@ -6,7 +6,7 @@
 
 import type { PlanAnalysis, PlotRow } from '../core/analysis/analyze-plan.ts';
 import type { PlotStatus } from '../core/types.ts';
-import type { PlannerState, PlotFilter, PlotSort } from './store.ts';
+import type { PlannerState, PlotFilter, PlotSort } from './planner-state.ts';
 
 /** Status order of the legend (map/palette.ts STATUS_ORDER; state does not import map code). */
 const STATUS_RANK: Readonly<Record<PlotStatus, number>> = {

@@ -9,7 +9,7 @@ import type { ScenarioIndicators } from '../core/scenario/indicators/scenario-fi
 import { scenarioIndicators } from '../core/scenario/indicators/scenario-indicators.ts';
 import type { Scenario } from '../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
-import type { PlannerState } from './store.ts';
+import type { PlannerState } from './planner-state.ts';
 
 const NO_MEASURES: Readonly<Record<string, ZoneMeasures>> = Object.freeze({});
 const NO_ROWS: readonly PlotRow[] = Object.freeze([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioFigures } from '../core/scenario/indicators/scenario-figures.ts';
 import { createScenario } from '../core/scenario/scenario.ts';
+import type { PlannerState } from './planner-state.ts';
 import {
   bestIndices,
   buildActionEntry,
@@ -18,7 +19,6 @@ import {
   undoShortcut,
   uniqueName,
 } from './scenario-view.ts';
-import type { PlannerState } from './store.ts';
 
 describe('newId and uniqueName', () => {
   it('make a time id and add a suffix only when it is taken', () => {

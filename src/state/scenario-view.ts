@@ -15,7 +15,7 @@ import {
 import { BALANCE_EPSILON_MU, type ScenarioFigures } from '../core/scenario/indicators/scenario-figures.ts';
 import { type ActionEntry, actionOf, type PlanYear, type Scenario } from '../core/scenario/scenario.ts';
 import type { Message } from '../core/types.ts';
-import type { PlannerState } from './store.ts';
+import type { PlannerState } from './planner-state.ts';
 
 /**
  * An id `${prefix}-${time in base 36}` that none of `existing` has (a suffix -2, -3, … when two

@@ -6,8 +6,8 @@
 
 import type { Slide, SlideCamera } from '../core/plan/slides.ts';
 import type { LayerKind, Message } from '../core/types.ts';
+import type { History, PlannerState } from './planner-state.ts';
 import { isTypingTarget } from './scenario-view.ts';
-import type { PlannerState } from './store.ts';
 
 /** What a slide is recorded from: the working view. */
 export interface SlideSource {
@@ -135,6 +135,16 @@ export function slideViewChanges(
     },
     currentSlideId: slide.id,
   };
+}
+
+/** The slides `slides` with the history `history`; the current slide is kept while it exists. */
+export function slidesAfterHistory(
+  state: Pick<PlannerState, 'currentSlideId'>,
+  slides: Slide[],
+  history: History,
+): Pick<PlannerState, 'slides' | 'currentSlideId' | 'history'> {
+  const current = slides.some((slide) => slide.id === state.currentSlideId) ? state.currentSlideId : null;
+  return { slides, currentSlideId: current, history };
 }
 
 /** What a key does in briefing mode. */

@@ -10,9 +10,10 @@ import {
   STATUS_ORDER,
   UNCLASSIFIED_COLOR,
 } from '../map/palette.ts';
+import type { PlannerState } from '../state/planner-state.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
 import { selectStatusCounts } from '../state/select-status-counts.ts';
-import { type PlannerState, plannerStore, usePlanner } from '../state/store.ts';
+import { plannerStore, usePlanner } from '../state/store.ts';
 import { pick } from './format.ts';
 
 /** Status colours with plot counts, and the symbols of the zone layers. */

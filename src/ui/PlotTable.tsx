@@ -12,8 +12,9 @@ import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
 import type { PlotStatus } from '../core/types.ts';
 import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
 import { STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from '../map/palette.ts';
+import { EMPTY_FILTER, type PlotFilter, type PlotSort } from '../state/planner-state.ts';
 import { inControlShare, isFilterEmpty, selectVillages, selectVisibleRows } from '../state/plot-filter.ts';
-import { EMPTY_FILTER, type PlotFilter, type PlotSort, plannerStore, usePlanner } from '../state/store.ts';
+import { plannerStore, usePlanner } from '../state/store.ts';
 import { formatInteger, formatMu, formatPercent, formatWanPerMu, MISSING } from './format.ts';
 
 /** Height of one row, px (the CSS uses the same). */

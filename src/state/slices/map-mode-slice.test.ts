@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ReceivingZone } from '../core/scenario/scenario.ts';
-import type { AreaGeometry } from '../core/types.ts';
-import { createPlannerStore } from './store.ts';
+import type { ReceivingZone } from '../../core/scenario/scenario.ts';
+import type { AreaGeometry } from '../../core/types.ts';
+import { createPlannerStore } from '../store.ts';
 
 const SQUARE: AreaGeometry = {
   type: 'Polygon',

@@ -1,0 +1,261 @@
+/**
+ * The type of the app's one store, slice by slice, and the types several slices share. The store
+ * holds serialisable data only (layers, analysis rows, scenarios, undo history, selection, filters,
+ * jobs) plus its actions; each slice's data and actions are made in src/state/slices/.
+ */
+
+import type { StateCreator } from 'zustand/vanilla';
+import type { PlanAnalysis } from '../core/analysis/analyze-plan.ts';
+import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
+import type { Slide } from '../core/plan/slides.ts';
+import type { ScenarioEdit } from '../core/scenario/edits/scenario-edit.ts';
+import type { ScenarioSet } from '../core/scenario/scenario.ts';
+import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
+import type {
+  AreaGeometry,
+  FeatureCollection,
+  LayerKind,
+  Message,
+  PlotStatus,
+  Problem,
+} from '../core/types.ts';
+import type { Language } from '../i18n/messages.ts';
+import type { SourcePreview } from '../worker/source-preview.ts';
+
+export interface PlanLayers {
+  boundary: FeatureCollection;
+  control: FeatureCollection;
+  plots: FeatureCollection;
+  /** The plan's label, e.g. 示例数据（虚构）; null for a real plan. */
+  label: string | null;
+  /** Where each layer came from (file names), for the layer list. */
+  sources?: Partial<Record<LayerKind, string>>;
+}
+
+/** The plot table's filter. Empty fields do not filter. */
+export interface PlotFilter {
+  /** Matches id, name or village (substring, case-insensitive). */
+  text: string;
+  village: string;
+  statuses: PlotStatus[];
+  classes: (EfficiencyClass | 'none')[];
+  minAreaMu: number | null;
+  maxAreaMu: number | null;
+  minTaxPerMu: number | null;
+  maxTaxPerMu: number | null;
+}
+
+export const EMPTY_FILTER: PlotFilter = Object.freeze({
+  text: '',
+  village: '',
+  statuses: [],
+  classes: [],
+  minAreaMu: null,
+  maxAreaMu: null,
+  minTaxPerMu: null,
+  maxTaxPerMu: null,
+}) as PlotFilter;
+
+export interface PlotSort {
+  key: 'id' | 'name' | 'town' | 'village' | 'status' | 'areaMu' | 'inControlShare' | 'taxPerMu' | 'class';
+  descending: boolean;
+}
+
+/** A job running in the worker: what it is doing and how far it got (0…1). */
+export interface Job {
+  id: number;
+  label: Message;
+  progress: number;
+}
+
+/** Where a selection came from: the map (the table scrolls to it) or a list (the map zooms to it). */
+export type SelectionOrigin = 'map' | 'list';
+
+export type PanelName = 'dashboard' | 'table' | 'scenario' | 'compare' | 'slides';
+
+/**
+ * One step of the undo history and what to call it: a scenario edit with its inverse, or the
+ * briefing slides before and after an edit of them.
+ */
+export type HistoryStep =
+  | { label: Message; forward: ScenarioEdit; inverse: ScenarioEdit }
+  | { label: Message; slides: { before: Slide[]; after: Slide[] } };
+
+/** The undo history: steps to undo (the last one first) and steps undone that can be redone. */
+export interface History {
+  past: HistoryStep[];
+  future: HistoryStep[];
+}
+
+/** What a drag on the map does. */
+export type MapMode = 'browse' | 'select-box' | 'draw-zone' | 'edit-zone';
+
+export interface MapView {
+  /** [longitude, latitude], WGS84. */
+  center: [number, number];
+  zoom: number;
+}
+
+export interface ImportSession {
+  fileNames: string[];
+  previews: SourcePreview[];
+  /** File-level problems (a broken zip, an unknown file type). */
+  problems: Problem[];
+  /** Sources already loaded into the plan, by index. */
+  accepted: number[];
+}
+
+/** The page around the map: its language, the open panel, the job running and a notice. */
+export interface PageSlice {
+  language: Language;
+  /** Which side panel is open. */
+  panel: PanelName | null;
+  job: Job | null;
+  /** A message to show once (a failure or a done import), cleared by the user. */
+  notice: { kind: 'error' | 'info'; message: Message } | null;
+
+  setLanguage: (language: Language) => void;
+  setPanel: (panel: PanelName | null) => void;
+  setJob: (job: Job | null) => void;
+  setNotice: (notice: PageSlice['notice']) => void;
+}
+
+/** The plan open: its layers, their analysis, what the map draws of the plots, and its name. */
+export interface PlanSlice {
+  layers: PlanLayers | null;
+  analysis: PlanAnalysis | null;
+  /**
+   * What the map draws for the plots: the version of the vector tiles the plot tile worker cuts
+   * (src/services/plots-protocol.ts), with `index`, `id`, `status` and `town` per feature; and the few
+   * marked plots as a small collection.
+   */
+  plotMap: { tiles: number; markers: FeatureCollection<unknown, unknown> } | null;
+  /** Layer visibility on the map. */
+  visible: Record<LayerKind, boolean>;
+  /** The plan's name, used in file names. */
+  planName: string;
+
+  /** Opens a plan's layers and analysis; the selection, town and table filter start afresh. */
+  openPlan: (layers: PlanLayers, analysis: PlanAnalysis, plotMap: PlanSlice['plotMap']) => void;
+  setVisible: (layer: LayerKind, visible: boolean) => void;
+  setPlanName: (name: string) => void;
+}
+
+/** What is selected: one plot, the plots picked for an action, and the town chosen. */
+export interface SelectionSlice {
+  /** Index of the selected plot in the plot layer. */
+  selectedPlot: number | null;
+  selectionOrigin: SelectionOrigin;
+  /** Plots picked for an action (box selection or the table's filter), by index in the plot layer. */
+  pickedPlots: number[];
+  /** The town chosen on the dashboard: filters the map and the table. null = whole city. */
+  town: string | null;
+
+  selectPlot: (index: number | null, origin: SelectionOrigin) => void;
+  setPickedPlots: (plots: number[]) => void;
+  setTown: (town: string | null) => void;
+}
+
+/** The plot table's filter and sort. */
+export interface TableSlice {
+  filter: PlotFilter;
+  sort: PlotSort;
+
+  setFilter: (filter: Partial<PlotFilter>) => void;
+  setSort: (sort: PlotSort) => void;
+}
+
+/** Where the map looks, and requests to make it look elsewhere. */
+export interface CameraSlice {
+  /** Where the map looks (kept for the autosave and plan files); written by the map controller. */
+  view: MapView | null;
+  /** A request to the map to look at a saved view; `serial` makes a repeated request a new value. */
+  viewRequest: (MapView & { bearing?: number; pitch?: number; serial: number }) | null;
+  /** A request to the map to show a layer whole; `serial` makes a repeated request a new value. */
+  zoomRequest: { target: LayerKind | 'cixi'; serial: number } | null;
+
+  setView: (view: MapView) => void;
+  requestView: (view: MapView) => void;
+  requestZoom: (target: LayerKind | 'cixi') => void;
+}
+
+/** The import dialog. */
+export interface ImportSlice {
+  /** The import dialog's content while it is open: the files read and a preview of each source. */
+  importSession: ImportSession | null;
+
+  setImportSession: (session: ImportSession | null) => void;
+  updatePreview: (preview: SourcePreview) => void;
+}
+
+/** The scenarios, the undo history (of scenario and slide edits), zone measures and the comparison. */
+export interface ScenarioSlice {
+  /** The plan's scenarios and which one is being edited. */
+  scenarioSet: ScenarioSet;
+  history: History;
+  /** Measures of the receiving zones (computed in the worker), per scenario id, then zone id. */
+  zoneMeasures: Record<string, Record<string, ZoneMeasures>>;
+  /** Scenarios shown side by side in the comparison. */
+  compareIds: string[];
+
+  /** Applies an edit to the scenarios and records it for undo; returns the problem if it could not apply. */
+  edit: (edit: ScenarioEdit) => Message | undefined;
+  undo: () => void;
+  redo: () => void;
+  /** Replaces every scenario (a plan opened or restored); the undo history starts afresh. */
+  setScenarioSet: (scenarioSet: ScenarioSet) => void;
+  setZoneMeasures: (scenarioId: string, measures: Record<string, ZoneMeasures>) => void;
+  setCompareIds: (ids: string[]) => void;
+}
+
+/** What a drag on the map does, and the zone shape being edited. */
+export interface MapModeSlice {
+  mapMode: MapMode;
+  /** The receiving zone (of the active scenario) whose shape is edited on the map ('edit-zone'). */
+  editingZoneId: string | null;
+  /** Its shape as edited so far (written by the map controller); null while unchanged. */
+  zoneDraft: AreaGeometry | null;
+
+  /** Leaves editing or drawing (the edited shape is dropped) for another mode. */
+  setMapMode: (mode: MapMode) => void;
+  /** Starts editing the shape of a zone of the active scenario on the map. */
+  startZoneEdit: (zoneId: string) => void;
+  setZoneDraft: (geometry: AreaGeometry) => void;
+  /**
+   * Stores the edited shape as one labelled edit and leaves editing; returns the problem (a shape
+   * that cuts itself, a refused edit) and stays in editing when it cannot.
+   */
+  finishZoneEdit: () => Message | undefined;
+}
+
+/** Briefing mode (汇报模式) and its slides. */
+export interface BriefingSlice {
+  /** The plan's slides for briefing mode, in the order they are shown. */
+  slides: Slide[];
+  /** The slide shown last (its town and plots are highlighted on the map); null: none. */
+  currentSlideId: string | null;
+  /** Whether briefing mode (汇报模式) fills the screen. */
+  briefing: boolean;
+
+  /** Replaces the slides with `next` as one labelled undo step (nothing when they are the same). */
+  editSlides: (next: Slide[], label: Message) => void;
+  /** The slides of a plan opened or restored (no undo step). */
+  setSlides: (slides: Slide[]) => void;
+  /** Shows a slide: its camera, layers, town and scenario; highlights its town and plots. null ends the highlight. */
+  goToSlide: (id: string | null) => void;
+  /** Enters or leaves briefing mode; leaving it ends the highlight. */
+  setBriefing: (on: boolean) => void;
+}
+
+/** Makes one slice's data and actions; `set` and `get` see the whole store. */
+export type SliceCreator<Slice> = StateCreator<PlannerState, [], [], Slice>;
+
+export type PlannerState = PageSlice &
+  PlanSlice &
+  SelectionSlice &
+  TableSlice &
+  CameraSlice &
+  ImportSlice &
+  ScenarioSlice &
+  MapModeSlice &
+  BriefingSlice;

@@ -1,0 +1,9 @@
+import { EMPTY_FILTER, type SliceCreator, type TableSlice } from '../planner-state.ts';
+
+/** The plot table's filter and sort. */
+export const createTableSlice: SliceCreator<TableSlice> = (set) => ({
+  filter: EMPTY_FILTER,
+  sort: { key: 'id', descending: false },
+  setFilter: (filter) => set((state) => ({ filter: { ...state.filter, ...filter } })),
+  setSort: (sort) => set({ sort }),
+});
