@@ -6,8 +6,8 @@
 
 import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import { DEFAULT_ZONE_FAR } from '../core/scenario/scenario.ts';
+import { isTypingTarget, undoShortcut } from '../state/keyboard-shortcuts.ts';
 import type { PlannerState } from '../state/planner-state.ts';
-import { isTypingTarget, undoShortcut } from '../state/scenario-view.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { featureBounds } from './feature-bounds.ts';
 import { activeScenario } from './scenario-layers.ts';

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { PlotStatus } from '../core/types.ts';
 import { EMPTY_FILTER, type PlotFilter, type PlotSort } from './planner-state.ts';
 import {
+  filterBoundOf,
   filterRows,
   isFilterEmpty,
   selectTowns,
@@ -103,6 +104,31 @@ const ROWS: readonly PlotRow[] = Object.freeze([
 
 const ids = (rows: readonly PlotRow[]) => rows.map((r) => r.id);
 const filter = (patch: Partial<PlotFilter>): PlotFilter => ({ ...EMPTY_FILTER, ...patch });
+
+describe('filterBoundOf (the min and max boxes)', () => {
+  it('accepts digits and minus typed in full width by a Chinese input method', () => {
+    expect(filterBoundOf('minAreaMu', '１２３')).toBe(123);
+    expect(filterBoundOf('minTaxPerMu', '－５')).toBe(-5);
+    expect(filterBoundOf('maxTaxPerMu', '１２，５００．５')).toBe(12_500.5);
+  });
+
+  it('sets no bound for an empty box and leaves the filter alone for text that is not a number', () => {
+    expect(filterBoundOf('maxAreaMu', '  ')).toBeNull();
+    expect(filterBoundOf('maxAreaMu', '12,34')).toBeUndefined();
+    expect(filterBoundOf('minAreaMu', 'abc')).toBeUndefined();
+  });
+
+  it('reads 万 in an area box, not in a box already in 万元/亩', () => {
+    expect(filterBoundOf('minAreaMu', '1.2万')).toBe(12_000);
+    expect(filterBoundOf('minTaxPerMu', '1.2万')).toBeUndefined();
+  });
+
+  it('filters the rows with a bound typed in full width as with the ASCII one', () => {
+    const typed = filterBoundOf('minAreaMu', '１２');
+    expect(typed).toBe(12);
+    expect(ids(filterRows(ROWS, null, filter({ minAreaMu: typed ?? null })))).toEqual(['P10', 'p3']);
+  });
+});
 
 describe('filterRows', () => {
   it('keeps every row, in order, with no town and an empty filter', () => {

@@ -5,6 +5,7 @@
  */
 
 import type { PlanAnalysis, PlotRow } from '../core/analysis/analyze-plan.ts';
+import { parseNumberText } from '../core/parse-number-text.ts';
 import type { PlotStatus } from '../core/types.ts';
 import type { PlannerState, PlotFilter, PlotSort } from './planner-state.ts';
 
@@ -79,6 +80,21 @@ export function isFilterEmpty(filter: PlotFilter): boolean {
     filter.minTaxPerMu === null &&
     filter.maxTaxPerMu === null
   );
+}
+
+/** The filter's numeric bounds: 亩, and 万元/亩. */
+export type PlotFilterBound = 'minAreaMu' | 'maxAreaMu' | 'minTaxPerMu' | 'maxTaxPerMu';
+
+/**
+ * What a min or max box typed as `text` sets `field` to: a number; null (no bound) when empty;
+ * undefined when the text is not a number (the box keeps it, marked, and the filter stays as it
+ * was). Full-width digits and signs read as ASCII; 万 only for areas (1.2万 亩), not for tax that
+ * is already in 万元/亩.
+ */
+export function filterBoundOf(field: PlotFilterBound, text: string): number | null | undefined {
+  const parsed = parseNumberText(text, { wan: field === 'minAreaMu' || field === 'maxAreaMu' });
+  if (parsed.kind === 'number') return parsed.value;
+  return parsed.kind === 'empty' ? null : undefined;
 }
 
 function inRange(value: number | undefined, min: number | null, max: number | null): boolean {

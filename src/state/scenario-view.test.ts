@@ -1,152 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioFigures } from '../core/scenario/indicators/scenario-figures.ts';
-import { createScenario } from '../core/scenario/scenario.ts';
-import type { PlannerState } from './planner-state.ts';
-import {
-  bestIndices,
-  buildActionEntry,
-  chartScale,
-  compareRows,
-  countActions,
-  isNegativeBalance,
-  isTypingTarget,
-  newId,
-  niceCeil,
-  parseNumberText,
-  progressOf,
-  resolveActionSource,
-  selectPlanTowns,
-  undoShortcut,
-  uniqueName,
-} from './scenario-view.ts';
+import { bestIndices, compareRows, progressOf } from './scenario-view.ts';
 
-describe('newId and uniqueName', () => {
-  it('make a time id and add a suffix only when it is taken', () => {
-    expect(newId('scenario', [], 36 ** 3)).toBe('scenario-1000');
-    expect(newId('scenario', ['scenario-1000'], 36 ** 3)).toBe('scenario-1000-2');
-    expect(newId('scenario', ['scenario-1000', 'scenario-1000-2'], 36 ** 3)).toBe('scenario-1000-3');
-  });
-
-  it('number a name that is taken', () => {
-    expect(uniqueName('方案二', ['方案一'])).toBe('方案二');
-    expect(uniqueName('方案一', ['方案一'])).toBe('方案一 2');
-    expect(uniqueName('方案一', ['方案一', '方案一 2'])).toBe('方案一 3');
-  });
-});
-
-describe('parseNumberText', () => {
-  it('reads separators and full-width digits, and tells empty from wrong', () => {
-    expect(parseNumberText('1,234.5')).toBe(1234.5);
-    expect(parseNumberText('１．５')).toBe(1.5);
-    expect(parseNumberText(' 20 ')).toBe(20);
-    expect(parseNumberText('－３')).toBe(-3);
-    expect(parseNumberText('')).toBeNull();
-    expect(parseNumberText('  ')).toBeNull();
-    expect(parseNumberText('abc')).toBeUndefined();
-    expect(parseNumberText('1e999')).toBeUndefined();
-  });
-});
-
-describe('keyboard shortcuts', () => {
-  const key = (
-    k: string,
-    mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {},
-  ) => ({
-    key: k,
-    ctrlKey: false,
-    metaKey: false,
-    shiftKey: false,
-    altKey: false,
-    ...mods,
-  });
-
-  it('map Ctrl+Z to undo, Ctrl+Shift+Z and Ctrl+Y to redo', () => {
-    expect(undoShortcut(key('z', { ctrlKey: true }))).toBe('undo');
-    expect(undoShortcut(key('z', { metaKey: true }))).toBe('undo');
-    expect(undoShortcut(key('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
-    expect(undoShortcut(key('y', { ctrlKey: true }))).toBe('redo');
-    expect(undoShortcut(key('z'))).toBeNull();
-    expect(undoShortcut(key('z', { ctrlKey: true, altKey: true }))).toBeNull();
-    expect(undoShortcut(key('c', { ctrlKey: true }))).toBeNull();
-  });
-
-  it('leave keys typed into fields alone', () => {
-    expect(isTypingTarget({ tagName: 'INPUT' })).toBe(true);
-    expect(isTypingTarget({ tagName: 'textarea' })).toBe(true);
-    expect(isTypingTarget({ tagName: 'SELECT' })).toBe(true);
-    expect(isTypingTarget({ tagName: 'DIV', isContentEditable: true })).toBe(true);
-    expect(isTypingTarget({ tagName: 'BUTTON' })).toBe(false);
-    expect(isTypingTarget(null)).toBe(false);
-  });
-});
-
-describe('resolveActionSource', () => {
-  it('keeps the chosen source while it has plots, else falls back picked → selected → filter', () => {
-    expect(resolveActionSource('filter', { picked: 3, selected: 1, filter: 10 })).toBe('filter');
-    expect(resolveActionSource(null, { picked: 3, selected: 1, filter: 10 })).toBe('picked');
-    expect(resolveActionSource('picked', { picked: 0, selected: 1, filter: 10 })).toBe('selected');
-    expect(resolveActionSource('selected', { picked: 0, selected: 0, filter: 10 })).toBe('filter');
-    expect(resolveActionSource('selected', { picked: 0, selected: 0, filter: 0 })).toBe('selected');
-  });
-});
-
-describe('buildActionEntry', () => {
-  const form = {
-    action: 'upgrade' as const,
-    year: 2024 as const,
-    zoneId: 'z1',
-    isLease: true,
-    leaseYears: '10',
-  };
-
-  it('makes keep no entry', () => {
-    expect(buildActionEntry({ ...form, action: 'keep' })).toEqual({ entry: null });
-  });
-
-  it('keeps a zone only for relocate and a lease only for acquire', () => {
-    expect(buildActionEntry(form)).toEqual({ entry: { action: 'upgrade', year: 2024 } });
-    expect(buildActionEntry({ ...form, action: 'relocate' })).toEqual({
-      entry: { action: 'relocate', year: 2024, zoneId: 'z1' },
-    });
-    expect(buildActionEntry({ ...form, action: 'relocate', zoneId: '' })).toEqual({
-      entry: { action: 'relocate', year: 2024 },
-    });
-    expect(buildActionEntry({ ...form, action: 'acquire', leaseYears: '１５' })).toEqual({
-      entry: { action: 'acquire', year: 2024, lease: { years: 15 } },
-    });
-    expect(buildActionEntry({ ...form, action: 'acquire', isLease: false })).toEqual({
-      entry: { action: 'acquire', year: 2024 },
-    });
-  });
-
-  it('refuses a lease without a positive number of years', () => {
-    for (const leaseYears of ['', '0', '-2', 'ten']) {
-      const result = buildActionEntry({ ...form, action: 'acquire', leaseYears });
-      expect(result.entry, leaseYears).toBeUndefined();
-      expect(result.problem?.zh).toContain('租赁年限');
-    }
-  });
-});
-
-describe('countActions', () => {
-  it('counts plots without an entry as keep', () => {
-    const scenario = createScenario('s', 'S');
-    scenario.actions = {
-      a: { action: 'vacate', year: 2023 },
-      b: { action: 'vacate', year: 2025 },
-      c: { action: 'upgrade', year: 2022 },
-    };
-    expect(countActions(scenario, ['a', 'b', 'c', 'd', 'toString'])).toEqual({
-      keep: 2,
-      upgrade: 1,
-      acquire: 0,
-      vacate: 2,
-      relocate: 0,
-    });
-  });
-});
-
-describe('progressOf and chart scales', () => {
+describe('progressOf', () => {
   it('puts a share on 0…100 % and any other target at 80 % of the bar', () => {
     expect(progressOf(0.6, 0.8, 'share')).toEqual({ fill: 0.6, marker: 0.8 });
     expect(progressOf(null, 0.8, 'share')).toEqual({ fill: 0, marker: 0.8 });
@@ -154,26 +10,6 @@ describe('progressOf and chart scales', () => {
     expect(progressOf(10_000, 10_000, 'amount').fill).toBeCloseTo(0.8, 12);
     expect(progressOf(40_000, 10_000, 'amount').fill).toBe(1);
     expect(progressOf(-5, 10, 'amount').fill).toBe(0);
-  });
-
-  it('rounds a scale up to 1, 2, 2.5 or 5 × 10ⁿ', () => {
-    expect(niceCeil(0.3)).toBeCloseTo(0.5, 12);
-    expect(niceCeil(11_000)).toBe(20_000);
-    expect(niceCeil(2100)).toBe(2500);
-    expect(niceCeil(100)).toBe(100);
-    expect(niceCeil(0)).toBe(1);
-    expect(chartScale([0.5, null], 0.8, 'share')).toEqual({ max: 1, ticks: [0, 0.5, 1] });
-    expect(chartScale([1000, 12_000, null], 10_000, 'amount')).toEqual({
-      max: 20_000,
-      ticks: [0, 10_000, 20_000],
-    });
-    expect(chartScale([null, null], 15, 'amount').max).toBe(20);
-  });
-
-  it('treats a rounding residue as no negative balance', () => {
-    expect(isNegativeBalance(-1e-9)).toBe(false);
-    expect(isNegativeBalance(-0.01)).toBe(true);
-    expect(isNegativeBalance(0)).toBe(false);
   });
 });
 
@@ -302,27 +138,5 @@ describe('compareRows', () => {
     expect(bestIndices([3], 'higher')).toEqual([]);
     expect(bestIndices([null, 2, 1], 'lower')).toEqual([2]);
     expect(compareRows([figures({})]).every((r) => r.best.length === 0)).toBe(true);
-  });
-});
-
-describe('selectPlanTowns', () => {
-  it('joins the towns of the plots and of the boundaries, in collation order, the same array until the plan changes', () => {
-    const analysis = {
-      baseline: { byTown: { 掌起镇: {}, '': {}, 观海卫镇: {} } },
-    } as unknown as PlannerState['analysis'];
-    const layers = {
-      boundary: {
-        type: 'FeatureCollection',
-        features: [
-          { type: 'Feature', geometry: null, properties: { town: ' 周巷镇 ' } },
-          { type: 'Feature', geometry: null, properties: { town: '观海卫镇' } },
-          { type: 'Feature', geometry: null, properties: null },
-        ],
-      },
-    } as unknown as PlannerState['layers'];
-    const towns = selectPlanTowns({ analysis, layers });
-    expect(towns).toEqual(['观海卫镇', '掌起镇', '周巷镇']);
-    expect(selectPlanTowns({ analysis, layers })).toBe(towns);
-    expect(selectPlanTowns({ analysis: null, layers: null })).toEqual([]);
   });
 });

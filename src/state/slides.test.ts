@@ -5,7 +5,6 @@ import { parsePlanFile } from '../core/plan/parse-plan-file.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import { createScenario } from '../core/scenario/scenario.ts';
 import {
-  briefingKeyCommand,
   createSlide,
   insertSlide,
   moveSlide,
@@ -147,7 +146,7 @@ describe('editing the list', () => {
   });
 });
 
-describe('stepping and keys', () => {
+describe('stepping', () => {
   it('steps from the current slide and stops at the ends', () => {
     const slides = abc();
     expect(steppedSlide(slides, 'a', 1)?.id).toBe('b');
@@ -156,40 +155,6 @@ describe('stepping and keys', () => {
     expect(steppedSlide(slides, 'b', -1)?.id).toBe('a');
     expect(steppedSlide(slides, null, 1)?.id).toBe('a');
     expect(steppedSlide([], null, 1)).toBeNull();
-  });
-
-  it('maps the keys of a presentation clicker and leaves other keys alone', () => {
-    const key = (k: string, extra: Partial<Parameters<typeof briefingKeyCommand>[0]> = {}) =>
-      briefingKeyCommand({
-        key: k,
-        shiftKey: false,
-        ctrlKey: false,
-        altKey: false,
-        metaKey: false,
-        target: null,
-        ...extra,
-      });
-    expect(['ArrowRight', 'PageDown', ' ', 'ArrowDown'].map((k) => key(k))).toEqual([
-      'next',
-      'next',
-      'next',
-      'next',
-    ]);
-    expect(['ArrowLeft', 'PageUp', 'ArrowUp'].map((k) => key(k))).toEqual([
-      'previous',
-      'previous',
-      'previous',
-    ]);
-    expect(key(' ', { shiftKey: true })).toBe('previous');
-    expect(key('Home')).toBe('first');
-    expect(key('End')).toBe('last');
-    expect(key('Escape')).toBe('exit');
-    expect(key('a')).toBeNull();
-    expect(key('ArrowRight', { ctrlKey: true })).toBeNull();
-    // A text field keeps its arrow keys; Escape still leaves.
-    const field = { tagName: 'INPUT' } as unknown as EventTarget;
-    expect(key('ArrowRight', { target: field })).toBeNull();
-    expect(key('Escape', { target: field })).toBe('exit');
   });
 });
 

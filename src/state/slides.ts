@@ -7,7 +7,6 @@
 import type { Slide, SlideCamera } from '../core/plan/slides.ts';
 import type { LayerKind, Message } from '../core/types.ts';
 import type { History, PlannerState } from './planner-state.ts';
-import { isTypingTarget } from './scenario-view.ts';
 
 /** What a slide is recorded from: the working view. */
 export interface SlideSource {
@@ -145,45 +144,6 @@ export function slidesAfterHistory(
 ): Pick<PlannerState, 'slides' | 'currentSlideId' | 'history'> {
   const current = slides.some((slide) => slide.id === state.currentSlideId) ? state.currentSlideId : null;
   return { slides, currentSlideId: current, history };
-}
-
-/** What a key does in briefing mode. */
-export type BriefingCommand = 'next' | 'previous' | 'first' | 'last' | 'exit';
-
-/**
- * The briefing command of a key: → ↓ PageDown Space next (Shift+Space back), ← ↑ PageUp back (what
- * presentation clickers send), Home and End the first and last slide, Escape leaves. Keys with Ctrl,
- * Alt or ⌘ and keys typed into a field (but Escape) are not ours.
- */
-export function briefingKeyCommand(event: {
-  key: string;
-  shiftKey: boolean;
-  ctrlKey: boolean;
-  altKey: boolean;
-  metaKey: boolean;
-  target: EventTarget | null;
-}): BriefingCommand | null {
-  if (event.ctrlKey || event.altKey || event.metaKey) return null;
-  if (event.key === 'Escape') return 'exit';
-  if (isTypingTarget(event.target as { tagName?: string; isContentEditable?: boolean } | null)) return null;
-  switch (event.key) {
-    case 'ArrowRight':
-    case 'ArrowDown':
-    case 'PageDown':
-      return 'next';
-    case ' ':
-      return event.shiftKey ? 'previous' : 'next';
-    case 'ArrowLeft':
-    case 'ArrowUp':
-    case 'PageUp':
-      return 'previous';
-    case 'Home':
-      return 'first';
-    case 'End':
-      return 'last';
-    default:
-      return null;
-  }
 }
 
 /** The slide shown last (highlighted on the map), or null. */

@@ -4,15 +4,15 @@ import { actionName, PLOT_ACTIONS, type PlotAction } from '../core/catalogue/act
 import { PLAN_YEARS, type PlanYear } from '../core/scenario/scenario.ts';
 import type { Message } from '../core/types.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
-import { isFilterEmpty, selectVisibleRows } from '../state/plot-filter.ts';
-import { selectActiveScenario } from '../state/scenario-selectors.ts';
 import {
   type ActionForm,
   type ActionSource,
   buildActionEntry,
   countActions,
   resolveActionSource,
-} from '../state/scenario-view.ts';
+} from '../state/action-form.ts';
+import { isFilterEmpty, selectVisibleRows } from '../state/plot-filter.ts';
+import { selectActiveScenario } from '../state/scenario-selectors.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { formatInteger, pick } from './format.ts';
 

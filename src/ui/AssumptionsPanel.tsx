@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useEffect, useState } from 'react';
+import { parseNumberText } from '../core/parse-number-text.ts';
 import { ASSUMPTION_KEYS, type Assumptions, DEFAULT_ASSUMPTIONS } from '../core/scenario/scenario.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
-import { parseNumberText } from '../state/scenario-view.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { formatNumber, pick } from './format.ts';
 
@@ -78,7 +78,7 @@ export function CommitField({
   );
 }
 
-/** The unit of each assumption (types.ts documents them). */
+/** The unit of each assumption (types.ts documents them); 万 may be typed only where it is 元/平方米. */
 const UNITS: Readonly<Record<keyof Assumptions, ScenarioMessageKey>> = {
   upliftFactor: 'scn.unit.factor',
   zoneTaxPerMu: 'scn.unit.wanPerMu',
@@ -132,9 +132,9 @@ export function AssumptionsPanel() {
                     className="scn-input-number"
                     testId={`assumption-${key}`}
                     onCommit={(text) => {
-                      const parsed = parseNumberText(text);
-                      if (typeof parsed !== 'number' || parsed < 0) return t('scn.asm.invalid');
-                      return parsed === value ? undefined : store({ [key]: parsed });
+                      const parsed = parseNumberText(text, { wan: UNITS[key] === 'scn.unit.yuanPerM2' });
+                      if (parsed.kind !== 'number' || parsed.value < 0) return t('scn.asm.invalid');
+                      return parsed.value === value ? undefined : store({ [key]: parsed.value });
                     }}
                   />
                   <span className="scn-unit">{t(UNITS[key])}</span>

@@ -13,7 +13,14 @@ import type { PlotStatus } from '../core/types.ts';
 import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
 import { STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from '../map/palette.ts';
 import { EMPTY_FILTER, type PlotFilter, type PlotSort } from '../state/planner-state.ts';
-import { inControlShare, isFilterEmpty, selectVillages, selectVisibleRows } from '../state/plot-filter.ts';
+import {
+  filterBoundOf,
+  inControlShare,
+  isFilterEmpty,
+  type PlotFilterBound,
+  selectVillages,
+  selectVisibleRows,
+} from '../state/plot-filter.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { formatInteger, formatMu, formatPercent, formatWanPerMu, MISSING } from './format.ts';
 
@@ -79,23 +86,18 @@ function SearchField({ language }: { language: Language }) {
   );
 }
 
-function parseNumber(text: string): number | null | undefined {
-  const trimmed = text.trim().replace(/,/g, '');
-  if (trimmed === '') return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : undefined;
-}
-
 /** A min or max box: empty = no bound; text that is not a number is kept but not applied. */
-function BoundField({ field, label }: { field: keyof PlotFilter; label: string }) {
-  const stored = usePlanner((state) => state.filter[field] as number | null);
+function BoundField({ field, label }: { field: PlotFilterBound; label: string }) {
+  const stored = usePlanner((state) => state.filter[field]);
   const [text, setText] = useState(stored === null ? '' : String(stored));
 
   useEffect(() => {
-    setText((current) => (parseNumber(current) === stored ? current : stored === null ? '' : String(stored)));
-  }, [stored]);
+    setText((current) =>
+      filterBoundOf(field, current) === stored ? current : stored === null ? '' : String(stored),
+    );
+  }, [field, stored]);
 
-  const invalid = parseNumber(text) === undefined;
+  const invalid = filterBoundOf(field, text) === undefined;
   return (
     <input
       type="text"
@@ -107,7 +109,7 @@ function BoundField({ field, label }: { field: keyof PlotFilter; label: string }
       value={text}
       onChange={(event) => {
         setText(event.target.value);
-        const value = parseNumber(event.target.value);
+        const value = filterBoundOf(field, event.target.value);
         if (value !== undefined) setFilter({ [field]: value });
       }}
     />

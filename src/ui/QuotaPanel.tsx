@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { parseNumberText } from '../core/parse-number-text.ts';
 import type { ScenarioEdit } from '../core/scenario/edits/scenario-edit.ts';
 import { LAST_PLAN_YEAR, PLAN_YEARS, type PlanYear } from '../core/scenario/scenario.ts';
 import type { Language } from '../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
+import { newId } from '../state/new-id.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
-import { newId, parseNumberText, selectPlanTowns } from '../state/scenario-view.ts';
+import { selectPlanTowns } from '../state/select-plan-towns.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { formatMu, pick } from './format.ts';
 
@@ -71,10 +73,12 @@ function TownSelect({
   );
 }
 
-/** The 亩 typed, or why it is not usable. */
+/** The 亩 typed (1.2万 = 12,000 亩), or why it is not usable. */
 function parseMu(text: string, t: Text): { mu: number } | { problem: string } {
-  const mu = parseNumberText(text);
-  return typeof mu === 'number' && mu > 0 ? { mu } : { problem: t('scn.quota.invalidMu') };
+  const parsed = parseNumberText(text, { wan: true });
+  return parsed.kind === 'number' && parsed.value > 0
+    ? { mu: parsed.value }
+    : { problem: t('scn.quota.invalidMu') };
 }
 
 /** Runs an edit; the problem as text when it could not apply. */

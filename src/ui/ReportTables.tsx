@@ -12,7 +12,7 @@ import type { Language } from '../i18n/messages.ts';
 import { translate } from '../i18n/messages.ts';
 import { type ReportMessageKey, reportText } from '../i18n/report-messages.ts';
 import { scenarioText } from '../i18n/scenario-messages.ts';
-import { isNegativeBalance } from '../state/scenario-view.ts';
+import { isNegativeBalance } from '../state/is-negative-balance.ts';
 import { formatInteger, formatMu, formatPercent, pick } from './format.ts';
 import { formatFigure } from './scenario-format.ts';
 

@@ -4,7 +4,7 @@ import type { ExportableMap } from '../export/map-png.ts';
 import { type BriefingMessageKey, briefingText } from '../i18n/briefing-messages.ts';
 import type { Language } from '../i18n/messages.ts';
 import { cameraOf } from '../map/compare-map.ts';
-import { newId } from '../state/scenario-view.ts';
+import { newId } from '../state/new-id.ts';
 import {
   createSlide,
   insertSlide,

@@ -7,8 +7,8 @@ import {
 import { PLAN_YEARS } from '../core/scenario/scenario.ts';
 import type { Language } from '../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
+import { chartScale } from '../state/chart-scale.ts';
 import { selectActiveIndicators } from '../state/scenario-selectors.ts';
-import { chartScale } from '../state/scenario-view.ts';
 import { usePlanner } from '../state/store.ts';
 import { pick } from './format.ts';
 import { formatChartValue } from './scenario-format.ts';

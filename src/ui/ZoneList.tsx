@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { parseNumberText } from '../core/parse-number-text.ts';
 import type { ZoneCapacity } from '../core/scenario/indicators/scenario-figures.ts';
 import { PLAN_YEARS, type PlanYear, type ReceivingZone } from '../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
@@ -10,7 +11,7 @@ import {
   selectActiveScenario,
   selectZoneMeasures,
 } from '../state/scenario-selectors.ts';
-import { parseNumberText, selectPlanTowns } from '../state/scenario-view.ts';
+import { selectPlanTowns } from '../state/select-plan-towns.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { CommitField } from './AssumptionsPanel.tsx';
 import { formatInteger, formatM2, formatMu, pick } from './format.ts';
@@ -214,8 +215,8 @@ function ZoneRow({
             testId="zone-far"
             onCommit={(text) => {
               const far = parseNumberText(text);
-              if (typeof far !== 'number' || !(far > 0)) return t('scn.zone.farInvalid');
-              return far === zone.far ? undefined : updateZone({ ...zone, far }, language);
+              if (far.kind !== 'number' || !(far.value > 0)) return t('scn.zone.farInvalid');
+              return far.value === zone.far ? undefined : updateZone({ ...zone, far: far.value }, language);
             }}
           />
         </span>

@@ -2,6 +2,7 @@
  * Maps a plot's raw attributes (shapefile/GeoJSON columns, Chinese or English names) onto the
  * canonical PlotProperties of DESIGN.md. Missing or unreadable values stay undefined, never 0.
  */
+import { parseNumberText } from '../parse-number-text.ts';
 import type { Message, PlotProperties, Problem } from '../types.ts';
 import { featureLabel, isRecord, shortText } from './describe-feature.ts';
 
@@ -159,12 +160,9 @@ function toHalfWidth(text: string): string {
   return text.replace(/[\uFF0B-\uFF19]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
 }
 
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-
 type Parsed<T> = { kind: 'value'; value: T } | { kind: 'missing' } | { kind: 'invalid' };
 
-/** Reads a number from a cell: numbers, "12.5", " 1,234.5 ", full-width "１２.５". */
+/** Reads a number from a cell: numbers, "12.5", " 1,234.5 ", full-width "１２.５" (parseNumberText's forms). */
 export function parseNumberCell(value: unknown): Parsed<number> {
   if (value === null || value === undefined) return { kind: 'missing' };
   if (typeof value === 'number')
@@ -172,10 +170,8 @@ export function parseNumberCell(value: unknown): Parsed<number> {
   if (typeof value !== 'string') return { kind: 'invalid' };
   const text = toHalfWidth(value).trim();
   if (EMPTY_MARKERS.has(text.toLowerCase()) || text === '无') return { kind: 'missing' };
-  const plain = GROUPED_NUMBER.test(text) ? text.replace(/,/g, '') : text;
-  if (!PLAIN_NUMBER.test(plain)) return { kind: 'invalid' };
-  const number = Number(plain);
-  return Number.isFinite(number) ? { kind: 'value', value: number } : { kind: 'invalid' };
+  const parsed = parseNumberText(text);
+  return parsed.kind === 'number' ? { kind: 'value', value: parsed.value } : { kind: 'invalid' };
 }
 
 /** Reads a yes/no cell: booleans, 1/0, "是"/"否", "有"/"无", "true"/"false", "Y"/"N". */

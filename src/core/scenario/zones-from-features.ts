@@ -3,6 +3,7 @@
  * and year from the features' attributes where they are usable, defaults otherwise.
  */
 
+import { parseNumberText } from '../parse-number-text.ts';
 import type { Feature } from '../types.ts';
 import { DEFAULT_ZONE_FAR, isPlanYear, type PlanYear, type ReceivingZone } from './scenario.ts';
 
@@ -21,14 +22,12 @@ function firstValue(properties: Readonly<Record<string, unknown>>, keys: readonl
   return undefined;
 }
 
-/** A number, or a text that is exactly one (KML and some DBF fields carry numbers as text). */
+/** A number, or a text that reads as one (KML and some DBF fields carry numbers as text). */
 function numberOf(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const parsed = Number(value.trim());
-    return Number.isFinite(parsed) ? parsed : undefined;
-  }
-  return undefined;
+  if (typeof value !== 'string') return undefined;
+  const parsed = parseNumberText(value);
+  return parsed.kind === 'number' ? parsed.value : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { figureRecord, nameWithRule, ruleStatement } from '../../core/catalogue/indicator-catalogue.ts';
 import { type ScenarioMessageKey, scenarioText } from '../../i18n/scenario-messages.ts';
-import { isNegativeBalance } from '../../state/scenario-view.ts';
+import { isNegativeBalance } from '../../state/is-negative-balance.ts';
 import { formatInteger, formatMu, pick } from '../format.ts';
 import { Badge, type CardProps, type OpenExplanation } from './IndicatorParts.tsx';
 
