@@ -9,7 +9,7 @@ import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as Map
 import type { Slide } from '../core/plan/slides.ts';
 import type { FeatureCollection } from '../core/types.ts';
 import type { PlannerState } from '../state/planner-state.ts';
-import { selectCurrentSlide } from '../state/slides.ts';
+import { selectCurrentSlide } from '../state/slide-list.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { asSourceData } from './build-style.ts';
 import { HIGHLIGHT_COLORS, TRANSPARENT } from './palette.ts';

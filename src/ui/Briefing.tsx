@@ -6,7 +6,7 @@ import { type Language, translate } from '../i18n/messages.ts';
 import { ACTION_COLORS, HIGHLIGHT_COLORS, PLAN_COLORS, STATUS_COLORS, STATUS_ORDER } from '../map/palette.ts';
 import { briefingKeyCommand } from '../state/keyboard-shortcuts.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
-import { selectCurrentSlide, steppedSlide } from '../state/slides.ts';
+import { selectCurrentSlide, steppedSlide } from '../state/slide-list.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { BriefingTargets } from './BriefingTargets.tsx';
 import { BASELINE, CompareMap } from './CompareMap.tsx';

@@ -13,7 +13,7 @@ import {
   renameSlide,
   SLIDE_LABELS,
   slideSourceOf,
-} from '../state/slides.ts';
+} from '../state/slide-list.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { enterBriefing } from './Briefing.tsx';
 import { pick } from './format.ts';

@@ -110,16 +110,10 @@ const BROWSER_GLOBAL = /\b(document|window|DOMParser|localStorage|indexedDB|fetc
  * (relative to src/). A loop is tolerated only while all its files are listed here together. The
  * lead empties this list at the end.
  */
-const KNOWN_CYCLES_TO_REMOVE: readonly (readonly string[])[] = [
-  // state-slices: the store's state type in the store's file (store ⇄ slides ⇄ scenario-view).
-  ['state/scenario-view.ts', 'state/slides.ts', 'state/store.ts'],
-];
+const KNOWN_CYCLES_TO_REMOVE: readonly (readonly string[])[] = [];
 
 /** Names still shared by two source files, each removed by the helper that owns them. Emptied at the end. */
-const KNOWN_SHARED_NAMES_TO_REMOVE: readonly string[] = [
-  // state-slices: state/slides.ts and core/plan/slides.ts.
-  'slides',
-];
+const KNOWN_SHARED_NAMES_TO_REMOVE: readonly string[] = [];
 
 /**
  * Imports of scripts/ outside src/core and test/support, by the script's path (relative to the

@@ -1,6 +1,6 @@
 import { pushHistoryStep } from '../history.ts';
 import type { BriefingSlice, SliceCreator } from '../planner-state.ts';
-import { slidesAfterHistory, slideViewChanges } from '../slides.ts';
+import { slidesAfterHistory, slideViewChanges } from '../slide-list.ts';
 
 /** Briefing mode and its slides; an edit of the slides is a step of the plan's one undo history. */
 export const createBriefingSlice: SliceCreator<BriefingSlice> = (set, get) => ({

@@ -1,7 +1,7 @@
 import { applyEdit, createScenarioSet } from '../../core/scenario/edits/apply-edit.ts';
 import { pushHistoryStep } from '../history.ts';
 import type { ScenarioSlice, SliceCreator } from '../planner-state.ts';
-import { slidesAfterHistory } from '../slides.ts';
+import { slidesAfterHistory } from '../slide-list.ts';
 
 /**
  * The scenarios and the one undo history of the plan: a step is a labelled scenario edit with its

@@ -15,7 +15,7 @@ import {
   slideSourceOf,
   slideViewChanges,
   steppedSlide,
-} from './slides.ts';
+} from './slide-list.ts';
 import { createPlannerStore } from './store.ts';
 
 const CAMERA = { center: [121.25, 30.2] as [number, number], zoom: 12.5, bearing: 0, pitch: 0 };
