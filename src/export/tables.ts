@@ -13,7 +13,7 @@ import {
   PLOT_ACTIONS,
   type PlotAction,
 } from '../core/catalogue/action-catalogue.ts';
-import { figureRecord } from '../core/catalogue/indicator-catalogue.ts';
+import { figureRecord } from '../core/catalogue/figure-catalogue.ts';
 import type { LedgerFigures } from '../core/scenario/indicators/scenario-figures.ts';
 import { type ActionEntry, isPlanYear, type Scenario } from '../core/scenario/scenario.ts';
 import { AREA_METHOD } from '../core/settings.ts';

@@ -3,13 +3,8 @@
  * comparison. No React and no geometry: everything here reads figures already computed.
  */
 
-import {
-  type Better,
-  FIGURE_CATALOGUE,
-  type FigureUnit,
-  INDICATOR_CATALOGUE,
-  type TargetKey,
-} from '../core/catalogue/indicator-catalogue.ts';
+import { type Better, FIGURE_CATALOGUE, type FigureUnit } from '../core/catalogue/figure-catalogue.ts';
+import { INDICATOR_CATALOGUE, type TargetKey } from '../core/catalogue/indicator-catalogue.ts';
 import type { ScenarioFigures } from '../core/scenario/indicators/scenario-figures.ts';
 import type { Message } from '../core/types.ts';
 

@@ -1,9 +1,5 @@
-import {
-  figureRecord,
-  indicatorRecord,
-  TARGET_KEYS,
-  type TargetKey,
-} from '../core/catalogue/indicator-catalogue.ts';
+import { figureRecord } from '../core/catalogue/figure-catalogue.ts';
+import { indicatorRecord, TARGET_KEYS, type TargetKey } from '../core/catalogue/indicator-catalogue.ts';
 import { type BriefingMessageKey, briefingText } from '../i18n/briefing-messages.ts';
 import type { Language } from '../i18n/messages.ts';
 import { selectActiveIndicators } from '../state/scenario-selectors.ts';

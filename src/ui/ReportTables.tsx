@@ -1,5 +1,6 @@
 import { actionName } from '../core/catalogue/action-catalogue.ts';
-import { figureRecord, indicatorRecord, nameWithRule } from '../core/catalogue/indicator-catalogue.ts';
+import { figureRecord } from '../core/catalogue/figure-catalogue.ts';
+import { indicatorRecord, nameWithRule } from '../core/catalogue/indicator-catalogue.ts';
 import {
   CHANGING_ACTIONS,
   REPORT_STATUSES,

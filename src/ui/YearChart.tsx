@@ -1,9 +1,5 @@
-import {
-  figureRecord,
-  indicatorRecord,
-  TARGET_KEYS,
-  type TargetKey,
-} from '../core/catalogue/indicator-catalogue.ts';
+import { figureRecord } from '../core/catalogue/figure-catalogue.ts';
+import { indicatorRecord, TARGET_KEYS, type TargetKey } from '../core/catalogue/indicator-catalogue.ts';
 import { PLAN_YEARS } from '../core/scenario/scenario.ts';
 import type { Language } from '../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';

@@ -11,9 +11,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { analyzePlan, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
 import { ACTION_CATALOGUE, actionName, DRAWN_ACTIONS } from '../core/catalogue/action-catalogue.ts';
+import { FIGURE_CATALOGUE, figureRecord } from '../core/catalogue/figure-catalogue.ts';
 import {
-  FIGURE_CATALOGUE,
-  figureRecord,
   INDICATOR_CATALOGUE,
   indicatorRecord,
   nameWithRule,

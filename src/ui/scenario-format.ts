@@ -4,7 +4,7 @@
  * comparison.
  */
 
-import { type FigureRecord, type FigureUnit, UNIT_DIGITS } from '../core/catalogue/indicator-catalogue.ts';
+import { type FigureRecord, type FigureUnit, UNIT_DIGITS } from '../core/catalogue/figure-catalogue.ts';
 import type { IndicatorUnit } from '../core/scenario/indicators/explain-indicator.ts';
 import type { Language } from '../i18n/messages.ts';
 import { scenarioText } from '../i18n/scenario-messages.ts';

@@ -105,22 +105,6 @@ const ALLOWED: Record<string, { areas: string[]; packages: RegExp }> = {
 
 const BROWSER_GLOBAL = /\b(document|window|DOMParser|localStorage|indexedDB|fetch)\s*[.(]/;
 
-/**
- * Import loops still being taken apart by another helper of issue 11, each as the files of one loop
- * (relative to src/). A loop is tolerated only while all its files are listed here together. The
- * lead empties this list at the end.
- */
-const KNOWN_CYCLES_TO_REMOVE: readonly (readonly string[])[] = [];
-
-/** Names still shared by two source files, each removed by the helper that owns them. Emptied at the end. */
-const KNOWN_SHARED_NAMES_TO_REMOVE: readonly string[] = [];
-
-/**
- * Imports of scripts/ outside src/core and test/support, by the script's path (relative to the
- * project) and the folder it reaches. Emptied at the end.
- */
-const KNOWN_SCRIPT_IMPORTS_TO_REMOVE: readonly string[] = [];
-
 /** Files of src/ that ship (not tests). */
 const sources = codeFiles(src).filter((path) => !isTest(path));
 
@@ -229,14 +213,10 @@ describe('the direction of imports', () => {
   });
 
   it('has no import loop among the source files', () => {
-    const known = KNOWN_CYCLES_TO_REMOVE.map((files) => new Set(files));
-    const loops = importLoops(importGraph())
-      .map(({ files, loop }) => ({
-        files: files.map((f) => relative(src, f)),
-        loop: loop.map((f) => relative(src, f)),
-      }))
-      .filter(({ files }) => !known.some((set) => files.every((file) => set.has(file))))
-      .map(({ files, loop }) => `${loop.join(' → ')} (the loop's files: ${files.join(', ')})`);
+    const loops = importLoops(importGraph()).map(
+      ({ files, loop }) =>
+        `${loop.map((f) => relative(src, f)).join(' → ')} (the loop's files: ${files.map((f) => relative(src, f)).join(', ')})`,
+    );
     expect(loops).toEqual([]);
   });
 
@@ -247,7 +227,7 @@ describe('the direction of imports', () => {
       byName.set(name, [...(byName.get(name) ?? []), relative(src, file)]);
     }
     const shared = [...byName]
-      .filter(([name, files]) => files.length > 1 && !KNOWN_SHARED_NAMES_TO_REMOVE.includes(name))
+      .filter(([, files]) => files.length > 1)
       .map(([, files]) => files.join(' and '));
     expect(shared).toEqual([]);
   });
@@ -270,8 +250,7 @@ describe('the direction of imports', () => {
         const rel = relative(root, target(file, specifier));
         if (rel.startsWith('scripts/') || rel.startsWith('src/core/') || rel.startsWith('test/support/'))
           continue;
-        const entry = `${relative(root, file)} → ${dirname(rel)}`;
-        if (!KNOWN_SCRIPT_IMPORTS_TO_REMOVE.includes(entry)) wrong.push(entry);
+        wrong.push(`${relative(root, file)} → ${dirname(rel)}`);
       }
     }
     expect([...new Set(wrong)]).toEqual([]);

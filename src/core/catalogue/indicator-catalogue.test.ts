@@ -8,9 +8,8 @@ import { SCENARIO_TARGETS } from '../scenario/indicators/scenario-targets.ts';
 import { createScenario, PLAN_YEARS } from '../scenario/scenario.ts';
 import type { Message } from '../types.ts';
 import { ACTION_CATALOGUE } from './action-catalogue.ts';
+import { FIGURE_CATALOGUE, figureRecord } from './figure-catalogue.ts';
 import {
-  FIGURE_CATALOGUE,
-  figureRecord,
   INDICATOR_CATALOGUE,
   indicatorRecord,
   nameWithRule,

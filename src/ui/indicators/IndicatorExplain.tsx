@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { PlotRow } from '../../core/analysis/analyze-plan.ts';
-import { figureRecord, indicatorRecord } from '../../core/catalogue/indicator-catalogue.ts';
+import { figureRecord } from '../../core/catalogue/figure-catalogue.ts';
+import { indicatorRecord } from '../../core/catalogue/indicator-catalogue.ts';
 import { explainIndicator } from '../../core/scenario/indicators/explain-indicator.ts';
 import type { ScenarioIndicators as ScenarioIndicatorFigures } from '../../core/scenario/indicators/scenario-figures.ts';
 import type { PlanYear, Scenario } from '../../core/scenario/scenario.ts';

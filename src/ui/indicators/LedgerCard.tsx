@@ -1,4 +1,5 @@
-import { figureRecord, nameWithRule, ruleStatement } from '../../core/catalogue/indicator-catalogue.ts';
+import { figureRecord } from '../../core/catalogue/figure-catalogue.ts';
+import { nameWithRule, ruleStatement } from '../../core/catalogue/indicator-catalogue.ts';
 import { type ScenarioMessageKey, scenarioText } from '../../i18n/scenario-messages.ts';
 import { isNegativeBalance } from '../../state/is-negative-balance.ts';
 import { formatInteger, formatMu, pick } from '../format.ts';

@@ -1,4 +1,5 @@
-import { figureRecord, nameWithRule } from '../../core/catalogue/indicator-catalogue.ts';
+import { figureRecord } from '../../core/catalogue/figure-catalogue.ts';
+import { nameWithRule } from '../../core/catalogue/indicator-catalogue.ts';
 import { type ScenarioMessageKey, scenarioText } from '../../i18n/scenario-messages.ts';
 import { formatWan, pick } from '../format.ts';
 import type { CardProps } from './IndicatorParts.tsx';

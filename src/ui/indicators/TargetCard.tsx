@@ -1,9 +1,5 @@
-import {
-  figureRecord,
-  indicatorRecord,
-  ruleStatement,
-  type TargetKey,
-} from '../../core/catalogue/indicator-catalogue.ts';
+import { figureRecord } from '../../core/catalogue/figure-catalogue.ts';
+import { indicatorRecord, ruleStatement, type TargetKey } from '../../core/catalogue/indicator-catalogue.ts';
 import { scenarioText } from '../../i18n/scenario-messages.ts';
 import { pick } from '../format.ts';
 import { formatFigure } from '../scenario-format.ts';

@@ -5,7 +5,8 @@
 
 import type { PlotRow } from '../../analysis/analyze-plan.ts';
 import { actionsWhere, type PlotAction } from '../../catalogue/action-catalogue.ts';
-import { figureRecord, indicatorRecord } from '../../catalogue/indicator-catalogue.ts';
+import { figureRecord } from '../../catalogue/figure-catalogue.ts';
+import { indicatorRecord } from '../../catalogue/indicator-catalogue.ts';
 import type { Message } from '../../types.ts';
 import {
   type Assumptions,
