@@ -2,8 +2,8 @@ import { figureRecord } from '../core/catalogue/figure-catalogue.ts';
 import { indicatorRecord, TARGET_KEYS, type TargetKey } from '../core/catalogue/indicator-catalogue.ts';
 import { type BriefingMessageKey, briefingText } from '../i18n/briefing-messages.ts';
 import type { Language } from '../i18n/messages.ts';
+import { progressOf } from '../state/progress-of.ts';
 import { selectActiveIndicators } from '../state/scenario-selectors.ts';
-import { progressOf } from '../state/scenario-view.ts';
 import { usePlanner } from '../state/store.ts';
 import { formatNumber, pick } from './format.ts';
 

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { LAST_PLAN_YEAR, PLAN_YEARS, type PlanYear } from '../core/scenario/scenario.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
+import { compareRows } from '../state/compare-rows.ts';
 import { selectScenarioIndicators } from '../state/scenario-selectors.ts';
-import { compareRows } from '../state/scenario-view.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { BASELINE, resolveSwipeSides, type SwipeChoice } from './CompareMap.tsx';
 import { pick } from './format.ts';

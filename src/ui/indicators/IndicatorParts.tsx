@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import type { IndicatorKey } from '../../core/scenario/indicators/indicator-keys.ts';
 import type { ScenarioFigures, TargetCheck } from '../../core/scenario/indicators/scenario-figures.ts';
 import type { Language } from '../../i18n/messages.ts';
-import { progressOf } from '../../state/scenario-view.ts';
+import { progressOf } from '../../state/progress-of.ts';
 
 /** Which explanation is open: an indicator, for the ledger optionally one town. */
 export interface OpenExplanation {

@@ -1,28 +1,12 @@
 /**
- * Pure helpers of the scenario panels: progress against a target and the rows of the scenario
- * comparison. No React and no geometry: everything here reads figures already computed.
+ * The rows of the scenario comparison: the figure catalogue's compared figures for each scenario,
+ * with differences to the first and the best values. Pure: it reads figures already computed.
  */
 
 import { type Better, FIGURE_CATALOGUE, type FigureUnit } from '../core/catalogue/figure-catalogue.ts';
 import { INDICATOR_CATALOGUE, type TargetKey } from '../core/catalogue/indicator-catalogue.ts';
 import type { ScenarioFigures } from '../core/scenario/indicators/scenario-figures.ts';
 import type { Message } from '../core/types.ts';
-
-/**
- * Where a value and its target sit on a progress bar, both 0…1 of its width. A share runs from 0 to
- * 100 %; any other figure runs from 0 to target ÷ 0.8, so that every target mark sits at 80 % and a
- * value past the target still shows its surplus up to the end of the bar.
- */
-export function progressOf(
-  value: number | null,
-  target: number,
-  kind: 'share' | 'amount',
-): { fill: number; marker: number } {
-  const clamp = (x: number) => Math.min(1, Math.max(0, x));
-  if (kind === 'share') return { fill: clamp(value ?? 0), marker: clamp(target) };
-  const end = target > 0 ? target / 0.8 : 1;
-  return { fill: clamp((value ?? 0) / end), marker: target > 0 ? 0.8 : 0 };
-}
 
 /** How a comparison row is judged: higher or lower is better, or neither. */
 export type CompareDirection = Better;
