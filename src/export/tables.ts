@@ -7,12 +7,7 @@
  */
 
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
-import {
-  actionName,
-  actionsWhere,
-  PLOT_ACTIONS,
-  type PlotAction,
-} from '../core/catalogue/action-catalogue.ts';
+import { actionName, PLOT_ACTIONS, type PlotAction } from '../core/catalogue/action-catalogue.ts';
 import { figureRecord } from '../core/catalogue/figure-catalogue.ts';
 import type { LedgerFigures } from '../core/scenario/indicators/scenario-figures.ts';
 import { type ActionEntry, isPlanYear, type Scenario } from '../core/scenario/scenario.ts';
@@ -25,11 +20,10 @@ import type { PlannerStore } from '../state/store.ts';
 import { csvBytes } from './csv.ts';
 import { download, fileNameFor } from './download.ts';
 import { dayOf, type ExportMessageKey, exportText } from './export-text.ts';
+import { CHANGING_ACTIONS } from './report-model.ts';
 import { type Cell, roundTo, type Table, tableRows } from './table.ts';
 
 const STATUSES: readonly PlotStatus[] = ['control', 'boundary', 'crossing', 'outside'];
-/** Actions other than keep, in the order of the policy. */
-const CHANGING_ACTIONS = actionsWhere((record) => record.isRenovation);
 
 /** The quota ledger's figures (catalogue keys), in the order of the columns, and their field in a town's ledger. */
 const LEDGER_FIGURES = [

@@ -1,5 +1,5 @@
 import type { PlotAction } from '../core/catalogue/action-catalogue.ts';
-import { actionName, DRAWN_ACTIONS } from '../core/catalogue/action-catalogue.ts';
+import { actionName, DRAWN_ACTIONS, type DrawnAction } from '../core/catalogue/action-catalogue.ts';
 import type { LayerKind } from '../core/types.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
 import {
@@ -156,8 +156,6 @@ function ActionLegend() {
     </div>
   );
 }
-
-type DrawnAction = Exclude<PlotAction, 'keep'>;
 
 const actionCountCache = new WeakMap<object, Record<DrawnAction, number> | null>();
 

@@ -10,6 +10,9 @@ import type { Message } from '../types.ts';
 /** What happens to a plot (R4). Plots without an entry are `keep`. A new action is a code here and a record below. */
 export type PlotAction = 'keep' | 'upgrade' | 'acquire' | 'vacate' | 'relocate';
 
+/** The actions drawn on the map and named in legends: every action but keep. */
+export type DrawnAction = Exclude<PlotAction, 'keep'>;
+
 /** What becomes of the land after the action. */
 export type LandAfter =
   /** Stays industrial land as it is. */
@@ -29,7 +32,7 @@ export interface ActionRecord {
   /** For tight places (chart keys, narrow columns). */
   shortName: Message;
   /** Key of the action's colour in the map palette; null: not drawn (plots kept as they are). */
-  colourKey: Exclude<PlotAction, 'keep'> | null;
+  colourKey: DrawnAction | null;
   landAfter: LandAfter;
   quotaEffect: QuotaEffect;
   /** Counts in renovatedMu (R7): every action but keep. */
@@ -127,7 +130,7 @@ export function actionName(code: PlotAction): Message {
 }
 
 /** The actions drawn on the map and shown in legends (every action but keep), in catalogue order. */
-export const DRAWN_ACTIONS: readonly Exclude<PlotAction, 'keep'>[] = Object.freeze(
+export const DRAWN_ACTIONS: readonly DrawnAction[] = Object.freeze(
   ACTION_CATALOGUE.flatMap((record) => (record.colourKey === null ? [] : [record.colourKey])),
 );
 

@@ -9,7 +9,7 @@
 import type { IndicatorKey } from '../scenario/indicators/indicator-keys.ts';
 import type { ScenarioFigures } from '../scenario/indicators/scenario-figures.ts';
 import type { Message } from '../types.ts';
-import { ACTION_CATALOGUE, type PlotAction } from './action-catalogue.ts';
+import { ACTION_CATALOGUE, type DrawnAction } from './action-catalogue.ts';
 
 /** How a figure is measured. */
 export type FigureUnit = 'share' | 'mu' | 'wanPerMu' | 'count' | 'firms' | 'wan' | 'm2';
@@ -27,8 +27,6 @@ export interface FigureRecord {
   /** Inside its indicator's card or table, where the indicator is already named. */
   shortName: Message;
   unit: FigureUnit;
-  /** Decimals shown (fewest, most). */
-  digits: readonly [number, number];
   better: Better;
   /** Shown as a row of the scenario comparison. */
   compared: boolean;
@@ -62,21 +60,14 @@ function figure(
     name,
     shortName: options.shortName ?? name,
     unit,
-    digits: UNIT_DIGITS[unit],
     better,
     compared: options.compared ?? true,
     read,
   };
 }
 
-const sumOf = (values: Iterable<number>) => {
-  let sum = 0;
-  for (const value of values) sum += value;
-  return sum;
-};
-
 /** The area of one action, as a comparison row. */
-function actionAreaFigure(code: Exclude<PlotAction, 'keep'>, name: Message): FigureRecord {
+function actionAreaFigure(code: DrawnAction, name: Message): FigureRecord {
   return figure(
     `actions.${code}`,
     'renovatedMu',
@@ -214,7 +205,7 @@ export const FIGURE_CATALOGUE: readonly FigureRecord[] = Object.freeze([
     { zh: '承接建筑面积缺口', en: 'Floor area shortfall' },
     'm2',
     'lower',
-    (f) => sumOf(Object.values(f.capacity).map((c) => c.shortfallM2)),
+    (f) => Object.values(f.capacity).reduce((sum, c) => sum + c.shortfallM2, 0),
   ),
   figure(
     'acquisitionWan',

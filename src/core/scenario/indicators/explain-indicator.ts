@@ -4,7 +4,7 @@
  */
 
 import type { PlotRow } from '../../analysis/analyze-plan.ts';
-import { actionsWhere, type PlotAction } from '../../catalogue/action-catalogue.ts';
+import { type ActionRecord, actionRecord, actionsWhere } from '../../catalogue/action-catalogue.ts';
 import { figureRecord } from '../../catalogue/figure-catalogue.ts';
 import { indicatorRecord } from '../../catalogue/indicator-catalogue.ts';
 import type { Message } from '../../types.ts';
@@ -88,22 +88,23 @@ function scoped(name: Message, town: string | undefined): Message {
     : { zh: `${name.zh}（${town}）`, en: `${name.en} (${town})` };
 }
 
-/** Layer indices of the plots whose action (counted by `year`) is in `actions`, optionally in one town. */
-function plotsWith(
-  rows: readonly PlotRow[],
-  scenario: Scenario,
-  actions: readonly PlotAction[],
-  year: PlanYear,
+/**
+ * Layer indices of the plots whose action (counted by the explanation's year) passes `test` on its
+ * catalogue record, optionally only those `filter` keeps; ascending.
+ */
+function plotsWhere(
+  c: ExplainContext,
+  test: (action: ActionRecord) => boolean,
   filter?: (row: PlotRow) => boolean,
 ): number[] {
-  const table = plotTable(rows);
+  const table = plotTable(c.rows);
   const plots: number[] = [];
-  for (const plotId in scenario.actions) {
-    if (!Object.hasOwn(scenario.actions, plotId)) continue;
-    const entry = scenario.actions[plotId];
+  for (const plotId in c.scenario.actions) {
+    if (!Object.hasOwn(c.scenario.actions, plotId)) continue;
+    const entry = c.scenario.actions[plotId];
     const i = table.indexById.get(plotId);
-    if (!entry || i === undefined || entry.year > year || !actions.includes(entry.action)) continue;
-    const row = rows[i] as PlotRow;
+    if (!entry || i === undefined || entry.year > c.year || !test(actionRecord(entry.action))) continue;
+    const row = c.rows[i] as PlotRow;
     if (filter && !filter(row)) continue;
     plots.push(row.index);
   }
@@ -138,12 +139,7 @@ function explainControlShare(c: ExplainContext): IndicatorExplanation {
       { value: parts.zonesNewLandM2, unit: 'm2' },
     ]),
     result: { label: headlineName('controlShare'), value: figures.controlShare, unit: 'share' },
-    plots: plotsWith(
-      c.rows,
-      c.scenario,
-      actionsWhere((a) => a.landAfter === 'reclaimed'),
-      c.year,
-    ),
+    plots: plotsWhere(c, (a) => a.landAfter === 'reclaimed'),
     zoneIds: c.activeZoneIds,
     target: figures.targets.controlShare,
   };
@@ -161,12 +157,7 @@ function explainRenovatedMu(c: ExplainContext): IndicatorExplanation {
       })),
     ),
     result: { label: headlineName('renovatedMu'), value: figures.renovatedMu, unit: 'mu' },
-    plots: plotsWith(
-      c.rows,
-      c.scenario,
-      actionsWhere((a) => a.isRenovation),
-      c.year,
-    ),
+    plots: plotsWhere(c, (a) => a.isRenovation),
     zoneIds: [],
     target: figures.targets.renovatedMu,
   };
@@ -189,12 +180,7 @@ function explainRenovatedTaxPerMu(c: ExplainContext): IndicatorExplanation {
       value: figures.renovatedTaxPerMu,
       unit: 'wanPerMu',
     },
-    plots: plotsWith(
-      c.rows,
-      c.scenario,
-      actionsWhere((a) => a.isImprovement),
-      c.year,
-    ),
+    plots: plotsWhere(c, (a) => a.isImprovement),
     zoneIds: c.activeZoneIds,
     target: figures.targets.renovatedTaxPerMu,
   };
@@ -215,12 +201,7 @@ function explainNewAboveScaleFirms(c: ExplainContext): IndicatorExplanation {
       value: figures.newAboveScaleFirms,
       unit: 'count',
     },
-    plots: plotsWith(
-      c.rows,
-      c.scenario,
-      actionsWhere((a) => a.isImprovement),
-      c.year,
-    ),
+    plots: plotsWhere(c, (a) => a.isImprovement),
     zoneIds: c.activeZoneIds,
     target: figures.targets.newAboveScaleFirms,
   };
@@ -243,11 +224,9 @@ function explainLedger(c: ExplainContext): IndicatorExplanation {
       value: ledger.balance,
       unit: 'mu',
     },
-    plots: plotsWith(
-      c.rows,
-      c.scenario,
-      actionsWhere((a) => a.quotaEffect === 'releases'),
-      c.year,
+    plots: plotsWhere(
+      c,
+      (a) => a.quotaEffect === 'releases',
       town === undefined ? undefined : (row) => row.town === town,
     ),
     zoneIds: c.activeZones
@@ -272,11 +251,9 @@ function explainViolations(c: ExplainContext): IndicatorExplanation {
       value: figures.violations.count,
       unit: 'count',
     },
-    plots: plotsWith(
-      c.rows,
-      c.scenario,
-      actionsWhere((a) => a.isImprovement),
-      c.year,
+    plots: plotsWhere(
+      c,
+      (a) => a.isImprovement,
       (row) => {
         const i = table.indexById.get(row.id);
         return i !== undefined && table.isOutside[i] === 1;
@@ -305,12 +282,7 @@ function explainCapacity(c: ExplainContext): IndicatorExplanation {
       value: short.length,
       unit: 'count',
     },
-    plots: plotsWith(
-      c.rows,
-      c.scenario,
-      actionsWhere((a) => a.movesToZone),
-      c.year,
-    ),
+    plots: plotsWhere(c, (a) => a.movesToZone),
     zoneIds: c.scenario.zones.map((zone) => zone.id),
   };
 }
@@ -335,12 +307,7 @@ function explainMoney(c: ExplainContext): IndicatorExplanation {
       value: figures.money.acquisitionWan + figures.money.demolitionWan + figures.money.rewardWan,
       unit: 'wan',
     },
-    plots: plotsWith(
-      c.rows,
-      c.scenario,
-      actionsWhere((a) => a.isAcquisition || a.landAfter === 'reclaimed'),
-      c.year,
-    ),
+    plots: plotsWhere(c, (a) => a.isAcquisition || a.landAfter === 'reclaimed'),
     zoneIds: [],
   };
 }
