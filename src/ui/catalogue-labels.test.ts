@@ -5,11 +5,14 @@
  * to HTML (react-dom/server) on the small plan fixture and their labels collected.
  */
 
-import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { analyzePlan, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
+import {
+  loadFixturePlan,
+  openFixturePlan,
+  renderCurrentState,
+} from '../../test/support/fixture-plan-store.ts';
 import { ACTION_CATALOGUE, actionName, DRAWN_ACTIONS } from '../core/catalogue/action-catalogue.ts';
 import { FIGURE_CATALOGUE, figureRecord } from '../core/catalogue/figure-catalogue.ts';
 import {
@@ -20,9 +23,6 @@ import {
 } from '../core/catalogue/indicator-catalogue.ts';
 import { explainIndicator } from '../core/scenario/indicators/explain-indicator.ts';
 import { INDICATOR_KEYS } from '../core/scenario/indicators/indicator-keys.ts';
-import type { Scenario } from '../core/scenario/scenario.ts';
-import { measureZones, prepareZoneContext } from '../core/scenario/zone-measures.ts';
-import type { Message } from '../core/types.ts';
 import { reportModel } from '../export/report-model.ts';
 import { plotTable, townIndicatorTable } from '../export/tables.ts';
 import type { Language } from '../i18n/messages.ts';
@@ -30,19 +30,15 @@ import { plannerStore } from '../state/store.ts';
 import { BriefingTargets } from './BriefingTargets.tsx';
 import { CompareView } from './CompareView.tsx';
 import { Dashboard } from './Dashboard.tsx';
+import { pick } from './format.ts';
 import { Legend } from './Legend.tsx';
 import { ReportLedger, ReportTargets } from './ReportTables.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 
-const plan = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/plans/small-v1.plan.json', import.meta.url), 'utf8'),
-) as { layers: PlanLayerSet; scenarios: Scenario[]; activeScenarioId: string };
+const fixture = loadFixturePlan();
+const { analysis, scenario, measures } = fixture;
 
 const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
-
-function text(language: Language, message: Message): string {
-  return language === 'zh-CN' ? message.zh : message.en;
-}
 
 /** The text of every element carrying `attribute`, by the attribute's value, in document order. */
 function labelled(html: string, attribute: string): [string, string][] {
@@ -56,31 +52,18 @@ function labelled(html: string, attribute: string): [string, string][] {
 function indicatorNames(language: Language, key: string): string[] {
   const record = INDICATOR_CATALOGUE.find((r) => r.key === key);
   if (!record) return [];
-  return [text(language, record.name), text(language, nameWithRule(record.key))];
+  return [pick(language, record.name), pick(language, nameWithRule(record.key))];
 }
 
 describe('the labels of every surface are the catalogue’s', () => {
   const initial = plannerStore.getState();
-  const getInitialState = plannerStore.getInitialState;
-  const analysis = analyzePlan(plan.layers);
-  const scenario = plan.scenarios[0] as Scenario;
-  const measures = measureZones(scenario.zones, prepareZoneContext(plan.layers));
+  let restoreInitialState: () => void;
 
   beforeAll(() => {
-    // Server rendering reads a store's initial state; these tests render the state they set.
-    plannerStore.getInitialState = plannerStore.getState;
+    restoreInitialState = renderCurrentState(plannerStore);
   });
-  afterAll(() => {
-    plannerStore.getInitialState = getInitialState;
-  });
-  beforeEach(() => {
-    plannerStore.setState(initial, true);
-    plannerStore.getState().openPlan({ ...plan.layers, label: null }, analysis, null);
-    plannerStore
-      .getState()
-      .setScenarioSet({ scenarios: plan.scenarios, activeScenarioId: plan.activeScenarioId });
-    plannerStore.getState().setZoneMeasures(scenario.id, measures);
-  });
+  afterAll(() => restoreInitialState());
+  beforeEach(() => openFixturePlan(plannerStore, initial, fixture));
 
   it.each(LANGUAGES)('indicator cards and year charts (%s)', (language) => {
     plannerStore.getState().setLanguage(language);
@@ -104,22 +87,22 @@ describe('the labels of every surface are the catalogue’s', () => {
     const html = renderToStaticMarkup(createElement(CompareView));
     const labels = labelled(html, 'data-figure-name');
     const compared = FIGURE_CATALOGUE.filter((figure) => figure.compared);
-    expect(labels).toEqual(compared.map((figure) => [figure.key, text(language, figure.name)]));
+    expect(labels).toEqual(compared.map((figure) => [figure.key, pick(language, figure.name)]));
   });
 
   it.each(LANGUAGES)('dashboard, briefing targets and the action legends (%s)', (language) => {
     plannerStore.getState().setLanguage(language);
     const dashboard = labelled(renderToStaticMarkup(createElement(Dashboard)), 'data-indicator-name');
-    expect(dashboard).toEqual([['controlShare', text(language, indicatorRecord('controlShare').name)]]);
+    expect(dashboard).toEqual([['controlShare', pick(language, indicatorRecord('controlShare').name)]]);
     const briefing = labelled(
       renderToStaticMarkup(createElement(BriefingTargets, { language })),
       'data-indicator-name',
     );
-    expect(briefing).toEqual(TARGET_KEYS.map((key) => [key, text(language, indicatorRecord(key).name)]));
+    expect(briefing).toEqual(TARGET_KEYS.map((key) => [key, pick(language, indicatorRecord(key).name)]));
     const legend = renderToStaticMarkup(createElement(Legend));
     const used = new Set(Object.values(scenario.actions).map((entry) => entry.action));
     for (const action of DRAWN_ACTIONS.filter((a) => used.has(a))) {
-      expect(legend).toContain(`>${text(language, actionName(action))}<`);
+      expect(legend).toContain(`>${pick(language, actionName(action))}<`);
     }
   });
 
@@ -132,12 +115,12 @@ describe('the labels of every surface are the catalogue’s', () => {
       'data-indicator-name',
     );
     expect(targets.map(([key, label]) => [key, label])).toEqual(
-      targets.map(([key]) => [key, text(language, nameWithRule(key as (typeof INDICATOR_KEYS)[number]))]),
+      targets.map(([key]) => [key, pick(language, nameWithRule(key as (typeof INDICATOR_KEYS)[number]))]),
     );
     expect(targets.length).toBe(6);
     const ledger = renderToStaticMarkup(createElement(ReportLedger, { model, language }));
     for (const key of ['released', 'directQuotaMu', 'transfersIn', 'transfersOut', 'used', 'ledgerBalance']) {
-      expect(ledger).toContain(`<th scope="col">${text(language, figureRecord(key).shortName)}</th>`);
+      expect(ledger).toContain(`<th scope="col">${pick(language, figureRecord(key).shortName)}</th>`);
     }
   });
 
@@ -154,20 +137,20 @@ describe('the labels of every surface are the catalogue’s', () => {
       'used',
       'ledgerBalance',
     ]) {
-      const name = text(language, figureRecord(key).name);
+      const name = pick(language, figureRecord(key).name);
       expect(
         header.some((cell) => cell.startsWith(`${name}（`) || cell.startsWith(`${name} (`)),
         name,
       ).toBe(true);
     }
     for (const action of DRAWN_ACTIONS) {
-      const name = text(language, actionName(action));
+      const name = pick(language, actionName(action));
       expect(
         header.some((cell) => cell.startsWith(name)),
         name,
       ).toBe(true);
     }
-    const names = new Set(ACTION_CATALOGUE.map((record) => text(language, record.name)));
+    const names = new Set(ACTION_CATALOGUE.map((record) => pick(language, record.name)));
     const plots = plotTable(state);
     const actionColumn = plots.rows.flatMap((row) =>
       row.filter((cell) => typeof cell === 'string' && names.has(cell)),

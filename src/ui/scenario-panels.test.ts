@@ -3,23 +3,23 @@
  * show the figures the core computes, in both languages, and React reports no problem.
  */
 
-import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { analyzePlan, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
+import {
+  loadFixturePlan,
+  openFixturePlan,
+  renderCurrentState,
+} from '../../test/support/fixture-plan-store.ts';
 import { scenarioIndicators } from '../core/scenario/indicators/scenario-indicators.ts';
-import type { Scenario } from '../core/scenario/scenario.ts';
-import { measureZones, prepareZoneContext } from '../core/scenario/zone-measures.ts';
 import { plannerStore } from '../state/store.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { CompareView } from './CompareView.tsx';
 import { formatMu } from './format.ts';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 
-const plan = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/plans/small-v1.plan.json', import.meta.url), 'utf8'),
-) as { layers: PlanLayerSet; scenarios: Scenario[]; activeScenarioId: string };
+const fixture = loadFixturePlan();
+const { analysis, scenario, measures } = fixture;
 
 /** The value of `data-field="name"`'s data-value in `html` (the first one). */
 function fieldValue(html: string, field: string): number {
@@ -30,28 +30,16 @@ function fieldValue(html: string, field: string): number {
 
 describe('scenario panels', () => {
   const initial = plannerStore.getState();
-  const getInitialState = plannerStore.getInitialState;
-  const analysis = analyzePlan(plan.layers);
-  const context = prepareZoneContext(plan.layers);
-  const scenario = plan.scenarios[0] as Scenario;
-  const measures = measureZones(scenario.zones, context);
+  let restoreInitialState: () => void;
   let errors: ReturnType<typeof vi.spyOn>;
 
   beforeAll(() => {
-    // Server rendering reads a store's initial state; these tests render the state they set.
-    plannerStore.getInitialState = plannerStore.getState;
+    restoreInitialState = renderCurrentState(plannerStore);
   });
-  afterAll(() => {
-    plannerStore.getInitialState = getInitialState;
-  });
+  afterAll(() => restoreInitialState());
 
   beforeEach(() => {
-    plannerStore.setState(initial, true);
-    plannerStore.getState().openPlan({ ...plan.layers, label: null }, analysis, null);
-    plannerStore
-      .getState()
-      .setScenarioSet({ scenarios: plan.scenarios, activeScenarioId: plan.activeScenarioId });
-    plannerStore.getState().setZoneMeasures(scenario.id, measures);
+    openFixturePlan(plannerStore, initial, fixture);
     plannerStore.getState().setPanel('scenario');
     errors = vi.spyOn(console, 'error');
   });
