@@ -21,6 +21,7 @@ import { type LoadedLayer, loadLayerFromSource } from '../src/core/io/load-layer
 import { normalizePlotProperties } from '../src/core/io/normalize-plot-properties.ts';
 import { type InputFile, type LayerSource, readLayerFiles } from '../src/core/io/read-layer-files.ts';
 import { AREA_METHOD, DEFAULT_SETTINGS } from '../src/core/settings.ts';
+import { csvText } from '../src/core/spreadsheet-cell.ts';
 import type { LayerKind, Problem } from '../src/core/types.ts';
 import { PLAN_USAGE, type PlanCommandOptions, runPlanCommand } from './lib/plan-command.ts';
 
@@ -133,9 +134,9 @@ function number(value: number | undefined, digits: number): string {
   return value === undefined || !Number.isFinite(value) ? '' : value.toFixed(digits);
 }
 
+/** A text cell, quoted and made inert for spreadsheets (a plot named `=HYPERLINK(…)` runs nothing). */
 function csvCell(value: unknown): string {
-  const text = value === undefined || value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvText(value === undefined || value === null ? '' : String(value));
 }
 
 /** Writes through a temporary file, so a failed run never leaves half a file behind. */

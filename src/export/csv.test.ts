@@ -19,9 +19,19 @@ describe('csvField', () => {
   });
 
   it('keeps Excel from running imported text as a formula', () => {
-    expect(csvField('=1+1')).toBe("'=1+1");
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('=1+1')).toBe(`"'=1+1"`);
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
     expect(csvField('-5')).toBe('-5');
+  });
+
+  it('neutralises every formula start OWASP lists (=, +, -, @, tab, CR) and quotes the cell', () => {
+    expect(csvField("-2+3+cmd|' /C calc'!A0")).toBe("\"'-2+3+cmd|' /C calc'!A0\"");
+    expect(csvField('=HYPERLINK("http://example.invalid","x")')).toBe(
+      '"\'=HYPERLINK(""http://example.invalid"",""x"")"',
+    );
+    expect(csvField('\t=1')).toBe('"\'\t=1"');
+    expect(csvField('+1')).toBe('+1');
+    expect(csvField(-12.5)).toBe('-12.5');
   });
 });
 

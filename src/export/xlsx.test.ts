@@ -50,6 +50,24 @@ describe('writeXlsx', () => {
     expect(sheet).toContain('<c r="C2"><v>12.25</v></c>');
   });
 
+  it('writes text a spreadsheet would run as a formula with a leading apostrophe; numbers stay numbers', () => {
+    const rows: Cell[][] = [
+      ['=HYPERLINK("http://example.invalid","点击")', '-2+3', '@SUM(A1)', '+1', -12.5, '-12.5', 'GHW-001'],
+    ];
+    const book = readXlsx(writeXlsx([{ name: 'a', rows }]));
+    expect(book.a).toEqual([
+      [
+        '\'=HYPERLINK("http://example.invalid","点击")',
+        "'-2+3",
+        "'@SUM(A1)",
+        '+1',
+        -12.5,
+        '-12.5',
+        'GHW-001',
+      ],
+    ]);
+  });
+
   it('writes one sheet per table with valid, unique names', () => {
     const book = readXlsx(
       writeXlsx([

@@ -1,11 +1,13 @@
 /**
  * A minimal XLSX writer (Office Open XML SpreadsheetML, ECMA-376): a zip (fflate) of the content
  * types, the workbook, one worksheet per sheet, shared strings and a small style sheet (bold header
- * row). Numbers are written as numbers, text as shared strings, empty cells are left out. Loaded
+ * row). Numbers are written as numbers, text as shared strings (with a leading apostrophe where it
+ * would begin a formula: core/spreadsheet-cell.ts), empty cells are left out. Loaded
  * with a dynamic import when a workbook is first exported.
  */
 
 import { strToU8, zipSync } from 'fflate';
+import { neutraliseFormula } from '../core/spreadsheet-cell.ts';
 import type { Cell } from './table.ts';
 
 export interface Sheet {
@@ -105,7 +107,7 @@ function worksheetXml(sheet: Sheet, strings: SharedStrings): string {
         if (!Number.isFinite(value)) return;
         cells.push(`<c r="${ref}"${style}><v>${value}</v></c>`);
       } else if (typeof value === 'string' && value !== '') {
-        cells.push(`<c r="${ref}"${style} t="s"><v>${strings.add(value)}</v></c>`);
+        cells.push(`<c r="${ref}"${style} t="s"><v>${strings.add(neutraliseFormula(value))}</v></c>`);
       } else return;
       lastColumn = Math.max(lastColumn, c);
     });

@@ -81,6 +81,37 @@ describe('npm run analyze', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('writes names a spreadsheet would run as formulas with a leading apostrophe, quoted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-formula-'));
+    const plots = JSON.parse(readFileSync(join(fixtures, 'classify/plots.geojson'), 'utf8'));
+    const names = ['=HYPERLINK("http://example.invalid","点击")', "-2+3+cmd|' /C calc'!A0", '@SUM(A1)'];
+    names.forEach((name, i) => {
+      plots.features[i].properties.name = name;
+    });
+    plots.features[0].properties.village = '+1+1';
+    const plotsPath = join(dir, 'plots.geojson');
+    writeFileSync(plotsPath, JSON.stringify(plots));
+    const out = join(dir, 'result.csv');
+    const { code } = analyze([
+      '--plots',
+      plotsPath,
+      '--boundary',
+      join(fixtures, 'classify/boundary.geojson'),
+      '--control',
+      join(fixtures, 'classify/control.geojson'),
+      '--out',
+      out,
+    ]);
+    expect(code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain(',"\'=HYPERLINK(""http://example.invalid"",""点击"")",');
+    expect(text).toContain(",\"'-2+3+cmd|' /C calc'!A0\",");
+    expect(text).toContain(',"\'@SUM(A1)",');
+    expect(text).toContain(',"\'+1+1",');
+    // Numbers stay as they are, negative ones included.
+    expect(text).not.toMatch(/,'-?\d/);
+  });
+
   it('explains missing arguments', () => {
     const { code, stderr } = analyze(['--plots', 'x.geojson']);
     expect(code).toBe(2);
