@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodeZipEntryName } from '../../src/core/io/read-layer-files.ts';
+import { decodeZipEntryName } from '../../src/core/io/read-zip.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const fixtures = join(root, 'test/fixtures');

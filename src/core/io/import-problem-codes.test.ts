@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { writeDbf, writeShp } from '../../../scripts/make-import-fixtures.ts';
+import { zipBomb } from '../../../test/support/zip-bomb.ts';
 import type { Problem } from '../types.ts';
+import { MAX_FILE_BYTES } from './import-limits.ts';
 import { IMPORT_PROBLEM_CODES } from './import-problem-codes.ts';
 import { IO_PROBLEM_CODES } from './problem-codes.ts';
 import { readDbf } from './read-dbf.ts';
@@ -52,6 +54,8 @@ describe('IMPORT_PROBLEM_CODES', () => {
           0x7d,
         ]),
       },
+      { name: 'bomb.zip', bytes: zipBomb([{ name: 'bomb.shp', bytes: 300 * 1024 * 1024 }]) },
+      { name: 'huge.json', bytes: new Uint8Array(MAX_FILE_BYTES + 1) },
       { name: 'short.shp', bytes: writeShp([]).shp },
       { name: 'short.dbf', bytes: dbf.subarray(0, dbf.length - 4) },
     ]);

@@ -7,6 +7,11 @@ import type { ProblemCodeInfo } from './problem-codes.ts';
 /** The problem codes of `readLayerFiles`, `readShp`, `readDbf` and `readKml`. */
 export const IMPORT_PROBLEM_CODES = {
   'unknown-file-type': { severity: 'error', title: { zh: '不支持的文件类型', en: 'unsupported file type' } },
+  'file-too-large': { severity: 'error', title: { zh: '文件过大', en: 'file too large' } },
+  'zip-too-large': {
+    severity: 'error',
+    title: { zh: '压缩包解压后过大', en: 'archive unpacks to too much' },
+  },
   'not-a-zip': { severity: 'error', title: { zh: '不是有效的压缩包', en: 'not a valid zip archive' } },
   'empty-zip': { severity: 'error', title: { zh: '压缩包是空的', en: 'empty zip archive' } },
   'no-layer-in-zip': { severity: 'error', title: { zh: '压缩包中没有图层', en: 'no layer in the archive' } },

@@ -5,7 +5,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { writeDbf, writeShp } from '../../../scripts/make-import-fixtures.ts';
 import type { AreaGeometry } from '../types.ts';
-import { decodeZipEntryName, type InputFile, type LayerSource, readLayerFiles } from './read-layer-files.ts';
+import { type InputFile, type LayerSource, readLayerFiles } from './read-layer-files.ts';
+import { decodeZipEntryName } from './read-zip.ts';
 
 const FIXTURES = new URL('../../../test/fixtures/import/', import.meta.url);
 const fixture = (name: string): InputFile => ({

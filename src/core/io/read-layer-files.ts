@@ -4,13 +4,14 @@
  * page (in the worker) and the command line. Never throws on user data: every failure is a problem
  * that names the file and says what to do.
  */
-import { unzipSync } from 'fflate';
 import type { Problem } from '../types.ts';
-import { decodeUtf8OrGb18030, isAscii } from './decode-text.ts';
+import { decodeUtf8OrGb18030 } from './decode-text.ts';
+import { archiveTooLarge, fileTooLarge, MAX_FILE_BYTES } from './import-limits.ts';
 import { parseGeoJsonText } from './parse-geojson.ts';
 import { readDbf, type TextEncodingUsed } from './read-dbf.ts';
 import { decodeKmlBytes, readKml } from './read-kml.ts';
 import { readShp } from './read-shp.ts';
+import { readZip } from './read-zip.ts';
 
 /** A file as the user gave it. */
 export interface InputFile {
@@ -102,42 +103,23 @@ function withoutExtension(name: string): string {
   return ext === '' ? name : name.slice(0, name.length - ext.length - 1);
 }
 
-/**
- * A zip entry's name as text. fflate gives names without the UTF-8 flag as one character per byte:
- * those bytes are UTF-8 when valid, else GBK/GB18030 (Windows on Chinese systems, WinRAR).
- */
-export function decodeZipEntryName(name: string): string {
-  const codes = Array.from(name, (char) => char.codePointAt(0) ?? 0);
-  if (codes.some((code) => code > 0xff)) return name;
-  const bytes = Uint8Array.from(codes);
-  return isAscii(bytes) ? name : decodeUtf8OrGb18030(bytes).text;
-}
-
-/** True for entries that are folders or macOS resource forks. */
-function isNoise(path: string): boolean {
-  return path.endsWith('/') || /(^|\/)__MACOSX\//.test(path) || /(^|\/)\._/.test(path);
-}
-
 type Unzipped = { ok: true; entries: { path: string; bytes: Uint8Array }[]; total: number } | { ok: false };
 
-function unzip(bytes: Uint8Array, wanted: (ext: string) => boolean): Unzipped {
-  let total = 0;
-  try {
-    const files = unzipSync(bytes, {
-      filter: (file) => {
-        if (isNoise(file.name)) return false;
-        total++;
-        return wanted(extensionOf(file.name));
-      },
-    });
-    return {
-      ok: true,
-      entries: Object.entries(files).map(([path, data]) => ({ path: decodeZipEntryName(path), bytes: data })),
-      total,
-    };
-  } catch {
-    return { ok: false };
-  }
+/** The wanted entries of the archive `name`, within its size limit; a problem (pushed to `problems`) when refused. */
+function unzip(
+  name: string,
+  bytes: Uint8Array,
+  wanted: (ext: string) => boolean,
+  problems: Problem[],
+): Unzipped {
+  const read = readZip(bytes, (path) => wanted(extensionOf(path)));
+  if (read.ok) return read;
+  problems.push(
+    read.reason === 'too-large'
+      ? archiveTooLarge(name, bytes.length, read)
+      : notAZip(name, extensionOf(name) === 'kmz' ? 'kmz' : 'zip'),
+  );
+  return { ok: false };
 }
 
 function notAZip(name: string, kind: 'zip' | 'kmz'): Problem {
@@ -157,6 +139,11 @@ class Reader {
 
   addFile(name: string, bytes: Uint8Array, inArchive: boolean): void {
     const ext = extensionOf(name);
+    // An archive's entries are held to the archive's limit while they are inflated (read-zip.ts).
+    if (!inArchive && bytes.length > MAX_FILE_BYTES) {
+      this.problems.push(fileTooLarge(name, bytes.length));
+      return;
+    }
     if (SHAPEFILE_PARTS.has(ext)) this.addPart(name, ext, bytes);
     else if (ext === 'geojson' || ext === 'json') this.addGeoJson(name, bytes);
     else if (ext === 'kml') this.addKml(name, decodeKmlBytes(bytes));
@@ -222,11 +209,8 @@ class Reader {
   }
 
   addKmz(name: string, bytes: Uint8Array): void {
-    const unzipped = unzip(bytes, (ext) => ext === 'kml');
-    if (!unzipped.ok) {
-      this.problems.push(notAZip(name, 'kmz'));
-      return;
-    }
+    const unzipped = unzip(name, bytes, (ext) => ext === 'kml', this.problems);
+    if (!unzipped.ok) return;
     // The KML 2.2 standard reads the first .kml at the root; doc.kml is the usual name.
     const kmls = unzipped.entries;
     const chosen =
@@ -247,11 +231,8 @@ class Reader {
   }
 
   addZip(name: string, bytes: Uint8Array): void {
-    const unzipped = unzip(bytes, (ext) => LAYER_EXTENSIONS.has(ext));
-    if (!unzipped.ok) {
-      this.problems.push(notAZip(name, 'zip'));
-      return;
-    }
+    const unzipped = unzip(name, bytes, (ext) => LAYER_EXTENSIONS.has(ext), this.problems);
+    if (!unzipped.ok) return;
     if (unzipped.total === 0) {
       this.problems.push(
         fileProblem(
@@ -382,7 +363,9 @@ function readShapefile(
  * `.shp` + `.dbf` [+ `.prj`, `.cpg`, `.shx`], in any sub-folder, entry names in UTF-8 or GBK; GeoJSON
  * and KML inside a zip are read too), the loose parts of shapefiles given together, KML and KMZ.
  * Parts are matched by name without extension, ignoring case. Index and metadata files (`.sbn`,
- * `.shp.xml`, …) are ignored. Problems of files that give no source: `unknown-file-type`,
+ * `.shp.xml`, …) are ignored. Sizes are limited (import-limits.ts): a file above 500 MB is
+ * `file-too-large`, an archive that would inflate past its limit `zip-too-large`, both unread.
+ * Problems of files that give no source: `unknown-file-type`, `file-too-large`, `zip-too-large`,
  * `not-a-zip`, `empty-zip`, `no-layer-in-zip`, `no-kml-in-kmz`, `missing-dbf`, `missing-shp`,
  * `not-a-shapefile`, `not-a-polygon-layer`, `not-a-dbf`, `invalid-kml` and the GeoJSON parse errors.
  *
