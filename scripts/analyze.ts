@@ -113,8 +113,11 @@ function load(path: string, kind: LayerKind): LoadedLayer {
       `  ${source.fileName}: 属性编码 ${source.encoding.name}（${ENCODING_SOURCES[source.encoding.source]}）`,
     );
   }
-  if (result.crs.confidence !== 'certain' || result.crs.crs.kind !== 'wgs84') {
-    console.error(`  ${source.fileName}: ${result.crs.message.zh}`);
+  // What the import dialog shows about the CRS: the detection when it is not plain lon/lat, and
+  // always its warning (a .prj or crs member the coordinates contradict, data far from Cixi).
+  const { crs } = result;
+  if (crs.confidence !== 'certain' || crs.crs.kind !== 'wgs84' || crs.warning) {
+    console.error(`  ${source.fileName}: ${crs.message.zh}\n      ${crs.message.en}`);
   }
   return result;
 }

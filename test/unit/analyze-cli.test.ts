@@ -112,6 +112,27 @@ describe('npm run analyze', () => {
     expect(text).not.toMatch(/,'-?\d/);
   });
 
+  it('prints the warning of a crs member that the coordinates contradict, as the dialog shows it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-crs-'));
+    const plots = JSON.parse(readFileSync(join(fixtures, 'classify/plots.geojson'), 'utf8'));
+    plots.crs = { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4528' } };
+    const plotsPath = join(dir, 'plots-declared-4528.geojson');
+    writeFileSync(plotsPath, JSON.stringify(plots));
+    const { code, stderr } = analyze([
+      '--plots',
+      plotsPath,
+      '--boundary',
+      join(fixtures, 'classify/boundary.geojson'),
+      '--control',
+      join(fixtures, 'classify/control.geojson'),
+      '--out',
+      join(dir, 'result.csv'),
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('plots-declared-4528.geojson: GeoJSON 的 crs 成员声明的坐标系为');
+    expect(stderr).toContain('but the coordinate values');
+  });
+
   it('explains missing arguments', () => {
     const { code, stderr } = analyze(['--plots', 'x.geojson']);
     expect(code).toBe(2);

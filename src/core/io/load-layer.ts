@@ -5,7 +5,6 @@
  */
 
 import { type CrsDetection, type CrsDetectionResult, describeCrs } from '../crs/crs.ts';
-import { detectCrs } from '../crs/detect-crs.ts';
 import {
   coordinateBox,
   distanceWarning,
@@ -14,12 +13,21 @@ import {
   placeBox,
 } from '../crs/detect-crs-from-coordinates.ts';
 import { reprojectFeatureCollection } from '../crs/reproject-feature-collection.ts';
-import type { Feature, FeatureCollection, LayerKind, Position, Problem } from '../types.ts';
+import type { Feature, FeatureCollection, LayerKind, Problem } from '../types.ts';
 import { applyColumnMapping, type ColumnMapping } from './column-mapping.ts';
 import { isRecord } from './describe-feature.ts';
+import {
+  crsOutlierProblem,
+  detectLayerCrs,
+  isUsableDetection,
+  type LayerCrs,
+  type SoundFeature,
+  soundFeatures,
+} from './detect-layer-crs.ts';
 import { parseGeoJsonText } from './parse-geojson.ts';
 import type { LayerSource } from './read-layer-files.ts';
 import { repairFeature } from './repair-feature.ts';
+import { resolveFeatureId } from './resolve-feature-id.ts';
 import { validateLayer } from './validate-layer.ts';
 
 export interface LoadedLayer {
@@ -35,20 +43,6 @@ export interface LoadedLayer {
 }
 
 export type LoadLayerResult = LoadedLayer | { ok: false; problems: Problem[] };
-
-function* positionsOf(collection: FeatureCollection): Generator<Position> {
-  for (const feature of collection.features) {
-    const geometry = feature?.geometry as { type?: string; coordinates?: unknown } | null;
-    if (!geometry || !Array.isArray(geometry.coordinates)) continue;
-    const stack: unknown[] = [geometry.coordinates];
-    while (stack.length > 0) {
-      const item = stack.pop();
-      if (!Array.isArray(item)) continue;
-      if (typeof item[0] === 'number') yield item as Position;
-      else for (const child of item) stack.push(child);
-    }
-  }
-}
 
 /** What the shared loading needs to know about where a collection came from. */
 interface CollectionOrigin {
@@ -77,9 +71,9 @@ function crsProblem(fileName: string, detection: CrsDetectionResult, implausible
 }
 
 /** The CRS a format fixes (KML: WGS84, OGC KML 2.2 §16.9), with a warning when the data lies far from Cixi. */
-function formatCrsDetection(collection: FeatureCollection): CrsDetection {
+function formatCrsDetection(sound: readonly SoundFeature[]): CrsDetection {
   const crs = { kind: 'wgs84' } as const;
-  const box = coordinateBox(positionsOf(collection));
+  const box = coordinateBox(sound.flatMap((feature) => [feature.box.slice(0, 2), feature.box.slice(2)]));
   const placement = box && isDegreeBox(box) ? placeBox(crs, box) : null;
   const warning = placement ? distanceWarning(placement) : undefined;
   return {
@@ -106,25 +100,49 @@ function loadCollection(collection: unknown, kind: LayerKind, origin: Collection
     return { ok: false, problems: [...origin.problems, ...problems] };
   }
   const parsed = collection as unknown as FeatureCollection;
-  let detection: CrsDetectionResult;
-  if (origin.crsFromFormat === 'wgs84') detection = formatCrsDetection(parsed);
+  // Only features whose coordinates are sound number pairs take part in the detection; the others
+  // are reported by validateLayer, each as a problem of its own feature.
+  const sound = soundFeatures(parsed.features);
+  let layerCrs: LayerCrs;
+  if (origin.crsFromFormat === 'wgs84')
+    layerCrs = { detection: formatCrsDetection(sound), outliers: [], box: null };
   else {
     const crsMember = (collection as { crs?: unknown }).crs;
-    detection = detectCrs({
-      ...(origin.prj === undefined ? {} : { prj: origin.prj }),
-      ...(crsMember === undefined ? {} : { crsMember }),
-      positions: positionsOf(parsed),
-    });
+    layerCrs = detectLayerCrs(
+      {
+        ...(origin.prj === undefined ? {} : { prj: origin.prj }),
+        ...(crsMember === undefined ? {} : { crsMember }),
+      },
+      sound,
+    );
   }
+  const { detection } = layerCrs;
   // A guess from the numbers alone that lands far from Cixi is more likely broken data than a
   // real layer: refuse it rather than place plots on the wrong continent.
-  const implausibleGuess =
-    detection.ok && detection.confidence === 'assumed' && detection.warning !== undefined;
-  if (!detection.ok || implausibleGuess) {
+  if (!detection.ok || !isUsableDetection(detection)) {
+    const implausibleGuess = detection.ok;
     return { ok: false, problems: [...origin.problems, crsProblem(fileName, detection, implausibleGuess)] };
   }
   const reprojected = reprojectFeatureCollection(parsed, detection.crs) as FeatureCollection;
-  const { valid, problems } = validateLayer(reprojected, kind, { fileName });
+  const checked = validateLayer(reprojected, kind, { fileName });
+  let { valid, problems } = checked;
+  if (layerCrs.outliers.length > 0) {
+    // A stray feature's own findings (read in a system it is not in) would only mislead.
+    const stray = new Set(layerCrs.outliers.map((feature) => feature.featureIndex));
+    const agreeing = sound.length - stray.size;
+    valid = valid.filter((index) => !stray.has(index));
+    problems = [
+      ...problems.filter((problem) => !stray.has(problem.featureIndex)),
+      ...layerCrs.outliers.map((feature) =>
+        crsOutlierProblem(
+          feature,
+          resolveFeatureId(parsed.features[feature.featureIndex]),
+          layerCrs,
+          agreeing,
+        ),
+      ),
+    ].sort((a, b) => a.featureIndex - b.featureIndex);
+  }
   const features: Feature[] = [];
   for (const index of valid) {
     features.push(repairFeature(reprojected.features[index] as Feature<unknown, unknown>) as Feature);

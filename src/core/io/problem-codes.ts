@@ -44,6 +44,10 @@ export const IO_PROBLEM_CODES = {
     severity: 'error',
     title: { zh: '坐标超出范围', en: 'coordinates out of range' },
   },
+  'crs-outlier': {
+    severity: 'error',
+    title: { zh: '坐标与其余要素不符', en: 'coordinates unlike the rest' },
+  },
   'projected-coordinates': { severity: 'error', title: { zh: '投影坐标', en: 'projected coordinates' } },
   'missing-id': { severity: 'depends', title: { zh: '缺少编号', en: 'missing id' } },
   'duplicate-id': { severity: 'depends', title: { zh: '编号重复', en: 'duplicate id' } },

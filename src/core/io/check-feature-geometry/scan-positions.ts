@@ -38,6 +38,11 @@ function describeBadPosition(
   polygonIndex: number | undefined,
 ): { zh: string; en: string } {
   const where = ringLabel(ringIndex, polygonIndex);
+  if (Array.isArray(position) && Array.isArray(position[0]))
+    return {
+      zh: `${where.zh}第 ${positionIndex + 1} 个点嵌套了过多层数组（应为 [经度, 纬度]）`,
+      en: `position ${positionIndex + 1} of ${where.en} is nested in more arrays than a polygon allows (it should be [longitude, latitude])`,
+    };
   const shown = Array.isArray(position)
     ? `[${shortText(position.map((v) => shortText(v, 20)).join(', '))}]`
     : shortText(position);
