@@ -19,23 +19,32 @@ function analyze(args: string[]) {
   return { code: run.status, stderr: run.stderr };
 }
 
+/** Analyses `plotsPath` against the classify fixture's boundary and control lines. */
+function analyzeWithClassifyLayers(plotsPath: string, out: string, ...more: string[]) {
+  return analyze([
+    '--plots',
+    plotsPath,
+    '--boundary',
+    join(fixtures, 'classify/boundary.geojson'),
+    '--control',
+    join(fixtures, 'classify/control.geojson'),
+    '--out',
+    out,
+    ...more,
+  ]);
+}
+
 describe('npm run analyze', () => {
   it('writes the result CSV with a BOM and the six leading columns, and a summary matching it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
     const out = join(dir, 'result.csv');
     const summaryPath = join(dir, 'summary.json');
-    const { code, stderr } = analyze([
-      '--plots',
+    const { code, stderr } = analyzeWithClassifyLayers(
       join(fixtures, 'classify/plots.geojson'),
-      '--boundary',
-      join(fixtures, 'classify/boundary.geojson'),
-      '--control',
-      join(fixtures, 'classify/control.geojson'),
-      '--out',
       out,
       '--summary',
       summaryPath,
-    ]);
+    );
     expect(stderr).toContain('已分析 11 个地块');
     expect(code).toBe(0);
     const bytes = readFileSync(out);
@@ -65,16 +74,7 @@ describe('npm run analyze', () => {
   ])('rejects %s with a message naming the file, exit code 2 and no output', (file, expected) => {
     const dir = mkdtempSync(join(tmpdir(), 'analyze-bad-'));
     const out = join(dir, 'result.csv');
-    const { code, stderr } = analyze([
-      '--plots',
-      join(fixtures, 'bad-input', file),
-      '--boundary',
-      join(fixtures, 'classify/boundary.geojson'),
-      '--control',
-      join(fixtures, 'classify/control.geojson'),
-      '--out',
-      out,
-    ]);
+    const { code, stderr } = analyzeWithClassifyLayers(join(fixtures, 'bad-input', file), out);
     expect(code).toBe(2);
     expect(stderr).toContain(file);
     expect(stderr).toContain(expected);
@@ -92,16 +92,7 @@ describe('npm run analyze', () => {
     const plotsPath = join(dir, 'plots.geojson');
     writeFileSync(plotsPath, JSON.stringify(plots));
     const out = join(dir, 'result.csv');
-    const { code } = analyze([
-      '--plots',
-      plotsPath,
-      '--boundary',
-      join(fixtures, 'classify/boundary.geojson'),
-      '--control',
-      join(fixtures, 'classify/control.geojson'),
-      '--out',
-      out,
-    ]);
+    const { code } = analyzeWithClassifyLayers(plotsPath, out);
     expect(code).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toContain(',"\'=HYPERLINK(""http://example.invalid"",""点击"")",');
@@ -118,16 +109,7 @@ describe('npm run analyze', () => {
     plots.crs = { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4528' } };
     const plotsPath = join(dir, 'plots-declared-4528.geojson');
     writeFileSync(plotsPath, JSON.stringify(plots));
-    const { code, stderr } = analyze([
-      '--plots',
-      plotsPath,
-      '--boundary',
-      join(fixtures, 'classify/boundary.geojson'),
-      '--control',
-      join(fixtures, 'classify/control.geojson'),
-      '--out',
-      join(dir, 'result.csv'),
-    ]);
+    const { code, stderr } = analyzeWithClassifyLayers(plotsPath, join(dir, 'result.csv'));
     expect(code).toBe(0);
     expect(stderr).toContain('plots-declared-4528.geojson: GeoJSON 的 crs 成员声明的坐标系为');
     expect(stderr).toContain('but the coordinate values');

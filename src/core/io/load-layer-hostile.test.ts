@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { squarePlot } from '../../../test/fixtures/square-plot.ts';
 import { gaussKrugerCrs } from '../crs/crs.ts';
 import { makeInverseTransform } from '../crs/make-transform.ts';
 import { loadLayerFromGeoJson } from './load-layer.ts';
@@ -10,24 +11,11 @@ function twelvePlots(): {
   geometry: { type: string; coordinates: unknown };
 }[] {
   return Array.from({ length: 12 }, (_, i) => {
-    const lon = 121.2 + i * 0.002;
-    const lat = 30.2;
-    const d = 0.001;
+    const plot = squarePlot(`P${i + 1}`, 121.2 + i * 0.002, 30.2, 0.001);
     return {
       type: 'Feature',
       properties: { id: `P${i + 1}` },
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [lon, lat],
-            [lon + d, lat],
-            [lon + d, lat + d],
-            [lon, lat + d],
-            [lon, lat],
-          ],
-        ],
-      },
+      geometry: { type: 'Polygon', coordinates: plot.geometry?.coordinates },
     };
   });
 }
