@@ -2,7 +2,9 @@
  * Benchmark: our ellipsoidal area and plot classification against the straightforward @turf/turf
  * way, on seeded samples of 1,000 / 10,000 / 100,000 plots. Run with `npm run bench`
  * (node --expose-gc --import tsx scripts/bench.ts). Prints an aligned table and a final JSON line.
- * "ours classify" is one cold run of classifyPlots, preparing both zone layers included.
+ * "ours classify" is one cold run of classifyPlots, preparing both zone layers included. Then the
+ * whole `npm run analyze` on 100,000 plots, stage by stage, against PostGIS when it is reachable
+ * (scripts/lib/bench-analyze.ts; alone: `npm run bench:analyze`).
  */
 
 import os from 'node:os';
@@ -12,6 +14,7 @@ import type { Feature as GjFeature, MultiPolygon as GjMultiPolygon, Polygon as G
 import { classifyPlots } from '../src/core/analysis/classify-plots.ts';
 import { geometryAreaM2 } from '../src/core/geometry/ellipsoidal-area.ts';
 import type { FeatureCollection } from '../src/core/types.ts';
+import { ANALYZE_BENCH_DEFAULTS, analyzeBenchReport, benchAnalyze } from './lib/bench-analyze.ts';
 import { benchScenarioUpdate } from './lib/bench-scenario.ts';
 import { generateSamplePlan } from './lib/generate-sample.ts';
 import { Random } from './lib/prng.ts';
@@ -304,6 +307,9 @@ function main(): void {
       `(min ${scenario.minMs.toFixed(1)}, max ${scenario.maxMs.toFixed(1)}; target < 50 ms). ` +
       `First computation, packing the rows once: ${scenario.firstMs.toFixed(0)} ms.`,
   );
+  console.log('');
+  const analyze = benchAnalyze(ANALYZE_BENCH_DEFAULTS);
+  for (const line of analyzeBenchReport(analyze)) console.log(line);
   console.log(
     JSON.stringify({
       bench: 'industrial-land-planner',
@@ -311,6 +317,9 @@ function main(): void {
       machine,
       rows,
       scenarioEditMs: scenario.medianMs,
+      analyzeMs: analyze.analyzeMs,
+      analyzeStages: analyze.stages,
+      postgisMs: 'best' in analyze.postgis ? analyze.postgis.best.totalMs : null,
     }),
   );
 }

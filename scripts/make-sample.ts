@@ -10,7 +10,8 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateSamplePlan, SAMPLE_LABEL, type SampleCollection } from './lib/generate-sample.ts';
+import { generateSamplePlan, SAMPLE_LABEL } from './lib/generate-sample.ts';
+import { sampleCollectionText } from './lib/sample-collection-text.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The date of 慈经信建〔2022〕25号 as a number, so that the default is easy to remember. */
@@ -23,12 +24,6 @@ function parseInteger(value: string | undefined, fallback: number, name: string)
   if (!Number.isInteger(parsed) || parsed < 0)
     throw new Error(`--${name} must be a non-negative integer, got "${value}".`);
   return parsed;
-}
-
-/** One feature per line: readable diffs, and small enough to commit. */
-function collectionText(collection: SampleCollection): string {
-  const head = JSON.stringify({ type: collection.type, name: collection.name, label: collection.label });
-  return `${head.slice(0, -1)},"features":[\n${collection.features.map((feature) => JSON.stringify(feature)).join(',\n')}\n]}\n`;
 }
 
 function main(): void {
@@ -51,7 +46,7 @@ function main(): void {
     ['plots.geojson', plan.plots],
   ] as const) {
     const path = join(outDir, file);
-    writeFileSync(path, collectionText(collection));
+    writeFileSync(path, sampleCollectionText(collection));
     sizes.push(
       `${file} ${collection.features.length} features, ${(statSync(path).size / 1024).toFixed(0)} KiB`,
     );

@@ -1,0 +1,234 @@
+/**
+ * Benchmark of the whole `npm run analyze` on a seeded sample of 100,000 plots: wall time of the
+ * command exactly as package.json runs it (best of several runs), each stage's share from a CPU
+ * profile of one more run, and, when a PostGIS server is reachable, the same job in PostGIS timed
+ * in the same run, with the ratio and a check that both give the same statuses and areas.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { generateSamplePlan } from './generate-sample.ts';
+import { findPostgis, type PostgisRun, runPostgisJob } from './postgis-job.ts';
+import { type ProfileStages, profileStages } from './profile-stages.ts';
+import { sampleCollectionText } from './sample-collection-text.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const LAYERS = ['plots', 'boundary', 'control'] as const;
+type LayerFiles = Record<(typeof LAYERS)[number], string>;
+
+export interface AnalyzeBenchOptions {
+  plots: number;
+  seed: number;
+  /** Runs of each command; the best is kept (other work on the machine only ever adds time). */
+  repeats: number;
+}
+
+export interface AnalyzeBenchResult {
+  plots: number;
+  seed: number;
+  plotsFileMB: number;
+  command: string;
+  /** Every run of `npm run analyze`'s command. */
+  analyzeRuns: CommandTime[];
+  /** The best wall time and the best CPU time of the runs, ms. */
+  analyzeMs: number;
+  analyzeCpuMs: number;
+  stages: ProfileStages;
+  /** PostGIS figures, or why there are none. */
+  postgis:
+    | { version: string; runs: PostgisRun[]; best: PostgisRun; check: AgreementCheck }
+    | { missing: string };
+  loadAverage: { before: number[]; after: number[] };
+}
+
+/** 100,000 plots of the sample generator's default seed, each command run three times. */
+export const ANALYZE_BENCH_DEFAULTS: AnalyzeBenchOptions = { plots: 100_000, seed: 20220225, repeats: 3 };
+
+/** The sample's three layers under the OS temp folder, written once per seed and size. */
+function sampleFiles(plots: number, seed: number): LayerFiles {
+  const dir = join(os.tmpdir(), `ilp-bench-${seed}-${plots}`);
+  const files = Object.fromEntries(
+    LAYERS.map((layer) => [layer, join(dir, `${layer}.geojson`)]),
+  ) as LayerFiles;
+  if (LAYERS.every((layer) => existsSync(files[layer]))) return files;
+  process.stderr.write(`bench: writing ${plots.toLocaleString('en-US')} plots to ${dir}…\n`);
+  // Readable by other users: the database server's loader reads them too.
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  const plan = generateSamplePlan({ seed, plots });
+  for (const layer of LAYERS) {
+    writeFileSync(`${files[layer]}.partial`, sampleCollectionText(plan[layer]), { mode: 0o644 });
+    renameSync(`${files[layer]}.partial`, files[layer]);
+  }
+  return files;
+}
+
+/** The analyze script of package.json: the command `npm run analyze` runs, without npm itself. */
+function analyzeScript(): string {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return manifest.scripts.analyze as string;
+}
+
+interface CommandTime {
+  wallMs: number;
+  /** User + system CPU time of the command's processes (less sensitive to other work than wall time). */
+  cpuMs: number;
+}
+
+/** Minutes and seconds as the shell's `times` prints them, e.g. 0m5.120s. */
+function shellTime(text: string): number {
+  const match = /^(\d+)m([\d.]+)s$/.exec(text);
+  return match ? (Number(match[1]) * 60 + Number(match[2])) * 1000 : Number.NaN;
+}
+
+function runCommand(command: string): CommandTime {
+  const start = performance.now();
+  // `times` prints the CPU time of the shell's children on its second line.
+  const result = spawnSync('sh', ['-c', `${command} && times >&2`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}` },
+  });
+  const wallMs = performance.now() - start;
+  if (result.status !== 0) throw new Error(`${command} failed:\n${result.stderr}`);
+  const children = (result.stderr.trim().split('\n').pop() ?? '').trim().split(/\s+/);
+  return { wallMs, cpuMs: shellTime(children[0] ?? '') + shellTime(children[1] ?? '') };
+}
+
+/** Statuses and areas of both CSVs side by side. */
+export interface AgreementCheck {
+  plots: number;
+  statusDifferences: number;
+  /** Largest |ours − PostGIS| / area over the plot area and both overlap areas. */
+  maxRelativeDifference: number;
+}
+
+function compareCsv(oursCsv: string, postgisCsv: string): AgreementCheck {
+  const ours = oursCsv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1);
+  const theirs = postgisCsv.trim().split('\n').slice(1);
+  let statusDifferences = Math.abs(ours.length - theirs.length);
+  let maxRelativeDifference = 0;
+  for (let i = 0; i < Math.min(ours.length, theirs.length); i++) {
+    // Sample ids and names hold no comma or quote, so a split is enough here.
+    const a = (ours[i] as string).split(',');
+    const b = (theirs[i] as string).split(',');
+    if (a[5] !== b[4] || a[0] !== b[0]) statusDifferences++;
+    const area = Number(a[1]);
+    for (const [x, y] of [
+      [a[1], b[1]],
+      [a[3], b[2]],
+      [a[4], b[3]],
+    ]) {
+      const difference = Math.abs(Number(x) - Number(y)) / area;
+      if (difference > maxRelativeDifference) maxRelativeDifference = difference;
+    }
+  }
+  return { plots: ours.length, statusDifferences, maxRelativeDifference };
+}
+
+/** Runs the benchmark; progress goes to stderr. */
+export function benchAnalyze(options: AnalyzeBenchOptions): AnalyzeBenchResult {
+  const loadBefore = os.loadavg();
+  const files = sampleFiles(options.plots, options.seed);
+  const outDir = join(os.tmpdir(), `ilp-bench-out-${process.pid}`);
+  mkdirSync(outDir, { recursive: true });
+  const outCsv = join(outDir, 'result.csv');
+  const script = analyzeScript();
+  const args = ` --plots ${files.plots} --boundary ${files.boundary} --control ${files.control} --out ${outCsv} --summary ${join(outDir, 'summary.json')}`;
+  try {
+    const analyzeRuns: CommandTime[] = [];
+    for (let r = 0; r < options.repeats; r++) {
+      process.stderr.write(`bench: npm run analyze, run ${r + 1} of ${options.repeats}…\n`);
+      analyzeRuns.push(runCommand(script + args));
+    }
+    process.stderr.write('bench: npm run analyze with a CPU profile…\n');
+    const profileDir = join(outDir, 'profile');
+    // --cpu-prof is refused in NODE_OPTIONS, so it goes right after `node`.
+    if (!/^node\s/.test(script)) throw new Error(`the analyze script should start with "node": ${script}`);
+    runCommand(script.replace(/^node\s/, `node --cpu-prof --cpu-prof-dir=${profileDir} `) + args);
+    // The main thread's profile is the one whose samples fall into stages (tsx runs a worker too).
+    const profiles = readdirSync(profileDir).map((name) => profileStages(join(profileDir, name)));
+    const stages = profiles.reduce((best, p) => (p.stages.length > best.stages.length ? p : best));
+    const oursCsv = readFileSync(outCsv, 'utf8');
+
+    const access = findPostgis();
+    let postgis: AnalyzeBenchResult['postgis'];
+    if (typeof access === 'string') postgis = { missing: access };
+    else {
+      const runs: PostgisRun[] = [];
+      for (let r = 0; r < options.repeats; r++) {
+        process.stderr.write(`bench: PostGIS, run ${r + 1} of ${options.repeats}…\n`);
+        runs.push(runPostgisJob(access, files));
+      }
+      const best = runs.reduce((a, b) => (b.totalMs < a.totalMs ? b : a));
+      postgis = { version: access.version, runs, best, check: compareCsv(oursCsv, best.csv) };
+    }
+    return {
+      plots: options.plots,
+      seed: options.seed,
+      plotsFileMB: readFileSync(files.plots).byteLength / 2 ** 20,
+      command: `${script} --plots … --boundary … --control … --out … --summary …`,
+      analyzeRuns,
+      analyzeMs: Math.min(...analyzeRuns.map((r) => r.wallMs)),
+      analyzeCpuMs: Math.min(...analyzeRuns.map((r) => r.cpuMs)),
+      stages,
+      postgis,
+      loadAverage: { before: loadBefore, after: os.loadavg() },
+    };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** The benchmark as lines of text. */
+export function analyzeBenchReport(result: AnalyzeBenchResult): string[] {
+  const lines = [
+    `Whole analyze on ${result.plots.toLocaleString('en-US')} plots (seed ${result.seed}, plots file ${result.plotsFileMB.toFixed(0)} MB):`,
+    `  ${result.command}`,
+    `  best of ${result.analyzeRuns.length}: ${seconds(result.analyzeMs)} (runs: ${result.analyzeRuns.map((r) => seconds(r.wallMs)).join(', ')}); ` +
+      `CPU time (user + system) best ${seconds(result.analyzeCpuMs)}`,
+    '',
+    `Stages of one more run, from its CPU profile (${seconds(result.stages.totalMs)} profiled, of which garbage collection ${seconds(result.stages.gcMs)}, ${((100 * result.stages.gcMs) / result.stages.totalMs).toFixed(0)} %):`,
+  ];
+  const width = Math.max(...result.stages.stages.map((s) => s.stage.length));
+  for (const stage of result.stages.stages) {
+    const share = (100 * stage.ms) / result.stages.totalMs;
+    lines.push(
+      `  ${stage.stage.padEnd(width)}  ${stage.ms.toFixed(0).padStart(6)} ms  ${share.toFixed(1).padStart(5)} %  (GC ${stage.gcMs.toFixed(0)} ms)`,
+    );
+  }
+  lines.push('');
+  if ('missing' in result.postgis) {
+    lines.push(`PostGIS was not found (${result.postgis.missing}); only our figures are shown.`);
+  } else {
+    const { best, runs, check, version } = result.postgis;
+    lines.push(
+      `PostGIS (${version}), the same job: ogr2ogr the three files, dissolve and subdivide the zones, ` +
+        'per plot ST_Area(geography) and ST_Intersection with both unions, status, CSV out:',
+      `  best of ${runs.length}: ${seconds(best.totalMs)} (load ${seconds(best.loadMs)}, job ${seconds(best.jobMs)}; runs: ${runs.map((r) => seconds(r.totalMs)).join(', ')})`,
+      `  analyze is ${(best.totalMs / result.analyzeMs).toFixed(1)}× faster than PostGIS (target ≥ 5×, aim 10×)`,
+      `  agreement: ${check.statusDifferences} status differences in ${check.plots.toLocaleString('en-US')} plots; ` +
+        `largest area difference ${check.maxRelativeDifference.toExponential(1)} of the plot's area ` +
+        '(geodesic edges in PostGIS, straight lon/lat edges in ours)',
+    );
+  }
+  const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
+  lines.push(
+    `Load average before ${load(result.loadAverage.before)}, after ${load(result.loadAverage.after)} ` +
+      `on ${os.cpus().length} CPUs; other work on the machine only adds time, so the best run is kept.`,
+  );
+  return lines;
+}
