@@ -5,6 +5,7 @@
 
 import { parsePlanFile } from '../core/plan/parse-plan-file.ts';
 import { PLAN_FORMAT, PLAN_VERSION, type PlanFile, serializePlan } from '../core/plan/plan-file.ts';
+import { planWarningsNotice } from '../core/plan/plan-warnings-notice.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import { download, fileNameFor } from '../export/download.ts';
 import type { PlannerStore } from '../state/store.ts';
@@ -53,7 +54,11 @@ export async function openPlanFile(store: PlannerStore, file: File): Promise<boo
     });
     return false;
   }
-  return applyPlanFile(store, parsed.plan);
+  const opened = await applyPlanFile(store, parsed.plan);
+  // The same warnings the command line prints (actions on unknown plots dropped, zones left out, …).
+  const warnings = planWarningsNotice(file.name, parsed.warnings);
+  if (opened && warnings) store.getState().setNotice({ kind: 'info', message: warnings });
+  return opened;
 }
 
 /** Analyses a plan file's layers and, once that succeeded, makes it the current plan. */

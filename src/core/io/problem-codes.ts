@@ -39,6 +39,14 @@ export const IO_PROBLEM_CODES = {
   'unclosed-ring': { severity: 'warning', title: { zh: '环未闭合', en: 'unclosed ring' } },
   'degenerate-ring': { severity: 'error', title: { zh: '环的点太少', en: 'degenerate ring' } },
   'self-intersection': { severity: 'error', title: { zh: '自相交', en: 'self-intersection' } },
+  'hole-outside-shell': {
+    severity: 'depends',
+    title: { zh: '内环在外环之外', en: 'hole outside its shell' },
+  },
+  'overlapping-rings': {
+    severity: 'warning',
+    title: { zh: '面或内环重叠', en: 'overlapping parts or holes' },
+  },
   'zero-area': { severity: 'error', title: { zh: '面积为零', en: 'zero area' } },
   'coordinate-out-of-range': {
     severity: 'error',

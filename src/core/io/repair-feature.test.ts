@@ -19,6 +19,8 @@ const OPEN = [
   [121.25, 30.1715],
 ];
 const CLOSED = [...OPEN, [121.25, 30.17]];
+/** CLOSED moved 0.01° east: a second part that does not overlap the first. */
+const CLOSED_EAST = CLOSED.map(([lon = 0, lat = 0]) => [lon + 0.01, lat]);
 
 describe('closeRings', () => {
   it('closes open rings of a Polygon without modifying the input', () => {
@@ -64,7 +66,7 @@ describe('repairFeature', () => {
         type: 'GeometryCollection',
         geometries: [
           { type: 'Polygon', coordinates: [OPEN] },
-          { type: 'MultiPolygon', coordinates: [[CLOSED], []] },
+          { type: 'MultiPolygon', coordinates: [[CLOSED_EAST], []] },
         ],
       },
     }) as unknown as Feature;
@@ -72,7 +74,7 @@ describe('repairFeature', () => {
       type: 'Feature',
       id: 7,
       properties: {},
-      geometry: { type: 'MultiPolygon', coordinates: [[CLOSED], [CLOSED]] },
+      geometry: { type: 'MultiPolygon', coordinates: [[CLOSED], [CLOSED_EAST]] },
     });
   });
 });

@@ -5,6 +5,7 @@
 import type { AreaGeometry, Feature, PolygonCoords } from '../types.ts';
 import { closeRings } from './close-rings.ts';
 import { isRecord } from './describe-feature.ts';
+import { findOverlaps, hasRepairableOverlaps, mergeOverlaps } from './overlaps.ts';
 
 function polygonsOf(geometry: unknown): PolygonCoords[] | undefined {
   if (!isRecord(geometry) || !Array.isArray(geometry.coordinates)) return undefined;
@@ -26,15 +27,29 @@ function repairGeometry(geometry: unknown): unknown {
     const coordinates = geometry.coordinates.filter(
       (polygon) => !Array.isArray(polygon) || polygon.length > 0,
     );
-    return { ...geometry, coordinates };
+    return { ...geometry, coordinates: mergedIfNeeded(coordinates as PolygonCoords[]) };
+  }
+  if (geometry.type === 'Polygon' && Array.isArray(geometry.coordinates)) {
+    const [merged, ...more] = mergedIfNeeded([geometry.coordinates as PolygonCoords]);
+    if (more.length === 0)
+      return merged === geometry.coordinates ? geometry : { ...geometry, coordinates: merged };
+    return { type: 'MultiPolygon', coordinates: [merged, ...more] };
   }
   return geometry;
+}
+
+/** `hole-outside-shell` (warning) and `overlapping-rings`: land counted once; the input when nothing is wrong. */
+function mergedIfNeeded(polygons: PolygonCoords[]): PolygonCoords[] {
+  if (polygons.length === 1 && (polygons[0]?.length ?? 0) < 2) return polygons;
+  const found = findOverlaps(polygons);
+  return hasRepairableOverlaps(found) ? mergeOverlaps(polygons, found) : polygons;
 }
 
 /**
  * Repairs what validation reports as fixable: closes open rings (`unclosed-ring`), turns a
  * GeometryCollection of polygons into a MultiPolygon (`geometry-collection`), drops empty parts of a
- * MultiPolygon (`empty-part`) and replaces missing or non-object properties with `{}`
+ * MultiPolygon (`empty-part`), drops holes outside their shell (`hole-outside-shell`), unions
+ * overlapping holes and parts (`overlapping-rings`) and replaces missing or non-object properties with `{}`
  * (`invalid-properties`). Does not modify its input.
  * @param feature a feature that `validateLayer` listed as valid
  * @returns a new feature with a Polygon or MultiPolygon geometry

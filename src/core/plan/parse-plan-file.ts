@@ -30,9 +30,14 @@ function crossCheck(plan: PlanFile, reader: PlanReader): void {
     if (unknownPlots.length > 0) {
       const sample = unknownPlots.slice(0, 5).join(', ') + (unknownPlots.length > 5 ? ' …' : '');
       reader.warn('unknown-plot', `scenarios[${s}].actions`, {
-        zh: `方案“${scenario.name}”中有 ${unknownPlots.length} 个地块措施对应的地块不在地块图层中（${sample}），计算时忽略。`,
-        en: `Scenario "${scenario.name}": ${unknownPlots.length} actions name plots that are not in the plot layer (${sample}); they are ignored.`,
+        zh: `方案文件 ${reader.fileName} 的方案“${scenario.name}”中有 ${unknownPlots.length} 个地块措施对应的地块不在地块图层中（${sample}），已删除，不计入任何统计。`,
+        en: `Plan file ${reader.fileName}, scenario "${scenario.name}": ${unknownPlots.length} actions name plots that are not in the plot layer (${sample}); they were dropped and are not counted anywhere.`,
       });
+      // Dropped here, once, so that no view (legend, table, indicators, report) can count them.
+      const unknown = new Set(unknownPlots);
+      scenario.actions = Object.fromEntries(
+        Object.entries(scenario.actions).filter(([plotId]) => !unknown.has(plotId)),
+      );
     }
     const zoneIds = new Set(scenario.zones.map((zone) => zone.id));
     const unknownZones = Object.values(scenario.actions).filter(

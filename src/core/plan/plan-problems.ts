@@ -23,8 +23,10 @@ export type PlanProblemCode =
   | 'migrated'
   /** A member this version does not know was left out. */
   | 'unknown-part'
-  /** An optional part was wrong and left out. */
+  /** An optional part, or a receiving zone whose geometry fails the layer checks, was left out. */
   | 'dropped-part'
+  /** A receiving zone's geometry was repaired as an imported zone's would be (closed, merged). */
+  | 'repaired-part'
   /** Missing assumptions were filled with the example defaults. */
   | 'default-assumption'
   /** Actions name plots that are not in the plot layer. */

@@ -64,12 +64,20 @@ export class PlanReader {
   }
 
   wrong(path: string, expected: Message, value: unknown): undefined {
+    // JSON.parse reads 1e999 as Infinity, which JSON cannot write back (it would show as null).
+    const found =
+      typeof value === 'number' && !Number.isFinite(value) && !Number.isNaN(value)
+        ? {
+            zh: `一个超出 JSON 数值范围的数（如 1e999，读作${value > 0 ? '' : '负'}无穷大）`,
+            en: `a number too large for JSON (such as 1e999, which overflows to ${value > 0 ? '' : 'minus '}infinity)`,
+          }
+        : { zh: shown(value), en: shown(value) };
     this.problems.push({
       code: 'wrong-part',
       path,
       message: {
-        zh: `方案文件 ${this.fileName} 的 ${path} 应为${expected.zh}，实际为 ${shown(value)}。`,
-        en: `Plan file ${this.fileName}: ${path} must be ${expected.en}; found ${shown(value)}.`,
+        zh: `方案文件 ${this.fileName} 的 ${path} 应为${expected.zh}，实际为 ${found.zh}。`,
+        en: `Plan file ${this.fileName}: ${path} must be ${expected.en}; found ${found.en}.`,
       },
     });
     return undefined;

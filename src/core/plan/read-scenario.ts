@@ -15,6 +15,7 @@ import {
   type ReceivingZone,
   type Scenario,
 } from '../scenario/scenario.ts';
+import { checkPlanZones } from './check-plan-zones.ts';
 import { childPath } from './plan-problems.ts';
 import { EXPECT, type PlanReader, readList } from './plan-reader.ts';
 import { isAreaGeometry } from './read-plan-layers.ts';
@@ -154,7 +155,8 @@ export function readScenario(reader: PlanReader, value: unknown, path: string): 
     // fromEntries defines own properties, so even a plot id "__proto__" stays an ordinary key.
     if (ok) actions = Object.fromEntries(entries);
   }
-  const zones = readList(reader, record, 'zones', path, readZone);
+  const zonesRead = readList(reader, record, 'zones', path, readZone);
+  const zones = zonesRead && checkPlanZones(reader, zonesRead, childPath(path, 'zones'), name ?? id ?? path);
   const transfers = readList(reader, record, 'transfers', path, readTransfer);
   const directQuota = readList(reader, record, 'directQuota', path, readDirectQuota);
   const assumptionsValue = reader.required(record, 'assumptions', path);

@@ -1,12 +1,14 @@
 /**
  * The last stage of checkFeatureGeometry, on rings whose positions are known to be numeric:
- * closure and size, then (when every ring has at least 4 positions) crossings and zero area.
+ * closure and size, then (when every ring has at least 4 positions) crossings and zero area, then
+ * (when nothing crosses) holes outside their shell and overlapping holes or parts.
  */
 
 import type { Message, Position } from '../../types.ts';
 import { formatCount, formatPoint, ringLabel } from '../describe-feature.ts';
 import { findRingIntersections, type RingIntersection } from '../self-intersections.ts';
 import type { GeometryFinding } from './geometry-finding.ts';
+import { overlapFindings } from './overlap-findings.ts';
 
 /** Rings whose |2 × area| is at most this times the square of their extent count as zero-area. */
 export const ZERO_AREA_RATIO = 1e-10;
@@ -188,5 +190,8 @@ export function checkRings(polygons: Position[][][], isMulti: boolean): Geometry
     findings.push(['self-intersection', 'error', intersectionMessage(first, intersections.length, isMulti)]);
   const flat = zeroAreaFinding(polygons, intersections, isMulti);
   if (flat) findings.push(flat);
+  // Rings that count land wrongly without crossing: only meaningful once nothing crosses.
+  if (findings.every(([, severity]) => severity !== 'error'))
+    findings.push(...overlapFindings(polygons, isMulti));
   return findings;
 }
