@@ -4,6 +4,9 @@
  * Inputs are GeoJSON (a `.prj` beside it is read), zipped shapefiles (`.zip`), shapefiles (`.shp` with
  * its `.dbf`, `.prj`, `.cpg` beside it) or KML/KMZ, in any coordinate system the core detects; plot
  * columns are mapped onto the canonical properties by their Chinese or English names.
+ * `--crs CODE` (EPSG:4490, EPSG:4528, GCJ02, GK:120:41, EPSG:4549/yx, … see crs-codes.ts) reads every
+ * input in that system instead of detecting it; `--plots-crs`, `--boundary-crs`, `--control-crs`
+ * do so for one input. A layer that lands far from Cixi is refused, with the code that would fix it.
  * Bad input: a message on stderr naming the file, the feature and the problem, exit code 2, and no
  * output file written.
  */
@@ -15,6 +18,8 @@ import { assignTowns, type TownAssignment } from '../src/core/analysis/assign-to
 import { baselineIndicators } from '../src/core/analysis/baseline-indicators.ts';
 import { classifyPlots, DEFAULT_TOLERANCE, type PlotResult } from '../src/core/analysis/classify-plots.ts';
 import { plotMeasures } from '../src/core/analysis/plot-measures.ts';
+import type { Crs } from '../src/core/crs/crs.ts';
+import { parseCrsCode, unknownCrsCodeMessage } from '../src/core/crs/crs-codes.ts';
 import { columnsOf, suggestColumnMapping } from '../src/core/io/column-mapping.ts';
 import { guessLayerKind } from '../src/core/io/guess-layer-kind.ts';
 import { type LoadedLayer, loadLayerFromSource } from '../src/core/io/load-layer.ts';
@@ -26,7 +31,7 @@ import type { FeatureCollection, LayerKind, Problem } from '../src/core/types.ts
 import { PLAN_USAGE, type PlanCommandOptions, runPlanCommand } from './lib/plan-command.ts';
 
 const USAGE =
-  '用法 / usage: npm run analyze -- --plots P --boundary B --control C --out result.csv [--summary summary.json] [--tolerance 0.01]';
+  '用法 / usage: npm run analyze -- --plots P --boundary B --control C --out result.csv [--summary summary.json] [--tolerance 0.01] [--crs EPSG:4528] [--plots-crs …] [--boundary-crs …] [--control-crs …]';
 
 function fail(lines: string[]): never {
   for (const line of lines) console.error(line);
@@ -95,7 +100,7 @@ function chooseSource(path: string, kind: LayerKind, sources: LayerSource[]): La
   ]);
 }
 
-function load(path: string, kind: LayerKind): LoadedLayer {
+function load(path: string, kind: LayerKind, crs: Crs | undefined): LoadedLayer {
   const read = readLayerFiles(inputFiles(path));
   if (read.sources.length === 0 || read.problems.some((p) => p.severity === 'error')) {
     fail(problemLines(path, read.problems.length > 0 ? read.problems : [noLayerProblem(path)]));
@@ -103,7 +108,10 @@ function load(path: string, kind: LayerKind): LoadedLayer {
   const source = chooseSource(path, kind, read.sources);
   const columnMapping =
     kind === 'plots' ? suggestColumnMapping(columnsOf(source.collection)).mapping : undefined;
-  const result = loadLayerFromSource(source, kind, columnMapping ? { columnMapping } : {});
+  const result = loadLayerFromSource(source, kind, {
+    ...(columnMapping ? { columnMapping } : {}),
+    ...(crs ? { crs } : {}),
+  });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (!result.ok || errors.length > 0) {
     fail(problemLines(path, errors.length > 0 ? errors : result.problems));
@@ -121,6 +129,19 @@ function load(path: string, kind: LayerKind): LoadedLayer {
     console.error(`  ${source.fileName}: ${crs.message.zh}\n      ${crs.message.en}`);
   }
   return result;
+}
+
+/** The CRS given for one input (`--plots-crs`, …) or for all (`--crs`); an unknown code stops the run. */
+function chosenCrs(values: Record<string, string | undefined>, kind: LayerKind): Crs | undefined {
+  const option = values[`${kind}-crs`] === undefined ? 'crs' : `${kind}-crs`;
+  const code = values[option];
+  if (code === undefined) return undefined;
+  const crs = parseCrsCode(code);
+  if (!crs) {
+    const message = unknownCrsCodeMessage(code);
+    fail([`--${option}: ${message.zh}`, `--${option}: ${message.en}`]);
+  }
+  return crs;
 }
 
 const ENCODING_SOURCES = { cpg: '来自 .cpg 文件', ldid: '来自 .dbf 的语言驱动标记', detected: '自动判断' };
@@ -221,6 +242,10 @@ function main(): void {
         tolerance: { type: 'string' },
         plan: { type: 'string' },
         scenario: { type: 'string' },
+        crs: { type: 'string' },
+        'plots-crs': { type: 'string' },
+        'boundary-crs': { type: 'string' },
+        'control-crs': { type: 'string' },
       },
       strict: true,
     }));
@@ -240,9 +265,9 @@ function main(): void {
   if (!(tolerance >= 0 && tolerance < 0.5))
     fail([`--tolerance 必须在 0 到 0.5 之间 / must be in [0, 0.5): ${values.tolerance}`]);
 
-  const plots = load(plotsPath, 'plots');
-  const boundary = load(boundaryPath, 'boundary');
-  const control = load(controlPath, 'control');
+  const plots = load(plotsPath, 'plots', chosenCrs(values, 'plots'));
+  const boundary = load(boundaryPath, 'boundary', chosenCrs(values, 'boundary'));
+  const control = load(controlPath, 'control', chosenCrs(values, 'control'));
 
   const { results, problems } = classifyPlots(plots.layer, boundary.layer, control.layer, { tolerance });
   const unclassified = problems.filter((p) => p.severity === 'error');

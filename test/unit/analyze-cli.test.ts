@@ -115,6 +115,45 @@ describe('npm run analyze', () => {
     expect(stderr).toContain('but the coordinate values');
   });
 
+  describe('with a layer that lands far from Cixi', () => {
+    const wrongZone = join(fixtures, 'bad-input/gk-wrong-zone-prefix.geojson');
+
+    function run(plots: string, ...options: string[]) {
+      const out = join(mkdtempSync(join(tmpdir(), 'analyze-crs-')), 'result.csv');
+      return { ...analyzeWithClassifyLayers(plots, out, ...options), out };
+    }
+
+    it('stops zone prefix 41 on 120°E data with exit code 2, the proposed fix, and no output', () => {
+      const { code, stderr, out } = run(wrongZone);
+      expect(code).toBe(2);
+      expect(stderr).toContain('gk-wrong-zone-prefix.geojson');
+      expect(stderr).toMatch(/距慈溪约 2[89]\d 公里/);
+      expect(stderr).toContain('坐标带号可能应为 40（中央经线 120°E）');
+      expect(stderr).toContain('zone prefix should probably be 40 (central meridian 120°E)');
+      expect(stderr).toContain('--crs GK:120:41');
+      expect(existsSync(out)).toBe(false);
+    });
+
+    it('reads the plots in the system --plots-crs names: the same result as the right prefix', () => {
+      const fixed = run(wrongZone, '--plots-crs', 'GK:120:41');
+      expect(fixed.code).toBe(0);
+      expect(fixed.stderr).toContain('由用户指定为 CGCS2000 3度带高斯-克吕格投影 第40带');
+      const right = run(join(fixtures, 'bad-input/projected-no-crs.geojson'));
+      expect(right.code).toBe(0);
+      expect(readFileSync(fixed.out, 'utf8')).toBe(readFileSync(right.out, 'utf8'));
+    });
+
+    it('refuses an unknown --crs code with the list of known codes, and writes nothing', () => {
+      const { code, stderr, out } = run(wrongZone, '--crs', 'EPSG:2385');
+      expect(code).toBe(2);
+      expect(stderr).toContain('未知的坐标系代码 EPSG:2385');
+      for (const known of ['EPSG:4490', 'EPSG:4326', 'EPSG:4528', 'EPSG:4549', 'GCJ02']) {
+        expect(stderr).toContain(known);
+      }
+      expect(existsSync(out)).toBe(false);
+    });
+  });
+
   it('explains missing arguments', () => {
     const { code, stderr } = analyze(['--plots', 'x.geojson']);
     expect(code).toBe(2);

@@ -20,12 +20,19 @@ export interface GaussKrugerCrs {
 }
 
 /** A coordinate reference system of input data. */
-export type Crs =
+export type Crs = (
   | { kind: 'wgs84' }
   | { kind: 'cgcs2000-geographic' }
   | { kind: 'web-mercator' }
   | GaussKrugerCrs
-  | { kind: 'gcj02' };
+  | { kind: 'gcj02' }
+) & {
+  /**
+   * Set when the file holds the coordinates the other way round (northing or latitude first, as
+   * surveyors write X = north): read as (y, x). Only a user's choice or a proposed fix sets it.
+   */
+  swapXY?: true;
+};
 
 /** Where a detection came from, strongest first: `user` > `prj` > `crs-member` > `coordinates` > `default`. */
 export type CrsSource = 'prj' | 'crs-member' | 'coordinates' | 'default' | 'user';
@@ -104,6 +111,11 @@ export function hasZonePrefix(crs: GaussKrugerCrs): boolean {
   return crs.falseEasting !== 500000;
 }
 
+/** The number the eastings carry in front (40 for 40 512 345 m), or null when they carry none. */
+export function zonePrefixOf(crs: GaussKrugerCrs): number | null {
+  return hasZonePrefix(crs) ? Math.round((crs.falseEasting - 500000) / 1e6) : null;
+}
+
 const WEB_MERCATOR_CODES = new Set([3857, 3785, 900913, 102100, 102113]);
 
 /** Ranges of EPSG codes on China's older datums, named so that the message can say what was found. */
@@ -151,6 +163,12 @@ export function unsupportedMessage(name: string, detail?: Message): Message {
  * 坐标含带号，EPSG:4528）".
  */
 export function describeCrs(crs: Crs): Message {
+  const name = describeSystem(crs);
+  if (!crs.swapXY) return name;
+  return { zh: `${name.zh}，x、y 互换`, en: `${name.en}, x and y swapped` };
+}
+
+function describeSystem(crs: Crs): Message {
   switch (crs.kind) {
     case 'wgs84':
       return { zh: 'WGS84 经纬度（EPSG:4326）', en: 'WGS 84 longitude/latitude (EPSG:4326)' };
@@ -167,15 +185,29 @@ export function describeCrs(crs: Crs): Message {
         en: 'GCJ-02 (the offset coordinates of Chinese web maps)',
       };
     case 'gauss-kruger': {
-      const prefix = hasZonePrefix(crs);
+      const prefix = zonePrefixOf(crs);
       const epsg = crs.epsg ? `，EPSG:${crs.epsg}` : '';
       const epsgEn = crs.epsg ? `, EPSG:${crs.epsg}` : '';
+      // A prefix other than the zone's own: the supplier wrote a wrong zone number in front.
+      const written = prefix === null || prefix === crs.zone;
+      const zh = written ? `坐标${prefix === null ? '不含' : '含'}带号` : `东坐标前的带号误写为 ${prefix}`;
+      const en = written
+        ? `easting ${prefix === null ? 'without' : 'with'} zone prefix`
+        : `easting prefixed ${prefix} by mistake`;
       return {
-        zh: `CGCS2000 ${crs.zoneWidth}度带高斯-克吕格投影 第${crs.zone}带（中央经线 ${crs.centralMeridian}°E，坐标${prefix ? '含' : '不含'}带号${epsg}）`,
-        en: `CGCS2000 ${crs.zoneWidth}-degree Gauss-Krüger zone ${crs.zone} (central meridian ${crs.centralMeridian}°E, easting ${prefix ? 'with' : 'without'} zone prefix${epsgEn})`,
+        zh: `CGCS2000 ${crs.zoneWidth}度带高斯-克吕格投影 第${crs.zone}带（中央经线 ${crs.centralMeridian}°E，${zh}${epsg}）`,
+        en: `CGCS2000 ${crs.zoneWidth}-degree Gauss-Krüger zone ${crs.zone} (central meridian ${crs.centralMeridian}°E, ${en}${epsgEn})`,
       };
     }
   }
+}
+
+/**
+ * True when coordinates in `crs` are already WGS84/CGCS2000 longitude-latitude in (x, y) order, so
+ * that reprojection would change nothing (a fast path may skip it).
+ */
+export function isLonLatAsIs(crs: Crs): boolean {
+  return (crs.kind === 'wgs84' || crs.kind === 'cgcs2000-geographic') && !crs.swapXY;
 }
 
 /** True for the CRSs whose coordinates are degrees of longitude and latitude. */

@@ -73,10 +73,16 @@ function viaProjection(projection: Projection, direction: 'forward' | 'inverse')
  * A function from coordinates in `crs` to WGS84/CGCS2000 [longitude, latitude] in degrees.
  * Create it once per file and call it per vertex (about 0.3 µs per point for Gauss-Krüger).
  * Gauss-Krüger and Web Mercator go through proj4 (Krüger series, accurate to well under 1 mm);
- * GCJ-02 is inverted iteratively (`gcj02ToWgs84`); WGS84 and CGCS2000 longitude-latitude pass through.
+ * GCJ-02 is inverted iteratively (`gcj02ToWgs84`); WGS84 and CGCS2000 longitude-latitude pass through
+ * (unless `swapXY` is set: then every CRS reads (y, x)).
  * @param crs the CRS of the input coordinates; x is easting or longitude, y is northing or latitude
  */
 export function makeTransform(crs: Crs): PointTransform {
+  if (crs.swapXY) {
+    const { swapXY: _, ...unswapped } = crs;
+    const transform = makeTransform(unswapped as Crs);
+    return (x, y) => transform(y, x);
+  }
   if (crs.kind === 'gcj02') return (x, y) => gcj02ToWgs84(x, y);
   const definition = proj4Definition(crs);
   if (definition === null) return (x, y) => [x, y];
@@ -89,6 +95,14 @@ export function makeTransform(crs: Crs): PointTransform {
  * @param crs the target CRS
  */
 export function makeInverseTransform(crs: Crs): PointTransform {
+  if (crs.swapXY) {
+    const { swapXY: _, ...unswapped } = crs;
+    const transform = makeInverseTransform(unswapped as Crs);
+    return (lon, lat) => {
+      const [x, y] = transform(lon, lat);
+      return [y, x];
+    };
+  }
   if (crs.kind === 'gcj02') return (lon, lat) => wgs84ToGcj02(lon, lat);
   const definition = proj4Definition(crs);
   if (definition === null) return (lon, lat) => [lon, lat];

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseCrsCode } from '../crs/crs-codes.ts';
 import type { Position } from '../types.ts';
 import { columnsOf, suggestColumnMapping } from './column-mapping.ts';
 import { loadLayerFromGeoJson, loadLayerFromSource } from './load-layer.ts';
@@ -84,7 +85,7 @@ describe('loadLayerFromSource', () => {
     expect(result.layer.features).toHaveLength(2);
   });
 
-  it('warns when a KML lies far from Cixi', () => {
+  it('stops a KML far from Cixi, saying where it lies', () => {
     const far = {
       fileName: 'far.kml',
       format: 'kml',
@@ -111,7 +112,37 @@ describe('loadLayerFromSource', () => {
       },
     } satisfies LayerSource;
     const result = loadLayerFromSource(far, 'boundary');
-    expect(result.ok && result.crs.warning?.zh).toContain('距慈溪');
+    expect(result.ok).toBe(false);
+    expect(result.problems[0]?.message.zh).toMatch(
+      /^文件 far\.kml：KML 规定坐标为 WGS84.*数据落在 2\.005°E, 48\.005°N/,
+    );
+  });
+
+  it('reads the coordinates in the CRS chosen by hand, in place of the .prj, and proposes a fix when it stops', () => {
+    const text = readFileSync(new URL('../bad-input/gk-wrong-zone-prefix.geojson', FIXTURES), 'utf8');
+    const stopped = loadLayerFromGeoJson(text, 'wrong-zone.geojson', 'plots');
+    expect(stopped.ok).toBe(false);
+    expect(!stopped.ok && stopped.crsProposals?.map((p) => p.code)).toEqual(['GK:120:41']);
+    const collection = JSON.parse(text);
+    const source: LayerSource = {
+      fileName: 'wrong-zone.geojson',
+      format: 'geojson',
+      collection,
+      problems: [],
+    };
+    const chosen = loadLayerFromSource(source, 'plots', { crs: parseCrsCode('GK:120:41') ?? undefined });
+    if (!chosen.ok) throw new Error(chosen.problems[0]?.message.en);
+    expect(chosen.crs).toMatchObject({
+      source: 'user',
+      crs: { centralMeridian: 120, falseEasting: 41_500_000 },
+    });
+    const right = loadLayerFromGeoJson(
+      readFileSync(new URL('../bad-input/projected-no-crs.geojson', FIXTURES), 'utf8'),
+      'right.geojson',
+      'plots',
+    );
+    if (!right.ok) throw new Error(right.problems[0]?.message.en);
+    expect(chosen.layer).toEqual(right.layer);
   });
 
   it('reports the source reading problems first, and refuses what is not a collection', () => {

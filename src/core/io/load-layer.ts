@@ -4,8 +4,11 @@
  * Shared by the command-line tool and the page's import; never throws on user data.
  */
 
-import { type CrsDetection, type CrsDetectionResult, describeCrs } from '../crs/crs.ts';
+import { type CrsProposal, checkPlacement } from '../crs/check-placement.ts';
+import { type Crs, type CrsDetection, describeCrs } from '../crs/crs.ts';
+import { userCrsDetection } from '../crs/detect-crs.ts';
 import {
+  type CoordinateBox,
   coordinateBox,
   distanceWarning,
   isDegreeBox,
@@ -42,38 +45,29 @@ export interface LoadedLayer {
   problems: Problem[];
 }
 
-export type LoadLayerResult = LoadedLayer | { ok: false; problems: Problem[] };
+export type LoadLayerResult =
+  | LoadedLayer
+  | {
+      ok: false;
+      problems: Problem[];
+      /** Readings of the coordinates that would place the layer on Cixi, when its CRS stopped it. */
+      crsProposals?: CrsProposal[];
+    };
 
 /** What the shared loading needs to know about where a collection came from. */
 interface CollectionOrigin {
   fileName: string;
   prj?: string;
   crsFromFormat?: 'wgs84';
+  /** The CRS the user chose, in place of any detection. */
+  crs?: Crs;
   /** Problems found while reading the file, reported before the checks' own. */
   problems: Problem[];
 }
 
-function crsProblem(fileName: string, detection: CrsDetectionResult, implausibleGuess: boolean): Problem {
-  return {
-    code: 'crs',
-    severity: 'error',
-    featureIndex: -1,
-    message: implausibleGuess
-      ? {
-          zh: `文件 ${fileName}：无法确定坐标系。${detection.message.zh} 请检查坐标是否有误，或提供 .prj 文件 / crs 成员说明坐标系。`,
-          en: `File ${fileName}: the coordinate system cannot be determined. ${detection.message.en} Check the coordinates, or provide a .prj file or a crs member.`,
-        }
-      : {
-          zh: `文件 ${fileName}：${detection.message.zh}`,
-          en: `File ${fileName}: ${detection.message.en}`,
-        },
-  };
-}
-
 /** The CRS a format fixes (KML: WGS84, OGC KML 2.2 §16.9), with a warning when the data lies far from Cixi. */
-function formatCrsDetection(sound: readonly SoundFeature[]): CrsDetection {
+function formatCrsDetection(box: CoordinateBox | null): CrsDetection {
   const crs = { kind: 'wgs84' } as const;
-  const box = coordinateBox(sound.flatMap((feature) => [feature.box.slice(0, 2), feature.box.slice(2)]));
   const placement = box && isDegreeBox(box) ? placeBox(crs, box) : null;
   const warning = placement ? distanceWarning(placement) : undefined;
   return {
@@ -104,9 +98,11 @@ function loadCollection(collection: unknown, kind: LayerKind, origin: Collection
   // are reported by validateLayer, each as a problem of its own feature.
   const sound = soundFeatures(parsed.features);
   let layerCrs: LayerCrs;
-  if (origin.crsFromFormat === 'wgs84')
-    layerCrs = { detection: formatCrsDetection(sound), outliers: [], box: null };
-  else {
+  if (origin.crs || origin.crsFromFormat === 'wgs84') {
+    const box = coordinateBox(sound.flatMap((feature) => [feature.box.slice(0, 2), feature.box.slice(2)]));
+    const detection = origin.crs ? userCrsDetection(origin.crs) : formatCrsDetection(box);
+    layerCrs = { detection, outliers: [], box };
+  } else {
     const crsMember = (collection as { crs?: unknown }).crs;
     layerCrs = detectLayerCrs(
       {
@@ -117,11 +113,12 @@ function loadCollection(collection: unknown, kind: LayerKind, origin: Collection
     );
   }
   const { detection } = layerCrs;
-  // A guess from the numbers alone that lands far from Cixi is more likely broken data than a
-  // real layer: refuse it rather than place plots on the wrong continent.
-  if (!detection.ok || !isUsableDetection(detection)) {
-    const implausibleGuess = detection.ok;
-    return { ok: false, problems: [...origin.problems, crsProblem(fileName, detection, implausibleGuess)] };
+  // A layer that does not land on Cixi is a wrong CRS (zone prefix, meridian, swapped axes), whoever
+  // declared it: stopped, with the readings that would place it.
+  const stop = checkPlacement(fileName, detection, layerCrs.box);
+  if (stop || !detection.ok) {
+    const problems = [...origin.problems, ...(stop ? [stop.problem] : [])];
+    return { ok: false, problems, crsProposals: stop?.proposals ?? [] };
   }
   const reprojected = reprojectFeatureCollection(parsed, detection.crs) as FeatureCollection;
   const checked = validateLayer(reprojected, kind, { fileName });
@@ -183,6 +180,8 @@ export function loadLayerFromGeoJson(
 export interface LoadLayerOptions {
   /** Canonical plot property → column, applied before the checks (see `applyColumnMapping`). */
   columnMapping?: ColumnMapping;
+  /** The coordinate system chosen by hand: overrides `.prj`, `crs` member, KML and the coordinates. */
+  crs?: Crs;
 }
 
 /**
@@ -206,6 +205,7 @@ export function loadLayerFromSource(
     fileName: source.fileName,
     ...(source.prj === undefined ? {} : { prj: source.prj }),
     ...(source.crsFromFormat === undefined ? {} : { crsFromFormat: source.crsFromFormat }),
+    ...(options.crs === undefined ? {} : { crs: options.crs }),
     problems: source.problems ?? [],
   });
 }
