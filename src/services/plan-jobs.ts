@@ -113,15 +113,19 @@ export function readFiles(store: PlannerStore, files: InputFile[]) {
   );
 }
 
-/** Previews a read source again as another layer kind or with another column mapping. */
+/**
+ * Previews a read source again as another layer kind, with another column mapping or in the
+ * coordinate system `crs` (a code of crs-codes.ts; null: detected).
+ */
 export function previewSource(
   store: PlannerStore,
   sourceIndex: number,
   kind: ImportKind,
   mapping: ColumnMapping,
+  crs: string | null = null,
 ): Promise<SourcePreview | undefined> {
   return runJob(store, { zh: '正在检查要素…', en: 'Checking features…' }, (c) =>
-    c.api.preview({ sourceIndex, kind, mapping }),
+    c.api.preview({ sourceIndex, kind, mapping, crs }),
   );
 }
 
@@ -131,10 +135,11 @@ export async function acceptSource(
   sourceIndex: number,
   kind: LayerKind,
   mapping: ColumnMapping,
+  crs: string | null = null,
 ): Promise<boolean> {
   const before = store.getState().layers ?? EMPTY_LAYERS;
   const result = await runJob(store, { zh: '正在载入图层…', en: 'Loading the layer…' }, (c, onProgress) =>
-    c.api.accept({ sourceIndex, kind, mapping }, { onProgress }),
+    c.api.accept({ sourceIndex, kind, mapping, crs }, { onProgress }),
   );
   if (!result?.replaced) return false;
   const layers: PlanLayers = {
@@ -155,11 +160,12 @@ export async function acceptSource(
 export async function importZones(
   store: PlannerStore,
   sourceIndex: number,
+  crs: string | null = null,
 ): Promise<{ count: number; scenarioName: string } | undefined> {
   const features = await runJob(
     store,
     { zh: '正在载入承接区块…', en: 'Loading receiving zones…' },
-    (c, onProgress) => c.api.loadZones(sourceIndex, { onProgress }),
+    (c, onProgress) => c.api.loadZones({ sourceIndex, crs }, { onProgress }),
   );
   if (!features) return undefined;
   const state = store.getState();

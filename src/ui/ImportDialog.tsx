@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { describeCrs } from '../core/crs/crs.ts';
+import { CRS_CHOICES, parseCrsCode } from '../core/crs/crs-codes.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import { PLOT_FIELD_LABELS } from '../core/io/normalize-plot-properties.ts';
 import type { Message, PlotProperties, Problem } from '../core/types.ts';
@@ -82,8 +84,8 @@ interface SourceCardProps {
 
 function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardProps) {
   const skipped = preview.featureCount - preview.validCount;
-  const change = async (kind: ImportKind, mapping: ColumnMapping) => {
-    const next = await previewSource(plannerStore, preview.sourceIndex, kind, mapping);
+  const change = async (kind: ImportKind, mapping: ColumnMapping, crs = preview.crsChoice) => {
+    const next = await previewSource(plannerStore, preview.sourceIndex, kind, mapping, crs);
     if (next) plannerStore.getState().updatePreview(next);
   };
   const accept = async () => {
@@ -91,7 +93,7 @@ function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardPr
     if (!kind) return;
     let message: Message;
     if (kind === 'zones') {
-      const added = await importZones(plannerStore, preview.sourceIndex);
+      const added = await importZones(plannerStore, preview.sourceIndex, preview.crsChoice);
       if (!added) return;
       const values = (language: 'zh-CN' | 'en') => ({
         file: preview.fileName,
@@ -103,7 +105,13 @@ function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardPr
         en: translate('en', 'import.zonesDone', values('en')),
       };
     } else {
-      const done = await acceptSource(plannerStore, preview.sourceIndex, kind, preview.mapping);
+      const done = await acceptSource(
+        plannerStore,
+        preview.sourceIndex,
+        kind,
+        preview.mapping,
+        preview.crsChoice,
+      );
       if (!done) return;
       const values = (language: 'zh-CN' | 'en') => ({
         file: preview.fileName,
@@ -169,7 +177,37 @@ function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardPr
           {preview.crs ? text(preview.crs) : '—'}
           {preview.crsWarning && <span className="import-warning-text"> {text(preview.crsWarning)}</span>}
         </dd>
+        <dt>{t('import.crs.choice')}</dt>
+        <dd>
+          <CrsSelect
+            preview={preview}
+            disabled={busy || accepted || !preview.kind}
+            t={t}
+            text={text}
+            onChange={(code) => preview.kind && change(preview.kind, preview.mapping, code)}
+          />
+        </dd>
       </dl>
+      {preview.crsProposals.length > 0 && preview.kind && !accepted && (
+        <div className="import-crs-proposals" data-testid="import-crs-proposals">
+          <h4>{t('import.crs.proposals')}</h4>
+          {preview.crsProposals.map((proposal) => (
+            <p key={proposal.code}>
+              <span className="import-crs-reason">{text(proposal.reason)}</span>
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                data-testid="import-crs-retry"
+                data-crs={proposal.code}
+                onClick={() => preview.kind && change(preview.kind, preview.mapping, proposal.code)}
+              >
+                {t('import.crs.retry', { code: proposal.code })}
+              </button>
+            </p>
+          ))}
+        </div>
+      )}
       {preview.kind === 'plots' && preview.columns.length > 0 && (
         <ColumnMappingTable preview={preview} busy={busy || accepted} t={t} text={text} onChange={change} />
       )}
@@ -204,6 +242,45 @@ function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardPr
         )}
       </div>
     </section>
+  );
+}
+
+/** The coordinate system to read the source in: detected, or one of the table's (or a proposed one). */
+function CrsSelect({
+  preview,
+  disabled,
+  t,
+  text,
+  onChange,
+}: {
+  preview: SourcePreview;
+  disabled: boolean;
+  t: T;
+  text: (message: Message) => string;
+  onChange: (code: string | null) => void;
+}) {
+  const chosen = preview.crsChoice;
+  const chosenCrs = chosen === null ? null : parseCrsCode(chosen);
+  const offered = CRS_CHOICES.some((choice) => choice.code === chosen);
+  return (
+    <select
+      value={chosen ?? ''}
+      disabled={disabled}
+      data-testid="import-crs-choice"
+      onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
+    >
+      <option value="">{t('import.crs.auto')}</option>
+      {CRS_CHOICES.map((choice) => (
+        <option key={choice.code} value={choice.code}>
+          {text(choice.name)} · {choice.code}
+        </option>
+      ))}
+      {chosen !== null && chosenCrs && !offered && (
+        <option value={chosen}>
+          {text(describeCrs(chosenCrs))} · {chosen}
+        </option>
+      )}
+    </select>
   );
 }
 

@@ -85,7 +85,7 @@ describe('the analysis worker through its client', () => {
     const { api, destroy } = await freshClient();
     await api.open({ layers: plan.layers });
     await api.read([fixture('boundary.kml')]);
-    const zones = await api.loadZones(0);
+    const zones = await api.loadZones({ sourceIndex: 0 });
     expect(zones).toHaveLength(2);
     expect(zones.every((zone) => zone.geometry?.type.endsWith('Polygon'))).toBe(true);
     destroy();

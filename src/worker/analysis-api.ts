@@ -101,8 +101,16 @@ export const analysisApi = {
     return { previews, problems: read.problems };
   },
 
-  /** Previews a read source again as another layer kind or with another column mapping. */
-  async preview(request: { sourceIndex: number; kind: ImportKind; mapping: ColumnMapping }) {
+  /**
+   * Previews a read source again as another layer kind, with another column mapping or in a
+   * coordinate system chosen by hand (`crs`: a code of crs-codes.ts; null: detected).
+   */
+  async preview(request: {
+    sourceIndex: number;
+    kind: ImportKind;
+    mapping: ColumnMapping;
+    crs?: string | null;
+  }) {
     const source = sourceAt(request.sourceIndex);
     return previewSource(
       await loadImportReaders(),
@@ -111,17 +119,19 @@ export const analysisApi = {
       request.kind,
       request.mapping,
       null,
+      request.crs ?? null,
     );
   },
 
   /** Loads a read source as the plan's `kind` layer in place of the old one, and analyses the plan. */
   async accept(
-    request: { sourceIndex: number; kind: LayerKind; mapping: ColumnMapping },
+    request: { sourceIndex: number; kind: LayerKind; mapping: ColumnMapping; crs?: string | null },
     context: OperationContext,
   ): Promise<AnalysisResult> {
     const source = sourceAt(request.sourceIndex);
     context.progress(0, STAGE.check);
-    const result = loadSource(await loadImportReaders(), source, request.kind, request.mapping);
+    const readers = await loadImportReaders();
+    const result = loadSource(readers, source, request.kind, request.mapping, request.crs ?? null);
     if (!result.ok || result.layer.features.length === 0) throw nothingLoadable(source.fileName);
     return analyse(
       context,
@@ -131,10 +141,13 @@ export const analysisApi = {
   },
 
   /** Loads a read source's polygons as receiving zones (checked as a control-zone layer); the plan stays as it is. */
-  async loadZones(sourceIndex: number, context: OperationContext): Promise<Feature[]> {
-    const source = sourceAt(sourceIndex);
+  async loadZones(
+    request: { sourceIndex: number; crs?: string | null },
+    context: OperationContext,
+  ): Promise<Feature[]> {
+    const source = sourceAt(request.sourceIndex);
     context.progress(0, STAGE.check);
-    const result = loadSource(await loadImportReaders(), source, 'zones', {});
+    const result = loadSource(await loadImportReaders(), source, 'zones', {}, request.crs ?? null);
     if (!result.ok || result.layer.features.length === 0) throw nothingLoadable(source.fileName);
     return context.inChunks(result.layer.features);
   },

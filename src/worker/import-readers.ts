@@ -5,6 +5,7 @@
  * download it.
  */
 
+export { parseCrsCode } from '../core/crs/crs-codes.ts';
 export { columnsOf, suggestColumnMapping } from '../core/io/column-mapping.ts';
 export { guessLayerKind } from '../core/io/guess-layer-kind.ts';
 export { loadLayerFromSource } from '../core/io/load-layer.ts';

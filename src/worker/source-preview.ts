@@ -33,6 +33,10 @@ export interface SourcePreview {
   /** The coordinate system found or assumed, and what was done. */
   crs: Message | null;
   crsWarning: Message | null;
+  /** The coordinate system chosen by hand (a code of crs-codes.ts), or null: detected. */
+  crsChoice: string | null;
+  /** Readings that would place the layer on Cixi, when its coordinate system stopped it. */
+  crsProposals: { code: string; reason: Message }[];
   /** Problems, errors first, at most MAX_PREVIEW_PROBLEMS of them. */
   problems: Problem[];
   errorCount: number;
@@ -55,22 +59,26 @@ export function loadImportReaders(): Promise<ImportReaders> {
 /** The last load, reused when the user accepts what the preview showed (checking 100,000 plots takes seconds). */
 let lastLoad: { source: LayerSource; key: string; result: LoadLayerResult } | null = null;
 
-/** Loads `source` as `importKind` with `mapping` (checked, reprojected, repaired); the last load is reused. */
+/**
+ * Loads `source` as `importKind` with `mapping` (checked, reprojected, repaired), in the coordinate
+ * system `crsChoice` names (null: detected); the last load is reused.
+ */
 export function loadSource(
   readers: ImportReaders,
   source: LayerSource,
   importKind: ImportKind,
   mapping: ColumnMapping,
+  crsChoice: string | null = null,
 ): LoadLayerResult {
   // Receiving zones pass the checks of a control-zone layer: polygons, no attributes required.
   const kind: LayerKind = importKind === 'zones' ? 'control' : importKind;
-  const key = `${kind}|${kind === 'plots' ? JSON.stringify(mapping) : ''}`;
+  const key = `${kind}|${kind === 'plots' ? JSON.stringify(mapping) : ''}|${crsChoice ?? ''}`;
   if (lastLoad?.source === source && lastLoad.key === key) return lastLoad.result;
-  const result = readers.loadLayerFromSource(
-    source,
-    kind,
-    kind === 'plots' ? { columnMapping: mapping } : {},
-  );
+  const crs = crsChoice === null ? null : readers.parseCrsCode(crsChoice);
+  const result = readers.loadLayerFromSource(source, kind, {
+    ...(kind === 'plots' ? { columnMapping: mapping } : {}),
+    ...(crs ? { crs } : {}),
+  });
   lastLoad = { source, key, result };
   return result;
 }
@@ -86,11 +94,12 @@ export function previewSource(
   kind: ImportKind | null,
   mapping: ColumnMapping | null,
   kindReason: Message | null,
+  crsChoice: string | null = null,
 ): SourcePreview {
   const columns = readers.columnsOf(source.collection);
   const suggested = readers.suggestColumnMapping(columns);
   const chosenMapping = mapping ?? suggested.mapping;
-  const result = kind ? loadSource(readers, source, kind, chosenMapping) : null;
+  const result = kind ? loadSource(readers, source, kind, chosenMapping, crsChoice) : null;
   const problems = result ? sortProblems(result.problems) : [];
   const errorCount = problems.filter((p) => p.severity === 'error').length;
   const preview: SourcePreview = {
@@ -106,6 +115,9 @@ export function previewSource(
     validCount: result?.ok ? result.layer.features.length : 0,
     crs: result?.ok ? result.crs.message : null,
     crsWarning: result?.ok ? (result.crs.warning ?? null) : null,
+    crsChoice,
+    crsProposals:
+      result && !result.ok ? (result.crsProposals ?? []).map(({ code, reason }) => ({ code, reason })) : [],
     problems: problems.slice(0, MAX_PREVIEW_PROBLEMS),
     errorCount,
     warningCount: problems.length - errorCount,

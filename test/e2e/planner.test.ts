@@ -237,6 +237,41 @@ describeInBrowser('the planner', () => {
     expect(credits).not.toContain('示例数据');
   });
 
+  it('stops plots whose zone prefix is wrong, proposes the fix, and loads them with one click', async () => {
+    await page.setInputFiles('[data-testid="import-input"]', [
+      join(projectRoot, 'test', 'fixtures', 'bad-input', 'gk-wrong-zone-prefix.geojson'),
+    ]);
+    const dialog = page.locator('[data-testid="import-dialog"]');
+    await dialog.waitFor();
+    if ((await dialog.locator('[data-testid="import-kind"]').inputValue()) !== 'plots') {
+      await dialog.locator('[data-testid="import-kind"]').selectOption('plots');
+    }
+    const proposals = dialog.locator('[data-testid="import-crs-proposals"]');
+    await proposals.waitFor();
+    expect(await proposals.textContent()).toContain('坐标带号可能应为 40（中央经线 120°E）');
+    expect(await dialog.locator('[data-code="crs"]').textContent()).toMatch(/距慈溪约 2[89]\d 公里/);
+    expect(await dialog.locator('[data-testid="import-accept"]').isDisabled()).toBe(true);
+    await planner.screenshot('import-crs-proposal.png');
+    await dialog.locator('[data-testid="import-crs-retry"][data-crs="GK:120:41"]').click();
+    await expect
+      .poll(() => dialog.locator('[data-testid="import-crs-choice"]').inputValue())
+      .toBe('GK:120:41');
+    await expect.poll(() => proposals.count()).toBe(0);
+    expect(await dialog.locator('[data-testid="import-crs"]').textContent()).toContain('由用户指定为');
+    await dialog.locator('[data-testid="import-accept"]').click();
+    await dialog.waitFor({ state: 'detached', timeout: 60_000 });
+    await expect.poll(() => page.evaluate(() => window.__planner?.layerCounts()?.plots)).toBe(2);
+    const rows = await page.evaluate(() => window.__planner?.plotRows() ?? []);
+    for (const row of rows) {
+      const [west = 0, south = 0] = row.box ?? [];
+      // Where projected-no-crs.geojson (the same plots with prefix 40) lies: 观海卫, on Cixi.
+      expect(west).toBeGreaterThan(121.24);
+      expect(west).toBeLessThan(121.27);
+      expect(south).toBeGreaterThan(30.16);
+      expect(south).toBeLessThan(30.18);
+    }
+  });
+
   it('shows text from files as text, never as HTML', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'planner-xss-'));
     const file = join(dir, 'plots-xss.geojson');
