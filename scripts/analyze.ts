@@ -100,7 +100,7 @@ function chooseSource(path: string, kind: LayerKind, sources: LayerSource[]): La
   ]);
 }
 
-function load(path: string, kind: LayerKind, crs: Crs | undefined): LoadedLayer {
+function load(path: string, kind: LayerKind, chosen: Crs | undefined): LoadedLayer {
   const read = readLayerFiles(inputFiles(path));
   if (read.sources.length === 0 || read.problems.some((p) => p.severity === 'error')) {
     fail(problemLines(path, read.problems.length > 0 ? read.problems : [noLayerProblem(path)]));
@@ -110,7 +110,7 @@ function load(path: string, kind: LayerKind, crs: Crs | undefined): LoadedLayer 
     kind === 'plots' ? suggestColumnMapping(columnsOf(source.collection)).mapping : undefined;
   const result = loadLayerFromSource(source, kind, {
     ...(columnMapping ? { columnMapping } : {}),
-    ...(crs ? { crs } : {}),
+    ...(chosen ? { crs: chosen } : {}),
   });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (!result.ok || errors.length > 0) {
