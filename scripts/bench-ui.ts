@@ -42,15 +42,19 @@ const { values } = parseArgs({
     gl: { type: 'string', default: 'both' },
   },
 });
-const GL_LABEL: Record<GlMode, string> = {
+/** The modes that draw a map (`none` has no WebGL to time). */
+type DrawingGlMode = Exclude<GlMode, 'none'>;
+const GL_LABEL: Record<DrawingGlMode, string> = {
   'gpu-process':
     'GPU process (--use-angle=swiftshader: drawing off the page thread, as with a graphics card)',
   'no-gpu':
     'no GPU (--disable-gpu: the page thread waits for each software-drawn frame, as on a virtual desktop)',
 };
 
-const glModes: GlMode[] =
-  values.gl === 'both' ? ['gpu-process', 'no-gpu'] : [values.gl as GlMode].filter((mode) => mode in GL_LABEL);
+const glModes: DrawingGlMode[] =
+  values.gl === 'both'
+    ? ['gpu-process', 'no-gpu']
+    : [values.gl as DrawingGlMode].filter((mode) => mode in GL_LABEL);
 if (glModes.length === 0) {
   console.error(`--gl must be gpu-process, no-gpu or both, not ${values.gl}`);
   process.exit(2);
@@ -217,7 +221,7 @@ async function main() {
   }
 }
 
-async function measure(app: RunningApp, gl: GlMode) {
+async function measure(app: RunningApp, gl: DrawingGlMode) {
   const planner = await openPlanner({
     app,
     gl,

@@ -41,6 +41,7 @@ export const reportMessagesZh = {
   'report.value.ledger': '全市 {balance}；余额为负的镇街 {count} 个',
   'report.value.violations': '{count} 个区块',
   'report.map.none': '地图尚未就绪，报告不含地图。',
+  'report.map.unavailable': '本机浏览器无法使用 WebGL 2，不能绘制地图：报告不含地图，其余内容完整。',
   'report.map.failed': '地图生成失败：{message}',
   'report.col.town': '镇街',
   'report.col.plots': '地块数',
@@ -94,6 +95,8 @@ export const reportMessagesEn: Record<ReportMessageKey, string> = {
   'report.value.ledger': 'city {balance}; {count} towns below zero',
   'report.value.violations': '{count} zones',
   'report.map.none': 'The map is not ready: the report has no map.',
+  'report.map.unavailable':
+    'This browser cannot use WebGL 2, so no map can be drawn: the report has no map; everything else is complete.',
   'report.map.failed': 'The map could not be drawn: {message}',
   'report.col.town': 'Town',
   'report.col.plots': 'Plots',

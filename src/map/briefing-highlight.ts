@@ -12,6 +12,7 @@ import type { PlannerState } from '../state/planner-state.ts';
 import { selectCurrentSlide } from '../state/slide-list.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { asSourceData } from './build-style.ts';
+import { followContext } from './context-loss.ts';
 import { HIGHLIGHT_COLORS, TRANSPARENT } from './palette.ts';
 import { POLYGONS_FROM_ZOOM } from './plot-tile-urls.ts';
 import { plotIndexById, plotPoints, plotShapes } from './scenario-layers.ts';
@@ -137,6 +138,14 @@ export class SlideHighlighter {
     this.unsubscribe = store.subscribe(() => this.sync());
     if (map.isStyleLoaded()) this.addLayers();
     else map.once('load', () => this.addLayers());
+    // While the WebGL context is lost the map has no style; the rebuilt one is highlighted afresh.
+    followContext(map, {
+      lost: () => {
+        this.shown = undefined;
+        this.placedFrom = undefined;
+      },
+      restored: () => this.addLayers(),
+    });
   }
 
   destroy(): void {

@@ -11,11 +11,13 @@ import type { PlannerState } from '../state/planner-state.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { SlideHighlighter } from './briefing-highlight.ts';
 import { type BasemapData, buildStyle } from './build-style.ts';
+import { followContext } from './context-loss.ts';
 import { addControlHatch } from './control-hatch.ts';
 import {
   actionSyncs,
   afterLoad,
   attributionSync,
+  type MapSync,
   NO_ACTIONS,
   PlanSources,
   planLayerSyncs,
@@ -91,6 +93,8 @@ export class CompareMap {
   private readonly unsubscribe: () => void;
   /** Runs the store → map syncs. */
   private readonly runSyncs: () => void;
+  /** The syncs that write to the style; made afresh when a lost WebGL context comes back. */
+  private styleSyncs: MapSync[];
   private readonly highlighter: SlideHighlighter;
   /** This side's raster of the plots, painted with its own scenario's actions. */
   private readonly raster = new PlotRasterSource();
@@ -129,21 +133,33 @@ export class CompareMap {
     // The current slide's town and plots are highlighted on both sides, as on the main map. Made
     // before the load handler below: its layers join the plot sources before their tiles are asked for.
     this.highlighter = new SlideHighlighter(this.map, this.store);
-    const sources = new PlanSources(this.map);
+    this.styleSyncs = this.makeStyleSyncs(false);
     this.runSyncs = syncRunner(this.store, [
       attributionSync(this.map),
       afterLoad(
         () => this.loaded,
         [
-          ...planLayerSyncs(this.map, sources),
-          ...actionSyncs(this.map, this.raster, (state) => this.scenarioOf(state)?.actions ?? NO_ACTIONS),
-          zonesSync(sources, (state) => this.scenarioOf(state)),
+          {
+            step: (state) => {
+              for (const sync of this.styleSyncs) sync.step(state);
+            },
+          },
         ],
       ),
     ]);
     this.map.on('load', () => {
       this.loaded = true;
       this.runSyncs();
+    });
+    followContext(this.map, {
+      lost: () => {
+        this.loaded = false;
+      },
+      restored: () => {
+        this.styleSyncs = this.makeStyleSyncs(true);
+        this.loaded = true;
+        this.runSyncs();
+      },
     });
     this.unsubscribe = this.store.subscribe(() => this.runSyncs());
     this.runSyncs();
@@ -175,6 +191,19 @@ export class CompareMap {
     this.highlighter.destroy();
     this.raster.destroy();
     this.map.remove();
+  }
+
+  /**
+   * The store → map syncs that write to the style.
+   * @param restored the style was rebuilt from a snapshot after a lost context (its sources hold data)
+   */
+  private makeStyleSyncs(restored: boolean): MapSync[] {
+    const sources = new PlanSources(this.map, restored);
+    return [
+      ...planLayerSyncs(this.map, sources),
+      ...actionSyncs(this.map, this.raster, (state) => this.scenarioOf(state)?.actions ?? NO_ACTIONS),
+      zonesSync(sources, (state) => this.scenarioOf(state)),
+    ];
   }
 
   /** The scenario this side draws; undefined for the baseline (or a scenario that has gone). */

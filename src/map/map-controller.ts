@@ -12,6 +12,7 @@ import type { PlannerStore } from '../state/store.ts';
 import { BoxSelect } from './box-select.ts';
 import { SlideHighlighter } from './briefing-highlight.ts';
 import { type BasemapData, buildStyle } from './build-style.ts';
+import { followContext } from './context-loss.ts';
 import { addControlHatch } from './control-hatch.ts';
 import { featureBounds } from './feature-bounds.ts';
 import {
@@ -54,8 +55,10 @@ export class MapController {
   private readonly store: PlannerStore;
   private readonly initialBounds: LngLatBoundsLike;
   private readonly unsubscribe: () => void;
-  /** Runs the store → map syncs (see syncs()). */
+  /** Runs the store → map syncs: the credit line, then (once the style has loaded) the rest. */
   private readonly runSyncs: () => void;
+  /** The syncs that write to the style (see styleSyncs()); made afresh when a lost WebGL context comes back. */
+  private styleSyncs: MapSync[];
   private readonly boxSelect: BoxSelect;
   private readonly highlighter: SlideHighlighter;
   private readonly zoneTools: ZoneTools;
@@ -118,9 +121,35 @@ export class MapController {
       },
     );
     this.zoneTools = new ZoneTools(this.map, this.store, FIT_PADDING);
-    this.runSyncs = syncRunner(this.store, this.syncs());
+    this.styleSyncs = this.makeStyleSyncs(false);
+    const styleSyncs: MapSync = {
+      step: (state) => {
+        for (const sync of this.styleSyncs) sync.step(state);
+      },
+    };
+    this.runSyncs = syncRunner(this.store, [
+      attributionSync(this.map),
+      afterLoad(() => this.loaded, [styleSyncs, ...this.viewSyncs()]),
+    ]);
     this.unsubscribe = this.store.subscribe(() => this.runSyncs());
     this.highlighter = new SlideHighlighter(this.map, this.store);
+    followContext(this.map, {
+      lost: () => {
+        this.loaded = false;
+      },
+      restored: () => {
+        // A zone being drawn or edited was Terra Draw's, on the style that is gone: it ends.
+        this.zoneTools.setMode('browse');
+        this.zoneTools.stopEditing();
+        const { mapMode, setMapMode } = this.store.getState();
+        if (mapMode === 'draw-zone' || mapMode === 'edit-zone') setMapMode('browse');
+        // Syncs that remember nothing: the rebuilt style gets every source, filter and action again.
+        // The camera stays where it was.
+        this.styleSyncs = this.makeStyleSyncs(true);
+        this.loaded = true;
+        this.runSyncs();
+      },
+    });
     this.runSyncs();
   }
 
@@ -214,61 +243,64 @@ export class MapController {
     return state.visible.plots && this.map.getZoom() < POLYGONS_FROM_ZOOM;
   }
 
-  /** The store → map syncs, in the order they write; all but the credit line wait for the style. */
-  private syncs(): MapSync[] {
-    const sources = new PlanSources(this.map);
+  /**
+   * The store → map syncs that write to the style, in the order they write.
+   * @param restored the style was rebuilt from a snapshot after a lost context (its sources hold data)
+   */
+  private makeStyleSyncs(restored: boolean): MapSync[] {
+    const sources = new PlanSources(this.map, restored);
     return [
-      attributionSync(this.map),
-      afterLoad(
-        () => this.loaded,
-        [
-          ...planLayerSyncs(this.map, sources),
-          follow(
-            (state) => [state.town] as const,
-            (_values, state) => this.fitToTown(state),
-          ),
-          follow(
-            (state) => [state.selectedPlot] as const,
-            (_values, state) => this.showSelection(state),
-          ),
-          ...actionSyncs(this.map, this.raster, (state) => activeScenario(state.scenarioSet)?.actions),
-          zonesSync(
-            sources,
-            (state) => activeScenario(state.scenarioSet),
-            (state) => state.editingZoneId,
-          ),
-          pickedPlotsSync(sources),
-          follow(
-            (state) => [state.mapMode] as const,
-            ([mode]) => this.setMode(mode),
-          ),
-          follow(
-            (state) => [state.mapMode, state.editingZoneId, activeScenario(state.scenarioSet)] as const,
-            (_values, state) => this.zoneTools.syncEditing(state),
-          ),
-          follow(
-            (state) => [state.viewRequest] as const,
-            ([request]) => {
-              if (!request) return;
-              // A slide's camera also turns and tilts; a saved plan view keeps the bearing and pitch as they are.
-              const { center, zoom, bearing, pitch } = request;
-              this.map.jumpTo({
-                center,
-                zoom,
-                ...(bearing === undefined ? {} : { bearing }),
-                ...(pitch === undefined ? {} : { pitch }),
-              });
-            },
-          ),
-          follow(
-            (state) => [state.zoomRequest] as const,
-            ([request]) => {
-              if (!request) return;
-              if (request.target === 'cixi') this.fitToCixi();
-              else this.zoomToLayer(request.target);
-            },
-          ),
-        ],
+      ...planLayerSyncs(this.map, sources),
+      ...actionSyncs(this.map, this.raster, (state) => activeScenario(state.scenarioSet)?.actions),
+      zonesSync(
+        sources,
+        (state) => activeScenario(state.scenarioSet),
+        (state) => state.editingZoneId,
+      ),
+      pickedPlotsSync(sources),
+    ];
+  }
+
+  /** The syncs that move the camera or change what a drag does: made once, so that a restored map stays put. */
+  private viewSyncs(): MapSync[] {
+    return [
+      follow(
+        (state) => [state.town] as const,
+        (_values, state) => this.fitToTown(state),
+      ),
+      follow(
+        (state) => [state.selectedPlot] as const,
+        (_values, state) => this.showSelection(state),
+      ),
+      follow(
+        (state) => [state.mapMode] as const,
+        ([mode]) => this.setMode(mode),
+      ),
+      follow(
+        (state) => [state.mapMode, state.editingZoneId, activeScenario(state.scenarioSet)] as const,
+        (_values, state) => this.zoneTools.syncEditing(state),
+      ),
+      follow(
+        (state) => [state.viewRequest] as const,
+        ([request]) => {
+          if (!request) return;
+          // A slide's camera also turns and tilts; a saved plan view keeps the bearing and pitch as they are.
+          const { center, zoom, bearing, pitch } = request;
+          this.map.jumpTo({
+            center,
+            zoom,
+            ...(bearing === undefined ? {} : { bearing }),
+            ...(pitch === undefined ? {} : { pitch }),
+          });
+        },
+      ),
+      follow(
+        (state) => [state.zoomRequest] as const,
+        ([request]) => {
+          if (!request) return;
+          if (request.target === 'cixi') this.fitToCixi();
+          else this.zoomToLayer(request.target);
+        },
       ),
     ];
   }

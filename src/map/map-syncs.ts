@@ -94,9 +94,18 @@ export function syncRunner(store: PlannerStore, syncs: readonly MapSync[]): () =
  */
 export class PlanSources {
   /** The sources that hold no features now (all of them in a new style). */
-  private readonly empty = new Set<string>(PLAN_GEOJSON_SOURCES);
+  private readonly empty: Set<string>;
 
-  constructor(private readonly map: MapLibreMap) {}
+  /**
+   * @param restored the style was rebuilt from a snapshot (after a lost WebGL context), so its
+   *   sources may hold what the store no longer has: every collection is sent, empty ones too
+   */
+  constructor(
+    private readonly map: MapLibreMap,
+    restored = false,
+  ) {
+    this.empty = new Set(restored ? [] : PLAN_GEOJSON_SOURCES);
+  }
 
   set(sourceId: string, data: FeatureCollection<unknown, unknown> | null | undefined): void {
     const isEmpty = !data || data.features.length === 0;

@@ -113,11 +113,17 @@ export interface PageSlice {
   job: Job | null;
   /** A message to show once (a failure or a done import), cleared by the user. */
   notice: { kind: 'error' | 'info'; message: Message } | null;
+  /**
+   * Why the map cannot be drawn (no WebGL 2, or MapLibre failed to start), set by the map view; null
+   * while it draws. What needs the map (drawing zones, the PNG export) says so instead of acting.
+   */
+  mapProblem: Message | null;
 
   setLanguage: (language: Language) => void;
   setPanel: (panel: PanelName | null) => void;
   setJob: (job: Job | null) => void;
   setNotice: (notice: PageSlice['notice']) => void;
+  setMapProblem: (problem: Message | null) => void;
 }
 
 /** The plan open: its layers, their analysis, what the map draws of the plots, and its name. */

@@ -3,6 +3,7 @@ import type { PlotRow } from '../core/analysis/analyze-plan.ts';
 import { actionName, PLOT_ACTIONS, type PlotAction } from '../core/catalogue/action-catalogue.ts';
 import { PLAN_YEARS, type PlanYear } from '../core/scenario/scenario.ts';
 import type { Message } from '../core/types.ts';
+import { mapText } from '../i18n/map-messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
 import {
   type ActionForm,
@@ -44,6 +45,7 @@ export function ActionBar() {
   const town = usePlanner((state) => state.town);
   const isFiltered = usePlanner((state) => !isFilterEmpty(state.filter));
   const mapMode = usePlanner((state) => state.mapMode);
+  const noMap = usePlanner((state) => state.mapProblem !== null);
   const scenario = usePlanner(selectActiveScenario);
   const t = (key: ScenarioMessageKey, values?: Record<string, string | number>) =>
     scenarioText(language, key, values);
@@ -122,6 +124,8 @@ export function ActionBar() {
           type="button"
           className="scn-button"
           aria-pressed={boxSelecting}
+          disabled={noMap}
+          title={noMap ? mapText(language, 'map.needsMap') : undefined}
           data-testid="box-select"
           onClick={() => plannerStore.getState().setMapMode(boxSelecting ? 'browse' : 'select-box')}
         >

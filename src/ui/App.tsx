@@ -11,6 +11,7 @@ import { Header } from './Header.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { JobBar } from './JobBar.tsx';
 import { Legend } from './Legend.tsx';
+import { MapBoundary } from './MapBoundary.tsx';
 import { MapView } from './MapView.tsx';
 import { Notice } from './Notice.tsx';
 import { PlotPanel } from './PlotPanel.tsx';
@@ -59,9 +60,16 @@ export function App() {
       {!briefing && <Header map={map} />}
       <main className="app-main">
         <div className="map-area">
-          <MapView onMap={setMap} />
-          {!briefing && panel === 'compare' && swipe.on && map && <CompareMap mainMap={map} choice={swipe} />}
-          {briefing && map && <Briefing map={map} />}
+          <MapBoundary>
+            <MapView onMap={setMap} />
+          </MapBoundary>
+          {!briefing && panel === 'compare' && swipe.on && map && (
+            <MapBoundary>
+              <CompareMap mainMap={map} choice={swipe} />
+            </MapBoundary>
+          )}
+          {/* Without a map (no WebGL 2) briefing mode still shows its slides and figures, and Esc ends it. */}
+          {briefing && <Briefing map={map} />}
           {!briefing && (
             <>
               <Legend />

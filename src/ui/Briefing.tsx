@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { actionName, DRAWN_ACTIONS } from '../core/catalogue/action-catalogue.ts';
 import type { ExportableMap } from '../export/map-png.ts';
 import { type BriefingMessageKey, briefingText } from '../i18n/briefing-messages.ts';
+import { mapText } from '../i18n/map-messages.ts';
 import { type Language, translate } from '../i18n/messages.ts';
 import { ACTION_COLORS, HIGHLIGHT_COLORS, PLAN_COLORS, STATUS_COLORS, STATUS_ORDER } from '../map/palette.ts';
 import { briefingKeyCommand } from '../state/keyboard-shortcuts.ts';
@@ -59,7 +60,7 @@ export function BriefingButton() {
  * the 2026 targets, and the slide controls; optionally the before/after swipe (CompareMap). The
  * keys of a presentation clicker step through the slides; Esc (or leaving full screen) ends it.
  */
-export function Briefing({ map }: { map: ExportableMap }) {
+export function Briefing({ map }: { map: ExportableMap | null }) {
   const language = usePlanner((state) => state.language);
   const slides = usePlanner((state) => state.slides);
   const slide = usePlanner(selectCurrentSlide);
@@ -113,7 +114,9 @@ export function Briefing({ map }: { map: ExportableMap }) {
   const caption = slide?.caption || planName;
   return (
     <>
-      {swipe && scenario && <CompareMap mainMap={map} choice={{ on: true, left, right: scenario.id }} />}
+      {swipe && scenario && map && (
+        <CompareMap mainMap={map} choice={{ on: true, left, right: scenario.id }} />
+      )}
       <div
         className="briefing"
         data-testid="briefing"
@@ -140,7 +143,8 @@ export function Briefing({ map }: { map: ExportableMap }) {
               className="briefing-button"
               data-testid="briefing-swipe"
               aria-pressed={swipe}
-              title={t('brief.swipeTitle')}
+              disabled={!map}
+              title={map ? t('brief.swipeTitle') : mapText(language, 'map.needsMap')}
               onClick={(event) => {
                 setSwipe(!swipe);
                 event.currentTarget.blur();

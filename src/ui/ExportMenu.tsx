@@ -3,6 +3,7 @@ import { type ExportMessageKey, exportText } from '../export/export-text.ts';
 import { exportPlotsGeoJson } from '../export/geojson.ts';
 import { type ExportableMap, exportMapPng } from '../export/map-png.ts';
 import { exportTable } from '../export/tables.ts';
+import { mapText } from '../i18n/map-messages.ts';
 import { reportText } from '../i18n/report-messages.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import './export.css';
@@ -51,6 +52,7 @@ export function ExportMenu({ map }: { map: ExportableMap | null }) {
   const language = usePlanner((state) => state.language);
   const hasPlan = usePlanner((state) => state.analysis !== null);
   const jobRunning = usePlanner((state) => state.job !== null);
+  const mapProblem = usePlanner((state) => state.mapProblem);
   const [open, setOpen] = useState(false);
   const [exporting, setExporting] = useState<string | null>(null);
   const [isReportOpen, setReportOpen] = useState(false);
@@ -126,7 +128,13 @@ export function ExportMenu({ map }: { map: ExportableMap | null }) {
               className="export-item"
               data-testid={item.testId}
               disabled={item.needsMap === true && map === null}
-              title={item.needsMap === true && map === null ? t('export.noMap') : undefined}
+              title={
+                item.needsMap === true && map === null
+                  ? mapProblem
+                    ? mapText(language, 'map.needsMap')
+                    : t('export.noMap')
+                  : undefined
+              }
               onClick={() => run(item)}
             >
               {t(item.key)}

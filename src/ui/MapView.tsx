@@ -1,27 +1,64 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { loadCixiBasemap } from '../bundled/cixi-basemap.ts';
+import type { Message } from '../core/types.ts';
 import type { ExportableMap } from '../export/map-png.ts';
+import { mapMessage, mapText } from '../i18n/map-messages.ts';
 import { MapController } from '../map/map-controller.ts';
+import { supportsWebGl2 } from '../map/webgl-support.ts';
 import { exposeMainMap } from '../services/planner-internals.ts';
-import { plannerStore } from '../state/store.ts';
+import { plannerStore, usePlanner } from '../state/store.ts';
+import { MapUnavailable } from './MapUnavailable.tsx';
 
 const FONT_PATH = 'fonts/noto-sans-sc-gb2312.woff2';
 
-/** The map's container. The controller is created once and owns the map from then on. */
+/** Why a map cannot be drawn, as the map's place and the store say it: no WebGL 2, or a failed start. */
+export function mapStartProblem(error: unknown): Message {
+  const text = error instanceof Error ? error.message : String(error);
+  // MapLibre's own words run on in English with a link; the first sentence says what failed.
+  const first = text.split(/(?<=\.)\s/)[0] ?? text;
+  return /webgl/i.test(text)
+    ? mapMessage('map.none.title')
+    : mapMessage('map.failed.title', { message: first });
+}
+
+/**
+ * The map's container. The controller is created once and owns the map from then on. Without WebGL 2,
+ * or when MapLibre fails to start, the map's place says why and what to do, and the store knows
+ * (mapProblem), so that the rest of the app goes on without a map.
+ */
 export function MapView({ onMap }: { onMap?: (map: ExportableMap | null) => void }) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const [startProblem, setStartProblem] = useState<Message | null>(() =>
+    supportsWebGl2() ? null : mapMessage('map.none.title'),
+  );
+  const problem = usePlanner((state) => state.mapProblem);
+  const language = usePlanner((state) => state.language);
+  // While the WebGL context is lost (sleep, a driver reset) the map is blank until it comes back.
+  const [isContextLost, setContextLost] = useState(false);
+
+  useEffect(() => {
+    plannerStore.getState().setMapProblem(startProblem);
+  }, [startProblem]);
 
   useEffect(() => {
     const container = containerRef.current;
-    if (!container) return;
+    if (!container || startProblem) return;
     const basemap = loadCixiBasemap();
-    const controller = new MapController({
-      container,
-      store: plannerStore,
-      basemap: basemap.data,
-      fontUrl: new URL(`${import.meta.env.BASE_URL}${FONT_PATH}`, document.baseURI).href,
-      initialBounds: basemap.cixiBounds,
-    });
+    let controller: MapController;
+    try {
+      controller = new MapController({
+        container,
+        store: plannerStore,
+        basemap: basemap.data,
+        fontUrl: new URL(`${import.meta.env.BASE_URL}${FONT_PATH}`, document.baseURI).href,
+        initialBounds: basemap.cixiBounds,
+      });
+    } catch (error) {
+      setStartProblem(mapStartProblem(error));
+      return;
+    }
+    controller.map.on('webglcontextlost', () => setContextLost(true));
+    controller.map.on('webglcontextrestored', () => setContextLost(false));
     const hideMap = exposeMainMap(controller);
     onMap?.(controller.map);
     return () => {
@@ -29,7 +66,23 @@ export function MapView({ onMap }: { onMap?: (map: ExportableMap | null) => void
       hideMap();
       controller.destroy();
     };
-  }, [onMap]);
+  }, [onMap, startProblem]);
 
-  return <div ref={containerRef} className="map" data-testid="map" />;
+  if (startProblem) {
+    return (
+      <div className="map-unavailable-area" data-testid="map">
+        <MapUnavailable problem={problem ?? startProblem} />
+      </div>
+    );
+  }
+  return (
+    <>
+      <div ref={containerRef} className="map" data-testid="map" />
+      {isContextLost && (
+        <p className="map-lost" role="status" data-testid="map-lost">
+          {mapText(language, 'map.lost')}
+        </p>
+      )}
+    </>
+  );
 }

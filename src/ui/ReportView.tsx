@@ -87,6 +87,7 @@ export function ReportView({ map, onClose }: { map: ExportableMap | null; onClos
   const model = usePlanner(selectReportModel);
   const planName = usePlanner((state) => state.planName);
   const label = usePlanner((state) => state.layers?.label ?? null);
+  const mapProblem = usePlanner((state) => state.mapProblem);
   const [paper, setPaper] = useState<Paper>(PAPERS[0] as Paper);
   const [date] = useState(() => dayOf(new Date()));
   const [image, onMapLoaded] = useMapImage(map);
@@ -221,7 +222,11 @@ export function ReportView({ map, onClose }: { map: ExportableMap | null; onClos
                 />
               )}
               {image.status === 'drawing' && <p className="report-note">{t('report.preparing')}</p>}
-              {image.status === 'none' && <p className="report-note">{t('report.map.none')}</p>}
+              {image.status === 'none' && (
+                <p className="report-note" data-testid="report-map-note">
+                  {t(mapProblem ? 'report.map.unavailable' : 'report.map.none')}
+                </p>
+              )}
               {image.status === 'failed' && (
                 <p className="report-note">{t('report.map.failed', { message: image.message })}</p>
               )}

@@ -3,6 +3,7 @@ import { parseNumberText } from '../core/parse-number-text.ts';
 import type { ZoneCapacity } from '../core/scenario/indicators/scenario-figures.ts';
 import { PLAN_YEARS, type PlanYear, type ReceivingZone } from '../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
+import { mapText } from '../i18n/map-messages.ts';
 import type { Language } from '../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
 import { isEditableShape } from '../map/zone-editing.ts';
@@ -73,6 +74,7 @@ function ShapeEditing({
   t: Text;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
+  const noMap = usePlanner((state) => state.mapProblem !== null);
   if (!editing) {
     const editable = isEditableShape(zone.geometry);
     return (
@@ -81,8 +83,16 @@ function ShapeEditing({
           type="button"
           className="scn-button scn-button-small"
           data-testid="zone-edit-shape"
-          disabled={!editable || mapBusy}
-          title={!editable ? t('scn.zone.editShapeHoles') : mapBusy ? t('scn.zone.editShapeBusy') : undefined}
+          disabled={!editable || mapBusy || noMap}
+          title={
+            noMap
+              ? mapText(language, 'map.needsMap')
+              : !editable
+                ? t('scn.zone.editShapeHoles')
+                : mapBusy
+                  ? t('scn.zone.editShapeBusy')
+                  : undefined
+          }
           onClick={() => {
             setProblem(null);
             plannerStore.getState().startZoneEdit(zone.id);
@@ -364,6 +374,7 @@ export function ZoneList({ year, onZoneClick }: ZoneListProps) {
   });
   const towns = usePlanner(selectPlanTowns);
   const drawing = usePlanner((state) => state.mapMode === 'draw-zone');
+  const noMap = usePlanner((state) => state.mapProblem !== null);
   const editingZoneId = usePlanner((state) => (state.mapMode === 'edit-zone' ? state.editingZoneId : null));
   const t: Text = (key, values) => scenarioText(language, key, values);
   if (!scenario) return null;
@@ -375,6 +386,8 @@ export function ZoneList({ year, onZoneClick }: ZoneListProps) {
           type="button"
           className="scn-button scn-button-primary"
           aria-pressed={drawing}
+          disabled={noMap}
+          title={noMap ? mapText(language, 'map.needsMap') : undefined}
           data-testid="draw-zone"
           onClick={() => plannerStore.getState().setMapMode(drawing ? 'browse' : 'draw-zone')}
         >

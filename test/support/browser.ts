@@ -46,12 +46,15 @@ export function missingBrowserReason(): string | null {
  * - `gpu-process` (`--use-angle=swiftshader`): WebGL and compositing run in the GPU process as on a
  *   PC with a graphics card; SwiftShader stands in for the card, so the page's thread only records
  *   the drawing commands.
+ * - `none` (`--disable-3d-apis`): no WebGL at all, as on a virtual desktop, a blocklisted GPU or a
+ *   locked-down browser; `getContext('webgl2')` returns null.
  */
-export type GlMode = 'no-gpu' | 'gpu-process';
+export type GlMode = 'no-gpu' | 'gpu-process' | 'none';
 
 const GL_ARGS: Readonly<Record<GlMode, readonly string[]>> = {
   'no-gpu': ['--disable-gpu'],
   'gpu-process': ['--use-angle=swiftshader'],
+  none: ['--disable-gpu', '--disable-3d-apis'],
 };
 
 export interface LaunchOptions {

@@ -7,8 +7,10 @@ export const createPageSlice: SliceCreator<PageSlice> = (set) => ({
   panel: 'dashboard',
   job: null,
   notice: null,
+  mapProblem: null,
   setLanguage: (language) => set({ language }),
   setPanel: (panel) => set({ panel }),
   setJob: (job) => set({ job }),
   setNotice: (notice) => set({ notice }),
+  setMapProblem: (mapProblem) => set({ mapProblem }),
 });
