@@ -5,8 +5,8 @@
  * validation to report against its feature.
  */
 import type { Feature, FeatureCollection, Position } from '../types.ts';
-import type { Crs } from './crs.ts';
-import { makeTransform, type PointTransform, proj4Definition } from './make-transform.ts';
+import { type Crs, isLonLatAsIs } from './crs.ts';
+import { makeTransform, type PointTransform } from './make-transform.ts';
 
 /** Array levels above the positions, per geometry type (Point: the position itself). */
 const POSITION_DEPTH: Record<string, number> = {
@@ -78,9 +78,9 @@ function withoutBboxes(geometry: Record<string, unknown>): Record<string, unknow
   return copy;
 }
 
-/** True for the longitude-latitude systems whose transform returns its input. */
+/** True for the longitude-latitude systems whose transform returns its input (not with swapped axes). */
 export function isIdentityCrs(crs: Crs): boolean {
-  return crs.kind !== 'gcj02' && proj4Definition(crs) === null;
+  return isLonLatAsIs(crs);
 }
 
 /**

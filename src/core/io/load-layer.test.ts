@@ -118,6 +118,36 @@ describe('loadLayerFromSource', () => {
     );
   });
 
+  it('loads latitude-longitude data in the proposed swapped reading where the lon/lat file lies', () => {
+    const latLon = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          ...SQUARE_FEATURE,
+          geometry: {
+            type: 'Polygon',
+            coordinates: SQUARE_FEATURE.geometry.coordinates.map((ring) => ring.map(([x, y]) => [y, x])),
+          },
+        },
+      ],
+    };
+    const source: LayerSource = {
+      fileName: 'lat-lon.json',
+      format: 'geojson',
+      collection: latLon,
+      problems: [],
+    };
+    const stopped = loadLayerFromSource(source, 'plots');
+    expect(!stopped.ok && stopped.crsProposals?.map((p) => p.code)).toEqual(['EPSG:4326/yx']);
+    const swapped = loadLayerFromSource(source, 'plots', { crs: parseCrsCode('EPSG:4326/yx') ?? undefined });
+    const lonLat = loadLayerFromSource(
+      { ...source, collection: { type: 'FeatureCollection', features: [SQUARE_FEATURE] } },
+      'plots',
+    );
+    if (!swapped.ok || !lonLat.ok) throw new Error('not loaded');
+    expect(swapped.layer).toEqual(lonLat.layer);
+  });
+
   it('reads the coordinates in the CRS chosen by hand, in place of the .prj, and proposes a fix when it stops', () => {
     const text = readFileSync(new URL('../bad-input/gk-wrong-zone-prefix.geojson', FIXTURES), 'utf8');
     const stopped = loadLayerFromGeoJson(text, 'wrong-zone.geojson', 'plots');
