@@ -1,23 +1,39 @@
 /**
  * Autosave to IndexedDB: the worker saves the plan's layers whenever it has analysed new ones, and
- * reads them back on start (src/worker/saved-layers.ts); the page saves the scenarios, the slides, the view, the language and
- * the layers' label a moment after every change. A reload (or a crash and a new tab) restores them.
+ * reads them back on start (src/worker/saved-layers.ts); the page saves the scenarios, the slides, the
+ * undo history, the view, the language and the layers' label a moment after every change, and at once
+ * when the page goes away. A reload (or a crash and a new tab) restores them, undo history included.
+ * Of two tabs, the one that saved last owns the save: the other says so and saves no more.
  */
 
 import type { Slide } from '../core/plan/slides.ts';
 import type { ScenarioSet } from '../core/scenario/scenario.ts';
+import type { Message } from '../core/types.ts';
 import type { Language } from '../i18n/messages.ts';
-import type { MapView, PlanLayers } from '../state/planner-state.ts';
+import { readHistory } from '../state/history.ts';
+import type { History, MapView, PlanLayers, PlannerState } from '../state/planner-state.ts';
 import type { PlannerStore } from '../state/store.ts';
-import { getAutosaved, putAutosaved } from '../worker/saved-layers.ts';
+import { AUTOSAVE_STORE, getAutosaved, openAutosaveDatabase } from '../worker/saved-layers.ts';
 import { restorePlan } from './plan-jobs.ts';
+import {
+  clearJournal,
+  type JournalStorage,
+  pageStorage,
+  readJournal,
+  writeJournal,
+} from './unload-journal.ts';
 
 const STATE_KEY = 'state';
-/** Edits in quick succession are saved once. */
+/** Edits in quick succession are saved once, this long after the last. */
 const STATE_DELAY_MS = 300;
+/** Tabs of the page tell each other through this channel that they saved. */
+const TABS_CHANNEL = 'industrial-land-planner-autosave';
 
-interface SavedState {
-  /** The layers' label and file names (the layers themselves are saved by the worker). */
+/** What the page saves (the layers themselves are saved by the worker). */
+export interface SavedState {
+  /** When it was saved (ms since 1970, rising within a page): of two saved states the newer wins. */
+  revision?: number;
+  /** The layers' label and file names. */
   layerMeta?: Pick<PlanLayers, 'label' | 'sources'>;
   scenarioSet: ScenarioSet;
   view: MapView | null;
@@ -25,22 +41,94 @@ interface SavedState {
   planName: string;
   /** Briefing slides (absent in states saved before there were slides). */
   slides?: Slide[];
+  /** The undo history, whose last step made `scenarioSet` and `slides` (absent in states saved before it was kept). */
+  history?: History;
 }
 
-/**
- * Restores the autosaved plan: its layers if any were saved (else `openDefault` opens the sample),
- * then its scenarios, view, language and name.
- */
-export async function restoreAutosave(store: PlannerStore, openDefault: () => Promise<void>): Promise<void> {
+const HISTORY_NOT_SAVED: Message = {
+  zh: '规划已从本机恢复，但上次的撤销记录没有保存下来（旧版本保存的规划，或撤销记录太大），撤销从现在起重新记录。',
+  en: 'The plan was restored from this computer, but its undo history was not saved (a plan saved by an older version, or a history too large to save): undo starts afresh from now.',
+};
+
+const SAVED_IN_OTHER_TAB: Message = {
+  zh: '这个规划已在另一个标签页中打开并自动保存。为免覆盖那里的修改，本页的修改不再自动保存：请在最新打开的标签页中继续，或刷新本页以打开最新保存的规划。',
+  en: 'This plan was opened and autosaved in another tab. So as not to overwrite the changes made there, changes made here are no longer saved: go on in the tab opened last, or reload this page to open the plan as last saved.',
+};
+
+const HISTORY_TOO_LARGE: Message = {
+  zh: '撤销记录太大，本机存储放不下：规划仍会自动保存，但刷新页面后将不能撤销之前的操作。',
+  en: 'The undo history is too large for this computer’s storage: the plan is still autosaved, but after a reload earlier steps cannot be undone.',
+};
+
+function saveFailed(error: unknown): Message {
+  const reason = error instanceof Error || error instanceof DOMException ? error.message : String(error);
+  return {
+    zh: `无法自动保存到本机（${reason}）：刷新或关闭页面会丢失修改。请先用“保存规划”把规划存为文件。`,
+    en: `The plan cannot be autosaved on this computer (${reason}): a reload or closing the page loses the changes. Save the plan to a file with “Save plan” first.`,
+  };
+}
+
+/** What the autosave keeps of `state`. */
+function savedStateOf(state: PlannerState, revision: number): SavedState {
+  return {
+    revision,
+    layerMeta: { label: state.layers?.label ?? null, sources: state.layers?.sources ?? {} },
+    scenarioSet: state.scenarioSet,
+    view: state.view,
+    language: state.language,
+    planName: state.planName,
+    slides: state.slides,
+    history: state.history,
+  };
+}
+
+/** True when what the autosave keeps differs between the two states. */
+function hasSavedChange(state: PlannerState, previous: PlannerState): boolean {
+  return (
+    state.layers !== previous.layers ||
+    state.scenarioSet !== previous.scenarioSet ||
+    state.history !== previous.history ||
+    state.view !== previous.view ||
+    state.language !== previous.language ||
+    state.planName !== previous.planName ||
+    state.slides !== previous.slides
+  );
+}
+
+export interface RestoreOptions {
+  /** How the plan's layers are restored: the worker reads them (a test opens them itself). */
+  restoreLayers?: typeof restorePlan;
+  /** Where a page that went away left its last state (localStorage; a test gives its own). */
+  storage?: JournalStorage | null;
+}
+
+/** The saved state: IndexedDB's, or the one a page left in the journal when it went away, whichever is newer. */
+async function readSavedState(storage: JournalStorage | null): Promise<SavedState | undefined> {
   let saved: SavedState | undefined;
   try {
     saved = (await getAutosaved(STATE_KEY)) as SavedState | undefined;
   } catch {
     // No IndexedDB (a private window, a file:// page in some browsers): start afresh.
   }
+  const left = storage ? readJournal(storage) : null;
+  if (left && left.revision > (saved?.revision ?? 0)) return left.state as SavedState;
+  return saved;
+}
+
+/**
+ * Restores the autosaved plan: its layers if any were saved (else `openDefault` opens the sample),
+ * then its scenarios with their undo history, slides, view, language and name. When the history
+ * could not be kept, a notice says that undo starts afresh.
+ */
+export async function restoreAutosave(
+  store: PlannerStore,
+  openDefault: () => Promise<void>,
+  { restoreLayers = restorePlan, storage = pageStorage() }: RestoreOptions = {},
+): Promise<void> {
+  const saved = await readSavedState(storage);
   const meta = saved?.layerMeta ?? { label: null };
   // The worker reads the layers (none saved, or no IndexedDB there: the default plan).
-  const outcome = await restorePlan(store, meta);
+  const outcome = await restoreLayers(store, meta);
   if (outcome === 'nothing-saved') await openDefault();
   if (outcome === 'not-restored') {
     // Cancelled or failed: no sample in its place, whose autosave would overwrite the saved plan.
@@ -56,69 +144,195 @@ export async function restoreAutosave(store: PlannerStore, openDefault: () => Pr
   }
   if (saved && store.getState().layers) {
     const state = store.getState();
-    state.setScenarioSet(saved.scenarioSet);
+    const history = readHistory(saved.history);
+    state.setScenarioSet(saved.scenarioSet, history ?? undefined);
     state.setLanguage(saved.language);
     state.setPlanName(saved.planName);
     state.setSlides(Array.isArray(saved.slides) ? saved.slides : []);
     if (saved.view) state.requestView(saved.view);
+    if (!history) state.setNotice({ kind: 'info', message: HISTORY_NOT_SAVED });
   }
 }
 
+export interface AutosaveOptions {
+  /** Where `pagehide` arrives: the window (a test gives its own target and dispatches it). */
+  page?: EventTarget;
+  /** Edits in quick succession are saved once, this long (ms) after the last. */
+  delayMs?: number;
+  /** Where the state goes when the page goes away with a save not yet done (localStorage). */
+  storage?: JournalStorage | null;
+}
+
+export interface Autosave {
+  /** Stops saving; a save waiting for its moment is dropped, as when the page is gone. */
+  stop: () => void;
+  /** Resolves once every write asked for so far has finished (committed or failed). */
+  settled: () => Promise<void>;
+}
+
 /**
- * Saves the plan as it changes.
- * @returns a function that stops saving
+ * Saves the plan as it changes: a moment after the last change, and at once when the page is
+ * hidden or goes away (a reload, a closed tab), with a write that needs no further turn of the
+ * page's event loop. A failed save says so in a notice.
  */
-export function startAutosave(store: PlannerStore): () => void {
-  let timer: number | undefined;
-  let writing: Promise<void> = Promise.resolve();
-  const saveState = () => {
-    const state = store.getState();
-    const saved: SavedState = {
-      layerMeta: { label: state.layers?.label ?? null, sources: state.layers?.sources ?? {} },
-      scenarioSet: state.scenarioSet,
-      view: state.view,
-      language: state.language,
-      planName: state.planName,
-      slides: state.slides,
-    };
-    // One write after the other, so that an older state never lands after a newer one.
-    writing = writing
-      .then(() => putAutosaved(STATE_KEY, saved))
-      .catch((error: unknown) => console.warn('Autosave failed.', error));
+export function startAutosave(store: PlannerStore, options: AutosaveOptions = {}): Autosave {
+  const page = options.page ?? window;
+  const delayMs = options.delayMs ?? STATE_DELAY_MS;
+  const storage = options.storage === undefined ? pageStorage() : options.storage;
+  const tab = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(TABS_CHANNEL) : null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let superseded = false;
+  let failureShown = false;
+  let historyTooLarge = false;
+  let lastWrite: Promise<void> = Promise.resolve();
+  let lastRevision = 0;
+  /** Writes made and not yet done. */
+  let writing = 0;
+  /** A journal may be there (a previous page's, or this one's from a `pagehide` it came back from). */
+  let journalLeft = storage !== null;
+
+  // One connection for the page's life, so that a save needs no open first: on `pagehide` the
+  // transaction is made, filled and committed before the handler returns.
+  const reportFailure = (error: unknown) => {
+    console.warn('Autosave failed.', error);
+    if (failureShown) return;
+    failureShown = true;
+    store.getState().setNotice({ kind: 'error', message: saveFailed(error) });
   };
+  let database: IDBDatabase | null = null;
+  const opened = openAutosaveDatabase().then((db) => {
+    database = db;
+    // A newer version of the app upgrading the database: let it.
+    db.onversionchange = () => db.close();
+  });
+  opened.catch(reportFailure);
+
+  /** Writes `saved` in a transaction committed at once; the promise settles when it is done. */
+  const write = (saved: SavedState): Promise<void> => {
+    const db = database;
+    if (!db)
+      return opened.then(
+        () => write(saved),
+        () => undefined,
+      );
+    writing++;
+    return new Promise<void>((resolve) => {
+      try {
+        const transaction = db.transaction(AUTOSAVE_STORE, 'readwrite');
+        transaction.objectStore(AUTOSAVE_STORE).put(saved, STATE_KEY);
+        transaction.oncomplete = () => {
+          writing--;
+          if (journalLeft && storage) {
+            clearJournal(storage, saved.revision);
+            journalLeft = false;
+          }
+          resolve();
+        };
+        transaction.onabort = () => {
+          writing--;
+          resolve(writeFailed(saved, transaction.error));
+        };
+        transaction.commit();
+      } catch (error) {
+        writing--;
+        resolve(writeFailed(saved, error));
+      }
+    });
+  };
+
+  /** Saves again without the undo history when it is what does not fit; else reports. */
+  const writeFailed = (saved: SavedState, error: unknown): Promise<void> | undefined => {
+    const quota = (error as { name?: string } | null)?.name === 'QuotaExceededError';
+    if (quota && saved.history) {
+      historyTooLarge = true;
+      store.getState().setNotice({ kind: 'info', message: HISTORY_TOO_LARGE });
+      const { history: _dropped, ...withoutHistory } = saved;
+      return write(withoutHistory);
+    }
+    reportFailure(error);
+    return undefined;
+  };
+
+  /** Saves the store's state now; returns what was saved (nothing when superseded or without a plan). */
+  const saveState = (): SavedState | undefined => {
+    timer = undefined;
+    const state = store.getState();
+    // No plan (a saved one whose opening was cancelled): the saved plan stays as it is.
+    if (superseded || !state.layers) return undefined;
+    lastRevision = Math.max(Date.now(), lastRevision + 1);
+    const saved = savedStateOf(state, lastRevision);
+    if (historyTooLarge) delete saved.history;
+    // The database keeps the order in which writes are made: an older state never lands last.
+    lastWrite = write(saved);
+    channel?.postMessage({ tab });
+    return saved;
+  };
+
+  const schedule = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(saveState, delayMs);
+  };
+
   const unsubscribe = store.subscribe((state, previous) => {
     // No plan (a saved one that was not opened): nothing to save, and the saved plan stays as it is.
-    if (!state.layers) return;
-    if (
-      state.layers !== previous.layers ||
-      state.scenarioSet !== previous.scenarioSet ||
-      state.view !== previous.view ||
-      state.language !== previous.language ||
-      state.planName !== previous.planName ||
-      state.slides !== previous.slides
-    ) {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => {
-        timer = undefined;
-        saveState();
-      }, STATE_DELAY_MS);
-    }
+    if (!state.layers || !hasSavedChange(state, previous)) return;
+    if (!superseded) return schedule();
+    // Saved elsewhere: each change made here is a reminder that it is not saved.
+    if (!state.notice) state.setNotice({ kind: 'error', message: SAVED_IN_OTHER_TAB });
   });
-  // A tab being closed saves at once rather than after the delay.
+
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<{ tab?: string }>) => {
+      if (event.data?.tab === tab || superseded) return;
+      // Another tab saved its plan over this one's: saving here again would overwrite its changes.
+      superseded = true;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      store.getState().setNotice({ kind: 'error', message: SAVED_IN_OTHER_TAB });
+    };
+  }
+
   const flush = () => {
-    if (timer !== undefined) {
-      window.clearTimeout(timer);
-      saveState();
-    }
-  };
-  window.addEventListener('pagehide', flush);
-  // The plan just opened (its label, the view) is saved even if nothing changes.
-  timer = window.setTimeout(() => {
-    timer = undefined;
+    if (timer === undefined) return;
+    clearTimeout(timer);
     saveState();
-  }, STATE_DELAY_MS);
-  return () => {
-    unsubscribe();
-    window.removeEventListener('pagehide', flush);
+  };
+  // A reload or a closed tab saves at once: a field still being typed in stores its text on blur
+  // (no blur comes when the page goes away), then the waiting save is made, and left in the
+  // journal as well while IndexedDB has not stored it.
+  const onPageHide = () => {
+    if (typeof document !== 'undefined' && document.activeElement instanceof HTMLElement) {
+      document.activeElement.blur();
+    }
+    if (timer === undefined && writing === 0) return;
+    if (timer !== undefined) clearTimeout(timer);
+    const saved = saveState();
+    if (saved && storage) journalLeft = writeJournal(storage, lastRevision, saved) || journalLeft;
+  };
+  // A hidden tab may be discarded without `pagehide` (phones, memory pressure).
+  const onVisibilityChange = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+  page.addEventListener('pagehide', onPageHide);
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisibilityChange);
+  // The plan just opened (its label, the view) is saved even if nothing changes.
+  schedule();
+
+  return {
+    stop: () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      page.removeEventListener('pagehide', onPageHide);
+      if (typeof document !== 'undefined')
+        document.removeEventListener('visibilitychange', onVisibilityChange);
+      channel?.close();
+      opened.then(
+        () => database?.close(),
+        () => undefined,
+      );
+    },
+    settled: () => lastWrite,
   };
 }

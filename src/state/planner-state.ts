@@ -208,8 +208,11 @@ export interface ScenarioSlice {
   edit: (edit: ScenarioEdit) => Message | undefined;
   undo: () => void;
   redo: () => void;
-  /** Replaces every scenario (a plan opened or restored); the undo history starts afresh. */
-  setScenarioSet: (scenarioSet: ScenarioSet) => void;
+  /**
+   * Replaces every scenario (a plan opened or restored); the undo history starts afresh, or is
+   * `history` (the autosaved one of a restored plan, whose last step made `scenarioSet`).
+   */
+  setScenarioSet: (scenarioSet: ScenarioSet, history?: History) => void;
   setZoneMeasures: (scenarioId: string, measures: Record<string, ZoneMeasures>) => void;
   setCompareIds: (ids: string[]) => void;
 }

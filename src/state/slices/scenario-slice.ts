@@ -54,8 +54,8 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
       },
     });
   },
-  setScenarioSet: (scenarioSet) =>
-    set({ scenarioSet, history: { past: [], future: [] }, zoneMeasures: {}, compareIds: [] }),
+  setScenarioSet: (scenarioSet, history = { past: [], future: [] }) =>
+    set({ scenarioSet, history, zoneMeasures: {}, compareIds: [] }),
   setZoneMeasures: (scenarioId, measures) =>
     set((state) => ({ zoneMeasures: { ...state.zoneMeasures, [scenarioId]: measures } })),
   setCompareIds: (compareIds) => set({ compareIds }),

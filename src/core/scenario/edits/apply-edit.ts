@@ -84,6 +84,11 @@ const EDIT_KINDS: EditKinds = {
   batch: BATCH,
 };
 
+/** True for the name of a kind of edit applyEdit knows (a saved undo history is checked with it). */
+export function isEditKind(type: unknown): type is ScenarioEdit['type'] {
+  return typeof type === 'string' && Object.hasOwn(EDIT_KINDS, type);
+}
+
 /** The spec of the edit's kind. (TypeScript cannot tie EDIT_KINDS[edit.type] to the edit's own type.) */
 function specOf<E extends ScenarioEdit>(edit: E): EditKindSpec<E> {
   return EDIT_KINDS[edit.type] as unknown as EditKindSpec<E>;
