@@ -187,19 +187,19 @@ export function startAutosave(store: PlannerStore, options: AutosaveOptions = {}
   let historyTooLarge = false;
   let lastWrite: Promise<void> = Promise.resolve();
   let lastRevision = 0;
-  /** Writes made and not yet done. */
+  /** Saves made and not yet done (stored or failed). */
   let writing = 0;
   /** A journal may be there (a previous page's, or this one's from a `pagehide` it came back from). */
   let journalLeft = storage !== null;
 
-  // One connection for the page's life, so that a save needs no open first: on `pagehide` the
-  // transaction is made, filled and committed before the handler returns.
   const reportFailure = (error: unknown) => {
     console.warn('Autosave failed.', error);
     if (failureShown) return;
     failureShown = true;
     store.getState().setNotice({ kind: 'error', message: saveFailed(error) });
   };
+  // One connection for the page's life, so that a save needs no open first: on `pagehide` the
+  // transaction is made, filled and committed before the handler returns.
   let database: IDBDatabase | null = null;
   const opened = openAutosaveDatabase().then((db) => {
     database = db;
@@ -216,13 +216,11 @@ export function startAutosave(store: PlannerStore, options: AutosaveOptions = {}
         () => write(saved),
         () => undefined,
       );
-    writing++;
     return new Promise<void>((resolve) => {
       try {
         const transaction = db.transaction(AUTOSAVE_STORE, 'readwrite');
         transaction.objectStore(AUTOSAVE_STORE).put(saved, STATE_KEY);
         transaction.oncomplete = () => {
-          writing--;
           if (journalLeft && storage) {
             clearJournal(storage, saved.revision);
             journalLeft = false;
@@ -230,12 +228,10 @@ export function startAutosave(store: PlannerStore, options: AutosaveOptions = {}
           resolve();
         };
         transaction.onabort = () => {
-          writing--;
           resolve(writeFailed(saved, transaction.error));
         };
         transaction.commit();
       } catch (error) {
-        writing--;
         resolve(writeFailed(saved, error));
       }
     });
@@ -264,7 +260,10 @@ export function startAutosave(store: PlannerStore, options: AutosaveOptions = {}
     const saved = savedStateOf(state, lastRevision);
     if (historyTooLarge) delete saved.history;
     // The database keeps the order in which writes are made: an older state never lands last.
-    lastWrite = write(saved);
+    writing++;
+    lastWrite = write(saved).finally(() => {
+      writing--;
+    });
     channel?.postMessage({ tab });
     return saved;
   };
