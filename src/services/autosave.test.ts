@@ -199,12 +199,15 @@ describe('the autosave across reloads', () => {
       .edit({ type: 'rename-scenario', scenarioId: fixture.scenario.id, name: '第二个标签页' });
     await sleep(4 * DELAY_MS);
     await second.autosave.settled();
-    // The first tab, edited again, must not write its older plan over the second's.
+    // The first tab is told, and edited again, it must not write its older plan over the second's.
+    await vi.waitFor(() => expect(first.store.getState().notice?.message.zh).toContain('另一个标签页'));
+    expect(first.store.getState().notice?.message.en).toContain('another tab');
+    first.store.getState().setNotice(null);
     first.store.getState().edit({ type: 'set-assumptions', assumptions: { zoneTaxPerMu: 99 } });
     await sleep(4 * DELAY_MS);
     await first.autosave.settled();
+    // Each further change there says again that it is not saved.
     expect(first.store.getState().notice?.message.zh).toContain('另一个标签页');
-    expect(first.store.getState().notice?.message.en).toContain('another tab');
     closePage(first);
     const reopened = await reload(second);
     expect(reopened.store.getState().scenarioSet.scenarios[0]?.name).toBe('第二个标签页');
@@ -241,7 +244,11 @@ describe('the autosave across reloads', () => {
       scenarioSet: { ...inDatabase.scenarioSet, scenarios: [{ ...fixture.scenario, name }] },
     });
     writeJournal(webStorage(), revision + 1, renamed('只在日志中'));
-    expect((await openPage()).store.getState().scenarioSet.scenarios[0]?.name).toBe('只在日志中');
+    const fromJournal = await openPage();
+    expect(fromJournal.store.getState().scenarioSet.scenarios[0]?.name).toBe('只在日志中');
+    await sleep(4 * DELAY_MS);
+    await fromJournal.autosave.settled();
+    fromJournal.autosave.stop();
     writeJournal(webStorage(), revision - 1, renamed('较旧的日志'));
     await putAutosaved('state', inDatabase);
     expect((await openPage()).store.getState().scenarioSet.scenarios[0]?.name).toBe('已存入数据库');
