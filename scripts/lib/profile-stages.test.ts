@@ -32,6 +32,7 @@ describe('stagesOfProfile', () => {
       [['main', 'assignTowns', 'geometryAreaM2'], 6],
       [['(idle)'], 7],
       [['main', 'fail'], 1],
+      [['main2', 'writeAtomically2', 'writeFileSync'], 2],
     ]);
     const rules = [
       { fn: 'readInput', stage: 'read' },
@@ -39,9 +40,10 @@ describe('stagesOfProfile', () => {
       { fn: 'geometryAreaM2', stage: 'areas', within: 'classifyWithZones' },
       { fn: 'classifyWithZones', stage: 'overlay' },
       { fn: 'assignTowns', stage: 'towns' },
+      { fn: 'writeAtomically', stage: 'write' },
     ];
     expect(stagesOfProfile(profile, rules)).toEqual({
-      totalMs: 29,
+      totalMs: 31,
       gcMs: 4,
       stages: [
         { stage: START_UP, ms: 3, gcMs: 0 },
@@ -50,6 +52,8 @@ describe('stagesOfProfile', () => {
         { stage: 'areas', ms: 1, gcMs: 0 },
         // Areas inside the town assignment are the towns' time; idle time goes to the stage before.
         { stage: 'towns', ms: 13, gcMs: 0 },
+        // A bundler's renamed copy (writeAtomically2) is still the stage.
+        { stage: 'write', ms: 2, gcMs: 0 },
         { stage: OTHER, ms: 1, gcMs: 0 },
       ],
     });

@@ -22,7 +22,10 @@ export const ANALYZE_STAGES: readonly StageRule[] = [
   { fn: 'decodeUtf8OrGb18030', stage: 'decode text' },
   { fn: 'parseGeoJsonText', stage: 'parse JSON' },
   { fn: 'applyColumnMapping', stage: 'map columns' },
+  { fn: 'columnsOf', stage: 'map columns' },
+  { fn: 'soundFeatures', stage: 'check coordinates' },
   { fn: 'detectCrs', stage: 'detect CRS' },
+  { fn: 'detectLayerCrs', stage: 'detect CRS' },
   { fn: 'reprojectFeatureCollection', stage: 'reproject' },
   { fn: 'validateLayer', stage: 'validate' },
   { fn: 'repairFeature', stage: 'repair' },
@@ -35,8 +38,8 @@ export const ANALYZE_STAGES: readonly StageRule[] = [
   { fn: 'writeAtomically', stage: 'write CSV and summary' },
 ];
 
-/** Samples before the first stage: node, tsx and module loading. */
-export const START_UP = 'start-up (node, tsx, modules)';
+/** Samples before the first stage: node and module loading. */
+export const START_UP = 'start-up (node, modules)';
 /** Samples in no stage after the first one (argument checks, messages, exit). */
 export const OTHER = 'other';
 
@@ -101,7 +104,9 @@ export function stagesOfProfile(
     }
     let stage: string | null = null;
     for (let i = 0; i < names.length && stage === null; i++) {
-      const rule = byFunction.get(names[i] as string);
+      // A bundler renames one of two functions of the same name with a number (writeAtomically2).
+      const name = names[i] as string;
+      const rule = byFunction.get(name) ?? byFunction.get(name.replace(/\d+$/, ''));
       if (rule && (rule.within === undefined || names.indexOf(rule.within, i + 1) > i)) stage = rule.stage;
     }
     stageOfNode.set(leaf, stage);

@@ -32,6 +32,11 @@ function ratio(numerator: number | undefined, denominator: number): number | und
     : numerator / denominator;
 }
 
+/** Pass (true), fail (false) or unknown (undefined) of one screening criterion. */
+function atLeast(value: number | undefined, min: number): boolean | undefined {
+  return value === undefined ? undefined : value >= min;
+}
+
 /** Efficiency class by tax per 亩 and the class limits (A ≥ 30, B ≥ 15, C ≥ 5, else D by default). */
 export function efficiencyClassOf(
   taxPerMu: number | undefined,
@@ -60,14 +65,13 @@ export function plotMeasures(
   const far = ratio(properties.floorAreaM2, areaM2);
   const coverage = ratio(properties.footprintM2, areaM2);
   const limits = settings.screening;
-  const check = (value: number | undefined, min: number) => (value === undefined ? undefined : value >= min);
   const screening = {
-    investmentPerMu: check(investmentPerMu, limits.investmentPerMu),
-    far: check(far, limits.far),
-    coverage: check(coverage, limits.coverage),
-    taxPerMu: check(taxPerMu, limits.taxPerMu),
+    investmentPerMu: atLeast(investmentPerMu, limits.investmentPerMu),
+    far: atLeast(far, limits.far),
+    coverage: atLeast(coverage, limits.coverage),
+    taxPerMu: atLeast(taxPerMu, limits.taxPerMu),
   };
-  const verdicts = Object.values(screening);
+  const verdicts = [screening.investmentPerMu, screening.far, screening.coverage, screening.taxPerMu];
   const passesScreening = verdicts.includes(false) ? false : verdicts.includes(undefined) ? undefined : true;
   return {
     taxPerMu,

@@ -66,12 +66,11 @@ export function clipRingToConvex(ring: Ring, convex: readonly (readonly number[]
     const ex = (b[0] as number) - ax;
     const ey = (b[1] as number) - ay;
     // Positive on the left of a→b, the inside of a counter-clockwise polygon.
-    const side = (p: number[]) => ex * ((p[1] as number) - ay) - ey * ((p[0] as number) - ax);
     const out: number[][] = [];
     let previous = points[points.length - 1] as number[];
-    let previousSide = side(previous);
+    let previousSide = ex * ((previous[1] as number) - ay) - ey * ((previous[0] as number) - ax);
     for (const point of points) {
-      const pointSide = side(point);
+      const pointSide = ex * ((point[1] as number) - ay) - ey * ((point[0] as number) - ax);
       if (pointSide >= 0 !== previousSide >= 0) {
         const t = previousSide / (previousSide - pointSide);
         const px = previous[0] as number;
