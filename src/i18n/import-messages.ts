@@ -49,6 +49,8 @@ export const importMessagesZh = {
   'import.done': '已将 {file} 载入为“{kind}”（{count} 个要素），已重新计算分类。',
   'import.zonesDone': '已将 {file} 中的 {count} 个承接区块加入方案“{scenario}”（可撤销）；图层未改变。',
   'import.keepsPlan': '在确认载入之前，当前图层保持不变。',
+  'import.sizeLimit':
+    '可导入 GeoJSON、Shapefile（.zip 或 .shp+.dbf+.prj）、KML/KMZ，每个文件（或压缩包解压后的内容）不超过 {limit}；更大的图层请在 GIS 软件中拆分后分别导入。',
   'job.cancel': '取消',
   'notice.close': '知道了',
   'layers.title': '图层',
@@ -112,6 +114,8 @@ export const importMessagesEn: Record<keyof typeof importMessagesZh, string> = {
   'import.zonesDone':
     'Added {count} receiving zones from {file} to scenario “{scenario}” (can be undone); the layers are unchanged.',
   'import.keepsPlan': 'The current layers stay as they are until you load this one.',
+  'import.sizeLimit':
+    'Imports GeoJSON, shapefiles (.zip, or .shp + .dbf + .prj) and KML/KMZ of up to {limit} per file (or per archive, unpacked); split larger layers in GIS software and import them one at a time.',
   'job.cancel': 'Cancel',
   'notice.close': 'OK',
   'layers.title': 'Layers',

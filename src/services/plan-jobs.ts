@@ -109,7 +109,7 @@ export async function restorePlan(
 /** Reads files for the import dialog. */
 export function readFiles(store: PlannerStore, files: InputFile[]) {
   return runJob(store, { zh: '正在读取文件…', en: 'Reading files…' }, (c, onProgress) =>
-    c.api.read(files, { onProgress }),
+    c.api.read(files, { onProgress, transfer: files.map((file) => file.bytes.buffer) }),
   );
 }
 

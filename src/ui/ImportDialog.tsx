@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { describeCrs } from '../core/crs/crs.ts';
 import { CRS_CHOICES, parseCrsCode } from '../core/crs/crs-codes.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
+import { formatBytes, MAX_FILE_BYTES } from '../core/io/import-limits.ts';
 import { PLOT_FIELD_LABELS } from '../core/io/normalize-plot-properties.ts';
 import type { Message, PlotProperties, Problem } from '../core/types.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
@@ -50,6 +51,9 @@ export function ImportDialog() {
         <span className="import-files">{session.fileNames.join('、')}</span>
       </header>
       <p className="import-keeps">{t('import.keepsPlan')}</p>
+      <p className="import-hint" data-testid="import-size-limit">
+        {t('import.sizeLimit', { limit: formatBytes(MAX_FILE_BYTES) })}
+      </p>
       {session.problems.length > 0 && <ProblemList problems={session.problems} text={text} t={t} />}
       {session.previews.map((preview) => (
         <SourceCard

@@ -4,7 +4,7 @@
  * message before it is read into memory, instead of exhausting it.
  */
 
-import type { Message, Problem } from '../types.ts';
+import type { Problem } from '../types.ts';
 
 const MB = 1024 * 1024;
 
@@ -38,12 +38,6 @@ export function formatBytes(bytes: number): string {
   const mb = bytes / MB;
   return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en-US')} MB`;
 }
-
-/** The import dialog's hint on what it takes (the same figure as README's). */
-export const FILE_SIZE_HINT: Message = {
-  zh: `每个文件（或压缩包解压后的内容）不超过 ${formatBytes(MAX_FILE_BYTES)}`,
-  en: `each file (or an archive's unpacked content) at most ${formatBytes(MAX_FILE_BYTES)}`,
-};
 
 const SPLIT = {
   zh: '请在 GIS 软件中按镇街拆分成几个较小的文件（或只导出需要的地块），分别导入',
