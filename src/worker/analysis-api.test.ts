@@ -133,3 +133,29 @@ describe('the analysis worker through its client', () => {
     destroy();
   });
 });
+
+describe('the analysis worker with large files', () => {
+  /** A context that keeps nothing (the operations called directly, as the worker does). */
+  const context = {
+    progress: () => {},
+    inChunks: <T>(items: readonly T[]) => [...items],
+    transfer: () => {},
+  };
+
+  it('lets go of the files it read and of a source once it is loaded', async () => {
+    vi.resetModules();
+    const { analysisApi } = await import('./analysis-api.ts');
+    await analysisApi.open({ layers: plan.layers }, context);
+    const files = [fixture('plots-cgcs2000-gk40-gbk.zip')];
+    const read = await analysisApi.read(files, context);
+    // The bytes are not held while the preview checks the features, nor after.
+    expect(files).toEqual([]);
+    const preview = read.previews[0];
+    if (!preview) throw new Error('expected a preview');
+    expect(preview.featureCount).toBe(20);
+    await analysisApi.accept({ sourceIndex: 0, kind: 'plots', mapping: preview.mapping }, context);
+    // Only the loaded layer remains: the features as read are dropped.
+    const after = await analysisApi.preview({ sourceIndex: 0, kind: 'plots', mapping: preview.mapping });
+    expect(after.featureCount).toBe(0);
+  });
+});

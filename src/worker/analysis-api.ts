@@ -19,7 +19,13 @@ import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, FeatureCollection, LayerKind, Message } from '../core/types.ts';
 import { type PlotTileData, plotMarkers, plotTileBuffers, plotTileData } from './plot-map.ts';
 import { loadSavedLayers, saveLayers } from './saved-layers.ts';
-import { type ImportKind, loadImportReaders, loadSource, previewSource } from './source-preview.ts';
+import {
+  forgetLastLoad,
+  type ImportKind,
+  loadImportReaders,
+  loadSource,
+  previewSource,
+} from './source-preview.ts';
 import { JobError, type OperationContext, type WorkerApi } from './worker-api.ts';
 
 /** An analysed plan as the page keeps it. */
@@ -87,11 +93,17 @@ export const analysisApi = {
     return { result, layers: restored };
   },
 
-  /** Reads dropped or picked files into sources and previews each as the layer it looks like. */
+  /**
+   * Reads dropped or picked files into sources and previews each as the layer it looks like. The
+   * files' bytes are let go once read (`files` is emptied), so that checking does not hold them too.
+   */
   async read(files: InputFile[], context: OperationContext) {
     context.progress(0, STAGE.read);
     const readers = await loadImportReaders();
+    sources = [];
+    forgetLastLoad();
     const read = readers.readLayerFiles(files);
+    files.length = 0;
     sources = read.sources;
     context.progress(0.5, STAGE.check);
     const previews = sources.map((source, index) => {
@@ -133,6 +145,9 @@ export const analysisApi = {
     const readers = await loadImportReaders();
     const result = loadSource(readers, source, request.kind, request.mapping, request.crs ?? null);
     if (!result.ok || result.layer.features.length === 0) throw nothingLoadable(source.fileName);
+    // The dialog loads a source once: its features as read are not needed beside the loaded layer.
+    // (Loading it again as the same layer reuses the load; see source-preview.ts.)
+    source.collection = { type: 'FeatureCollection', features: [] };
     return analyse(
       context,
       { ...layers, [request.kind]: result.layer },

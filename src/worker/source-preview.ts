@@ -59,6 +59,11 @@ export function loadImportReaders(): Promise<ImportReaders> {
 /** The last load, reused when the user accepts what the preview showed (checking 100,000 plots takes seconds). */
 let lastLoad: { source: LayerSource; key: string; result: LoadLayerResult } | null = null;
 
+/** Lets go of the last load (before other files are read: it may be a large layer nobody loaded). */
+export function forgetLastLoad(): void {
+  lastLoad = null;
+}
+
 /**
  * Loads `source` as `importKind` with `mapping` (checked, reprojected, repaired), in the coordinate
  * system `crsChoice` names (null: detected); the last load is reused.

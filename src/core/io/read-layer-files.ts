@@ -8,6 +8,7 @@ import type { Problem } from '../types.ts';
 import { decodeUtf8OrGb18030 } from './decode-text.ts';
 import { archiveTooLarge, fileTooLarge, MAX_FILE_BYTES } from './import-limits.ts';
 import { parseGeoJsonText } from './parse-geojson.ts';
+import { parseLargeFeatureCollection } from './parse-large-geojson.ts';
 import { readDbf, type TextEncodingUsed } from './read-dbf.ts';
 import { decodeKmlBytes, readKml } from './read-kml.ts';
 import { readShp } from './read-shp.ts';
@@ -172,6 +173,12 @@ class Reader {
   }
 
   addGeoJson(name: string, bytes: Uint8Array): void {
+    // A large UTF-8 FeatureCollection is parsed from its bytes in pieces: its whole text never exists.
+    const large = parseLargeFeatureCollection(bytes);
+    if (large) {
+      this.addGeoJsonSource({ fileName: name, format: 'geojson', collection: large, problems: [] });
+      return;
+    }
     const decoded = decodeUtf8OrGb18030(bytes);
     const parsed = parseGeoJsonText(decoded.text, name);
     if (!parsed.ok) {
@@ -188,9 +195,12 @@ class Reader {
           'warning',
         ),
       );
-    const source: LayerSource = { fileName: name, format: 'geojson', collection: parsed.value, problems };
+    this.addGeoJsonSource({ fileName: name, format: 'geojson', collection: parsed.value, problems });
+  }
+
+  addGeoJsonSource(source: LayerSource): void {
     this.sources.push(source);
-    this.geoJsonByStem.set(withoutExtension(name).toLowerCase(), source);
+    this.geoJsonByStem.set(withoutExtension(source.fileName).toLowerCase(), source);
   }
 
   addKml(name: string, text: string): void {
