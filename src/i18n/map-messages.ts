@@ -76,3 +76,14 @@ export function mapMessage(
 ): { zh: string; en: string } {
   return { zh: mapText('zh-CN', key, values), en: mapText('en', key, values) };
 }
+
+/**
+ * Why a map could not start, from what MapLibre (or the browser) threw: no WebGL 2, or the first
+ * sentence of the error (MapLibre's own words run on with a link), never a stack trace.
+ */
+export function mapStartProblem(error: unknown): { zh: string; en: string } {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/webgl/i.test(text)) return mapMessage('map.none.title');
+  const first = text.split(/(?<=\.)\s/)[0]?.trim() || text;
+  return mapMessage('map.failed.title', { message: first });
+}

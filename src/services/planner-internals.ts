@@ -5,6 +5,7 @@
  * as the test hook it replaces was, so the tests and benches run against the build that ships.
  */
 
+import type { CanvasFallbackMap } from '../map/canvas-fallback-map.ts';
 import type { CompareMap } from '../map/compare-map.ts';
 import type { MapController } from '../map/map-controller.ts';
 import type { PlannerStore } from '../state/store.ts';
@@ -22,6 +23,8 @@ export interface PlannerInternals {
   mainMap: MapController | null;
   /** The comparison's two maps while the swipe is open. */
   compareMaps: { left: ComparedMap; right: ComparedMap } | null;
+  /** The simple flat map shown instead of the main map without WebGL 2. */
+  fallbackMap: CanvasFallbackMap | null;
 }
 
 declare global {
@@ -32,7 +35,7 @@ declare global {
 
 /** Puts the store on `window.__plannerInternals`; the maps join it while they exist. */
 export function exposePlannerInternals(store: PlannerStore): void {
-  window.__plannerInternals = { store, mainMap: null, compareMaps: null };
+  window.__plannerInternals = { store, mainMap: null, compareMaps: null, fallbackMap: null };
 }
 
 /** Shows the main map's controller in the seam; returns the function that takes it out. */
@@ -50,5 +53,14 @@ export function exposeCompareMaps(maps: { left: ComparedMap; right: ComparedMap 
   if (internals) internals.compareMaps = maps;
   return () => {
     if (internals?.compareMaps === maps) internals.compareMaps = null;
+  };
+}
+
+/** Shows the simple flat map in the seam; returns the function that takes it out. */
+export function exposeFallbackMap(map: CanvasFallbackMap): () => void {
+  const internals = window.__plannerInternals;
+  if (internals) internals.fallbackMap = map;
+  return () => {
+    if (internals?.fallbackMap === map) internals.fallbackMap = null;
   };
 }

@@ -1,7 +1,7 @@
 import { Component, type ReactNode } from 'react';
 import type { Message } from '../core/types.ts';
+import { mapStartProblem } from '../i18n/map-messages.ts';
 import { MapUnavailable } from './MapUnavailable.tsx';
-import { mapStartProblem } from './MapView.tsx';
 
 /**
  * Keeps a map that fails (the comparison's maps, a map whose start throws inside React) from taking

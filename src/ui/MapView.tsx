@@ -2,24 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { loadCixiBasemap } from '../bundled/cixi-basemap.ts';
 import type { Message } from '../core/types.ts';
 import type { ExportableMap } from '../export/map-png.ts';
-import { mapMessage, mapText } from '../i18n/map-messages.ts';
+import { mapMessage, mapStartProblem, mapText } from '../i18n/map-messages.ts';
 import { MapController } from '../map/map-controller.ts';
 import { supportsWebGl2 } from '../map/webgl-support.ts';
 import { exposeMainMap } from '../services/planner-internals.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
-import { MapUnavailable } from './MapUnavailable.tsx';
+import { FallbackMap } from './FallbackMap.tsx';
 
 const FONT_PATH = 'fonts/noto-sans-sc-gb2312.woff2';
-
-/** Why a map cannot be drawn, as the map's place and the store say it: no WebGL 2, or a failed start. */
-export function mapStartProblem(error: unknown): Message {
-  const text = error instanceof Error ? error.message : String(error);
-  // MapLibre's own words run on in English with a link; the first sentence says what failed.
-  const first = text.split(/(?<=\.)\s/)[0] ?? text;
-  return /webgl/i.test(text)
-    ? mapMessage('map.none.title')
-    : mapMessage('map.failed.title', { message: first });
-}
 
 /**
  * The map's container. The controller is created once and owns the map from then on. Without WebGL 2,
@@ -68,13 +58,7 @@ export function MapView({ onMap }: { onMap?: (map: ExportableMap | null) => void
     };
   }, [onMap, startProblem]);
 
-  if (startProblem) {
-    return (
-      <div className="map-unavailable-area" data-testid="map">
-        <MapUnavailable problem={problem ?? startProblem} />
-      </div>
-    );
-  }
+  if (startProblem) return <FallbackMap problem={problem ?? startProblem} />;
   return (
     <>
       <div ref={containerRef} className="map" data-testid="map" />

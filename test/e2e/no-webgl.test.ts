@@ -61,6 +61,19 @@ describeInBrowser('without WebGL', () => {
     expectNoPageProblems(planner.problems);
   });
 
+  it('draws the plan on a simple flat map in its place, in the map colours', async () => {
+    const canvas = page.locator('[data-testid="fallback-map"]');
+    await expect.poll(() => canvas.getAttribute('data-drawn-plots')).toBe('3000');
+    const pixels = decodePng(await planner.screenshot('no-webgl-flat-map.png'));
+    // Every status shows (palette.ts STATUS_COLORS): plots in the control zones, inside the boundary, outside it.
+    expect(countColor(pixels, '#1f9e3a', 30)).toBeGreaterThan(500);
+    expect(countColor(pixels, '#1f64d6', 30)).toBeGreaterThan(500);
+    expect(countColor(pixels, '#e3001b', 30)).toBeGreaterThan(500);
+    // The control zones' edge (PLAN_COLORS.controlLine) and the sea (BASEMAP_COLORS.sea).
+    expect(countColor(pixels, '#7b2d8e', 30)).toBeGreaterThan(200);
+    expect(countColor(pixels, '#a9cbe3', 10)).toBeGreaterThan(10_000);
+  });
+
   it('says it in English after the language switch', async () => {
     await page.click('.language-switch');
     await expect
@@ -96,6 +109,10 @@ describeInBrowser('without WebGL', () => {
       await page.locator('[data-testid="action-legend"] [data-action="upgrade"]').getAttribute('data-count'),
     ).toBe('450');
     await expect.poll(() => indicator('renovatedMu')).toBeGreaterThan(before);
+    // The flat map rings the upgraded plots in the upgrade colour (palette.ts ACTION_COLORS.upgrade).
+    await expect
+      .poll(async () => countColor(decodePng(await planner.screenshot()), '#00b3b3', 30))
+      .toBeGreaterThan(1000);
     // Drawing a receiving zone needs the map too.
     expect(await page.locator('[data-testid="draw-zone"]').isDisabled()).toBe(true);
     await planner.screenshot('no-webgl-scenario.png');
@@ -119,6 +136,62 @@ describeInBrowser('without WebGL', () => {
     const plotLines = text.split(/\r?\n/).filter((line) => /^\d{12}-\d{4},/.test(line));
     expect(plotLines).toHaveLength(3000);
     expect(plotLines.filter((line) => line.includes(',原地改造提升,2025,'))).toHaveLength(450);
+    expectNoPageProblems(planner.problems);
+  });
+
+  it('pans, zooms and selects a plot on the flat map', async () => {
+    const zoomOf = () =>
+      page.evaluate(() => window.__plannerInternals?.store.getState().view?.zoom ?? Number.NaN);
+    const centreOf = () =>
+      page.evaluate(
+        () => window.__plannerInternals?.store.getState().view?.center ?? [Number.NaN, Number.NaN],
+      );
+    const canvas = page.locator('[data-testid="fallback-map"]');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('no flat map');
+    // Drag from the middle of the map 200 px to the left: the map looks 200 px further east.
+    await page.locator('[data-testid="fallback-fit"]').click();
+    const before = { zoom: await zoomOf(), centre: await centreOf() };
+    const middle = { x: box.x + box.width / 2, y: box.y + box.height * 0.7 };
+    await page.mouse.move(middle.x, middle.y);
+    await page.mouse.down();
+    await page.mouse.move(middle.x - 100, middle.y, { steps: 4 });
+    await page.mouse.move(middle.x - 200, middle.y, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => (await centreOf())[0]).toBeGreaterThan((before.centre[0] ?? 0) + 0.01);
+    await page.getByRole('button', { name: '放大' }).click();
+    await expect.poll(zoomOf).toBeCloseTo(before.zoom + 1, 6);
+    await page.mouse.move(middle.x, middle.y);
+    await page.mouse.wheel(0, -300);
+    await expect.poll(zoomOf).toBeGreaterThan(before.zoom + 1.5);
+
+    // A plot chosen among the rows, brought to the middle of the map, then clicked there.
+    const plot = await page.evaluate(() => {
+      const state = window.__plannerInternals?.store.getState();
+      const row = state?.analysis?.rows.find((candidate) => candidate.status === 'boundary' && candidate.box);
+      if (!state || !row?.box) throw new Error('no plot');
+      const [west, south, east, north] = row.box;
+      state.selectPlot(null, 'map');
+      state.requestView({ center: [(west + east) / 2, (south + north) / 2], zoom: 17 });
+      return { index: row.index };
+    });
+    await expect.poll(zoomOf).toBeCloseTo(17, 6);
+    const point = await page.evaluate((index) => {
+      const row = window.__plannerInternals?.store.getState().analysis?.rows[index];
+      const [west, south, east, north] = row?.box ?? [0, 0, 0, 0];
+      return window.__plannerInternals?.fallbackMap?.screenPointOf((west + east) / 2, (south + north) / 2);
+    }, plot.index);
+    if (!point) throw new Error('no flat map in the seam');
+    await canvas.click({ position: point });
+    await expect
+      .poll(() => page.evaluate(() => window.__plannerInternals?.store.getState().selectedPlot))
+      .toBe(plot.index);
+    await expect
+      .poll(() => page.locator('[data-testid="plot-panel"]').getAttribute('data-plot-index'))
+      .toBe(String(plot.index));
+    const pixels = decodePng(await planner.screenshot('no-webgl-flat-map-selected.png'));
+    // The selected plot's outline (SELECTION_COLORS.line).
+    expect(countColor(pixels, '#00a3ff', 20)).toBeGreaterThan(100);
     expectNoPageProblems(planner.problems);
   });
 
