@@ -25,6 +25,7 @@ import {
 } from './fallback-geometry.ts';
 import { FallbackPainter } from './fallback-painter.ts';
 import { follow, syncRunner } from './map-syncs.ts';
+import { BASEMAP_COLORS } from './palette.ts';
 
 export interface FallbackMapOptions {
   canvas: HTMLCanvasElement;
@@ -55,7 +56,18 @@ export class CanvasFallbackMap {
   private width = 1;
   private height = 1;
   private frame: number | null = null;
-  private drag: { pointerId: number; x: number; y: number; camera: FlatCamera; moved: boolean } | null = null;
+  /**
+   * A drag under way: where it started, and the picture then, which is moved while the pointer moves
+   * (100,000 plots take a software canvas a few hundred milliseconds to paint) and painted anew on release.
+   */
+  private drag: {
+    pointerId: number;
+    x: number;
+    y: number;
+    camera: FlatCamera;
+    moved: boolean;
+    picture: HTMLCanvasElement | null;
+  } | null = null;
 
   constructor(options: FallbackMapOptions) {
     this.canvas = options.canvas;
@@ -243,6 +255,7 @@ export class CanvasFallbackMap {
       y: event.offsetY,
       camera: this.camera,
       moved: false,
+      picture: null,
     };
   };
 
@@ -252,6 +265,7 @@ export class CanvasFallbackMap {
     const dx = event.offsetX - drag.x;
     const dy = event.offsetY - drag.y;
     if (!drag.moved && Math.hypot(dx, dy) < CLICK_SLOP_PX) return;
+    if (!drag.moved) drag.picture = this.picture();
     drag.moved = true;
     this.canvas.dataset.dragging = 'true';
     const { metresPerPixel } = drag.camera;
@@ -309,10 +323,34 @@ export class CanvasFallbackMap {
     if (this.frame === null) this.frame = requestAnimationFrame(() => this.draw());
   }
 
+  /** A copy of what the canvas shows now. */
+  private picture(): HTMLCanvasElement {
+    const copy = document.createElement('canvas');
+    copy.width = this.canvas.width;
+    copy.height = this.canvas.height;
+    copy.getContext('2d')?.drawImage(this.canvas, 0, 0);
+    return copy;
+  }
+
   private draw(): void {
     this.frame = null;
     const context = this.canvas.getContext('2d');
     if (!context) return;
+    const drag = this.drag;
+    if (drag?.moved && drag.picture) {
+      // While dragging: the picture from the drag's start, moved with the pointer.
+      const ratio = this.canvas.width / this.width;
+      const { metresPerPixel } = drag.camera;
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.fillStyle = BASEMAP_COLORS.sea;
+      context.fillRect(0, 0, this.canvas.width, this.canvas.height);
+      context.drawImage(
+        drag.picture,
+        ((drag.camera.x - this.camera.x) / metresPerPixel) * ratio,
+        ((this.camera.y - drag.camera.y) / metresPerPixel) * ratio,
+      );
+      return;
+    }
     const view = { ...this.camera, width: this.width, height: this.height };
     const drawn = this.painter.paint(context, view, this.canvas.width / this.width, this.store.getState());
     this.canvas.dataset.drawnPlots = String(drawn);
