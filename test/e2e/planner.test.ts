@@ -258,6 +258,7 @@ describeInBrowser('the planner', () => {
       .toBe('GK:120:41');
     await expect.poll(() => proposals.count()).toBe(0);
     expect(await dialog.locator('[data-testid="import-crs"]').textContent()).toContain('由用户指定为');
+    await planner.screenshot('import-crs-retried.png');
     await dialog.locator('[data-testid="import-accept"]').click();
     await dialog.waitFor({ state: 'detached', timeout: 60_000 });
     await expect.poll(() => page.evaluate(() => window.__planner?.layerCounts()?.plots)).toBe(2);
