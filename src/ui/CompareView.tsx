@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { LAST_PLAN_YEAR, PLAN_YEARS, type PlanYear } from '../core/scenario/scenario.ts';
+import { mapText } from '../i18n/map-messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
 import { compareRows } from '../state/compare-rows.ts';
 import { selectScenarioIndicators } from '../state/scenario-selectors.ts';
@@ -181,6 +182,8 @@ function SwipeControls({
 }) {
   const scenarios = usePlanner((state) => state.scenarioSet.scenarios);
   const compareIds = usePlanner((state) => state.compareIds);
+  const language = usePlanner((state) => state.language);
+  const noMap = usePlanner((state) => state.mapProblem !== null);
   const sides = resolveSwipeSides(scenarios, compareIds, swipe);
   const select = (side: 'left' | 'right', testId: string, label: string) => (
     <label className="scn-inline">
@@ -202,10 +205,11 @@ function SwipeControls({
   );
   return (
     <div className="scn-compare-swipe" data-on={swipe.on}>
-      <label className="scn-check">
+      <label className="scn-check" title={noMap ? mapText(language, 'map.needsMap') : undefined}>
         <input
           type="checkbox"
           data-testid="compare-swipe"
+          disabled={noMap}
           checked={swipe.on}
           onChange={(event) => onChange({ ...swipe, on: event.target.checked })}
         />

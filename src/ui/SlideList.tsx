@@ -38,10 +38,15 @@ export function SlidesTab() {
   );
 }
 
-/** Records the map's current view as a new slide at the end of the list (one undo step). */
-function recordSlide(map: ExportableMap, language: Language): void {
+/**
+ * Records the map's current view as a new slide at the end of the list (one undo step). Without the
+ * real map (no WebGL 2) the flat map's view, which it keeps in the store, north up.
+ */
+function recordSlide(map: ExportableMap | null, language: Language): void {
   const state = plannerStore.getState();
-  const source = slideSourceOf(state, cameraOf(map));
+  const camera = map ? cameraOf(map) : state.view && { ...state.view, bearing: 0, pitch: 0 };
+  if (!camera) return;
+  const source = slideSourceOf(state, camera);
   const scenario = state.scenarioSet.scenarios.find((s) => s.id === source.scenarioId);
   const caption = briefingText(language, 'slides.defaultCaption', {
     town: source.town ?? briefingText(language, 'slides.city'),
@@ -102,6 +107,7 @@ export function SlideList({ map }: { map: ExportableMap | null }) {
   const scenarios = usePlanner((state) => state.scenarioSet.scenarios);
   const lastStep = usePlanner((state) => state.history.past.at(-1));
   const ready = usePlanner((state) => state.analysis !== null);
+  const hasView = usePlanner((state) => map !== null || (state.mapProblem !== null && state.view !== null));
   const t: Text = (key, values) => briefingText(language, key, values);
   useUndoShortcuts();
 
@@ -141,8 +147,8 @@ export function SlideList({ map }: { map: ExportableMap | null }) {
           type="button"
           className="scn-button"
           data-testid="slide-record"
-          disabled={!map || !ready}
-          onClick={() => map && recordSlide(map, language)}
+          disabled={!hasView || !ready}
+          onClick={() => recordSlide(map, language)}
         >
           {t('slides.record')}
         </button>

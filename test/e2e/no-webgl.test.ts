@@ -207,8 +207,24 @@ describeInBrowser('without WebGL', () => {
     await report.waitFor({ state: 'detached' });
   });
 
-  it('enters and leaves briefing mode', async () => {
+  it('compares the scenarios, without the swipe map', async () => {
+    await page.click('[data-testid="tab-compare"]');
+    const table = page.locator('[data-testid="compare-table"]');
+    await table.waitFor();
+    expect(await table.textContent()).toContain('改造提升面积');
+    const swipe = page.locator('[data-testid="compare-swipe"]');
+    expect(await swipe.isDisabled()).toBe(true);
+    await planner.screenshot('no-webgl-compare.png');
+  });
+
+  it('records a slide of the flat map and presents it in briefing mode', async () => {
+    await page.click('[data-testid="tab-slides"]');
+    await page.click('[data-testid="slide-record"]');
+    await expect.poll(() => page.locator('[data-testid="slide-list"]').getAttribute('data-count')).toBe('1');
     await page.click('[data-testid="briefing-enter"]');
+    await expect
+      .poll(() => page.locator('[data-testid="briefing"]').getAttribute('data-slide-index'))
+      .toBe('0');
     const briefing = page.locator('[data-testid="briefing"]');
     await briefing.waitFor();
     expect(await page.locator('[data-testid="briefing-swipe"]').isDisabled()).toBe(true);
