@@ -179,6 +179,9 @@ describeInBrowser('the planner', () => {
     ]);
     const dialog = page.locator('[data-testid="import-dialog"]');
     await dialog.waitFor();
+    expect(await dialog.locator('[data-testid="import-size-limit"]').textContent()).toContain(
+      '不超过 500 MB',
+    );
     await dialog.locator('[data-testid="import-kind"]').selectOption('plots');
     const problemsList = dialog.locator('[data-testid="import-problems"]').last();
     await expect
