@@ -11,7 +11,15 @@
  * output file written.
  */
 
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assignTowns, type TownAssignment } from '../src/core/analysis/assign-towns.ts';
@@ -171,6 +179,28 @@ function writeAtomically(path: string, content: string): void {
   renameSync(temporary, path);
 }
 
+/** Rows written at a time: the file's text is never built as one string (twice its size in memory). */
+const CSV_BLOCK_ROWS = 4096;
+
+/**
+ * Writes the CSV, BOM, header and each row followed by CRLF, as {@link writeAtomically} does.
+ * (Without rows, an empty line follows the header, as the file has always had.)
+ */
+function writeCsvAtomically(path: string, header: string, rows: readonly string[]): void {
+  const temporary = `${path}.partial-${process.pid}`;
+  const fd = openSync(temporary, 'w');
+  try {
+    // A BOM so that Excel on Chinese Windows reads the file as UTF-8.
+    writeSync(fd, `\uFEFF${header}\r\n${rows.length === 0 ? '\r\n' : ''}`);
+    for (let i = 0; i < rows.length; i += CSV_BLOCK_ROWS) {
+      writeSync(fd, `${rows.slice(i, i + CSV_BLOCK_ROWS).join('\r\n')}\r\n`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+}
+
 const CSV_HEADER = [
   'id',
   'area_m2',
@@ -277,8 +307,6 @@ function main(): void {
   const towns = assignTowns(plots.layer, boundary.layer);
   const settings = { ...DEFAULT_SETTINGS, tolerance };
   const rows = plotCsvRows(plots.layer, results, towns, settings);
-  // A BOM so that Excel on Chinese Windows reads the file as UTF-8.
-  const csv = `\uFEFF${CSV_HEADER.join(',')}\r\n${rows.join('\r\n')}\r\n`;
 
   const baseline = baselineIndicators(
     results,
@@ -294,7 +322,7 @@ function main(): void {
     },
     ...baseline,
   };
-  writeAtomically(out, csv);
+  writeCsvAtomically(out, CSV_HEADER.join(','), rows);
   if (values.summary) writeAtomically(values.summary, `${JSON.stringify(summary, null, 2)}\n`);
   console.error(
     `已分析 ${results.length} 个地块：工业用地 ${baseline.industrialMu.toFixed(2)} 亩，控制线内占比 ${((baseline.controlShare ?? 0) * 100).toFixed(2)}%，开发边界外 ${baseline.outsideBoundaryMu.toFixed(2)} 亩 → ${out}`,

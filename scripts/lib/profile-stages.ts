@@ -35,6 +35,7 @@ export const ANALYZE_STAGES: readonly StageRule[] = [
   { fn: 'assignTowns', stage: 'assign towns' },
   { fn: 'plotCsvRows', stage: 'properties, measures, CSV rows' },
   { fn: 'baselineIndicators', stage: 'baseline indicators' },
+  { fn: 'writeCsvAtomically', stage: 'write CSV and summary' },
   { fn: 'writeAtomically', stage: 'write CSV and summary' },
 ];
 
