@@ -122,7 +122,10 @@ function load(path: string, kind: LayerKind, chosen: Crs | undefined): LoadedLay
   });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (!result.ok || errors.length > 0) {
-    fail(problemLines(path, errors.length > 0 ? errors : result.problems));
+    // File-level warnings often explain the errors (a .dbf with fewer records than the .shp has
+    // shapes: the features without a record have no id), so they come first.
+    const context = result.problems.filter((p) => p.severity === 'warning' && p.featureIndex < 0);
+    fail(problemLines(path, errors.length > 0 ? [...context, ...errors] : result.problems));
   }
   for (const problem of [...read.problems, ...result.problems]) console.error(formatProblem(problem));
   if (source.encoding) {

@@ -118,7 +118,7 @@ export function previewSource(
     ignoredColumns: suggested.ignored,
     featureCount: countFeatures(source.collection),
     validCount: result?.ok ? result.layer.features.length : 0,
-    crs: result?.ok ? result.crs.message : null,
+    crs: result?.ok ? withoutSentencesOf(result.crs.message, result.crs.warning) : null,
     crsWarning: result?.ok ? (result.crs.warning ?? null) : null,
     crsChoice,
     crsProposals:
@@ -130,6 +130,23 @@ export function previewSource(
   };
   if (source.encoding) preview.encoding = source.encoding;
   return preview;
+}
+
+/**
+ * `message` without the sentences of `warning`, which the dialog shows on their own (highlighted):
+ * a detection's message repeats its warning (a contradicting .prj, data far from Cixi).
+ */
+export function withoutSentencesOf(message: Message, warning: Message | undefined): Message {
+  if (!warning) return message;
+  const drop = (text: string, sentences: string[], joiner: string) =>
+    sentences
+      .reduce((rest, sentence) => rest.replace(sentence, ''), text)
+      .replace(/\s{2,}/g, joiner)
+      .trim();
+  return {
+    zh: drop(message.zh, warning.zh.split(/(?<=。)/), ''),
+    en: drop(message.en, warning.en.split(/(?<=\.) (?=[A-Z])/), ' '),
+  };
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { writeDbf, writeShp } from '../../scripts/make-import-fixtures.ts';
 import { decodeZipEntryName } from '../../src/core/io/read-zip.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -152,6 +153,40 @@ describe('npm run analyze', () => {
       }
       expect(existsSync(out)).toBe(false);
     });
+  });
+
+  it('explains features without an id by the .dbf holding fewer records than the .shp has shapes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-dbf-'));
+    const squares = Array.from({ length: 12 }, (_, i) => {
+      const [x, y] = [121.25 + i * 0.002, 30.17];
+      return [
+        [
+          [x, y],
+          [x, y + 0.001],
+          [x + 0.001, y + 0.001],
+          [x + 0.001, y],
+          [x, y],
+        ],
+      ];
+    });
+    const { shp, shx } = writeShp(squares);
+    const dbf = writeDbf(
+      [{ name: 'ID', type: 'C', length: 4 }],
+      squares.map((_, i) => ({ ID: `P${i + 1}` })),
+    );
+    // The header claims 10 records; the bytes of all 12 are there.
+    new DataView(dbf.buffer, dbf.byteOffset).setUint32(4, 10, true);
+    writeFileSync(join(dir, 'plots.shp'), shp);
+    writeFileSync(join(dir, 'plots.shx'), shx);
+    writeFileSync(join(dir, 'plots.dbf'), dbf);
+    const out = join(dir, 'result.csv');
+    const { code, stderr } = analyzeWithClassifyLayers(join(dir, 'plots.shp'), out);
+    expect(code).toBe(2);
+    expect(stderr).toContain('[record-count-mismatch]');
+    expect(stderr).toContain('plots.shp has 12 shapes but');
+    expect(stderr).toContain('plots.dbf has 10 records');
+    expect(stderr.indexOf('[record-count-mismatch]')).toBeLessThan(stderr.indexOf('[missing-id]'));
+    expect(existsSync(out)).toBe(false);
   });
 
   it('explains missing arguments', () => {

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8OrGb18030, isValidUtf8 } from './decode-text.ts';
+import { decodeTextFile, decodeUtf8OrGb18030, isValidUtf8 } from './decode-text.ts';
 
 describe('isValidUtf8', () => {
   it('accepts UTF-8 and rejects GBK, overlong forms and surrogates', () => {
@@ -28,5 +28,40 @@ describe('decodeUtf8OrGb18030', () => {
       text: '东山头村',
       encoding: 'GB18030',
     });
+  });
+});
+
+describe('decodeTextFile (issue 12: GeoJSON saved as UTF-16 or UTF-32)', () => {
+  const text = '{"type":"FeatureCollection","name":"观海卫镇 😀"}';
+  const utf16be = (value: string) => {
+    const le = new Uint8Array(iconv.encode(value, 'utf16le'));
+    for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1] as number, le[i] as number];
+    return le;
+  };
+  const utf32 = (value: string, littleEndian: boolean) => {
+    const points = [...value].map((c) => c.codePointAt(0) as number);
+    const bytes = new Uint8Array(points.length * 4);
+    const view = new DataView(bytes.buffer);
+    points.forEach((point, i) => {
+      view.setUint32(i * 4, point, littleEndian);
+    });
+    return bytes;
+  };
+  const withBom = (bom: number[], body: Uint8Array) => Uint8Array.from([...bom, ...body]);
+
+  it.each([
+    ['UTF-16LE with a BOM', withBom([0xff, 0xfe], new Uint8Array(iconv.encode(text, 'utf16le'))), 'UTF-16LE'],
+    ['UTF-16LE without a BOM', new Uint8Array(iconv.encode(text, 'utf16le')), 'UTF-16LE'],
+    ['UTF-16BE with a BOM', withBom([0xfe, 0xff], utf16be(text)), 'UTF-16BE'],
+    ['UTF-16BE without a BOM', utf16be(text), 'UTF-16BE'],
+    ['UTF-32LE with a BOM', withBom([0xff, 0xfe, 0, 0], utf32(text, true)), 'UTF-32LE'],
+    ['UTF-32BE without a BOM', utf32(text, false), 'UTF-32BE'],
+  ])('reads %s', (_name, bytes, encoding) => {
+    expect(decodeTextFile(bytes)).toEqual({ text, encoding });
+  });
+
+  it('still reads UTF-8 and GB18030 as before', () => {
+    expect(decodeTextFile(new TextEncoder().encode(text))).toEqual({ text, encoding: 'UTF-8' });
+    expect(decodeTextFile(new Uint8Array(iconv.encode('{"a":"东山头村"}', 'gbk'))).encoding).toBe('GB18030');
   });
 });

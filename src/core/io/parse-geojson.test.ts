@@ -72,6 +72,23 @@ describe('parseGeoJsonText', () => {
     expect(result.problems[0]?.message.zh).toContain('KML');
   });
 
+  it('names UTF-16 and prints no NUL byte for text full of NULs (UTF-16 read as 8-bit)', () => {
+    const text = Array.from('{"type":"FeatureCollection","features":[]}', (c) => `${c}\u0000`).join('');
+    const result = parseGeoJsonText(text, 'wide.geojson');
+    expect(result.ok).toBe(false);
+    const [problem] = result.problems;
+    expect(problem?.code).toBe('invalid-json');
+    expect(problem?.message.en).toContain('File wide.geojson is not valid JSON');
+    expect(problem?.message.en).toContain('UTF-16');
+    expect(problem?.message.zh).toContain('UTF-16');
+    expect(`${problem?.message.zh}${problem?.message.en}`).not.toContain('\u0000');
+  });
+
+  it('shows control characters near a syntax error as dots', () => {
+    const result = parseGeoJsonText('{"type":"FeatureCollection",\u0001\u0000"features":[]}', 'ctl.geojson');
+    expect(result.problems[0]?.message.en).toContain('(near ""FeatureCollection",··"features":[]}")');
+  });
+
   it('reports an empty file (empty.geojson) and a file of blanks', () => {
     for (const text of [fixtureText('empty.geojson'), ' \n\t ', '\uFEFF']) {
       const result = parseGeoJsonText(text, 'empty.geojson');

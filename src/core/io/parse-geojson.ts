@@ -36,7 +36,14 @@ function fail(code: string, zh: string, en: string): ParseGeoJsonResult {
 function snippetAt(text: string, offset: number): string {
   const from = Math.max(0, offset - SNIPPET_CHARS);
   const to = Math.min(text.length, offset + SNIPPET_CHARS);
-  return text.slice(from, to).replace(/\s+/g, ' ').trim();
+  const shown = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  // Control characters (NUL bytes of a UTF-16 file read as UTF-8, say) shown as "·", never raw.
+  let visible = '';
+  for (const char of shown) {
+    const code = char.charCodeAt(0);
+    visible += code < 0x20 || code === 0x7f ? '·' : char;
+  }
+  return visible;
 }
 
 /** A hint when the "JSON" is recognisably another kind of file. */
@@ -46,6 +53,12 @@ function otherFormatHint(text: string): { zh: string; en: string } | undefined {
     return {
       zh: '内容看起来是 XML/KML，请按 KML 文件导入',
       en: 'the content looks like XML/KML; import it as a KML file',
+    };
+  const firstNul = start.indexOf('\u0000');
+  if (firstNul === 0 || firstNul === 1)
+    return {
+      zh: '内容含有空字节（NUL），看起来是 UTF-16 或 UTF-32 编码的文本或二进制文件；请在文本编辑器中另存为 UTF-8 后重新导入',
+      en: 'the content holds NUL bytes, so it looks like UTF-16 or UTF-32 text or a binary file; save it as UTF-8 in a text editor and import it again',
     };
   if (start.startsWith('PK'))
     return {

@@ -156,6 +156,28 @@ describe('readLayerFiles on other input', () => {
     });
   });
 
+  it('reads GeoJSON saved as UTF-16 (Notepad\'s "Unicode"), names kept, with a note naming UTF-16LE', () => {
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { id: 'P1', name: '观海卫镇五里村' }, geometry: null }],
+    });
+    const bytes = Uint8Array.from([0xff, 0xfe, ...iconv.encode(text, 'utf16le')]);
+    const result = readLayerFiles([{ name: '地块-utf16.geojson', bytes }]);
+    expect(result.problems).toEqual([]);
+    const collection = result.sources[0]?.collection as { features: { properties: unknown }[] } | undefined;
+    const [feature] = collection?.features ?? [];
+    expect(feature?.properties).toEqual({
+      id: 'P1',
+      name: '观海卫镇五里村',
+    });
+    expect(result.sources[0]?.problems).toEqual([
+      expect.objectContaining({ code: 'not-utf8', severity: 'warning' }),
+    ]);
+    expect(result.sources[0]?.problems?.[0]?.message.en).toBe(
+      'File 地块-utf16.geojson is UTF-16LE (GeoJSON should be UTF-8) and was read as UTF-16LE; other software may not read it, so save it as UTF-8.',
+    );
+  });
+
   it('reads GBK GeoJSON with a warning, and reports invalid JSON as the parser does', () => {
     const gbk = new Uint8Array(
       iconv.encode(

@@ -5,7 +5,7 @@
  * that names the file and says what to do.
  */
 import type { Problem } from '../types.ts';
-import { decodeUtf8OrGb18030 } from './decode-text.ts';
+import { decodeTextFile, decodeUtf8OrGb18030 } from './decode-text.ts';
 import { archiveTooLarge, fileTooLarge, MAX_FILE_BYTES } from './import-limits.ts';
 import { parseGeoJsonText } from './parse-geojson.ts';
 import { parseLargeFeatureCollection } from './parse-large-geojson.ts';
@@ -179,19 +179,28 @@ class Reader {
       this.addGeoJsonSource({ fileName: name, format: 'geojson', collection: large, problems: [] });
       return;
     }
-    const decoded = decodeUtf8OrGb18030(bytes);
+    const decoded = decodeTextFile(bytes);
     const parsed = parseGeoJsonText(decoded.text, name);
     if (!parsed.ok) {
       this.problems.push(...parsed.problems);
       return;
     }
     const problems = [...parsed.problems];
-    if (decoded.encoding !== 'UTF-8')
+    if (decoded.encoding === 'GB18030')
       problems.unshift(
         fileProblem(
           'not-utf8',
           `文件 ${name} 不是 UTF-8 编码，已按 GBK/GB18030 读取；如文字乱码，请另存为 UTF-8`,
           `File ${name} is not UTF-8 and was read as GBK/GB18030; if the text is garbled, save it as UTF-8.`,
+          'warning',
+        ),
+      );
+    else if (decoded.encoding !== 'UTF-8')
+      problems.unshift(
+        fileProblem(
+          'not-utf8',
+          `文件 ${name} 是 ${decoded.encoding} 编码（GeoJSON 应为 UTF-8），已按 ${decoded.encoding} 读取；其他软件可能无法读取，建议另存为 UTF-8`,
+          `File ${name} is ${decoded.encoding} (GeoJSON should be UTF-8) and was read as ${decoded.encoding}; other software may not read it, so save it as UTF-8.`,
           'warning',
         ),
       );
