@@ -21,6 +21,9 @@ export const ANALYZE_STAGES: readonly StageRule[] = [
   { fn: 'readInput', stage: 'read files' },
   { fn: 'decodeUtf8OrGb18030', stage: 'decode text' },
   { fn: 'parseGeoJsonText', stage: 'parse JSON' },
+  // Files of 32 MB and more are decoded and parsed a few megabytes at a time.
+  { fn: 'decode', stage: 'decode text', within: 'parseLargeFeatureCollection' },
+  { fn: 'parseLargeFeatureCollection', stage: 'parse JSON' },
   { fn: 'applyColumnMapping', stage: 'map columns' },
   { fn: 'columnsOf', stage: 'map columns' },
   { fn: 'soundFeatures', stage: 'check coordinates' },
