@@ -26,6 +26,7 @@ export const mapMessagesZh = {
   'map.fallback.label': '简化平面地图（无 WebGL 2）',
   'map.needsMap': '需要完整地图（WebGL 2），本机浏览器不可用',
   'map.lost': '地图的图形环境中断（如电脑休眠或显卡驱动重置），正在恢复…',
+  'map.lost.gone': '地图的图形环境中断后没有恢复，完整地图无法显示',
 } as const;
 
 export type MapMessageKey = keyof typeof mapMessagesZh;
@@ -53,6 +54,7 @@ export const mapMessagesEn: Record<MapMessageKey, string> = {
   'map.needsMap': 'Needs the full map (WebGL 2), which this browser cannot show',
   'map.lost':
     'The map lost its graphics context (the computer slept or the graphics driver reset); restoring it…',
+  'map.lost.gone': 'The map lost its graphics context and it did not come back: the full map cannot be shown',
 };
 
 const MAP_CATALOGUES: Readonly<Record<Language, Readonly<Record<MapMessageKey, string>>>> = {

@@ -11,6 +11,9 @@ import { FallbackMap } from './FallbackMap.tsx';
 
 const FONT_PATH = 'fonts/noto-sans-sc-gb2312.woff2';
 
+/** How long a lost WebGL context may take to come back before the flat map takes the map's place. */
+const CONTEXT_RESTORE_WAIT_MS = 10_000;
+
 /**
  * The map's container. The controller is created once and owns the map from then on. Without WebGL 2,
  * or when MapLibre fails to start, the map's place says why and what to do, and the store knows
@@ -47,11 +50,20 @@ export function MapView({ onMap }: { onMap?: (map: ExportableMap | null) => void
       setStartProblem(mapStartProblem(error));
       return;
     }
-    controller.map.on('webglcontextlost', () => setContextLost(true));
-    controller.map.on('webglcontextrestored', () => setContextLost(false));
+    // A context that does not come back (the browser gave up on the graphics card): the flat map.
+    let giveUp: number | undefined;
+    controller.map.on('webglcontextlost', () => {
+      setContextLost(true);
+      giveUp = window.setTimeout(() => setStartProblem(mapMessage('map.lost.gone')), CONTEXT_RESTORE_WAIT_MS);
+    });
+    controller.map.on('webglcontextrestored', () => {
+      window.clearTimeout(giveUp);
+      setContextLost(false);
+    });
     const hideMap = exposeMainMap(controller);
     onMap?.(controller.map);
     return () => {
+      window.clearTimeout(giveUp);
       onMap?.(null);
       hideMap();
       controller.destroy();

@@ -332,4 +332,23 @@ describeInBrowser('a lost WebGL context', () => {
     ).toEqual(camera);
     expectNoPageProblems(planner.problems);
   });
+
+  it('puts the flat map in its place when the context does not come back', async () => {
+    await page.evaluate(() => {
+      const gl = window.__planner?.map.getCanvas().getContext('webgl2');
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    });
+    await page.locator('[data-testid="map-lost"]').waitFor();
+    // MapView waits 10 s for the context.
+    const flat = page.locator('[data-testid="fallback-map"]');
+    await flat.waitFor({ timeout: 30_000 });
+    await expect.poll(() => flat.getAttribute('data-drawn-plots')).not.toBe(null);
+    expect(await page.locator('[data-testid="map-unavailable"]').textContent()).toContain('没有恢复');
+    // What needs the real map says so now.
+    await page.click('[data-testid="export-button"]');
+    expect(await page.locator('[data-testid="export-png"]').isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await planner.screenshot('context-gone.png');
+    expectNoPageProblems(planner.problems);
+  });
 });

@@ -43,7 +43,9 @@ describeInBrowser('the single-file build opened from disk', () => {
     expect(shell.length).toBeLessThan(2000);
     expect(shell).toContain('<script type="module"></script>');
     expect(shell).toContain('<style></style>');
-    expect(shell).not.toMatch(/\s(?:src|href)=/);
+    // Nothing refers to a file; the icon is a data: URL, part of the page.
+    expect(shell).not.toMatch(/\s(?:src|href)="(?!data:)/);
+    expect(shell).toMatch(/<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,/);
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toMatch(/script-src 'sha256-[\w+/=]+'/);
     expect(csp).toContain("default-src 'none'");
