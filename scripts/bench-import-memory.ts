@@ -67,8 +67,22 @@ async function main(): Promise<void> {
     for (const pid of pids) resetPeak(pid);
     started = performance.now();
     await accept.click();
-    await dialog.locator('.import-accepted').waitFor({ timeout: 1_800_000 });
+    // The dialog closes once its only source is loaded; a failure shows a notice instead.
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[data-testid="import-dialog"]') ||
+        document.querySelector('.import-accepted'),
+      null,
+      { timeout: 1_800_000, polling: 1000 },
+    );
     report('load + classify', peak(), started);
+    console.log(`plan: ${JSON.stringify(await page.evaluate(() => window.__planner?.layerCounts()))}`);
+    console.log(
+      `notice: ${await page
+        .locator('[data-testid="notice"]')
+        .textContent()
+        .catch(() => 'none')}`,
+    );
     console.log(`resident after loading: ${(resident() / MB).toFixed(0)} MB`);
   } finally {
     await planner.close();
