@@ -12,7 +12,6 @@ import {
 } from '../crs/detect-crs-from-coordinates.ts';
 import type { Position, Problem } from '../types.ts';
 import { polygonsOfGeometry } from './check-feature-geometry/polygons-of-geometry.ts';
-import { scanPositions } from './check-feature-geometry/scan-positions.ts';
 import { featureLabel, formatCount, isRecord, ringLabel } from './describe-feature.ts';
 
 /** A feature whose positions are all finite number pairs in the nesting its type allows. */
@@ -35,13 +34,53 @@ export function soundFeatures(features: readonly unknown[]): SoundFeature[] {
   for (let featureIndex = 0; featureIndex < features.length; featureIndex++) {
     const feature = features[featureIndex];
     if (!isRecord(feature)) continue;
-    const parts = polygonsOfGeometry(feature.geometry, 'plots');
-    if (!parts.polygons || parts.findings.some(([, severity]) => severity === 'error')) continue;
-    const scan = scanPositions(parts.polygons, parts.isMulti);
-    if (scan.badCount > 0 || scan.ringCount === 0 || scan.bbox[0] > scan.bbox[2]) continue;
-    sound.push({ featureIndex, polygons: scan.polygons, isMulti: parts.isMulti, box: scan.bbox });
+    const geometry = feature.geometry;
+    let polygons: unknown[] | undefined;
+    let isMulti = true;
+    // Plain Polygon and MultiPolygon first, without allocating: this runs for every plot.
+    if (isRecord(geometry) && geometry.type === 'Polygon' && Array.isArray(geometry.coordinates)) {
+      polygons = [geometry.coordinates];
+      isMulti = false;
+    } else if (isRecord(geometry) && geometry.type === 'MultiPolygon' && Array.isArray(geometry.coordinates))
+      polygons = geometry.coordinates;
+    else {
+      const parts = polygonsOfGeometry(geometry, 'plots');
+      if (!parts.polygons || parts.findings.some(([, severity]) => severity === 'error')) continue;
+      polygons = parts.polygons;
+    }
+    const box = soundBox(polygons);
+    if (box) sound.push({ featureIndex, polygons: polygons as Position[][][], isMulti, box });
   }
   return sound;
+}
+
+/** The box of the polygons' positions, or null when any is not two finite numbers (or there are none). */
+function soundBox(polygons: readonly unknown[]): CoordinateBox | null {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (let p = 0; p < polygons.length; p++) {
+    const polygon = polygons[p];
+    if (!Array.isArray(polygon)) return null;
+    for (let r = 0; r < polygon.length; r++) {
+      const ring: unknown = polygon[r];
+      if (!Array.isArray(ring)) return null;
+      for (let k = 0; k < ring.length; k++) {
+        const position: unknown = ring[k];
+        if (!Array.isArray(position)) return null;
+        const x: unknown = position[0];
+        const y: unknown = position[1];
+        if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
+          return null;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+    }
+  }
+  return minX <= maxX ? [minX, minY, maxX, maxY] : null;
 }
 
 function unionBox(features: readonly SoundFeature[]): CoordinateBox | null {
