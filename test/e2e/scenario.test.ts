@@ -236,6 +236,35 @@ describeInBrowser('scenarios', () => {
     await notice.locator('button').click();
   });
 
+  it('warns about actions on plots the layer does not hold, and counts them nowhere (issue 12)', async () => {
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid="plan-save"]');
+    const saved = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+      activeScenarioId: string;
+      scenarios: { id: string; actions: Record<string, { action: string; year: number }> }[];
+    };
+    const active = saved.scenarios.find((s) => s.id === saved.activeScenarioId);
+    if (!active) throw new Error('no active scenario');
+    const upgrades = Object.values(active.actions).filter((entry) => entry.action === 'upgrade').length;
+    active.actions['NO-SUCH-PLOT'] = { action: 'upgrade', year: 2023 };
+    const path = join(mkdtempSync(join(tmpdir(), 'scenario-ghosts-')), 'ghosts.plan.json');
+    writeFileSync(path, JSON.stringify(saved));
+    await page.setInputFiles('[data-testid="plan-input"]', [path]);
+    const notice = page.locator('[data-testid="notice"]');
+    await notice.waitFor({ timeout: 60_000 });
+    const text = await notice.textContent();
+    expect(text).toContain('ghosts.plan.json');
+    expect(text).toContain('NO-SUCH-PLOT');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="job-bar"]'), null, {
+      timeout: 60_000,
+    });
+    const legendUpgrades = await page
+      .locator('[data-testid="action-legend"] [data-action="upgrade"]')
+      .getAttribute('data-count');
+    expect(Number(legendUpgrades ?? 0)).toBe(upgrades);
+    await notice.locator('button').click();
+  });
+
   it('compares two scenarios side by side', async () => {
     // The copy vacates, in 2023, the plots outside the boundary that the first upgrades in 2025.
     await page.click('[data-testid="tab-table"]');
