@@ -184,6 +184,26 @@ describe('the autosave across reloads', () => {
     }
   });
 
+  it('writes the undo history again only when it changed, not after a move of the map', async () => {
+    const page = await openPage();
+    page.store.getState().edit({ type: 'rename-scenario', scenarioId: fixture.scenario.id, name: '甲' });
+    await sleep(4 * DELAY_MS);
+    await page.autosave.settled();
+    const written = await getAutosaved('history');
+    expect(written).toEqual(page.store.getState().history);
+    // Marked, so that a rewrite shows.
+    await putAutosaved('history', { ...(written as object), marked: true });
+    page.store.getState().setView({ center: [121.3, 30.2], zoom: 12 });
+    await sleep(4 * DELAY_MS);
+    await page.autosave.settled();
+    expect(await getAutosaved('history')).toMatchObject({ marked: true });
+    expect(((await getAutosaved('state')) as SavedState).view).toEqual({ center: [121.3, 30.2], zoom: 12 });
+    page.store.getState().edit({ type: 'rename-scenario', scenarioId: fixture.scenario.id, name: '乙' });
+    await sleep(4 * DELAY_MS);
+    await page.autosave.settled();
+    expect(await getAutosaved('history')).toEqual(page.store.getState().history);
+  });
+
   it('of two tabs, lets the one that saved last own the save and tells the other that it no longer saves', async () => {
     const first = await openPage();
     first.store

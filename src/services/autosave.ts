@@ -13,7 +13,7 @@ import type { Language } from '../i18n/messages.ts';
 import { readHistory } from '../state/history.ts';
 import type { History, MapView, PlanLayers, PlannerState } from '../state/planner-state.ts';
 import type { PlannerStore } from '../state/store.ts';
-import { AUTOSAVE_STORE, getAutosaved, openAutosaveDatabase } from '../worker/saved-layers.ts';
+import { AUTOSAVE_STORE, getAutosavedEntries, openAutosaveDatabase } from '../worker/saved-layers.ts';
 import { restorePlan } from './plan-jobs.ts';
 import {
   clearJournal,
@@ -24,6 +24,8 @@ import {
 } from './unload-journal.ts';
 
 const STATE_KEY = 'state';
+/** The undo history, in a record of its own written only when it changed. */
+const HISTORY_KEY = 'history';
 /** Edits in quick succession are saved once, this long after the last. */
 const STATE_DELAY_MS = 300;
 /** Tabs of the page tell each other through this channel that they saved. */
@@ -41,8 +43,12 @@ export interface SavedState {
   planName: string;
   /** Briefing slides (absent in states saved before there were slides). */
   slides?: Slide[];
-  /** The undo history, whose last step made `scenarioSet` and `slides` (absent in states saved before it was kept). */
+  /**
+   * The undo history, whose last step made `scenarioSet` and `slides` (absent in states saved before
+   * it was kept). In IndexedDB it is the record HISTORY_KEY, and `historyKept` says it is there.
+   */
   history?: History;
+  historyKept?: boolean;
 }
 
 const HISTORY_NOT_SAVED: Message = {
@@ -106,7 +112,9 @@ export interface RestoreOptions {
 async function readSavedState(storage: JournalStorage | null): Promise<SavedState | undefined> {
   let saved: SavedState | undefined;
   try {
-    saved = (await getAutosaved(STATE_KEY)) as SavedState | undefined;
+    const [state, history] = await getAutosavedEntries([STATE_KEY, HISTORY_KEY]);
+    saved = state as SavedState | undefined;
+    if (saved?.historyKept) saved = { ...saved, history: history as History };
   } catch {
     // No IndexedDB (a private window, a file:// page in some browsers): start afresh.
   }
@@ -208,7 +216,13 @@ export function startAutosave(store: PlannerStore, options: AutosaveOptions = {}
   });
   opened.catch(reportFailure);
 
-  /** Writes `saved` in a transaction committed at once; the promise settles when it is done. */
+  /** The history as last written (its steps never change: a new history is a new object). */
+  let storedHistory: History | undefined;
+
+  /**
+   * Writes `saved` in a transaction committed at once; the promise settles when it is done. The
+   * history goes into its own record only when it changed: a save after a pan does not copy it.
+   */
   const write = (saved: SavedState): Promise<void> => {
     const db = database;
     if (!db)
@@ -216,10 +230,14 @@ export function startAutosave(store: PlannerStore, options: AutosaveOptions = {}
         () => write(saved),
         () => undefined,
       );
+    const { history, ...record } = saved;
     return new Promise<void>((resolve) => {
       try {
         const transaction = db.transaction(AUTOSAVE_STORE, 'readwrite');
-        transaction.objectStore(AUTOSAVE_STORE).put(saved, STATE_KEY);
+        const objects = transaction.objectStore(AUTOSAVE_STORE);
+        objects.put(history ? { ...record, historyKept: true } : record, STATE_KEY);
+        if (history && history !== storedHistory) objects.put(history, HISTORY_KEY);
+        storedHistory = history;
         transaction.oncomplete = () => {
           if (journalLeft && storage) {
             clearJournal(storage, saved.revision);
@@ -228,10 +246,12 @@ export function startAutosave(store: PlannerStore, options: AutosaveOptions = {}
           resolve();
         };
         transaction.onabort = () => {
+          storedHistory = undefined;
           resolve(writeFailed(saved, transaction.error));
         };
         transaction.commit();
       } catch (error) {
+        storedHistory = undefined;
         resolve(writeFailed(saved, error));
       }
     });

@@ -37,12 +37,19 @@ export async function putAutosaved(key: string, value: unknown): Promise<void> {
 
 /** The value stored under `key` in the autosave store; undefined when there is none. */
 export async function getAutosaved(key: string): Promise<unknown> {
+  const [value] = await getAutosavedEntries([key]);
+  return value;
+}
+
+/** The values stored under `keys`, read in one transaction (so as one writer left them). */
+export async function getAutosavedEntries(keys: readonly string[]): Promise<unknown[]> {
   const db = await openAutosaveDatabase();
   try {
-    return await new Promise<unknown>((resolve, reject) => {
-      const request = db.transaction(AUTOSAVE_STORE, 'readonly').objectStore(AUTOSAVE_STORE).get(key);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+    return await new Promise<unknown[]>((resolve, reject) => {
+      const transaction = db.transaction(AUTOSAVE_STORE, 'readonly');
+      const requests = keys.map((key) => transaction.objectStore(AUTOSAVE_STORE).get(key));
+      transaction.oncomplete = () => resolve(requests.map((request) => request.result));
+      transaction.onerror = () => reject(transaction.error);
     });
   } finally {
     db.close();
