@@ -39,6 +39,15 @@ export interface LayerSource {
 }
 
 /** Result of {@link readLayerFiles}. */
+export interface ReadLayerFilesOptions {
+  /**
+   * Parse every GeoJSON file as one text, however large (the command line, where memory is
+   * plentiful: 1.5 times as fast on 100,000 plots). The page leaves it off: a file of 32 MB or more
+   * is then parsed in pieces, and its whole text (up to twice its size in memory) never exists.
+   */
+  wholeGeoJsonText?: boolean;
+}
+
 export interface ReadLayerFilesResult {
   sources: LayerSource[];
   /** Problems of files that gave no source (featureIndex -1). */
@@ -138,6 +147,8 @@ class Reader {
   /** Group key → GeoJSON source, for a `.prj` given beside a GeoJSON file. */
   readonly geoJsonByStem = new Map<string, LayerSource>();
 
+  constructor(readonly options: ReadLayerFilesOptions) {}
+
   addFile(name: string, bytes: Uint8Array, inArchive: boolean): void {
     const ext = extensionOf(name);
     // An archive's entries are held to the archive's limit while they are inflated (read-zip.ts).
@@ -174,7 +185,7 @@ class Reader {
 
   addGeoJson(name: string, bytes: Uint8Array): void {
     // A large UTF-8 FeatureCollection is parsed from its bytes in pieces: its whole text never exists.
-    const large = parseLargeFeatureCollection(bytes);
+    const large = this.options.wholeGeoJsonText ? null : parseLargeFeatureCollection(bytes);
     if (large) {
       this.addGeoJsonSource({ fileName: name, format: 'geojson', collection: large, problems: [] });
       return;
@@ -389,10 +400,14 @@ function readShapefile(
  * `not-a-shapefile`, `not-a-polygon-layer`, `not-a-dbf`, `invalid-kml` and the GeoJSON parse errors.
  *
  * @param files names and contents
+ * @param options see {@link ReadLayerFilesOptions}
  * @returns the sources in the order given (shapefiles after the other formats) and file problems
  */
-export function readLayerFiles(files: readonly InputFile[]): ReadLayerFilesResult {
-  const reader = new Reader();
+export function readLayerFiles(
+  files: readonly InputFile[],
+  options: ReadLayerFilesOptions = {},
+): ReadLayerFilesResult {
+  const reader = new Reader(options);
   for (const file of files) reader.addFile(file.name, file.bytes, false);
   return reader.finish();
 }
