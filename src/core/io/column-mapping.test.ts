@@ -90,6 +90,24 @@ describe('applyColumnMapping', () => {
     expect(normalizePlotProperties(second).properties).toEqual({ id: 'P-2' });
   });
 
+  it('copies nothing where the mapping names each property by itself and every feature has it', () => {
+    const canonical = deepFreeze({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: null, properties: { id: 'P-1', name: '甲', 备注: 'x' } },
+        { type: 'Feature', geometry: null, properties: { id: 'P-2', name: null } },
+      ],
+    });
+    expect(applyColumnMapping(canonical, { id: 'id', name: 'name' })).toBe(canonical);
+    // A feature without one of the mapped columns gets it as null; the others stay as they were.
+    const partial = applyColumnMapping(canonical, { id: 'id', name: 'name', taxWan: 'taxWan' });
+    expect(partial).not.toBe(canonical);
+    expect(partial.features[0]?.properties).toEqual({ id: 'P-1', name: '甲', 备注: 'x', taxWan: null });
+    // An alias column the mapping leaves out is still switched off, so that feature is copied.
+    const aliased = applyColumnMapping(canonical, { id: 'id' });
+    expect(aliased.features[0]?.properties).toEqual({ id: 'P-1', name: null, 备注: 'x' });
+  });
+
   it('returns anything that is not a collection unchanged', () => {
     expect(applyColumnMapping('x', { id: 'a' })).toBe('x');
   });
