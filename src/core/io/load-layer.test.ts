@@ -4,6 +4,7 @@ import { parseCrsCode } from '../crs/crs-codes.ts';
 import type { Position } from '../types.ts';
 import { columnsOf, suggestColumnMapping } from './column-mapping.ts';
 import { loadLayerFromGeoJson, loadLayerFromSource } from './load-layer.ts';
+import { normalizePlotProperties } from './normalize-plot-properties.ts';
 import { type LayerSource, readLayerFiles } from './read-layer-files.ts';
 
 const FIXTURES = new URL('../../../test/fixtures/import/', import.meta.url);
@@ -68,6 +69,21 @@ describe('loadLayerFromSource', () => {
       );
       expect(nearest).toBeLessThan(1e-9);
     });
+  });
+
+  it('gives, when asked, each kept plot’s properties as the checks read them, beside its feature', () => {
+    const plots = source('plots-cgcs2000-gk40-gbk.zip');
+    const mapping = suggestColumnMapping(columnsOf(plots.collection)).mapping;
+    const result = loadLayerFromSource(plots, 'plots', { columnMapping: mapping, plotProperties: true });
+    if (!result.ok) throw new Error(result.problems[0]?.message.en);
+    expect(result.plotProperties).toHaveLength(result.layer.features.length);
+    result.layer.features.forEach((feature, i) => {
+      const raw = feature.properties as Record<string, unknown>;
+      expect(result.plotProperties?.[i]).toEqual(normalizePlotProperties(raw).properties);
+      expect(result.plotProperties?.[i]?.id).toBe(EXPECTED.features[i]?.id);
+    });
+    const without = loadLayerFromSource(plots, 'plots', { columnMapping: mapping });
+    expect(without.ok && without.plotProperties).toBeUndefined();
   });
 
   it('finds the plot ids through the aliases even without a mapping', () => {

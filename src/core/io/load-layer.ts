@@ -16,7 +16,7 @@ import {
   placeBox,
 } from '../crs/detect-crs-from-coordinates.ts';
 import { reprojectFeatureCollection } from '../crs/reproject-feature-collection.ts';
-import type { Feature, FeatureCollection, LayerKind, Problem } from '../types.ts';
+import type { Feature, FeatureCollection, LayerKind, PlotProperties, Problem } from '../types.ts';
 import { applyColumnMapping, type ColumnMapping } from './column-mapping.ts';
 import { isRecord } from './describe-feature.ts';
 import {
@@ -43,6 +43,11 @@ export interface LoadedLayer {
   skipped: number;
   crs: CrsDetection;
   problems: Problem[];
+  /**
+   * With the option `plotProperties`, for each feature of a plot `layer`: its canonical properties
+   * as the checks read them, undefined where the file's properties are not an object.
+   */
+  plotProperties?: (PlotProperties | undefined)[];
 }
 
 export type LoadLayerResult =
@@ -61,6 +66,8 @@ interface CollectionOrigin {
   crsFromFormat?: 'wgs84';
   /** The CRS the user chose, in place of any detection. */
   crs?: Crs;
+  /** Keep the plots' canonical properties (see LoadLayerOptions). */
+  plotProperties?: boolean;
   /** Problems found while reading the file, reported before the checks' own. */
   problems: Problem[];
 }
@@ -121,7 +128,10 @@ function loadCollection(collection: unknown, kind: LayerKind, origin: Collection
     return { ok: false, problems, crsProposals: stop?.proposals ?? [] };
   }
   const reprojected = reprojectFeatureCollection(parsed, detection.crs) as FeatureCollection;
-  const checked = validateLayer(reprojected, kind, { fileName });
+  const checked = validateLayer(reprojected, kind, {
+    fileName,
+    ...(origin.plotProperties ? { plotProperties: true } : {}),
+  });
   let { valid, problems } = checked;
   if (layerCrs.outliers.length > 0) {
     // A stray feature's own findings (read in a system it is not in) would only mislead.
@@ -144,6 +154,7 @@ function loadCollection(collection: unknown, kind: LayerKind, origin: Collection
   for (const index of valid) {
     features.push(repairFeature(reprojected.features[index] as Feature<unknown, unknown>) as Feature);
   }
+  const { plotProperties } = checked;
   return {
     ok: true,
     layer: { type: 'FeatureCollection', features },
@@ -151,6 +162,7 @@ function loadCollection(collection: unknown, kind: LayerKind, origin: Collection
     skipped: reprojected.features.length - valid.length,
     crs: detection,
     problems: [...origin.problems, ...problems],
+    ...(plotProperties ? { plotProperties: valid.map((index) => plotProperties[index]) } : {}),
   };
 }
 
@@ -182,6 +194,8 @@ export interface LoadLayerOptions {
   columnMapping?: ColumnMapping;
   /** The coordinate system chosen by hand: overrides `.prj`, `crs` member, KML and the coordinates. */
   crs?: Crs;
+  /** Give the plots' canonical properties (`LoadedLayer.plotProperties`), read once by the checks. */
+  plotProperties?: boolean;
 }
 
 /**
@@ -206,6 +220,7 @@ export function loadLayerFromSource(
     ...(source.prj === undefined ? {} : { prj: source.prj }),
     ...(source.crsFromFormat === undefined ? {} : { crsFromFormat: source.crsFromFormat }),
     ...(options.crs === undefined ? {} : { crs: options.crs }),
+    ...(options.plotProperties ? { plotProperties: true } : {}),
     problems: source.problems ?? [],
   });
 }

@@ -4,7 +4,7 @@
  * `repairFeature` has applied the repairs that the warnings announce.
  */
 import gjv from 'geojson-validation';
-import type { FeatureCollection, LayerKind, Message, Problem } from '../types.ts';
+import type { FeatureCollection, LayerKind, Message, PlotProperties, Problem } from '../types.ts';
 import { capProblems, DEFAULT_MAX_PROBLEMS_PER_CODE } from './cap-problems.ts';
 import { checkFeatureGeometry } from './check-feature-geometry/check-feature-geometry.ts';
 import { featureLabel, formatCount, isRecord, layerLabel } from './describe-feature.ts';
@@ -19,6 +19,8 @@ export interface ValidateLayerOptions {
   maxProblemsPerCode?: number;
   /** Check longitude/latitude ranges (default true); turn off for data not yet reprojected. */
   checkCoordinateRange?: boolean;
+  /** Plots: give each feature's canonical properties as the checks read them (`plotProperties`). */
+  plotProperties?: boolean;
 }
 
 /** Result of {@link validateLayer}. */
@@ -27,6 +29,11 @@ export interface ValidateLayerResult {
   valid: number[];
   /** Problems sorted by feature index (file-level, index -1, first), capped per code. */
   problems: Problem[];
+  /**
+   * Plots, with the option `plotProperties`: each feature's canonical properties as the checks read them (`normalizePlotProperties`
+   * with the feature's index and id), by feature index; undefined where the properties are not an object.
+   */
+  plotProperties?: (PlotProperties | undefined)[];
 }
 
 /** Coordinates whose largest absolute value reaches this are taken for projected metres. */
@@ -170,6 +177,8 @@ function validateUnsafe(
 
   const hasError = new Uint8Array(features.length);
   const seenIds = new Map<string, number>();
+  const plotProperties: (PlotProperties | undefined)[] | undefined =
+    layer === 'plots' && options.plotProperties ? new Array(features.length) : undefined;
   const projected: ProjectedFeature[] = [];
   let withCoordinates = 0;
   const checkRanges = options.checkCoordinateRange !== false;
@@ -290,6 +299,7 @@ function validateUnsafe(
           ...(featureId === undefined ? {} : { featureId }),
         });
         for (const problem of normalized.problems) add(problem);
+        if (plotProperties) plotProperties[featureIndex] = normalized.properties;
       }
     } catch {
       say(
@@ -346,5 +356,6 @@ function validateUnsafe(
   return {
     valid,
     problems: capProblems(ordered, options.maxProblemsPerCode ?? DEFAULT_MAX_PROBLEMS_PER_CODE),
+    ...(plotProperties ? { plotProperties } : {}),
   };
 }
