@@ -29,13 +29,26 @@ function repairGeometry(geometry: unknown): unknown {
     );
     return { ...geometry, coordinates: mergedIfNeeded(coordinates as PolygonCoords[]) };
   }
-  if (geometry.type === 'Polygon' && Array.isArray(geometry.coordinates)) {
-    const [merged, ...more] = mergedIfNeeded([geometry.coordinates as PolygonCoords]);
-    if (more.length === 0)
-      return merged === geometry.coordinates ? geometry : { ...geometry, coordinates: merged };
-    return { type: 'MultiPolygon', coordinates: [merged, ...more] };
-  }
+  if (geometry.type === 'Polygon') return landCountedOnce(geometry as unknown as AreaGeometry);
   return geometry;
+}
+
+/**
+ * `geometry` with holes outside their shell dropped and overlapping holes or parts unioned (the
+ * `hole-outside-shell` and `overlapping-rings` repairs), so that its land is counted once; the same
+ * object when there is nothing to repair. For geometries read from a plan file, which skip import.
+ */
+export function landCountedOnce(geometry: AreaGeometry): AreaGeometry {
+  if (geometry.type === 'MultiPolygon') {
+    const merged = mergedIfNeeded(geometry.coordinates);
+    return merged === geometry.coordinates ? geometry : { ...geometry, coordinates: merged };
+  }
+  const [merged, ...more] = mergedIfNeeded([geometry.coordinates]);
+  if (more.length === 0)
+    return merged === geometry.coordinates || merged === undefined
+      ? geometry
+      : { ...geometry, coordinates: merged };
+  return { type: 'MultiPolygon', coordinates: [merged as PolygonCoords, ...more] };
 }
 
 /** `hole-outside-shell` (warning) and `overlapping-rings`: land counted once; the input when nothing is wrong. */

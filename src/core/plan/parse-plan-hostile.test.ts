@@ -81,6 +81,38 @@ describe('parsePlanFile on hostile plans (issue 12)', () => {
     ]);
   });
 
+  it("merges a plot of the plan file's layer whose second part copies half of the first, with a warning, so its land counts once", () => {
+    const data = JSON.parse(FIXTURE) as {
+      layers: { plots: { features: { geometry: { type: string; coordinates: unknown } }[] } };
+    };
+    const plot = data.layers.plots.features[0];
+    if (!plot) throw new Error('no plot');
+    const square = (x: number, y: number, size: number) => [
+      [
+        [x, y],
+        [x + size, y],
+        [x + size, y + size],
+        [x, y + size],
+        [x, y],
+      ],
+    ];
+    plot.geometry = { type: 'MultiPolygon', coordinates: [square(121.22, 30.18, 0.002)] };
+    const once = parsePlanFile(JSON.stringify(data), 'once.plan.json');
+    plot.geometry = {
+      type: 'MultiPolygon',
+      coordinates: [square(121.22, 30.18, 0.002), square(121.2205, 30.1805, 0.001)],
+    };
+    const twice = parsePlanFile(JSON.stringify(data), 'half-copy.plan.json');
+    if (!once.ok || !twice.ok) throw new Error('not read');
+    const area = (result: typeof once) =>
+      result.ok ? geometryAreaM2(result.plan.layers?.plots.features[0]?.geometry) : Number.NaN;
+    expect(area(twice)).toBeCloseTo(area(once), 6);
+    expect(once.warnings.map((w) => w.code)).not.toContain('repaired-part');
+    const warning = twice.warnings.find((w) => w.code === 'repaired-part');
+    expect(warning?.path).toBe('layers.plots.features[0]');
+    expect(warning?.message.zh).toContain('half-copy.plan.json');
+  });
+
   it('says a number is too large for JSON instead of "found null" for upliftFactor: 1e999', () => {
     const text = FIXTURE.replace('"upliftFactor": 1.8', '"upliftFactor": 1e999');
     expect(text).not.toBe(FIXTURE);

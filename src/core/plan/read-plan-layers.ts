@@ -4,7 +4,8 @@
  */
 
 import type { PlanLayerSet } from '../analysis/analyze-plan.ts';
-import type { AreaGeometry, FeatureCollection, Message } from '../types.ts';
+import { landCountedOnce } from '../io/repair-feature.ts';
+import type { AreaGeometry, Feature, FeatureCollection, Message } from '../types.ts';
 import { childPath } from './plan-problems.ts';
 import { EXPECT, isRecord, type PlanReader } from './plan-reader.ts';
 
@@ -67,7 +68,30 @@ function readLayer(reader: PlanReader, value: unknown, path: string): FeatureCol
         en: `Plan file ${reader.fileName}: ${bad - MAX_FEATURE_PROBLEMS} more features of ${path} are wrong.`,
       },
     });
-  return bad > 0 ? undefined : (value as unknown as FeatureCollection);
+  return bad > 0 ? undefined : landOnceInLayer(reader, value as unknown as FeatureCollection, path);
+}
+
+/**
+ * The layer with every feature's land counted once (`landCountedOnce`: a hole outside its shell
+ * dropped, overlapping parts or holes unioned), as an imported layer's would be, with a warning per
+ * repaired feature; the same collection when nothing needed it.
+ */
+function landOnceInLayer(reader: PlanReader, layer: FeatureCollection, path: string): FeatureCollection {
+  let features: Feature[] | undefined;
+  layer.features.forEach((feature, index) => {
+    if (!feature.geometry) return;
+    const geometry = landCountedOnce(feature.geometry);
+    if (geometry === feature.geometry) return;
+    features ??= [...layer.features];
+    features[index] = { ...feature, geometry };
+    const id = feature.properties?.id ?? feature.id;
+    const label = id === undefined ? '' : `（${String(id)}）`;
+    reader.warn('repaired-part', childPath(childPath(path, 'features'), index), {
+      zh: `方案文件 ${reader.fileName} 中 ${path} 的第 ${index + 1} 个要素${label}有落在外环之外的内环或相互重叠的部分，已合并，使每块土地只计一次（同 PostGIS ST_MakeValid/ST_Union）。`,
+      en: `Plan file ${reader.fileName}, ${path} feature ${index + 1}${id === undefined ? '' : ` (${String(id)})`}: a hole outside its shell or overlapping parts were merged so that its land is counted once (as PostGIS ST_MakeValid/ST_Union would).`,
+    });
+  });
+  return features ? { ...layer, features } : layer;
 }
 
 /** The three layers; undefined when any is missing or wrong (the reader then holds the problems). */
