@@ -35,7 +35,7 @@ import { normalizePlotProperties } from '../src/core/io/normalize-plot-propertie
 import { type InputFile, type LayerSource, readLayerFiles } from '../src/core/io/read-layer-files.ts';
 import { type AnalysisSettings, AREA_METHOD, DEFAULT_SETTINGS } from '../src/core/settings.ts';
 import { csvText } from '../src/core/spreadsheet-cell.ts';
-import type { FeatureCollection, LayerKind, Problem } from '../src/core/types.ts';
+import type { LayerKind, Problem } from '../src/core/types.ts';
 import { PLAN_USAGE, type PlanCommandOptions, runPlanCommand } from './lib/plan-command.ts';
 
 const USAGE =
