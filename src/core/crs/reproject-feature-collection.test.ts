@@ -111,6 +111,8 @@ describe('reprojectFeatureCollection', () => {
     expect(result.features[0]).not.toBe(input.features[0]);
     // Nothing to transform: the coordinate arrays are the input's own (issue 12: 0.5 s on 100,000 plots).
     expect(result.features[0]?.geometry?.coordinates).toBe(input.features[0]?.geometry.coordinates);
+    // Nor the properties (issue 12: a copy of each plot's properties for nothing).
+    expect(result.features[0]?.properties).toBe(input.features[0]?.properties);
   });
 
   it('passes on what is not a pair of finite numbers, for validation to report, at any depth', () => {

@@ -90,8 +90,8 @@ export function isIdentityCrs(crs: Crs): boolean {
  * positions that are not two finite numbers, and values where the geometry type promises arrays, are
  * kept as they are; validation reports both.
  * For longitude-latitude input (WGS84, CGCS2000) nothing is transformed and the coordinate arrays of
- * the result are the input's own (shared, not copied: 100,000 plots cost nothing); features and
- * geometries are still new objects.
+ * the result are the input's own (shared, not copied: 100,000 plots cost nothing), and so are the
+ * features' properties objects; features and geometries are still new objects.
  * @param collection features in `crs` (any geometry type with `coordinates`, or GeometryCollection)
  * @param crs the CRS of the input coordinates
  */
@@ -108,10 +108,13 @@ export function reprojectFeatureCollection<G, P>(
     if (!identity) reprojected = reprojectGeometry(geometry, transform, false);
     else if (isRecord(geometry) && ('bbox' in geometry || geometry.type === 'GeometryCollection'))
       reprojected = withoutBboxes(geometry);
+    const { properties } = feature;
     return {
       ...rest,
       geometry: reprojected as G | null,
-      properties: feature.properties === null ? null : { ...feature.properties },
+      // Lon/lat input keeps its properties objects as it keeps its coordinates (nothing changes them).
+      properties:
+        properties === null ? null : identity && isRecord(properties) ? properties : { ...properties },
     };
   });
   const {
