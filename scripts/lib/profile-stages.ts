@@ -20,6 +20,8 @@ export interface StageRule {
 export const ANALYZE_STAGES: readonly StageRule[] = [
   { fn: 'readInput', stage: 'read files' },
   { fn: 'decodeUtf8OrGb18030', stage: 'decode text' },
+  // The command line decodes valid UTF-8 through Buffer (decodeTextFile's host decoder).
+  { fn: 'decodeTextFile', stage: 'decode text' },
   { fn: 'parseGeoJsonText', stage: 'parse JSON' },
   // Files of 32 MB and more are decoded and parsed a few megabytes at a time.
   { fn: 'decode', stage: 'decode text', within: 'parseLargeFeatureCollection' },

@@ -65,3 +65,23 @@ describe('decodeTextFile (issue 12: GeoJSON saved as UTF-16 or UTF-32)', () => {
     expect(decodeTextFile(new Uint8Array(iconv.encode('{"a":"东山头村"}', 'gbk'))).encoding).toBe('GB18030');
   });
 });
+
+describe('decodeTextFile with a host UTF-8 decoder (issue 12: the command line decodes through Buffer)', () => {
+  const calls: Uint8Array[] = [];
+  const viaBuffer = (bytes: Uint8Array): string | null => {
+    calls.push(bytes);
+    return isValidUtf8(bytes) ? Buffer.from(bytes).toString('utf8') : null;
+  };
+
+  it('gives what TextDecoder gives: the byte-order mark removed, GBK still read as GB18030', () => {
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"名称":"慈溪"}')]);
+    expect(decodeTextFile(withBom, viaBuffer)).toEqual(decodeTextFile(withBom));
+    expect(decodeTextFile(withBom, viaBuffer).text).toBe('{"名称":"慈溪"}');
+    const gbk = new Uint8Array(iconv.encode('{"名称":"慈溪"}', 'gbk'));
+    expect(decodeTextFile(gbk, viaBuffer)).toEqual({ text: '{"名称":"慈溪"}', encoding: 'GB18030' });
+    expect(calls).toHaveLength(3);
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]);
+    expect(decodeTextFile(utf16, viaBuffer)).toEqual({ text: '{}', encoding: 'UTF-16LE' });
+    expect(calls).toHaveLength(3);
+  });
+});

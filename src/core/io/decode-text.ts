@@ -95,12 +95,26 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
 }
 
 /**
+ * A faster UTF-8 decoder a host may offer (Node's Buffer: a third less time than TextDecoder on a
+ * 55 MB file): the text of bytes without a byte-order mark, or null when they are not valid UTF-8.
+ */
+export type Utf8Decoder = (bytes: Uint8Array) => string | null;
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+
+/**
  * Decodes a text file: UTF-16 and UTF-32 when the bytes say so (see {@link detectWideEncoding}), else
  * as {@link decodeUtf8OrGb18030}. A byte-order mark is removed.
  * @param bytes the file's content
+ * @param utf8 decodes valid UTF-8 in place of TextDecoder, with the same result
  */
-export function decodeTextFile(bytes: Uint8Array): DecodedText {
+export function decodeTextFile(bytes: Uint8Array, utf8?: Utf8Decoder): DecodedText {
   const wide = detectWideEncoding(bytes);
+  if (!wide && utf8) {
+    const bom = UTF8_BOM.every((byte, i) => bytes[i] === byte) ? UTF8_BOM.length : 0;
+    const text = utf8(bytes.subarray(bom));
+    if (text !== null) return { text, encoding: 'UTF-8' };
+  }
   if (!wide) return decodeUtf8OrGb18030(bytes);
   const body = bytes.subarray(wide.bomBytes);
   const { encoding } = wide;
