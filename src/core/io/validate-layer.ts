@@ -294,10 +294,10 @@ function validateUnsafe(
       }
 
       if (layer === 'plots' && isRecord(feature.properties)) {
-        const normalized = normalizePlotProperties(feature.properties, {
-          featureIndex,
-          ...(featureId === undefined ? {} : { featureId }),
-        });
+        const normalized = normalizePlotProperties(
+          feature.properties,
+          featureId === undefined ? { featureIndex } : { featureIndex, featureId },
+        );
         for (const problem of normalized.problems) add(problem);
         if (plotProperties) plotProperties[featureIndex] = normalized.properties;
       }
