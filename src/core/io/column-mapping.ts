@@ -5,7 +5,12 @@
  */
 import type { Message, PlotProperties } from '../types.ts';
 import { isRecord } from './describe-feature.ts';
-import { mapPlotColumns, PLOT_PROPERTY_ALIASES, plotFieldForColumn } from './normalize-plot-properties.ts';
+import {
+  hasColumns,
+  mapPlotColumns,
+  PLOT_PROPERTY_ALIASES,
+  plotFieldForColumn,
+} from './normalize-plot-properties.ts';
 
 /** Canonical plot property → the column of the file it is read from. */
 export type ColumnMapping = Partial<Record<keyof PlotProperties, string>>;
@@ -86,9 +91,13 @@ export function suggestColumnMapping(columns: readonly string[]): ColumnMappingS
 export function columnsOf(collection: unknown): string[] {
   if (!isRecord(collection) || !Array.isArray(collection.features)) return [];
   const seen = new Set<string>();
+  // Features of a layer mostly repeat the previous feature's keys, which are in the set already.
+  let last: string[] = [];
   for (const feature of collection.features) {
     const properties = isRecord(feature) ? feature.properties : undefined;
-    if (isRecord(properties)) for (const key of Object.keys(properties)) seen.add(key);
+    if (!isRecord(properties) || hasColumns(properties, last)) continue;
+    last = Object.keys(properties);
+    for (const key of last) seen.add(key);
   }
   return [...seen];
 }

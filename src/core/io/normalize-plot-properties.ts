@@ -129,7 +129,7 @@ let lastMapping: Readonly<Partial<Record<PlotField, string>>> = Object.freeze({}
  * True when `raw`'s keys are `columns`, in order. Walks the keys without listing them in a new
  * array (one per feature, twice per plot, was much of the garbage of reading 100,000 plots).
  */
-function hasColumns(raw: Record<string, unknown>, columns: readonly string[]): boolean {
+export function hasColumns(raw: Record<string, unknown>, columns: readonly string[]): boolean {
   let i = 0;
   // Own keys come first in for…in and in the same order as Object.keys; an inherited one makes
   // the count differ, and the caller then lists the keys the ordinary way.
