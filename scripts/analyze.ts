@@ -40,7 +40,7 @@ import type { LayerKind, Problem } from '../src/core/types.ts';
 import { PLAN_USAGE, type PlanCommandOptions, runPlanCommand } from './lib/plan-command.ts';
 
 const USAGE =
-  '用法 / usage: npm run analyze -- --plots P --boundary B --control C --out result.csv [--summary summary.json] [--tolerance 0.01] [--crs EPSG:4528] [--plots-crs …] [--boundary-crs …] [--control-crs …]';
+  '用法 / usage: npm run analyze -- --plots P --boundary B --control C --out result.csv [--summary summary.json] [--tolerance 0.01] [--crs EPSG:4528] [--plots-crs …] [--boundary-crs …] [--control-crs …] [--skip-invalid]';
 
 function fail(lines: string[]): never {
   for (const line of lines) console.error(line);
@@ -116,7 +116,12 @@ function nodeUtf8(bytes: Uint8Array): string | null {
     : null;
 }
 
-function load(path: string, kind: LayerKind, chosen: Crs | undefined): LoadedLayer {
+/**
+ * Reads one input layer. A feature with an error stops the run (exit 2, nothing written) unless
+ * `skipInvalid`: then it is left out with its message, as the import dialog's "load the valid
+ * features" does, and the run goes on with the rest; a file-level error still stops it.
+ */
+function load(path: string, kind: LayerKind, chosen: Crs | undefined, skipInvalid: boolean): LoadedLayer {
   // Memory is plentiful here: one JSON.parse of a file's whole text is the fastest way to read it.
   const read = readLayerFiles(inputFiles(path), { wholeGeoJsonText: true, utf8Decoder: nodeUtf8 });
   if (read.sources.length === 0 || read.problems.some((p) => p.severity === 'error')) {
@@ -132,13 +137,23 @@ function load(path: string, kind: LayerKind, chosen: Crs | undefined): LoadedLay
     plotProperties: kind === 'plots',
   });
   const errors = result.problems.filter((p) => p.severity === 'error');
-  if (!result.ok || errors.length > 0) {
+  const skippable =
+    skipInvalid &&
+    result.ok &&
+    result.layer.features.length > 0 &&
+    errors.every((problem) => problem.featureIndex >= 0);
+  if (!result.ok || (errors.length > 0 && !skippable)) {
     // File-level warnings often explain the errors (a .dbf with fewer records than the .shp has
     // shapes: the features without a record have no id), so they come first.
     const context = result.problems.filter((p) => p.severity === 'warning' && p.featureIndex < 0);
     fail(problemLines(path, errors.length > 0 ? [...context, ...errors] : result.problems));
   }
   for (const problem of [...read.problems, ...result.problems]) console.error(formatProblem(problem));
+  if (errors.length > 0) {
+    console.error(
+      `  ${path}：按 --skip-invalid 略过 ${result.skipped} 个有错误的要素，其余 ${result.layer.features.length} 个参与分析 / ${result.skipped} feature(s) with errors left out (--skip-invalid); the other ${result.layer.features.length} are analysed`,
+    );
+  }
   if (source.encoding) {
     console.error(
       `  ${source.fileName}: 属性编码 ${source.encoding.name}（${ENCODING_SOURCES[source.encoding.source]}）`,
@@ -276,8 +291,9 @@ function plotCsvRows(
 
 function main(): void {
   let values: Record<string, string | undefined>;
+  let skipInvalid = false;
   try {
-    ({ values } = parseArgs({
+    const parsed = parseArgs({
       options: {
         plots: { type: 'string' },
         boundary: { type: 'string' },
@@ -291,9 +307,13 @@ function main(): void {
         'plots-crs': { type: 'string' },
         'boundary-crs': { type: 'string' },
         'control-crs': { type: 'string' },
+        'skip-invalid': { type: 'boolean' },
       },
       strict: true,
-    }));
+    });
+    const { 'skip-invalid': skip, ...strings } = parsed.values;
+    values = strings;
+    skipInvalid = skip === true;
   } catch (error) {
     fail([(error as Error).message, USAGE, PLAN_USAGE]);
   }
@@ -310,9 +330,9 @@ function main(): void {
   if (!(tolerance >= 0 && tolerance < 0.5))
     fail([`--tolerance 必须在 0 到 0.5 之间 / must be in [0, 0.5): ${values.tolerance}`]);
 
-  const plots = load(plotsPath, 'plots', chosenCrs(values, 'plots'));
-  const boundary = load(boundaryPath, 'boundary', chosenCrs(values, 'boundary'));
-  const control = load(controlPath, 'control', chosenCrs(values, 'control'));
+  const plots = load(plotsPath, 'plots', chosenCrs(values, 'plots'), skipInvalid);
+  const boundary = load(boundaryPath, 'boundary', chosenCrs(values, 'boundary'), skipInvalid);
+  const control = load(controlPath, 'control', chosenCrs(values, 'control'), skipInvalid);
 
   const { results, problems } = classifyPlots(plots.layer, boundary.layer, control.layer, { tolerance });
   const unclassified = problems.filter((p) => p.severity === 'error');
@@ -332,8 +352,16 @@ function main(): void {
     tolerance,
     inputs: {
       plots: { file: plotsPath, crs: plots.crs.message, skipped: plots.skipped },
-      boundary: { file: boundaryPath, crs: boundary.crs.message },
-      control: { file: controlPath, crs: control.crs.message },
+      boundary: {
+        file: boundaryPath,
+        crs: boundary.crs.message,
+        ...(boundary.skipped > 0 ? { skipped: boundary.skipped } : {}),
+      },
+      control: {
+        file: controlPath,
+        crs: control.crs.message,
+        ...(control.skipped > 0 ? { skipped: control.skipped } : {}),
+      },
     },
     ...baseline,
   };

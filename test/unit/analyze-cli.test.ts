@@ -116,6 +116,28 @@ describe('npm run analyze', () => {
     expect(stderr).toContain('but the coordinate values');
   });
 
+  it('stops at a feature with a broken vertex, naming it, and with --skip-invalid analyses the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-skip-'));
+    const plots = JSON.parse(readFileSync(join(fixtures, 'classify/plots.geojson'), 'utf8'));
+    const count = plots.features.length as number;
+    const broken = plots.features[1];
+    broken.geometry.coordinates[0][1] = ['121.2', '30.2'];
+    const plotsPath = join(dir, 'one-broken.geojson');
+    writeFileSync(plotsPath, JSON.stringify(plots));
+    const strict = analyzeWithClassifyLayers(plotsPath, join(dir, 'strict.csv'));
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('one-broken.geojson');
+    expect(strict.stderr).toMatch(/第 2 个要素/);
+    expect(strict.stderr).toContain('（值：["121.2", "30.2"]，坐标写成了文本而不是数字）');
+    expect(existsSync(join(dir, 'strict.csv'))).toBe(false);
+    const skipping = analyzeWithClassifyLayers(plotsPath, join(dir, 'rest.csv'), '--skip-invalid');
+    expect(skipping.code).toBe(0);
+    expect(skipping.stderr).toContain(`略过 1 个有错误的要素，其余 ${count - 1} 个参与分析`);
+    const rows = readFileSync(join(dir, 'rest.csv'), 'utf8').trim().split('\r\n').slice(1);
+    expect(rows).toHaveLength(count - 1);
+    expect(rows.some((row) => row.startsWith(`${String(broken.properties.id)},`))).toBe(false);
+  });
+
   describe('with a layer that lands far from Cixi', () => {
     const wrongZone = join(fixtures, 'bad-input/gk-wrong-zone-prefix.geojson');
 

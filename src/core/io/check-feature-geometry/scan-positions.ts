@@ -43,12 +43,17 @@ function describeBadPosition(
       zh: `${where.zh}第 ${positionIndex + 1} 个点嵌套了过多层数组（应为 [经度, 纬度]）`,
       en: `position ${positionIndex + 1} of ${where.en} is nested in more arrays than a polygon allows (it should be [longitude, latitude])`,
     };
+  // Text is shown in quotes: ["121.2", "30.2"] must not read like the valid [121.2, 30.2].
   const shown = Array.isArray(position)
-    ? `[${shortText(position.map((v) => shortText(v, 20)).join(', '))}]`
+    ? `[${shortText(position.map((v) => (typeof v === 'string' ? JSON.stringify(shortText(v, 20)) : shortText(v, 20))).join(', '))}]`
     : shortText(position);
+  const text =
+    Array.isArray(position) && position.some((v) => typeof v === 'string')
+      ? { zh: '，坐标写成了文本而不是数字', en: '; the coordinates are written as text, not numbers' }
+      : { zh: '', en: '' };
   return {
-    zh: `${where.zh}第 ${positionIndex + 1} 个点的坐标无效（值：${shown}）`,
-    en: `position ${positionIndex + 1} of ${where.en} is invalid (value: ${shown})`,
+    zh: `${where.zh}第 ${positionIndex + 1} 个点的坐标无效（值：${shown}${text.zh}）`,
+    en: `position ${positionIndex + 1} of ${where.en} is invalid (value: ${shown}${text.en})`,
   };
 }
 
