@@ -38,7 +38,6 @@ function load(features: unknown[]) {
 describe('loadLayerFromGeoJson on hostile coordinates (issue 12)', () => {
   it.each([
     ['strings', ['121.x', '30.x'], '["121.x", "30.x"]; the coordinates are written as text, not numbers'],
-    ,
     ['nulls', [null, null], '[null, null]'],
     ['a null position', null, 'null'],
   ])('skips the one plot with a vertex of %s and loads the other eleven', (_name, vertex, shown) => {
