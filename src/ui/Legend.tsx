@@ -1,4 +1,3 @@
-import type { PlotAction } from '../core/catalogue/action-catalogue.ts';
 import { actionName, DRAWN_ACTIONS, type DrawnAction } from '../core/catalogue/action-catalogue.ts';
 import type { LayerKind } from '../core/types.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';

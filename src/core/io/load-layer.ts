@@ -19,14 +19,7 @@ import { reprojectFeatureCollection } from '../crs/reproject-feature-collection.
 import type { Feature, FeatureCollection, LayerKind, PlotProperties, Problem } from '../types.ts';
 import { applyColumnMapping, type ColumnMapping } from './column-mapping.ts';
 import { isRecord } from './describe-feature.ts';
-import {
-  crsOutlierProblem,
-  detectLayerCrs,
-  isUsableDetection,
-  type LayerCrs,
-  type SoundFeature,
-  soundFeatures,
-} from './detect-layer-crs.ts';
+import { crsOutlierProblem, detectLayerCrs, type LayerCrs, soundFeatures } from './detect-layer-crs.ts';
 import { parseGeoJsonText } from './parse-geojson.ts';
 import type { LayerSource } from './read-layer-files.ts';
 import { repairFeature } from './repair-feature.ts';
