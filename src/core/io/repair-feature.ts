@@ -27,7 +27,7 @@ function repairGeometry(geometry: unknown): unknown {
     const coordinates = geometry.coordinates.filter(
       (polygon) => !Array.isArray(polygon) || polygon.length > 0,
     );
-    return { ...geometry, coordinates: mergedIfNeeded(coordinates as PolygonCoords[]) };
+    return landCountedOnce({ ...geometry, coordinates } as unknown as AreaGeometry);
   }
   if (geometry.type === 'Polygon') return landCountedOnce(geometry as unknown as AreaGeometry);
   return geometry;

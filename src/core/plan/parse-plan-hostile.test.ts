@@ -25,6 +25,19 @@ function fixture() {
   return { data, first };
 }
 
+/** The rings of an axis-aligned square polygon of `size` degrees from (x, y). */
+function square(x: number, y: number, size: number) {
+  return [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ];
+}
+
 describe('parsePlanFile on hostile plans (issue 12)', () => {
   it('leaves out a bow-tie receiving zone with a warning, as the import refuses the same ring', () => {
     const { data, first } = fixture();
@@ -55,15 +68,6 @@ describe('parsePlanFile on hostile plans (issue 12)', () => {
   it('merges a receiving zone whose second part copies half of the first, with a warning, so its land counts once', () => {
     const { data, first } = fixture();
     const zone = first.zones[0] as ZoneData;
-    const square = (x: number, y: number, size: number) => [
-      [
-        [x, y],
-        [x + size, y],
-        [x + size, y + size],
-        [x, y + size],
-        [x, y],
-      ],
-    ];
     zone.geometry = { type: 'MultiPolygon', coordinates: [square(121.22, 30.18, 0.002)] };
     const once = parsePlanFile(JSON.stringify(data), 'once.plan.json');
     zone.geometry = {
@@ -87,15 +91,6 @@ describe('parsePlanFile on hostile plans (issue 12)', () => {
     };
     const plot = data.layers.plots.features[0];
     if (!plot) throw new Error('no plot');
-    const square = (x: number, y: number, size: number) => [
-      [
-        [x, y],
-        [x + size, y],
-        [x + size, y + size],
-        [x, y + size],
-        [x, y],
-      ],
-    ];
     plot.geometry = { type: 'MultiPolygon', coordinates: [square(121.22, 30.18, 0.002)] };
     const once = parsePlanFile(JSON.stringify(data), 'once.plan.json');
     plot.geometry = {
