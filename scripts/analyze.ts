@@ -14,6 +14,7 @@
 import { isUtf8 } from 'node:buffer';
 import {
   closeSync,
+  existsSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -22,11 +23,18 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { assignTowns, type TownAssignment } from '../src/core/analysis/assign-towns.ts';
 import { baselineIndicators } from '../src/core/analysis/baseline-indicators.ts';
 import { classifyPlots, DEFAULT_TOLERANCE, type PlotResult } from '../src/core/analysis/classify-plots.ts';
 import { plotMeasures } from '../src/core/analysis/plot-measures.ts';
+import { type CheckReference, cixiCheckReference } from '../src/core/checks/check-reference.ts';
+import {
+  checkPlausibility,
+  type PlausibilitySummary,
+  summarizeChecks,
+} from '../src/core/checks/plausibility-checks.ts';
 import type { Crs } from '../src/core/crs/crs.ts';
 import { parseCrsCode, unknownCrsCodeMessage } from '../src/core/crs/crs-codes.ts';
 import { columnsOf, suggestColumnMapping } from '../src/core/io/column-mapping.ts';
@@ -36,7 +44,7 @@ import { normalizePlotProperties } from '../src/core/io/normalize-plot-propertie
 import { type InputFile, type LayerSource, readLayerFiles } from '../src/core/io/read-layer-files.ts';
 import { type AnalysisSettings, AREA_METHOD, DEFAULT_SETTINGS } from '../src/core/settings.ts';
 import { csvText } from '../src/core/spreadsheet-cell.ts';
-import type { LayerKind, Problem } from '../src/core/types.ts';
+import type { FeatureCollection, LayerKind, Problem } from '../src/core/types.ts';
 import { PLAN_USAGE, type PlanCommandOptions, runPlanCommand } from './lib/plan-command.ts';
 
 const USAGE =
@@ -289,6 +297,68 @@ function plotCsvRows(
   return rows;
 }
 
+/**
+ * The base map's county outline and land (data/basemap/), found by walking up from this file (it runs
+ * from scripts/ under tsx and from .cache/cli/ when bundled).
+ */
+function checkReference(): CheckReference {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++, dir = dirname(dir)) {
+    const basemap = join(dir, 'data', 'basemap');
+    if (existsSync(join(basemap, 'counties.geojson'))) {
+      const read = (name: string) =>
+        JSON.parse(readFileSync(join(basemap, name), 'utf8')) as FeatureCollection;
+      return cixiCheckReference(read('counties.geojson'), read('land.geojson'));
+    }
+  }
+  throw new Error('data/basemap/counties.geojson not found above the analysis script');
+}
+
+/** summary.json's `checks`: the plots' checks, and where the boundary and control layers lie. */
+function plausibilityChecks(
+  plots: FeatureCollection,
+  boundary: FeatureCollection,
+  control: FeatureCollection,
+) {
+  const reference = checkReference();
+  const placeOnly = (layer: FeatureCollection, kind: LayerKind) => {
+    const { features, outsideCounty, onWater, shift, outsideCountyIds, onWaterIds } = summarizeChecks(
+      checkPlausibility(layer, kind, { reference }),
+    );
+    return { features, outsideCounty, onWater, shift, outsideCountyIds, onWaterIds };
+  };
+  return {
+    ...summarizeChecks(checkPlausibility(plots, 'plots', { reference, boundary })),
+    boundary: placeOnly(boundary, 'boundary'),
+    control: placeOnly(control, 'control'),
+  };
+}
+
+/** One line on stderr of what the checks found, when they found anything. */
+function checksLine(checks: PlausibilitySummary): string | null {
+  const found = [
+    checks.outsideCounty > 0 && [
+      `县界外 ${checks.outsideCounty} 个`,
+      `${checks.outsideCounty} outside the county`,
+    ],
+    checks.onWater > 0 && [`水面上 ${checks.onWater} 个`, `${checks.onWater} on water`],
+    checks.townMismatch > 0 && [
+      `镇街与所在开发边界不符 ${checks.townMismatch} 个`,
+      `${checks.townMismatch} with a town other than their boundary's`,
+    ],
+    checks.overlappingPairs > 0 && [
+      `相互重叠 ${checks.overlappingPairs} 对（${checks.overlapM2.toFixed(2)} 平方米）`,
+      `${checks.overlappingPairs} overlapping pairs (${checks.overlapM2.toFixed(2)} m²)`,
+    ],
+    checks.duplicateGeometries > 0 && [
+      `重复图形 ${checks.duplicateGeometries} 个`,
+      `${checks.duplicateGeometries} duplicate geometries`,
+    ],
+  ].filter((entry): entry is string[] => Array.isArray(entry));
+  if (found.length === 0) return null;
+  return `合理性检查（地块）：${found.map((f) => f[0]).join('，')}；详见 summary.json 的 checks / plausibility checks (plots): ${found.map((f) => f[1]).join(', ')}; see checks in summary.json${checks.shift ? `\n  ${checks.shift.message.zh}\n  ${checks.shift.message.en}` : ''}`;
+}
+
 function main(): void {
   let values: Record<string, string | undefined>;
   let skipInvalid = false;
@@ -364,9 +434,13 @@ function main(): void {
       },
     },
     ...baseline,
+    // Last, so that every key before it stays as it was.
+    checks: plausibilityChecks(plots.layer, boundary.layer, control.layer),
   };
   writeCsvAtomically(out, CSV_HEADER.join(','), rows);
   if (values.summary) writeAtomically(values.summary, `${JSON.stringify(summary, null, 2)}\n`);
+  const checksFound = checksLine(summary.checks);
+  if (checksFound) console.error(checksFound);
   console.error(
     `已分析 ${results.length} 个地块：工业用地 ${baseline.industrialMu.toFixed(2)} 亩，控制线内占比 ${((baseline.controlShare ?? 0) * 100).toFixed(2)}%，开发边界外 ${baseline.outsideBoundaryMu.toFixed(2)} 亩 → ${out}`,
   );

@@ -66,6 +66,44 @@ describe('npm run analyze', () => {
     expect(summary).toHaveProperty('outsideBoundaryMu');
   });
 
+  it('adds the plausibility checks to summary.json under checks (figures of the checks fixture, from PostGIS)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-checks-'));
+    const summaryPath = join(dir, 'summary.json');
+    const checksFixtures = join(fixtures, 'checks');
+    const { code, stderr } = analyze([
+      '--plots',
+      join(checksFixtures, 'plots.geojson'),
+      '--boundary',
+      join(checksFixtures, 'boundary.geojson'),
+      '--control',
+      join(checksFixtures, 'control.geojson'),
+      '--out',
+      join(dir, 'result.csv'),
+      '--summary',
+      summaryPath,
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('县界外 3 个');
+    expect(stderr).toContain('2 duplicate geometries');
+    const expected = JSON.parse(readFileSync(join(checksFixtures, 'expected.json'), 'utf8'));
+    const summary = JSON.parse(readFileSync(summaryPath, 'utf8'));
+    // Added last: every key of the summary before it is as it was.
+    expect(Object.keys(summary).at(-1)).toBe('checks');
+    const { checks } = summary;
+    expect(checks.outsideCounty).toBe(3);
+    expect(checks.outsideCountyIds).toEqual(expected.outsideCounty);
+    expect(checks.onWater).toBe(2);
+    expect(checks.townMismatch).toBe(2);
+    expect(checks.townMismatches).toEqual(expected.townMismatches);
+    expect(checks.overlappingPairs).toBe(7);
+    expect(Math.abs(checks.overlapM2 - expected.overlapM2)).toBeLessThan(expected.toleranceM2);
+    expect(checks.duplicateGeometries).toBe(2);
+    expect(checks.duplicates).toEqual(expected.duplicates);
+    expect(checks.shift).toBeNull();
+    expect(checks.boundary).toMatchObject({ features: 3, outsideCounty: 0, onWater: 0 });
+    expect(checks).not.toHaveProperty('flags');
+  });
+
   it.each([
     ['not-json.geojson', 'invalid-json'],
     ['self-intersecting.geojson', 'self-intersection'],

@@ -93,7 +93,7 @@ export function geometryBox(geometry: AreaGeometry): Box {
 }
 
 /** Area of a plot inside a layer's union, m², taking the fast path where no zone edge is near. */
-function areaInside(zones: ZoneLayer, geometry: AreaGeometry, box: Box, areaM2: number): number {
+export function areaInside(zones: ZoneLayer, geometry: AreaGeometry, box: Box, areaM2: number): number {
   // Most plots lie in grid cells that no zone edge comes near: the grid alone decides them.
   const state = boxStateInZones(zones, box);
   if (state !== NEAR_EDGE) return state === INSIDE ? areaM2 : 0;

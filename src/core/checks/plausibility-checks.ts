@@ -1,0 +1,165 @@
+/**
+ * The plausibility checks of one layer, in one call, for the import dialog, the plot table's filters
+ * and `npm run analyze`'s summary.json: features outside the county outline or on water (with a hint
+ * when the whole layer looks shifted), and for plots also town attributes that disagree with the
+ * boundaries, overlapping pairs and duplicate geometries. The definitions are those of
+ * place-checks.ts, town-mismatch.ts and plot-overlaps.ts (README "Command-line analysis").
+ */
+
+import { plotIdOf } from '../analysis/classify-plots.ts';
+import type { Feature, FeatureCollection, LayerKind } from '../types.ts';
+import { type CheckReference, prepareCheckReference } from './check-reference.ts';
+import { detectLayerShift, type LayerShift } from './layer-shift.ts';
+import { placeFeatures } from './place-checks.ts';
+import { findPlotOverlaps } from './plot-overlaps.ts';
+import { findTownMismatches } from './town-mismatch.ts';
+
+/** Bits of PlausibilityChecks.flags, one per check a feature can fail. */
+export const CHECK_FLAGS = {
+  outsideCounty: 1,
+  onWater: 2,
+  townMismatch: 4,
+  overlapping: 8,
+  duplicate: 16,
+} as const;
+
+export type CheckFlag = keyof typeof CHECK_FLAGS;
+
+/** The checks in the order the dialog and the table show them. */
+export const CHECK_ORDER: readonly CheckFlag[] = [
+  'outsideCounty',
+  'onWater',
+  'townMismatch',
+  'overlapping',
+  'duplicate',
+];
+
+/** The checks as summary.json writes them (ids are the plots' ids, as in result.csv). */
+export interface PlausibilitySummary {
+  /** Features checked (with a polygon geometry). */
+  features: number;
+  /** Features with less than 0.01 m² inside the county outline. */
+  outsideCounty: number;
+  /** Features within the land data's extent with less than 0.01 m² on land. */
+  onWater: number;
+  /** Plots whose town attribute differs from the town whose boundaries hold most of them. */
+  townMismatch: number;
+  /** Pairs of plots with at least 0.01 m² in common. */
+  overlappingPairs: number;
+  /** Their common areas summed, m² (ellipsoidal). */
+  overlapM2: number;
+  /** Plots repeating the geometry of an earlier plot. */
+  duplicateGeometries: number;
+  /** The move that would put a misplaced layer in place, or null. */
+  shift: LayerShift | null;
+  outsideCountyIds: string[];
+  onWaterIds: string[];
+  townMismatches: { id: string; town: string; boundaryTown: string }[];
+  overlaps: { ids: [string, string]; areaM2: number }[];
+  duplicates: string[][];
+}
+
+export interface PlausibilityChecks extends PlausibilitySummary {
+  /** Per feature, the CHECK_FLAGS it fails, or-ed. */
+  flags: Uint8Array;
+}
+
+export interface CheckOptions {
+  /** County outline and land; null: nothing is checked for place. */
+  reference: CheckReference | null;
+  /** The plan's development boundaries, for the plots' towns; null: not checked. */
+  boundary?: FeatureCollection | null;
+}
+
+function idOf(features: readonly Feature[], index: number): string {
+  return plotIdOf(features[index] as Feature, index);
+}
+
+/**
+ * Runs every check that applies to a layer of `kind`: place for every layer, towns, overlaps and
+ * duplicates for plots.
+ * @param layer WGS84 lon/lat, as loaded (a plot layer's columns mapped, so `town` is the town attribute)
+ */
+export function checkPlausibility(
+  layer: FeatureCollection,
+  kind: LayerKind,
+  options: CheckOptions,
+): PlausibilityChecks {
+  const { features } = layer;
+  const n = features.length;
+  const flags = new Uint8Array(n);
+  let checked = 0;
+  for (const feature of features) {
+    const type = feature?.geometry?.type;
+    if (type === 'Polygon' || type === 'MultiPolygon') checked++;
+  }
+  const checks: PlausibilityChecks = {
+    features: checked,
+    outsideCounty: 0,
+    onWater: 0,
+    townMismatch: 0,
+    overlappingPairs: 0,
+    overlapM2: 0,
+    duplicateGeometries: 0,
+    shift: null,
+    outsideCountyIds: [],
+    onWaterIds: [],
+    townMismatches: [],
+    overlaps: [],
+    duplicates: [],
+    flags,
+  };
+  let areasM2: Float64Array | undefined;
+  if (options.reference) {
+    const reference = prepareCheckReference(options.reference);
+    const placement = placeFeatures(layer, reference);
+    areasM2 = placement.areasM2;
+    let misplaced = 0;
+    for (let i = 0; i < n; i++) {
+      if (placement.outsideCounty[i]) {
+        flags[i] = (flags[i] as number) | CHECK_FLAGS.outsideCounty;
+        checks.outsideCountyIds.push(idOf(features, i));
+      }
+      if (placement.onWater[i]) {
+        flags[i] = (flags[i] as number) | CHECK_FLAGS.onWater;
+        checks.onWaterIds.push(idOf(features, i));
+      }
+      if (placement.outsideCounty[i] || placement.onWater[i]) misplaced++;
+    }
+    checks.outsideCounty = checks.outsideCountyIds.length;
+    checks.onWater = checks.onWaterIds.length;
+    checks.shift = detectLayerShift(placement.centres, misplaced, reference);
+  }
+  if (kind !== 'plots') return checks;
+
+  if (options.boundary) {
+    for (const mismatch of findTownMismatches(layer, options.boundary, areasM2)) {
+      flags[mismatch.index] = (flags[mismatch.index] as number) | CHECK_FLAGS.townMismatch;
+      checks.townMismatches.push({
+        id: idOf(features, mismatch.index),
+        town: mismatch.town,
+        boundaryTown: mismatch.boundaryTown,
+      });
+    }
+    checks.townMismatch = checks.townMismatches.length;
+  }
+  const overlaps = findPlotOverlaps(layer, areasM2);
+  for (const { a, b, areaM2 } of overlaps.pairs) {
+    flags[a] = (flags[a] as number) | CHECK_FLAGS.overlapping;
+    flags[b] = (flags[b] as number) | CHECK_FLAGS.overlapping;
+    checks.overlaps.push({ ids: [idOf(features, a), idOf(features, b)], areaM2 });
+  }
+  for (const group of overlaps.duplicateGroups) {
+    for (const i of group) flags[i] = (flags[i] as number) | CHECK_FLAGS.duplicate;
+    checks.duplicates.push(group.map((i) => idOf(features, i)));
+  }
+  checks.overlappingPairs = overlaps.pairs.length;
+  checks.overlapM2 = overlaps.overlapM2;
+  checks.duplicateGeometries = overlaps.duplicateGeometries;
+  return checks;
+}
+
+/** The checks without the per-feature flags, as summary.json holds them. */
+export function summarizeChecks({ flags: _, ...summary }: PlausibilityChecks): PlausibilitySummary {
+  return summary;
+}

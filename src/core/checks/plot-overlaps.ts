@@ -1,0 +1,411 @@
+/**
+ * Plots that overlap each other, and plots that repeat another's geometry. A pair overlaps when
+ * their common area (ellipsoidal, m²) is at least MIN_SHARED_M2: neighbours that only share an edge
+ * or a corner never count. Duplicates are overlapping pairs whose common area is each plot's whole
+ * area to within MIN_SHARED_M2 (the same land, whatever the vertex order, start or extra vertices).
+ *
+ * Candidates come from a packed R-tree over the plots' boxes. Most candidates are neighbours; a
+ * quick exact test rejects them without an overlay: two convex plots are apart when an edge of one
+ * has all of the other on its outer side (the separating axis theorem); for other shapes, interiors
+ * meet only where a vertex of one lies strictly inside the other, two edges cross, or a point a
+ * millimetre to either side of an edge's midpoint lies inside both. Only pairs that pass are clipped
+ * (Sutherland–Hodgman for two convex plots, polygon-clipping otherwise).
+ */
+
+import Flatbush from 'flatbush';
+import polygonClipping, { type Geom } from 'polygon-clipping';
+import { clipRingToConvex } from '../geometry/clip-to-convex.ts';
+import { geometryAreaM2, ringSignedArea } from '../geometry/ellipsoidal-area.ts';
+import type { AreaGeometry, FeatureCollection, Ring } from '../types.ts';
+import { MIN_SHARED_M2 } from './place-checks.ts';
+
+export interface OverlapPair {
+  /** Indices of the two plots in their layer, a < b. */
+  a: number;
+  b: number;
+  /** Their common area, m² (ellipsoidal). */
+  areaM2: number;
+}
+
+export interface PlotOverlaps {
+  /** Every overlapping pair, by a then b. */
+  pairs: OverlapPair[];
+  /** The pairs' common areas summed, m² (land under three plots counts in each of its three pairs). */
+  overlapM2: number;
+  /** Plots with the same geometry, as groups of indices (ascending), by their first index. */
+  duplicateGroups: number[][];
+  /** Plots that repeat the geometry of an earlier plot: the groups' sizes less one each. */
+  duplicateGeometries: number;
+}
+
+/** A point this close to an edge, degrees (about 0.1 mm), counts as on it. */
+const ON_EDGE_DEGREES = 1e-9;
+/** How far beside an edge's midpoint the probe points lie, degrees (about 1 mm). */
+const PROBE_DEGREES = 1e-8;
+
+/**
+ * The plots' rings packed in one array (no object per ring: 100,000 plots would keep the garbage
+ * collector busy): ring r holds the positions xy[2·ringStart[r]] … up to ringStart[r + 1], closed;
+ * plot i holds the rings plotRing[i] … plotRing[i + 1].
+ */
+interface PackedRings {
+  xy: Float64Array;
+  ringStart: Int32Array;
+  plotRing: Int32Array;
+  /** Per plot: 1 when it is one strictly convex ring running counter-clockwise, -1 clockwise, else 0. */
+  convex: Int8Array;
+}
+
+function packRings(plots: FeatureCollection): PackedRings {
+  const n = plots.features.length;
+  let positions = 0;
+  let rings = 0;
+  for (const feature of plots.features) {
+    const geometry = feature?.geometry;
+    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
+    for (const polygon of geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) {
+      for (const ring of polygon) {
+        positions += ring.length + 1;
+        rings++;
+      }
+    }
+  }
+  const xy = new Float64Array(positions * 2);
+  const ringStart = new Int32Array(rings + 1);
+  const plotRing = new Int32Array(n + 1);
+  const convex = new Int8Array(n);
+  let p = 0;
+  let r = 0;
+  for (let i = 0; i < n; i++) {
+    plotRing[i] = r;
+    const geometry = plots.features[i]?.geometry;
+    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
+    for (const polygon of geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) {
+      for (const ring of polygon) {
+        const first = ring[0];
+        const last = ring[ring.length - 1];
+        if (!first || !last || ring.length < 3) continue;
+        ringStart[r++] = p;
+        for (const position of ring) {
+          xy[2 * p] = position[0] as number;
+          xy[2 * p + 1] = position[1] as number;
+          p++;
+        }
+        if (first[0] !== last[0] || first[1] !== last[1]) {
+          xy[2 * p] = first[0] as number;
+          xy[2 * p + 1] = first[1] as number;
+          p++;
+        }
+      }
+    }
+    if (r - (plotRing[i] as number) === 1) convex[i] = convexSign(xy, ringStart[r - 1] as number, p);
+  }
+  plotRing[n] = r;
+  ringStart[r] = p;
+  return { xy, ringStart, plotRing, convex };
+}
+
+/**
+ * 1 when the closed ring xy[2·from … 2·to) is strictly convex and counter-clockwise, -1 clockwise,
+ * 0 otherwise (a collinear or repeated vertex, a reflex one, or a ring winding more than once), as
+ * convexVertices decides.
+ */
+function convexSign(xy: Float64Array, from: number, to: number): number {
+  const count = to - from - 1;
+  if (count < 3) return 0;
+  let sign = 0;
+  let xReversals = 0;
+  let firstXSign = 0;
+  let lastXSign = 0;
+  for (let k = 0; k < count; k++) {
+    const a = from + k;
+    const b = from + ((k + 1) % count);
+    const c = from + ((k + 2) % count);
+    const dx = (xy[2 * b] as number) - (xy[2 * a] as number);
+    const dy = (xy[2 * b + 1] as number) - (xy[2 * a + 1] as number);
+    const cross =
+      dx * ((xy[2 * c + 1] as number) - (xy[2 * b + 1] as number)) -
+      dy * ((xy[2 * c] as number) - (xy[2 * b] as number));
+    if (!(cross > 0 || cross < 0) || (sign !== 0 && Math.sign(cross) !== sign)) return 0;
+    sign = Math.sign(cross);
+    const xSign = Math.sign(dx);
+    if (xSign === 0) continue;
+    if (firstXSign === 0) firstXSign = xSign;
+    else if (xSign !== lastXSign) xReversals++;
+    lastXSign = xSign;
+  }
+  if (firstXSign !== lastXSign) xReversals++;
+  return xReversals === 2 ? sign : 0;
+}
+
+/** 1 when the point lies strictly inside plot i (even–odd over its rings), 0 outside, -1 on an edge. */
+function pointInPlot(packed: PackedRings, i: number, x: number, y: number): number {
+  const { xy, ringStart, plotRing } = packed;
+  let inside = false;
+  for (let r = plotRing[i] as number; r < (plotRing[i + 1] as number); r++) {
+    for (let k = ringStart[r] as number; k + 1 < (ringStart[r + 1] as number); k++) {
+      const x1 = xy[2 * k] as number;
+      const y1 = xy[2 * k + 1] as number;
+      const x2 = xy[2 * k + 2] as number;
+      const y2 = xy[2 * k + 3] as number;
+      const ex = x2 - x1;
+      const ey = y2 - y1;
+      const length2 = ex * ex + ey * ey;
+      const t = length2 > 0 ? Math.max(0, Math.min(1, ((x - x1) * ex + (y - y1) * ey) / length2)) : 0;
+      const dx = x - x1 - t * ex;
+      const dy = y - y1 - t * ey;
+      if (dx * dx + dy * dy <= ON_EDGE_DEGREES * ON_EDGE_DEGREES) return -1;
+      if (y1 > y !== y2 > y && x < (ex * (y - y1)) / ey + x1) inside = !inside;
+    }
+  }
+  return inside ? 1 : 0;
+}
+
+/**
+ * True when all of plot j lies on the outer side of (or on) some edge line of the convex plot i.
+ * @param sign plot i's winding (1 counter-clockwise)
+ */
+function hasSeparatingEdge(packed: PackedRings, i: number, sign: number, j: number): boolean {
+  const { xy, ringStart, plotRing } = packed;
+  const from = ringStart[plotRing[i] as number] as number;
+  const to = ringStart[(plotRing[i] as number) + 1] as number;
+  const otherFrom = ringStart[plotRing[j] as number] as number;
+  const otherTo = ringStart[plotRing[j + 1] as number] as number;
+  for (let k = from; k + 1 < to; k++) {
+    const ax = xy[2 * k] as number;
+    const ay = xy[2 * k + 1] as number;
+    const ex = (xy[2 * k + 2] as number) - ax;
+    const ey = (xy[2 * k + 3] as number) - ay;
+    const slack = Math.hypot(ex, ey) * ON_EDGE_DEGREES;
+    let apart = true;
+    for (let m = otherFrom; m < otherTo; m++) {
+      // The inside of the ring is on the left of a→b when it runs counter-clockwise.
+      if (sign * (ex * ((xy[2 * m + 1] as number) - ay) - ey * ((xy[2 * m] as number) - ax)) > slack) {
+        apart = false;
+        break;
+      }
+    }
+    if (apart) return true;
+  }
+  return false;
+}
+
+function sideOf(ax: number, ay: number, bx: number, by: number, px: number, py: number): number {
+  const ex = bx - ax;
+  const ey = by - ay;
+  const cross = ex * (py - ay) - ey * (px - ax);
+  return Math.abs(cross) <= Math.hypot(ex, ey) * ON_EDGE_DEGREES ? 0 : Math.sign(cross);
+}
+
+/** True when an edge of plot i crosses one of plot j at a point inside both (not at an end, not along a shared line). */
+function edgesCross(packed: PackedRings, i: number, j: number): boolean {
+  const { xy, ringStart, plotRing } = packed;
+  for (let r = plotRing[i] as number; r < (plotRing[i + 1] as number); r++) {
+    for (let k = ringStart[r] as number; k + 1 < (ringStart[r + 1] as number); k++) {
+      const ax = xy[2 * k] as number;
+      const ay = xy[2 * k + 1] as number;
+      const bx = xy[2 * k + 2] as number;
+      const by = xy[2 * k + 3] as number;
+      for (let s = plotRing[j] as number; s < (plotRing[j + 1] as number); s++) {
+        for (let m = ringStart[s] as number; m + 1 < (ringStart[s + 1] as number); m++) {
+          const cx = xy[2 * m] as number;
+          const cy = xy[2 * m + 1] as number;
+          const dx = xy[2 * m + 2] as number;
+          const dy = xy[2 * m + 3] as number;
+          if (Math.max(cx, dx) < Math.min(ax, bx) || Math.min(cx, dx) > Math.max(ax, bx)) continue;
+          if (Math.max(cy, dy) < Math.min(ay, by) || Math.min(cy, dy) > Math.max(ay, by)) continue;
+          if (
+            sideOf(ax, ay, bx, by, cx, cy) * sideOf(ax, ay, bx, by, dx, dy) < 0 &&
+            sideOf(cx, cy, dx, dy, ax, ay) * sideOf(cx, cy, dx, dy, bx, by) < 0
+          )
+            return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** True when a vertex of plot i lies strictly inside plot j, or a probe beside an edge of i lies inside both. */
+function reachesInto(packed: PackedRings, i: number, j: number): boolean {
+  const { xy, ringStart, plotRing } = packed;
+  const from = ringStart[plotRing[i] as number] as number;
+  const to = ringStart[plotRing[i + 1] as number] as number;
+  for (let k = from; k < to; k++) {
+    if (pointInPlot(packed, j, xy[2 * k] as number, xy[2 * k + 1] as number) === 1) return true;
+  }
+  for (let r = plotRing[i] as number; r < (plotRing[i + 1] as number); r++) {
+    for (let k = ringStart[r] as number; k + 1 < (ringStart[r + 1] as number); k++) {
+      const x1 = xy[2 * k] as number;
+      const y1 = xy[2 * k + 1] as number;
+      const ex = (xy[2 * k + 2] as number) - x1;
+      const ey = (xy[2 * k + 3] as number) - y1;
+      const length = Math.hypot(ex, ey);
+      if (length === 0) continue;
+      const nx = (-ey / length) * PROBE_DEGREES;
+      const ny = (ex / length) * PROBE_DEGREES;
+      for (let side = -1; side <= 1; side += 2) {
+        const px = x1 + ex / 2 + side * nx;
+        const py = y1 + ey / 2 + side * ny;
+        if (pointInPlot(packed, i, px, py) === 1 && pointInPlot(packed, j, px, py) === 1) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** True when the interiors of plots i and j have a point in common (see the header). */
+function interiorsMeet(packed: PackedRings, i: number, j: number): boolean {
+  const signI = packed.convex[i] as number;
+  const signJ = packed.convex[j] as number;
+  if (signI !== 0 && signJ !== 0)
+    return !hasSeparatingEdge(packed, i, signI, j) && !hasSeparatingEdge(packed, j, signJ, i);
+  return edgesCross(packed, i, j) || reachesInto(packed, i, j) || reachesInto(packed, j, i);
+}
+
+function clipGeometry(geometry: AreaGeometry): Geom {
+  const pairs = (rings: Ring[]) =>
+    rings.map((ring) => ring.map((p) => [p[0] as number, p[1] as number] as [number, number]));
+  return geometry.type === 'Polygon' ? pairs(geometry.coordinates) : geometry.coordinates.map(pairs);
+}
+
+/** Plot i's one ring as positions (for Sutherland–Hodgman). */
+function ringOf(packed: PackedRings, i: number): number[][] {
+  const { xy, ringStart, plotRing } = packed;
+  const ring: number[][] = [];
+  const r = plotRing[i] as number;
+  for (let k = ringStart[r] as number; k < (ringStart[r + 1] as number); k++)
+    ring.push([xy[2 * k] as number, xy[2 * k + 1] as number]);
+  return ring;
+}
+
+/** The common area of plots i and j, m². Throws when polygon-clipping fails on them. */
+function commonAreaM2(packed: PackedRings, plots: FeatureCollection, i: number, j: number): number {
+  const signI = packed.convex[i] as number;
+  const signJ = packed.convex[j] as number;
+  if (signI !== 0 && signJ !== 0) {
+    const convex = ringOf(packed, j).slice(0, -1);
+    if (signJ < 0) convex.reverse();
+    const part = clipRingToConvex(ringOf(packed, i), convex);
+    return part ? Math.abs(ringSignedArea(part)) : 0;
+  }
+  const common = polygonClipping.intersection(
+    clipGeometry(plots.features[i]?.geometry as AreaGeometry),
+    clipGeometry(plots.features[j]?.geometry as AreaGeometry),
+  );
+  return geometryAreaM2({ type: 'MultiPolygon', coordinates: common });
+}
+
+/**
+ * Finds overlapping pairs and duplicate geometries among the plots.
+ * @param plots WGS84 lon/lat polygons
+ * @param areasM2 the plots' areas, m², when already known
+ * @example findPlotOverlaps(twoEqualSquares) // { pairs: [{ a: 0, b: 1, areaM2: 9617.6… }], duplicateGeometries: 1, … }
+ */
+export function findPlotOverlaps(plots: FeatureCollection, areasM2?: Float64Array): PlotOverlaps {
+  const n = plots.features.length;
+  const packed = packRings(plots);
+  const { xy, ringStart, plotRing } = packed;
+  const boxes = new Float64Array(n * 4);
+  const indexToPlot: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const from = ringStart[plotRing[i] as number] as number;
+    const to = ringStart[plotRing[i + 1] as number] as number;
+    if (to - from < 4) continue;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (let k = from; k < to; k++) {
+      const x = xy[2 * k] as number;
+      const y = xy[2 * k + 1] as number;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    if (!(Number.isFinite(minX) && Number.isFinite(minY) && Number.isFinite(maxX) && Number.isFinite(maxY)))
+      continue;
+    boxes[4 * i] = minX;
+    boxes[4 * i + 1] = minY;
+    boxes[4 * i + 2] = maxX;
+    boxes[4 * i + 3] = maxY;
+    indexToPlot.push(i);
+  }
+  const result: PlotOverlaps = { pairs: [], overlapM2: 0, duplicateGroups: [], duplicateGeometries: 0 };
+  if (indexToPlot.length < 2) return result;
+  const index = new Flatbush(indexToPlot.length);
+  for (const i of indexToPlot)
+    index.add(
+      boxes[4 * i] as number,
+      boxes[4 * i + 1] as number,
+      boxes[4 * i + 2] as number,
+      boxes[4 * i + 3] as number,
+    );
+  index.finish();
+
+  const parent = new Int32Array(n).map((_, i) => i);
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    parent[i] = r;
+    return r;
+  };
+  const areaOf = (i: number) => areasM2?.[i] ?? geometryAreaM2(plots.features[i]?.geometry);
+  let duplicatePairs = 0;
+  const candidates: number[] = [];
+  for (const i of indexToPlot) {
+    const minX = boxes[4 * i] as number;
+    const minY = boxes[4 * i + 1] as number;
+    const maxX = boxes[4 * i + 2] as number;
+    const maxY = boxes[4 * i + 3] as number;
+    candidates.length = 0;
+    for (const item of index.search(minX, minY, maxX, maxY)) {
+      const j = indexToPlot[item] as number;
+      // Boxes that only touch hold no common area.
+      if (
+        j > i &&
+        (boxes[4 * j] as number) < maxX &&
+        (boxes[4 * j + 2] as number) > minX &&
+        (boxes[4 * j + 1] as number) < maxY &&
+        (boxes[4 * j + 3] as number) > minY
+      )
+        candidates.push(j);
+    }
+    candidates.sort((a, b) => a - b);
+    for (const j of candidates) {
+      if (!interiorsMeet(packed, i, j)) continue;
+      let areaM2: number;
+      try {
+        areaM2 = commonAreaM2(packed, plots, i, j);
+      } catch {
+        // An overlay that fails is left out rather than guessed.
+        continue;
+      }
+      if (!(areaM2 >= MIN_SHARED_M2)) continue;
+      result.pairs.push({ a: i, b: j, areaM2 });
+      result.overlapM2 += areaM2;
+      if (Math.abs(areaOf(i) - areaM2) < MIN_SHARED_M2 && Math.abs(areaOf(j) - areaM2) < MIN_SHARED_M2) {
+        duplicatePairs++;
+        const ri = root(i);
+        const rj = root(j);
+        if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+      }
+    }
+  }
+  if (duplicatePairs > 0) {
+    const groups = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      const r = root(i);
+      // Roots are each group's smallest index, so a group is met first at its root.
+      if (r === i) groups.set(i, [i]);
+      else groups.get(r)?.push(i);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      result.duplicateGroups.push(group);
+      result.duplicateGeometries += group.length - 1;
+    }
+  }
+  return result;
+}

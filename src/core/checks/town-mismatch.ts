@@ -1,0 +1,91 @@
+/**
+ * Plots whose `town` attribute names another town than the one whose development boundaries hold
+ * most of their area. Each town's boundaries are dissolved on their own (overlaps within a town count
+ * once); a plot with no area (≥ MIN_SHARED_M2) in any boundary, or without a town attribute, is not
+ * judged. Names are compared as written, after trimming spaces ("坎墩" and "坎墩街道" differ).
+ */
+
+import Flatbush from 'flatbush';
+import { areaInside, geometryBox } from '../analysis/classify-plots.ts';
+import { prepareZoneLayer, type ZoneLayer } from '../analysis/zone-layer.ts';
+import { geometryAreaM2 } from '../geometry/ellipsoidal-area.ts';
+import type { Feature, FeatureCollection } from '../types.ts';
+import { MIN_SHARED_M2 } from './place-checks.ts';
+
+export interface TownMismatch {
+  /** Index of the plot in its layer. */
+  index: number;
+  /** The plot's `town` attribute. */
+  town: string;
+  /** The town whose boundaries hold most of the plot. */
+  boundaryTown: string;
+}
+
+/** The town a plot's attribute names ('' when none). */
+export function townAttributeOf(feature: Feature | undefined): string {
+  const town = feature?.properties?.town;
+  return typeof town === 'string' || typeof town === 'number' ? String(town).trim() : '';
+}
+
+/**
+ * The plots whose `town` attribute differs from the town whose boundaries hold most of them.
+ * @param plots WGS84 lon/lat; `properties.town` is the attribute (after column mapping)
+ * @param boundary development boundaries with `properties.town`
+ * @param areasM2 the plots' areas, m², when already known
+ */
+export function findTownMismatches(
+  plots: FeatureCollection,
+  boundary: FeatureCollection,
+  areasM2?: Float64Array,
+): TownMismatch[] {
+  const byTown = new Map<string, Feature[]>();
+  for (const feature of boundary.features) {
+    const town = townAttributeOf(feature);
+    if (town === '' || !feature.geometry) continue;
+    const list = byTown.get(town);
+    if (list) list.push(feature);
+    else byTown.set(town, [feature]);
+  }
+  const towns: { town: string; zones: ZoneLayer }[] = [];
+  for (const [town, features] of byTown) {
+    const zones = prepareZoneLayer({ type: 'FeatureCollection', features }, { zh: town, en: town });
+    if (zones.polygonIndex) towns.push({ town, zones });
+  }
+  if (towns.length === 0) return [];
+  const index = new Flatbush(towns.length);
+  for (const { zones } of towns) {
+    const box = zones.polygonIndex as Flatbush;
+    index.add(box.minX, box.minY, box.maxX, box.maxY);
+  }
+  index.finish();
+
+  const mismatches: TownMismatch[] = [];
+  plots.features.forEach((feature, i) => {
+    const town = townAttributeOf(feature);
+    const geometry = feature.geometry;
+    if (town === '' || !geometry) return;
+    const box = geometryBox(geometry);
+    const areaM2 = areasM2?.[i] ?? geometryAreaM2(geometry);
+    let best = '';
+    let bestM2 = MIN_SHARED_M2;
+    let attributeM2 = 0;
+    for (const t of index.search(box[0], box[1], box[2], box[3])) {
+      const candidate = towns[t] as { town: string; zones: ZoneLayer };
+      let inside = 0;
+      try {
+        inside = areaInside(candidate.zones, geometry, box, areaM2);
+      } catch {
+        continue;
+      }
+      if (candidate.town === town) attributeM2 = inside;
+      if (inside > bestM2) {
+        bestM2 = inside;
+        best = candidate.town;
+      }
+    }
+    // A tie with the attribute's own town is no mismatch.
+    if (best !== '' && best !== town && attributeM2 < bestM2)
+      mismatches.push({ index: i, town, boundaryTown: best });
+  });
+  return mismatches;
+}
