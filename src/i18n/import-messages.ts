@@ -30,7 +30,9 @@ export const importMessagesZh = {
   'import.crs.proposals': '坐标系有误？',
   'import.crs.retry': '按建议重试（{code}）',
   'import.columns': '属性字段对应',
-  'import.columns.hint': '左侧为规范字段，右侧为文件中的列；可修改。',
+  'import.columns.hint':
+    '左侧为规范字段，中间为文件中的列（可修改），右侧为该列的前三个不同取值，请核对后再加载。',
+  'import.columns.samples': '例',
   'import.columns.none': '— 不使用 —',
   'import.columns.ignored': '未使用的列',
   'import.problems': '问题',
@@ -94,7 +96,9 @@ export const importMessagesEn: Record<keyof typeof importMessagesZh, string> = {
   'import.crs.proposals': 'Wrong coordinate system?',
   'import.crs.retry': 'Retry with {code}',
   'import.columns': 'Attribute columns',
-  'import.columns.hint': 'Canonical fields on the left, the file’s columns on the right; change as needed.',
+  'import.columns.hint':
+    'Canonical fields on the left, the file’s columns in the middle (change as needed), and the column’s first three distinct values on the right: check them before loading.',
+  'import.columns.samples': 'e.g.',
   'import.columns.none': '— not used —',
   'import.columns.ignored': 'Columns not used',
   'import.problems': 'Problems',

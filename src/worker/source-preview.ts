@@ -24,6 +24,8 @@ export interface SourcePreview {
   kind: ImportKind | null;
   kindReason: Message | null;
   columns: string[];
+  /** Up to three distinct values of each column, shown beside the mapping before loading. */
+  samples: Record<string, string[]>;
   mapping: ColumnMapping;
   ignoredColumns: { column: string; reason: Message }[];
   /** Features in the file. */
@@ -114,6 +116,7 @@ export function previewSource(
     kind,
     kindReason,
     columns,
+    samples: readers.columnSamples(source.collection, columns),
     mapping: chosenMapping,
     ignoredColumns: suggested.ignored,
     featureCount: countFeatures(source.collection),

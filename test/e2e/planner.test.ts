@@ -212,6 +212,11 @@ describeInBrowser('the planner', () => {
     expect(await dialog.locator('[data-testid="import-encoding"]').textContent()).toContain('GBK');
     expect(await dialog.locator('[data-testid="import-kind"]').inputValue()).toBe('plots');
     expect(await dialog.locator('[data-testid="import-crs"]').textContent()).toMatch(/CGCS2000/);
+    // Three values of each mapped column, to check the mapping before loading.
+    const villages = await dialog
+      .locator('[data-testid="import-samples"][data-field="village"]')
+      .textContent();
+    expect(villages).toMatch(/^例：[^、]+村(、[^、]+){2}$/);
     await dialog.locator('[data-testid="import-accept"]').click();
     await dialog.waitFor({ state: 'detached', timeout: 60_000 });
     await expect

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyColumnMapping, columnsOf, suggestColumnMapping } from './column-mapping.ts';
+import { applyColumnMapping, columnSamples, columnsOf, suggestColumnMapping } from './column-mapping.ts';
 import { normalizePlotProperties } from './normalize-plot-properties.ts';
 
 const deepFreeze = <T>(value: T): T => {
@@ -110,5 +110,57 @@ describe('applyColumnMapping', () => {
 
   it('returns anything that is not a collection unchanged', () => {
     expect(applyColumnMapping('x', { id: 'a' })).toBe('x');
+  });
+});
+
+describe('the columns planners name in their own words', () => {
+  it('recognises 村名, 所在村, 村居, 社区 as the village, 企业名称 as the name and 纳税额 as the tax', () => {
+    for (const village of ['村名', '所在村', '村居', '社区']) {
+      expect(suggestColumnMapping(['编号', village]).mapping.village, village).toBe(village);
+    }
+    const mapping = suggestColumnMapping(['地块编号', '企业名称', '所在镇街', '纳税额', '职工人数']).mapping;
+    expect(mapping).toMatchObject({
+      id: '地块编号',
+      name: '企业名称',
+      town: '所在镇街',
+      taxWan: '纳税额',
+      employees: '职工人数',
+    });
+  });
+
+  it('still prefers the older names when a file has both (the first alias listed wins)', () => {
+    expect(suggestColumnMapping(['社区', '行政村']).mapping.village).toBe('行政村');
+    expect(suggestColumnMapping(['纳税额', '税收']).mapping.taxWan).toBe('税收');
+  });
+});
+
+describe('columnSamples', () => {
+  const layer = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', geometry: null, properties: { 村名: '五塘新村', 税收: 12.5, 备注: '' } },
+      { type: 'Feature', geometry: null, properties: { 村名: '五塘新村', 税收: null } },
+      { type: 'Feature', geometry: null, properties: { 村名: '潭南村', 税收: 0 } },
+      { type: 'Feature', geometry: null, properties: null },
+      { type: 'Feature', geometry: null, properties: { 村名: '  上林村 ', 税收: 3 } },
+      { type: 'Feature', geometry: null, properties: { 村名: '新华村', 税收: 4 } },
+    ],
+  };
+
+  it('gives the first three distinct, non-empty values of each column, trimmed, in feature order', () => {
+    expect(columnSamples(layer, ['村名', '税收', '备注', '缺'])).toEqual({
+      村名: ['五塘新村', '潭南村', '上林村'],
+      税收: ['12.5', '0', '3'],
+      备注: [],
+      缺: [],
+    });
+  });
+
+  it('cuts long values and has no samples for anything that is not a collection', () => {
+    const long = {
+      features: [{ properties: { 名称: '慈溪市某某某某某某某某某某某某某某某某某某某某有限公司' } }],
+    };
+    expect(columnSamples(long, ['名称']).名称?.[0]).toMatch(/^.{23}…$/u);
+    expect(columnSamples('x', ['名称'])).toEqual({ 名称: [] });
   });
 });

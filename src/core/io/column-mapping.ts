@@ -153,3 +153,43 @@ function mapsToItself(
   }
   return true;
 }
+
+/** The text a sample value shows: numbers and booleans as written, long text cut at 24 characters. */
+function sampleText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value).trim();
+  if (text === '') return null;
+  return text.length > 24 ? `${text.slice(0, 23)}…` : text;
+}
+
+/**
+ * Up to `count` distinct non-empty values of each column, in feature order: what the import dialog
+ * shows beside a mapping so the user can confirm that 村名 really holds village names before loading.
+ * Stops reading once every column has its samples (or after 5,000 features).
+ * @param collection any value; anything without a `features` array gives no samples
+ * @param columns the columns to sample, e.g. from {@link columnsOf}
+ */
+export function columnSamples(
+  collection: unknown,
+  columns: readonly string[],
+  count = 3,
+): Record<string, string[]> {
+  const samples: Record<string, string[]> = Object.fromEntries(columns.map((column) => [column, []]));
+  if (!isRecord(collection) || !Array.isArray(collection.features)) return samples;
+  let open = columns.length;
+  const features = collection.features;
+  for (let i = 0; i < features.length && i < 5000 && open > 0; i++) {
+    const feature: unknown = features[i];
+    const properties = isRecord(feature) ? feature.properties : undefined;
+    if (!isRecord(properties)) continue;
+    for (const column of columns) {
+      const list = samples[column] as string[];
+      if (list.length >= count) continue;
+      const text = sampleText(properties[column]);
+      if (text === null || list.includes(text)) continue;
+      list.push(text);
+      if (list.length === count) open--;
+    }
+  }
+  return samples;
+}
