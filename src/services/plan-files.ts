@@ -7,6 +7,7 @@ import { parsePlanFile } from '../core/plan/parse-plan-file.ts';
 import { PLAN_FORMAT, PLAN_VERSION, type PlanFile, serializePlan } from '../core/plan/plan-file.ts';
 import { planWarningsNotice } from '../core/plan/plan-warnings-notice.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
+import type { Message } from '../core/types.ts';
 import { download, fileNameFor } from '../export/download.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { openPlan } from './plan-jobs.ts';
@@ -30,14 +31,30 @@ export function currentPlanFile(store: PlannerStore): PlanFile | null {
   return plan;
 }
 
-/** Offers the plan as a *.plan.json download. */
+/** What a plan file holds, for the confirmations: "3,000 个地块、2 个情景方案". */
+function planContents(plan: PlanFile): Message {
+  const plots = plan.layers.plots.features.length;
+  const scenarios = plan.scenarios.length;
+  return {
+    zh: `${plots.toLocaleString('zh-CN')} 个地块、${scenarios} 个情景方案`,
+    en: `${plots.toLocaleString('en')} plot${plots === 1 ? '' : 's'}, ${scenarios} scenario${scenarios === 1 ? '' : 's'}`,
+  };
+}
+
+/** Offers the plan as a *.plan.json download, and says so. */
 export function savePlanFile(store: PlannerStore): void {
   const plan = currentPlanFile(store);
   if (!plan) return;
-  download(
-    new Blob([serializePlan(plan)], { type: 'application/json' }),
-    fileNameFor(plan.name, '.plan.json'),
-  );
+  const fileName = fileNameFor(plan.name, '.plan.json');
+  download(new Blob([serializePlan(plan)], { type: 'application/json' }), fileName);
+  const contents = planContents(plan);
+  store.getState().setNotice({
+    kind: 'done',
+    message: {
+      zh: `已保存规划“${plan.name}”到文件 ${fileName}（${contents.zh}），请在浏览器的下载中查看。`,
+      en: `Saved the plan “${plan.name}” as ${fileName} (${contents.en}); see the browser’s downloads.`,
+    },
+  });
 }
 
 /** Opens a plan file; a damaged or foreign file gets a notice and leaves the current plan as it is. */
@@ -55,10 +72,22 @@ export async function openPlanFile(store: PlannerStore, file: File): Promise<boo
     return false;
   }
   const opened = await applyPlanFile(store, parsed.plan);
+  if (!opened) return false;
+  const contents = planContents(parsed.plan);
+  const confirmation: Message = {
+    zh: `已打开规划“${parsed.plan.name}”（文件 ${file.name}：${contents.zh}）。`,
+    en: `Opened the plan “${parsed.plan.name}” (file ${file.name}: ${contents.en}).`,
+  };
   // The same warnings the command line prints (actions on unknown plots dropped, zones left out, …).
   const warnings = planWarningsNotice(file.name, parsed.warnings);
-  if (opened && warnings) store.getState().setNotice({ kind: 'info', message: warnings });
-  return opened;
+  store.getState().setNotice({
+    // Warnings stay until read; a plain confirmation goes by itself.
+    kind: warnings ? 'info' : 'done',
+    message: warnings
+      ? { zh: `${confirmation.zh}\n${warnings.zh}`, en: `${confirmation.en}\n${warnings.en}` }
+      : confirmation,
+  });
+  return true;
 }
 
 /** Analyses a plan file's layers and, once that succeeded, makes it the current plan. */

@@ -112,7 +112,8 @@ export interface PageSlice {
   panel: PanelName | null;
   job: Job | null;
   /** A message to show once (a failure or a done import), cleared by the user. */
-  notice: { kind: 'error' | 'info'; message: Message } | null;
+  /** `done` confirms something the user did (a plan opened or saved) and goes by itself after a while. */
+  notice: { kind: 'error' | 'info' | 'done'; message: Message } | null;
   /**
    * Why the map cannot be drawn (no WebGL 2, or MapLibre failed to start), set by the map view; null
    * while it draws. What needs the map (drawing zones, the PNG export) says so instead of acting.

@@ -172,6 +172,10 @@ describeInBrowser('scenarios', () => {
     await page.click('[data-testid="plan-save"]');
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.plan\.json$/);
+    // Saving says what was saved, and where to find it.
+    const confirmation = page.locator('[data-testid="notice"][data-kind="done"]');
+    expect(await confirmation.textContent()).toContain(`已保存规划`);
+    expect(await confirmation.textContent()).toContain(file.suggestedFilename());
     const dir = mkdtempSync(join(tmpdir(), 'scenario-e2e-'));
     const planPath = join(dir, file.suggestedFilename());
     await file.saveAs(planPath);
@@ -251,9 +255,10 @@ describeInBrowser('scenarios', () => {
     writeFileSync(path, JSON.stringify(saved));
     await page.setInputFiles('[data-testid="plan-input"]', [path]);
     const notice = page.locator('[data-testid="notice"]');
-    await notice.waitFor({ timeout: 60_000 });
+    // Saving confirmed itself first; the opened file's notice replaces that confirmation.
+    await expect.poll(() => notice.textContent(), { timeout: 60_000 }).toContain('ghosts.plan.json');
     const text = await notice.textContent();
-    expect(text).toContain('ghosts.plan.json');
+    expect(text).toContain('已打开规划');
     expect(text).toContain('NO-SUCH-PLOT');
     await page.waitForFunction(() => !document.querySelector('[data-testid="job-bar"]'), null, {
       timeout: 60_000,
