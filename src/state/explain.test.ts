@@ -75,7 +75,7 @@ describe('dashboard explanations', () => {
   it('industrial land: Σ areaM2 over classified plots, in 亩, with the count', () => {
     const explanation = explainIndustrialMu(BASELINE, null);
     expect(explanation.result).toEqual({ kind: 'mu', value: 30 });
-    expect(numberOf(inputOf(explanation, 'Σ 地块面积'))).toBe(20000);
+    expect(numberOf(inputOf(explanation, '地块面积之和'))).toBe(20000);
     expect(numberOf(inputOf(explanation, '参与计算的地块数'))).toBe(3);
     expect(numberOf(inputOf(explanation, '无法分类'))).toBe(1);
     expect(inputOf(explanation, '范围')).toEqual({ kind: 'text', text: { zh: '全市', en: 'Whole city' } });
@@ -85,10 +85,11 @@ describe('dashboard explanations', () => {
   it('control share: Σ inControlM2 / Σ areaM2, against the 80 % target', () => {
     const explanation = explainControlShare(BASELINE, null);
     expect(numberOf(explanation.result)).toBeCloseTo(0.8, 12);
-    expect(numberOf(inputOf(explanation, 'Σ 工业控制线内面积'))).toBeCloseTo(16000, 6);
-    expect(numberOf(inputOf(explanation, 'Σ 地块面积'))).toBe(20000);
+    expect(numberOf(inputOf(explanation, '工业控制线内面积之和'))).toBeCloseTo(16000, 6);
+    expect(numberOf(inputOf(explanation, '地块面积之和'))).toBe(20000);
     expect(numberOf(inputOf(explanation, '目标'))).toBe(0.8);
-    expect(explanation.formula.zh).toContain('Σ inControlM2 / Σ areaM2');
+    expect(explanation.formula.zh).toContain('工业控制线内的地块面积 ÷ 全部地块面积');
+    expect(explanation.technical).toBe('Σ inControlM2 / Σ areaM2');
     expect(explanation.note?.zh).toBe('已达到 ≥ 80.00% 的目标');
   });
 
@@ -97,7 +98,7 @@ describe('dashboard explanations', () => {
     if (!town) throw new Error('no town 乙镇');
     const explanation = explainControlShare(town, '乙镇');
     expect(numberOf(explanation.result)).toBe(0);
-    expect(numberOf(inputOf(explanation, 'Σ 地块面积'))).toBe(4000);
+    expect(numberOf(inputOf(explanation, '地块面积之和'))).toBe(4000);
     expect(inputOf(explanation, '范围')).toEqual({ kind: 'text', text: { zh: '乙镇', en: '乙镇' } });
     expect(explanation.note?.en).toBe('The target ≥ 80.00% is not met');
   });
@@ -105,16 +106,17 @@ describe('dashboard explanations', () => {
   it('outside the boundary: Σ (areaM2 − inBoundaryM2) in 亩', () => {
     const explanation = explainOutsideBoundaryMu(BASELINE, null);
     expect(numberOf(explanation.result)).toBeCloseTo(3, 12);
-    expect(numberOf(inputOf(explanation, 'Σ（地块面积 − 开发边界内面积）'))).toBeCloseTo(2000, 6);
+    expect(numberOf(inputOf(explanation, '开发边界外面积之和'))).toBeCloseTo(2000, 6);
   });
 
   it('a status: its count, its 亩 and its share of the land', () => {
     const explanation = explainStatusFigures(BASELINE, null, 'control', 0.01);
     expect(explanation.result).toEqual({ kind: 'count', value: 2 });
-    expect(numberOf(inputOf(explanation, 'Σ 地块面积'))).toBeCloseTo(24, 12);
+    expect(numberOf(inputOf(explanation, '地块面积之和'))).toBeCloseTo(24, 12);
     expect(numberOf(inputOf(explanation, '占工业用地面积'))).toBeCloseTo(0.8, 12);
     expect(explanation.title.zh).toBe('现状分类：控制线内');
-    expect(explanation.formula.zh).toBe('fc ≥ 1 − τ');
+    expect(explanation.formula.zh).toBe('地块在工业控制线内的面积占比不低于 1 − 碎片容差');
+    expect(explanation.technical).toBe('fc ≥ 1 − τ');
   });
 });
 
@@ -122,7 +124,7 @@ describe('plot explanations', () => {
   it('area: 2,000 m² = 3 亩 = 0.2 ha', () => {
     const explanation = explainPlotArea(plotRow(2000, 2000, 2000, 'control'));
     expect(explanation.result).toEqual({ kind: 'mu', value: 3 });
-    expect(numberOf(inputOf(explanation, '地块面积 areaHa'))).toBe(0.2);
+    expect(numberOf(inputOf(explanation, '地块面积（公顷）'))).toBe(0.2);
   });
 
   it('share inside control lines fc = inControlM2 / areaM2', () => {
@@ -133,11 +135,14 @@ describe('plot explanations', () => {
 
   it('status rule: fc 99.5 % ≥ 1 − τ gives control', () => {
     const explanation = explainPlotStatus(plotRow(2000, 2000, 1990, 'control'), 0.01);
-    expect(numberOf(inputOf(explanation, 'fc'))).toBeCloseTo(0.995, 12);
-    expect(numberOf(inputOf(explanation, '1 − τ'))).toBe(0.99);
+    expect(numberOf(inputOf(explanation, '控制线内面积占比'))).toBeCloseTo(0.995, 12);
+    expect(numberOf(inputOf(explanation, '1 − 碎片容差'))).toBe(0.99);
     expect(inputOf(explanation, '判断过程')).toEqual({
       kind: 'text',
-      text: { zh: 'fc = 99.50% ≥ 1 − τ = 99.00%', en: 'fc = 99.50% ≥ 1 − τ = 99.00%' },
+      text: {
+        zh: '控制线内占比 99.50% ≥ 99.00%',
+        en: 'share inside control lines 99.50% ≥ 99.00%',
+      },
     });
     expect(explanation.result).toEqual({
       kind: 'text',
@@ -149,7 +154,7 @@ describe('plot explanations', () => {
     const explanation = explainPlotStatus(plotRow(2000, 1000, 0, 'crossing'), 0.01);
     const branch = inputOf(explanation, '判断过程');
     expect(branch?.kind === 'text' && branch.text.zh).toBe(
-      'fc = 0.00% < 99.00%；τ = 1.00% < fb = 50.00% < 1 − τ = 99.00%',
+      '控制线内占比 0.00% < 99.00%；碎片容差 1.00% < 开发边界内占比 50.00% < 99.00%',
     );
   });
 
@@ -160,8 +165,8 @@ describe('plot explanations', () => {
       DEFAULT_SETTINGS,
     );
     expect(numberOf(explanation.result)).toBeCloseTo(15, 12);
-    expect(numberOf(inputOf(explanation, '税收 taxWan'))).toBe(45);
-    expect(numberOf(inputOf(explanation, '地块面积 areaMu'))).toBe(3);
+    expect(numberOf(inputOf(explanation, '税收'))).toBe(45);
+    expect(numberOf(inputOf(explanation, '地块面积（亩）'))).toBe(3);
     expect(numberOf(inputOf(explanation, '入园门槛'))).toBe(15);
     expect(inputOf(explanation, '是否达标')).toEqual({ kind: 'text', text: { zh: '达标', en: 'pass' } });
     expect(explanation.note?.zh).toContain('示例值');
@@ -184,5 +189,32 @@ describe('plot explanations', () => {
     expect(explanation.result).toEqual({ kind: 'text', text: { zh: 'D', en: 'D' } });
     expect(explanation.formula.zh).toBe('按亩均税收：≥ 30 为 A；≥ 15 为 B；≥ 5 为 C；其余为 D（万元/亩）');
     expect(explanation.inputs.map((entry) => numberOf(entry.value))).toEqual([3, 30, 15, 5]);
+  });
+});
+
+describe('explanations in plain words', () => {
+  // Code names (areaM2, inControlM2, taxWan…), fc/fb and τ belong on the technical line only.
+  const CODE_NAME = /\b[a-z]+[A-Z]\w*|\bf[cb]\b|τ/;
+
+  it('name no variable in the formula or the inputs, and give the code names on a technical line', () => {
+    const row = plotRow(2000, 1000, 500, 'crossing', { taxWan: 45 });
+    const explanations: Explanation[] = [
+      explainIndustrialMu(BASELINE, null),
+      explainControlShare(BASELINE, null),
+      explainOutsideBoundaryMu(BASELINE, null),
+      explainStatusFigures(BASELINE, null, 'crossing', 0.01),
+      explainPlotArea(row),
+      explainPlotInControl(row),
+      explainPlotStatus(row, 0.01),
+      explainPlotMeasure(row, 'taxPerMu', DEFAULT_SETTINGS),
+      explainPlotClass(row, DEFAULT_SETTINGS),
+    ];
+    for (const explanation of explanations) {
+      const words = [explanation.formula, ...explanation.inputs.map((entry) => entry.label)];
+      for (const text of words.flatMap((message) => [message.zh, message.en])) {
+        expect(text, explanation.title.zh).not.toMatch(CODE_NAME);
+      }
+      expect(explanation.technical, explanation.title.zh).toMatch(CODE_NAME);
+    }
   });
 });

@@ -28,7 +28,10 @@ export interface ExplainInput {
 
 export interface Explanation {
   title: Message;
+  /** In plain words, shown first. */
   formula: Message;
+  /** The same formula in the code's names (DESIGN.md), a secondary technical line; none for a plain attribute. */
+  technical?: string;
   inputs: ExplainInput[];
   result: ExplainValue;
   /** 计算口径 (AREA_METHOD). */
@@ -38,6 +41,26 @@ export interface Explanation {
 }
 
 type Values = Readonly<Record<string, string | number>>;
+
+/** The technical line of each explained formula, in DESIGN.md's names. */
+const TECHNICAL = {
+  industrialMu: 'Σ areaMu = Σ areaM2 × 15 / 10000',
+  controlShare: 'Σ inControlM2 / Σ areaM2',
+  outsideBoundaryMu: 'Σ (areaM2 − inBoundaryM2) × 15 / 10000',
+  'status.control': 'fc ≥ 1 − τ',
+  'status.boundary': 'fc < 1 − τ ∧ fb ≥ 1 − τ',
+  'status.outside': 'fc < 1 − τ ∧ fb ≤ τ',
+  'status.crossing': 'fc < 1 − τ ∧ τ < fb < 1 − τ',
+  plotArea: 'areaMu = areaM2 × 15 / 10000; areaHa = areaM2 / 10000',
+  inBoundary: 'fb = inBoundaryM2 / areaM2',
+  inControl: 'fc = inControlM2 / areaM2',
+  plotStatus: 'fc ≥ 1 − τ → control; fb ≥ 1 − τ → boundary; fb ≤ τ → outside; else crossing',
+  taxPerMu: 'taxPerMu = taxWan / areaMu',
+  investmentPerMu: 'investmentPerMu = investmentWan / areaMu',
+  far: 'far = floorAreaM2 / areaM2',
+  coverage: 'coverage = footprintM2 / areaM2',
+  class: 'taxPerMu ≥ A → A; ≥ B → B; ≥ C → C; else D',
+} as const;
 
 /** A catalogue message in both languages. */
 function message(key: MessageKey, values: Values = {}): Message {
@@ -88,6 +111,7 @@ export function explainIndustrialMu(figures: BaselineFigures, town: string | nul
   return {
     title: message('explain.industrialMu.title'),
     formula: message('explain.industrialMu.formula'),
+    technical: TECHNICAL.industrialMu,
     inputs: [
       scopeInput(town),
       ...countsInputs(figures),
@@ -105,6 +129,7 @@ export function explainControlShare(figures: BaselineFigures, town: string | nul
   const explanation: Explanation = {
     title: nameWithRule('controlShare'),
     formula: message('explain.controlShare.formula'),
+    technical: TECHNICAL.controlShare,
     inputs: [
       scopeInput(town),
       ...countsInputs(figures),
@@ -128,6 +153,7 @@ export function explainOutsideBoundaryMu(figures: BaselineFigures, town: string 
   return {
     title: message('explain.outsideBoundaryMu.title'),
     formula: message('explain.outsideBoundaryMu.formula'),
+    technical: TECHNICAL.outsideBoundaryMu,
     inputs: [
       scopeInput(town),
       ...countsInputs(figures),
@@ -154,6 +180,7 @@ export function explainStatusFigures(
   return {
     title: messageWith('explain.status.title', { status: name.zh }, { status: name.en }),
     formula: message(`explain.status.formula.${status}`),
+    technical: TECHNICAL[`status.${status}`],
     inputs: [
       scopeInput(town),
       { label: message('explain.tolerance'), value: number('share', tolerance) },
@@ -187,6 +214,7 @@ export function explainPlotArea(row: PlotRow): Explanation {
   return {
     title: message('explain.plotArea.title'),
     formula: message('explain.plotArea.formula'),
+    technical: TECHNICAL.plotArea,
     inputs: [
       { label: message('explain.areaM2'), value: number('m2', row.areaM2) },
       { label: message('explain.areaHa'), value: number('ha', row.areaM2 / 10000) },
@@ -205,6 +233,7 @@ export function explainPlotInBoundary(row: PlotRow): Explanation {
   return {
     title: message('explain.inBoundary.title'),
     formula: message('explain.inBoundary.formula'),
+    technical: TECHNICAL.inBoundary,
     inputs: [
       { label: message('explain.inBoundaryM2'), value: number('m2', row.inBoundaryM2) },
       { label: message('explain.areaM2'), value: number('m2', row.areaM2) },
@@ -220,6 +249,7 @@ export function explainPlotInControl(row: PlotRow): Explanation {
   return {
     title: message('explain.inControl.title'),
     formula: message('explain.inControl.formula'),
+    technical: TECHNICAL.inControl,
     inputs: [
       { label: message('explain.inControlM2'), value: number('m2', row.inControlM2) },
       { label: message('explain.areaM2'), value: number('m2', row.areaM2) },
@@ -246,6 +276,7 @@ export function explainPlotStatus(row: PlotRow, tolerance: number): Explanation 
   return {
     title: message('explain.plotStatus.title'),
     formula: message('explain.plotStatus.formula'),
+    technical: TECHNICAL.plotStatus,
     inputs: [
       { label: message('explain.fc'), value: number('share', fc) },
       { label: message('explain.fb'), value: number('share', fb) },
@@ -338,6 +369,7 @@ export function explainPlotMeasure(row: PlotRow, key: MeasureKey, settings: Anal
   const explanation: Explanation = {
     title: message(`explain.${key}.title`),
     formula: message(`explain.${key}.formula`),
+    technical: TECHNICAL[key],
     inputs,
     result: number(spec.kind, value),
     method: AREA_METHOD,
@@ -354,6 +386,7 @@ export function explainPlotClass(row: PlotRow, settings: AnalysisSettings): Expl
   const explanation: Explanation = {
     title: message('explain.class.title'),
     formula: message('explain.class.formula', { A: limits.A, B: limits.B, C: limits.C }),
+    technical: TECHNICAL.class,
     inputs: [
       { label: message('panel.taxPerMu'), value: number('wanPerMu', row.measures.taxPerMu) },
       ...(['A', 'B', 'C'] as const).map((name) => ({
@@ -380,7 +413,8 @@ export function explainPlotAttribute(row: PlotRow, field: CountAttribute, what: 
   const value = row.properties[field];
   return {
     title: messageWith('explain.attribute.title', { what: what.zh }, { what: what.en }),
-    formula: message('explain.attribute.formula', { field }),
+    formula: messageWith('explain.attribute.formula', { what: what.zh }, { what: what.en }),
+    technical: `properties.${field}`,
     inputs: [],
     result: number(field === 'taxWan' ? 'wan' : 'count', value),
     method: AREA_METHOD,

@@ -6,6 +6,7 @@ import { progressOf } from '../state/progress-of.ts';
 import { selectActiveIndicators } from '../state/scenario-selectors.ts';
 import { usePlanner } from '../state/store.ts';
 import { formatNumber, pick } from './format.ts';
+import { formatFirms } from './scenario-format.ts';
 
 type Text = (key: BriefingMessageKey, values?: Record<string, string | number>) => string;
 
@@ -22,7 +23,7 @@ function formatTarget(language: Language, key: TargetKey, value: number | null):
     case 'wanPerMu':
       return t('brief.unit.wanPerMu', formatNumber(language, value, 1));
     case 'firms':
-      return t('brief.unit.firms', formatNumber(language, value, 0));
+      return formatFirms(language, value);
     default:
       return formatNumber(language, value, 0);
   }

@@ -14,7 +14,7 @@ import {
 import { selectTowns } from '../state/plot-filter.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { InfoButton } from './Explain.tsx';
-import { formatInteger, formatMu, formatPercent, isPresent, pick } from './format.ts';
+import { formatInteger, formatMu, formatPercent, inBrackets, isPresent, pick } from './format.ts';
 
 /** Colours of the control-share bar: target met, not met. */
 const MET_COLOR = '#1f9e3a';
@@ -264,9 +264,7 @@ export function Dashboard() {
             {towns.map(({ town: name, plots }) => (
               <option key={name} value={`${TOWN_PREFIX}${name}`}>
                 {townName(language, name)}
-                {language === 'zh-CN'
-                  ? `（${formatInteger(language, plots)}）`
-                  : ` (${formatInteger(language, plots)})`}
+                {inBrackets(language, formatInteger(language, plots))}
               </option>
             ))}
           </select>

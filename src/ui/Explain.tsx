@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { type Language, translate } from '../i18n/messages.ts';
 import type { Explanation } from '../state/explain.ts';
 import { usePlanner } from '../state/store.ts';
-import { formatExplainValue, pick } from './format.ts';
+import { formatExplainValue, labelColon, pick } from './format.ts';
 
 interface ExplainProps {
   explanation: Explanation;
@@ -39,6 +39,13 @@ export function Explain({ explanation, language, onClose, style }: ExplainProps)
       <div className="explain-section">
         <div className="explain-label">{translate(language, 'explain.formula')}</div>
         <div className="explain-formula">{pick(language, explanation.formula)}</div>
+        {explanation.technical && (
+          <div className="explain-technical" data-testid="explain-technical">
+            {translate(language, 'explain.technical')}
+            {labelColon(language)}
+            <code>{explanation.technical}</code>
+          </div>
+        )}
       </div>
       {explanation.inputs.length > 0 && (
         <div className="explain-section">

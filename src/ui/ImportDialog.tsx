@@ -5,10 +5,11 @@ import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import { formatBytes, MAX_FILE_BYTES } from '../core/io/import-limits.ts';
 import { PLOT_FIELD_LABELS } from '../core/io/normalize-plot-properties.ts';
 import type { Message, PlotProperties, Problem } from '../core/types.ts';
-import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
+import { formatCount, type Language, type MessageKey, translate } from '../i18n/messages.ts';
 import { acceptSource, importZones, previewSource } from '../services/plan-jobs.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import type { ImportKind, SourcePreview } from '../worker/source-preview.ts';
+import { formatList, inBrackets, labelColon } from './format.ts';
 
 /** The plan's three layers, and receiving zones added to the active scenario. */
 const KINDS: readonly ImportKind[] = ['plots', 'boundary', 'control', 'zones'];
@@ -48,7 +49,7 @@ export function ImportDialog() {
     >
       <header className="import-header">
         <h2>{t('import.title')}</h2>
-        <span className="import-files">{session.fileNames.join('、')}</span>
+        <span className="import-files">{formatList(language, session.fileNames)}</span>
       </header>
       <p className="import-keeps">{t('import.keepsPlan')}</p>
       <p className="import-hint" data-testid="import-size-limit">
@@ -147,8 +148,8 @@ function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardPr
           {preview.encoding && (
             <span className="import-encoding" data-testid="import-encoding">
               {' · '}
-              {t('import.encoding')} {preview.encoding.name}（
-              {t(`import.encoding.${preview.encoding.source}`)}）
+              {t('import.encoding')} {preview.encoding.name}
+              {inBrackets(language, t(`import.encoding.${preview.encoding.source}`))}
             </span>
           )}
         </dd>
@@ -174,7 +175,9 @@ function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardPr
               </option>
             ))}
           </select>
-          {preview.kindReason && <span className="import-reason">（{text(preview.kindReason)}）</span>}
+          {preview.kindReason && (
+            <span className="import-reason">{inBrackets(language, text(preview.kindReason))}</span>
+          )}
         </dd>
         <dt>{t('import.crs')}</dt>
         <dd data-testid="import-crs">
@@ -301,6 +304,7 @@ function ColumnMappingTable({
   text: (message: Message) => string;
   onChange: (kind: ImportKind, mapping: ColumnMapping) => void;
 }) {
+  const language = usePlanner((state) => state.language);
   return (
     <details className="import-columns" open>
       <summary>{t('import.columns')}</summary>
@@ -330,17 +334,46 @@ function ColumnMappingTable({
                   ))}
                 </select>
               </td>
+              <td className="import-samples" data-testid="import-samples" data-field={field}>
+                <ColumnSamples
+                  language={language}
+                  samples={samplesOf(preview, preview.mapping[field])}
+                  t={t}
+                />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {preview.ignoredColumns.length > 0 && (
         <p className="import-hint">
-          {t('import.columns.ignored')}：
-          {preview.ignoredColumns.map((c) => `${c.column}（${text(c.reason)}）`).join('；')}
+          {t('import.columns.ignored')}
+          {labelColon(language)}
+          {formatList(
+            language,
+            preview.ignoredColumns.map((c) => `${c.column}${inBrackets(language, text(c.reason))}`),
+            true,
+          )}
         </p>
       )}
     </details>
+  );
+}
+
+/** The sample values of `column`, none when it is not mapped. */
+function samplesOf(preview: SourcePreview, column: string | undefined): readonly string[] {
+  return column === undefined ? [] : (preview.samples[column] ?? []);
+}
+
+/** "例：甲、乙、丙" beside a mapping; "（无值）" when the column is empty in the features read. */
+function ColumnSamples({ language, samples, t }: { language: Language; samples: readonly string[]; t: T }) {
+  if (samples.length === 0) return null;
+  return (
+    <span className="import-hint">
+      {t('import.columns.samples')}
+      {labelColon(language)}
+      {formatList(language, samples)}
+    </span>
   );
 }
 
@@ -359,10 +392,12 @@ function ProblemList({
 }) {
   const errors = counts?.errors ?? problems.filter((p) => p.severity === 'error').length;
   const warnings = counts?.warnings ?? problems.length - errors;
+  const language = usePlanner((state) => state.language);
   return (
     <div className="import-problems" data-testid="import-problems">
       <h4>
-        {t('import.problems')}：
+        {t('import.problems')}
+        {labelColon(language)}
         {total === 0 ? t('import.noProblems') : t('import.problemCounts', { errors, warnings })}
       </h4>
       {problems.length > 0 && (

@@ -17,6 +17,7 @@ import { mapAttribution } from '../i18n/messages.ts';
 import { type ReportMessageKey, reportText } from '../i18n/report-messages.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
+import { labelColon } from './format.ts';
 import { ReportLedger, ReportTargets, ReportTowns } from './ReportTables.tsx';
 import { YearChart } from './YearChart.tsx';
 import './report.css';
@@ -251,7 +252,7 @@ export function ReportView({ map, onClose }: { map: ExportableMap | null; onClos
           <p className="report-note">{language === 'en' ? AREA_METHOD.en : AREA_METHOD.zh}</p>
           <p className="report-note">
             {t('report.credits')}
-            {language === 'en' ? ': ' : '：'}
+            {labelColon(language)}
             {mapAttribution(language, label)}
           </p>
         </footer>

@@ -16,7 +16,7 @@ import {
 } from '../state/slide-list.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { enterBriefing } from './Briefing.tsx';
-import { pick } from './format.ts';
+import { formatList, pick } from './format.ts';
 import { useUndoShortcuts } from './ScenarioPanel.tsx';
 
 type Text = (key: BriefingMessageKey, values?: Record<string, string | number>) => string;
@@ -132,7 +132,9 @@ export function SlideList({ map }: { map: ExportableMap | null }) {
       scenario?.name ?? t('slides.unknownScenario'),
       slide.town ?? t('slides.city'),
       `z${slide.camera.zoom.toFixed(1)}`,
-      t('slides.layers', { layers: layers.length > 0 ? layers.join('、') : t('slides.layersNone') }),
+      t('slides.layers', {
+        layers: layers.length > 0 ? formatList(language, layers) : t('slides.layersNone'),
+      }),
     ];
     if (slide.plotIds?.length) parts.push(t('slides.plots', { count: slide.plotIds.length }));
     return parts.join(' · ');

@@ -3,12 +3,15 @@ import {
   formatExplainValue,
   formatHa,
   formatInteger,
+  formatList,
   formatM2,
   formatMu,
   formatPercent,
   formatRatio,
   formatWan,
   formatWanPerMu,
+  inBrackets,
+  labelColon,
   MISSING,
   pick,
 } from './format.ts';
@@ -20,12 +23,22 @@ describe('format', () => {
     expect(formatMu('zh-CN', 0.5, false)).toBe('0.50');
   });
 
-  it('writes hectares with 4 decimals and m² with 1 to 2', () => {
+  it('writes hectares with 4 decimals and m² always with 2, so a column of areas lines up', () => {
     expect(formatHa('zh-CN', 12.345678)).toBe('12.3457 公顷');
     expect(formatHa('en', 1)).toBe('1.0000 ha');
     expect(formatM2('en', 6666.666)).toBe('6,666.67 m²');
-    expect(formatM2('en', 6666.6)).toBe('6,666.6 m²');
-    expect(formatM2('zh-CN', 10, false)).toBe('10.0');
+    expect(formatM2('zh-CN', 168156.5)).toBe('168,156.50 平方米');
+    expect(formatM2('zh-CN', 359072.29)).toBe('359,072.29 平方米');
+    expect(formatM2('zh-CN', 10, false)).toBe('10.00');
+  });
+
+  it('punctuates lists, asides and labels in the language of the text', () => {
+    expect(formatList('zh-CN', ['地块', '开发边界'])).toBe('地块、开发边界');
+    expect(formatList('en', ['plots', 'boundary'])).toBe('plots, boundary');
+    expect(formatList('en', ['a (x, y)', 'b'], true)).toBe('a (x, y); b');
+    expect(inBrackets('zh-CN', '12')).toBe('（12）');
+    expect(inBrackets('en', '12')).toBe(' (12)');
+    expect(labelColon('en')).toBe(': ');
   });
 
   it('writes shares as percentages with 2 decimals', () => {

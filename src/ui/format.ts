@@ -1,6 +1,6 @@
 /**
- * Numbers as the results UI shows them, in zh-CN or en: 亩 with 2 decimals, hectares with 4, m² with
- * 1–2, percentages with 2, 万元; thousands separators; "—" for a missing number (never 0).
+ * Numbers as the results UI shows them, in zh-CN or en, one format per unit: 亩 with 2 decimals,
+ * hectares with 4, m² with 2, percentages with 2, 万元; thousands separators; "—" for a missing number (never 0).
  */
 
 import type { Message } from '../core/types.ts';
@@ -72,9 +72,9 @@ export function formatHa(language: Language, value: number | null | undefined, u
   return withUnit(language, 'format.ha', formatNumber(language, value, 4), unit);
 }
 
-/** m² with 1–2 decimals. */
+/** m² with 2 decimals, always (one format per unit: "168,156.50" beside "359,072.29"). */
 export function formatM2(language: Language, value: number | null | undefined, unit = true): string {
-  return withUnit(language, 'format.m2', formatNumber(language, value, 1, 2), unit);
+  return withUnit(language, 'format.m2', formatNumber(language, value, 2), unit);
 }
 
 /** A share (0…1) as a percentage with 2 decimals: 0.81234 → "81.23%". */
@@ -100,6 +100,22 @@ export function formatRatio(language: Language, value: number | null | undefined
 /** A whole count with thousands separators. */
 export function formatInteger(language: Language, value: number | null | undefined): string {
   return formatNumber(language, value, 0);
+}
+
+/** Items in running text: "甲、乙" in Chinese, "a, b" in English; `strong` separates items that hold commas of their own ("；" / "; "). */
+export function formatList(language: Language, items: readonly string[], strong = false): string {
+  if (language === 'zh-CN') return items.join(strong ? '；' : '、');
+  return items.join(strong ? '; ' : ', ');
+}
+
+/** An aside after a word: "（…）" in Chinese, " (…)" in English. */
+export function inBrackets(language: Language, text: string): string {
+  return language === 'zh-CN' ? `（${text}）` : ` (${text})`;
+}
+
+/** The colon after a label: "：" in Chinese, ": " in English. */
+export function labelColon(language: Language): string {
+  return language === 'zh-CN' ? '：' : ': ';
 }
 
 /** The text of a message in `language`. */

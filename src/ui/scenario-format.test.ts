@@ -9,19 +9,26 @@ import {
 
 describe('scenario formats', () => {
   it('write land in 亩 first and floor areas in m²', () => {
-    expect(formatIndicatorValue('zh-CN', 10000, 'm2', true)).toBe('15.00 亩（10,000.0 平方米）');
-    expect(formatIndicatorValue('zh-CN', 10000, 'm2')).toBe('10,000.0 平方米');
+    expect(formatIndicatorValue('zh-CN', 10000, 'm2', true)).toBe('15.00 亩（10,000.00 平方米）');
+    expect(formatIndicatorValue('en', 10000, 'm2', true)).toBe('15.00 mu (10,000.00 m²)');
+    expect(formatIndicatorValue('zh-CN', 10000, 'm2')).toBe('10,000.00 平方米');
     expect(formatIndicatorValue('en', 1234.5, 'mu')).toBe('1,234.50 mu');
     expect(formatIndicatorValue('zh-CN', 0.81234, 'share')).toBe('81.23%');
     expect(formatIndicatorValue('zh-CN', null, 'wan')).toBe('—');
-    expect(formatIndicatorValue('zh-CN', 1.5, 'wanPerMuYear')).toBe('1.5 万元/亩·年');
+    expect(formatIndicatorValue('zh-CN', 1.5, 'wanPerMuYear')).toBe('1.50 万元/亩·年');
     expect(formatIndicatorValue('zh-CN', 3, 'count')).toBe('3');
   });
 
-  it('write firms with at most one decimal', () => {
-    expect(formatFirms('zh-CN', 123.456)).toBe('123.5 家');
-    expect(formatFirms('en', 200)).toBe('200 firms');
+  it('write firms, an estimate, whole and marked 约, never "0.1 家"', () => {
+    expect(formatFirms('zh-CN', 123.456)).toBe('约 123 家');
+    expect(formatFirms('zh-CN', 10.8)).toBe('约 11 家');
+    expect(formatFirms('zh-CN', 0.1)).toBe('不足 1 家');
+    expect(formatFirms('zh-CN', 0)).toBe('0 家');
+    expect(formatFirms('en', 200)).toBe('about 200 firms');
     expect(formatFirms('en', null)).toBe('—');
+    expect(formatIndicatorValue('zh-CN', 10.8, 'firms')).toBe('约 11 家');
+    expect(formatDifference('zh-CN', 2.6, 'firms')).toBe('约 +3 家');
+    expect(formatDifference('en', -0.4, 'firms')).toBe('0');
   });
 
   it('sign differences and write shares in percentage points', () => {

@@ -17,6 +17,7 @@ import {
   formatRatio,
   formatWan,
   formatWanPerMu,
+  inBrackets,
   isPresent,
   MISSING,
 } from './format.ts';
@@ -24,10 +25,15 @@ import {
 /** m² per 亩 (1 亩 = 10000/15 m²). */
 const M2_PER_MU = 10000 / 15;
 
-/** Firms are an estimate (亩 × firms per 100 亩): up to one decimal, "123.4 家". */
+/**
+ * Firms are an estimate (亩 × firms per 100 亩, computed unrounded, DESIGN.md): shown whole and
+ * marked 约 ("约 11 家"); an estimate between 0 and ½ is "不足 1 家", an exact 0 is "0 家".
+ */
 export function formatFirms(language: Language, value: number | null | undefined): string {
-  const text = formatNumber(language, value, 0, 1);
-  return text === MISSING ? text : scenarioText(language, 'scn.ind.firms', { value: text });
+  if (!isPresent(value)) return MISSING;
+  if (value === 0) return `${formatNumber(language, 0, 0)} ${scenarioText(language, 'scn.unit.firms')}`;
+  if (Math.abs(value) < 0.5) return scenarioText(language, 'scn.ind.firmsUnderOne');
+  return scenarioText(language, 'scn.ind.firms', { value: formatNumber(language, value, 0) });
 }
 
 /**
@@ -48,22 +54,24 @@ export function formatIndicatorValue(
       return formatMu(language, value);
     case 'm2':
       return land
-        ? `${formatMu(language, value / M2_PER_MU)}（${formatM2(language, value)}）`
+        ? `${formatMu(language, value / M2_PER_MU)}${inBrackets(language, formatM2(language, value))}`
         : formatM2(language, value);
     case 'wan':
       return formatWan(language, value);
     case 'wanPerMu':
       return formatWanPerMu(language, value);
     case 'count':
-      return formatNumber(language, value, 0, 1);
+      return formatInteger(language, value);
+    case 'firms':
+      return formatFirms(language, value);
     case 'factor':
       return formatRatio(language, value);
     case 'firmsPer100Mu':
-      return `${formatNumber(language, value, 0, 2)} ${scenarioText(language, 'scn.unit.firmsPer100Mu')}`;
+      return `${formatNumber(language, value, 2)} ${scenarioText(language, 'scn.unit.firmsPer100Mu')}`;
     case 'yuanPerM2':
-      return `${formatNumber(language, value, 0, 2)} ${scenarioText(language, 'scn.unit.yuanPerM2')}`;
+      return `${formatNumber(language, value, 2)} ${scenarioText(language, 'scn.unit.yuanPerM2')}`;
     case 'wanPerMuYear':
-      return `${formatNumber(language, value, 0, 2)} ${scenarioText(language, 'scn.unit.wanPerMuYear')}`;
+      return `${formatNumber(language, value, 2)} ${scenarioText(language, 'scn.unit.wanPerMuYear')}`;
   }
 }
 
@@ -101,11 +109,17 @@ export function formatDifference(language: Language, difference: number | null, 
   const magnitude = Math.abs(difference);
   // Half of the last digit shown: below it, the difference prints as zero.
   if (magnitude < (0.5 * 10 ** -UNIT_DIGITS[unit][1]) / (unit === 'share' ? 100 : 1)) return '0';
+  const sign = difference > 0 ? '+' : '−';
+  // An estimate keeps its 约 before the sign: "约 +3 家".
+  if (unit === 'firms')
+    return scenarioText(language, 'scn.ind.firms', {
+      value: `${sign}${formatNumber(language, magnitude, 0)}`,
+    });
   const text =
     unit === 'share'
       ? scenarioText(language, 'scn.unit.pp', { value: formatNumber(language, magnitude * 100, 2) })
       : formatCompareValue(language, magnitude, unit);
-  return `${difference > 0 ? '+' : '−'}${text}`;
+  return `${sign}${text}`;
 }
 
 /**

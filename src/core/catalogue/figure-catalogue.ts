@@ -40,9 +40,9 @@ export const UNIT_DIGITS: Readonly<Record<FigureUnit, readonly [number, number]>
   mu: [2, 2],
   wanPerMu: [2, 2],
   count: [0, 0],
-  firms: [0, 1],
+  firms: [0, 0],
   wan: [2, 2],
-  m2: [1, 2],
+  m2: [2, 2],
 };
 
 function figure(

@@ -28,8 +28,10 @@ export interface IndicatorRecord {
   ruleText: Message;
   /** The 2026 target: at least `value` (R1, R7), no balance below zero (R3) or none at all (R2). */
   target: { kind: 'atLeast'; value: number } | { kind: 'noNegative' } | { kind: 'none' } | null;
-  /** Formula in plain words (DESIGN.md "Scenarios"). */
+  /** Formula in plain words, no code names (DESIGN.md "Scenarios"); explanations show it first. */
   formula: Message;
+  /** The same formula in the code's names (DESIGN.md's notation), the secondary technical line. */
+  technical: string;
   /** The inputs its explanation lists, in order. */
   inputs: readonly Message[];
   /** Key of the figure that stands for the indicator. */
@@ -40,7 +42,7 @@ function input(zh: string, en: string): Message {
   return { zh, en };
 }
 
-const ZONES_NEW_LAND_MU = input('承接区块新增用地', 'Σ zones newLandMu');
+const ZONES_NEW_LAND_MU = input('承接区块新增用地', 'New land of receiving zones');
 
 /** The explained indicators, in the order of the cards. */
 export const INDICATOR_CATALOGUE: readonly IndicatorRecord[] = Object.freeze([
@@ -55,14 +57,16 @@ export const INDICATOR_CATALOGUE: readonly IndicatorRecord[] = Object.freeze([
     },
     target: { kind: 'atLeast', value: SCENARIO_TARGETS.controlShare },
     formula: {
-      zh: "控制线内用地占比' =（保留/改造/收购地块控制线内面积 + 承接区块新增用地控制线内面积）÷（保留/改造/收购地块面积 + 承接区块新增用地面积）",
-      en: "controlShare' = (Σ remaining inControlM2 + Σ zones newLand∩control) / (Σ remaining areaM2 + Σ zones newLandM2); remaining = keep, upgrade, acquire",
+      zh: '控制线内用地占比 =（保留、改造、收购地块在控制线内的面积 + 承接区块新增用地在控制线内的面积）÷（保留、改造、收购地块的面积 + 承接区块新增用地面积），按面积计，不按地块个数',
+      en: 'Share inside control lines = (area of kept, upgraded and acquired plots inside control lines + new land of receiving zones inside control lines) ÷ (area of kept, upgraded and acquired plots + new land of receiving zones), by area, not by number of plots',
     },
+    technical:
+      "controlShare' = (Σ remaining inControlM2 + Σ zones newLand∩control) / (Σ remaining areaM2 + Σ zones newLandM2); remaining = keep, upgrade, acquire",
     inputs: [
-      input('保留/改造/收购地块控制线内面积', 'Σ remaining inControlM2'),
-      input('保留/改造/收购地块面积', 'Σ remaining areaM2'),
-      input('承接区块新增用地控制线内面积', 'Σ zones newLand∩control'),
-      input('承接区块新增用地面积', 'Σ zones newLandM2'),
+      input('保留/改造/收购地块控制线内面积', 'Kept, upgraded and acquired plots inside control lines'),
+      input('保留/改造/收购地块面积', 'Kept, upgraded and acquired plots'),
+      input('承接区块新增用地控制线内面积', 'New land of receiving zones inside control lines'),
+      input('承接区块新增用地面积', 'New land of receiving zones, area'),
     ],
   },
   {
@@ -73,9 +77,10 @@ export const INDICATOR_CATALOGUE: readonly IndicatorRecord[] = Object.freeze([
     ruleText: { zh: '到 2026 年改造提升 1 万亩以上', en: 'renovate over 10,000 mu by 2026' },
     target: { kind: 'atLeast', value: SCENARIO_TARGETS.renovatedMu },
     formula: {
-      zh: '改造提升面积 = Σ 措施不为“保留”的地块面积（亩）',
-      en: 'renovatedMu = Σ areaMu of plots whose action is not keep',
+      zh: '改造提升面积 = 措施不是“保留”的所有地块的面积之和（亩）',
+      en: 'Renovated area = the total area of all plots whose action is not keep (mu)',
     },
+    technical: 'renovatedMu = Σ areaMu of plots whose action is not keep',
     inputs: ACTION_CATALOGUE.filter((record) => record.isRenovation).map((record) => record.name),
   },
   {
@@ -86,16 +91,18 @@ export const INDICATOR_CATALOGUE: readonly IndicatorRecord[] = Object.freeze([
     ruleText: { zh: '改造区块亩均税收 15 万元以上', en: 'tax per mu of renovated blocks over 150,000 CNY' },
     target: { kind: 'atLeast', value: SCENARIO_TARGETS.renovatedTaxPerMu },
     formula: {
-      zh: '改造区块亩均税收 =（Σ 改造/收购地块税收 × 提升系数 + Σ 承接区块新增用地亩数 × 区块亩均税收）÷（Σ 改造/收购地块亩数 + Σ 承接区块新增用地亩数）；缺税收数据的地块不计入分子和分母',
-      en: 'renovatedTaxPerMu = (Σ upgrade/acquire taxWan × upliftFactor + Σ zones newLandMu × zoneTaxPerMu) / (Σ upgrade/acquire areaMu + Σ zones newLandMu); plots without taxWan are left out of both sums',
+      zh: '改造区块亩均税收 =（改造、收购地块的现状税收 × 提升系数 + 承接区块新增用地亩数 × 区块亩均税收）÷（改造、收购地块亩数 + 承接区块新增用地亩数）；缺少税收数据的地块，分子分母都不计入',
+      en: 'Tax per mu of renovated blocks = (today’s tax of upgraded and acquired plots × uplift factor + new land of receiving zones in mu × tax per mu of a zone) ÷ (upgraded and acquired plots in mu + new land of receiving zones in mu); plots without tax data are left out of both',
     },
+    technical:
+      'renovatedTaxPerMu = (Σ upgrade/acquire taxWan × upliftFactor + Σ zones newLandMu × zoneTaxPerMu) / (Σ upgrade/acquire areaMu + Σ zones newLandMu); plots without taxWan are left out of both sums',
     inputs: [
-      input('改造/收购地块现状税收（有数据）', 'Σ upgrade/acquire taxWan (known)'),
-      input('提升系数（示例值）', 'upliftFactor (example)'),
-      input('改造/收购地块亩数（有税收数据）', 'Σ upgrade/acquire areaMu (with tax)'),
+      input('改造/收购地块现状税收（有数据）', 'Tax of upgraded and acquired plots today (with data)'),
+      input('提升系数（示例值）', 'Uplift factor (example)'),
+      input('改造/收购地块亩数（有税收数据）', 'Upgraded and acquired plots with tax data, mu'),
       ZONES_NEW_LAND_MU,
-      input('区块亩均税收（示例值）', 'zoneTaxPerMu (example)'),
-      input('缺税收数据的地块', 'plots without taxWan'),
+      input('区块亩均税收（示例值）', 'Tax per mu of a receiving zone (example)'),
+      input('缺税收数据的地块', 'Plots without tax data'),
     ],
   },
   {
@@ -106,14 +113,16 @@ export const INDICATOR_CATALOGUE: readonly IndicatorRecord[] = Object.freeze([
     ruleText: { zh: '新增规上工业企业 200 家以上', en: 'over 200 new above-scale industrial firms' },
     target: { kind: 'atLeast', value: SCENARIO_TARGETS.newAboveScaleFirms },
     formula: {
-      zh: '新增规上工业企业 = Σ 改造/收购地块亩数 × 每百亩新增规上企业数 ÷ 100 + Σ 承接区块新增用地亩数 × 区块每百亩规上企业数 ÷ 100',
-      en: 'newAboveScaleFirms = Σ upgrade/acquire areaMu × upgradeFirmsPer100Mu / 100 + Σ zones newLandMu × zoneFirmsPer100Mu / 100',
+      zh: '新增规上工业企业 = 改造、收购地块亩数 × 每百亩新增规上企业数 ÷ 100 + 承接区块新增用地亩数 × 区块每百亩规上企业数 ÷ 100；这是估算，按整数显示（约）',
+      en: 'New above-scale firms = upgraded and acquired plots in mu × new above-scale firms per 100 mu ÷ 100 + new land of receiving zones in mu × above-scale firms per 100 mu of a zone ÷ 100; an estimate, shown as a whole number (about)',
     },
+    technical:
+      'newAboveScaleFirms = Σ upgrade/acquire areaMu × upgradeFirmsPer100Mu / 100 + Σ zones newLandMu × zoneFirmsPer100Mu / 100',
     inputs: [
-      input('改造/收购地块亩数', 'Σ upgrade/acquire areaMu'),
-      input('每百亩新增规上企业（示例值）', 'upgradeFirmsPer100Mu (example)'),
+      input('改造/收购地块亩数', 'Upgraded and acquired plots, mu'),
+      input('每百亩新增规上企业（示例值）', 'New above-scale firms per 100 mu upgraded (example)'),
       ZONES_NEW_LAND_MU,
-      input('区块每百亩规上企业（示例值）', 'zoneFirmsPer100Mu (example)'),
+      input('区块每百亩规上企业（示例值）', 'Above-scale firms per 100 mu of a zone (example)'),
     ],
   },
   {
@@ -127,9 +136,11 @@ export const INDICATOR_CATALOGUE: readonly IndicatorRecord[] = Object.freeze([
     },
     target: { kind: 'noNegative' },
     formula: {
-      zh: '用地指标余额 = 存量处置释放（腾退 + 搬迁地块亩数）+ 重点项目直接指标 + 调入 − 调出 − 使用（承接区块新增用地亩数）；任一余额 < 0 为违规',
-      en: 'balance = released (vacate + relocate areaMu) + directQuotaMu + transfersIn − transfersOut − used (zones newLandMu); any balance < 0 is a violation',
+      zh: '用地指标余额 = 存量处置释放的指标（腾退、搬迁地块的亩数）+ 重点项目直接指标 + 调入 − 调出 − 使用（承接区块新增用地亩数）；任何一个余额小于 0 即为违规',
+      en: 'Quota balance = quota released by old land (vacated and relocated plots, mu) + direct quota of key projects + transfers in − transfers out − quota used (new land of receiving zones, mu); any balance below 0 is a violation',
     },
+    technical:
+      'balance = released (vacate + relocate areaMu) + directQuotaMu + transfersIn − transfersOut − used (zones newLandMu); any balance < 0 is a violation',
     inputs: ['released', 'directQuotaMu', 'transfersIn', 'transfersOut', 'used'].map(
       (key) => figureRecord(key).name,
     ),
@@ -145,9 +156,11 @@ export const INDICATOR_CATALOGUE: readonly IndicatorRecord[] = Object.freeze([
     },
     target: { kind: 'none' },
     formula: {
-      zh: '违规承接区块 = 开发边界外新增用地超过区块面积 τ 的承接区块数；开发边界外地块的改造/收购为警告',
-      en: 'violations = number of zones whose new land outside the boundary exceeds τ of their area; upgrade/acquire on plots outside the boundary are warnings',
+      zh: '违规承接区块 = 开发边界外的新增用地超过区块面积一小部分（碎片容差）的承接区块个数；在开发边界外的地块上改造或收购，记为警告',
+      en: 'Violations = the number of receiving zones whose new land outside the boundary is more than a sliver (the sliver tolerance) of their area; upgrading or acquiring plots outside the boundary gives warnings',
     },
+    technical:
+      'violations = number of zones whose new land outside the boundary exceeds τ of their area; upgrade/acquire on plots outside the boundary are warnings',
     inputs: [
       input('违规承接区块（开发边界外新增）', 'zones with new land outside the boundary'),
       input('警告：开发边界外地块改造/收购', 'warnings: upgrade/acquire outside the boundary'),
@@ -165,13 +178,15 @@ export const INDICATOR_CATALOGUE: readonly IndicatorRecord[] = Object.freeze([
     },
     target: null,
     formula: {
-      zh: '承接能力：需求 = Σ 搬入地块建筑面积 × 搬迁建筑面积系数；供给 = 新增用地面积 × 容积率；缺口 = max(0, 需求 − 供给)',
-      en: 'capacity: demand = Σ floorAreaM2 of plots relocated into the zone × relocationFloorFactor; supply = newLandM2 × far; shortfall = max(0, demand − supply)',
+      zh: '承接能力：需求 = 搬入该区块的地块建筑面积之和 × 搬迁建筑面积系数；供给 = 新增用地面积 × 容积率；缺口 = 需求超出供给的部分（不超出为 0）',
+      en: 'Capacity: demand = the floor area of the plots relocated into the zone × relocation floor factor; supply = new land × floor area ratio; shortfall = how much demand exceeds supply (0 when it does not)',
     },
+    technical:
+      'capacity: demand = Σ floorAreaM2 of plots relocated into the zone × relocationFloorFactor; supply = newLandM2 × far; shortfall = max(0, demand − supply)',
     inputs: [
-      input('搬入需求建筑面积', 'Σ demandM2'),
-      input('可供建筑面积', 'Σ supplyM2'),
-      input('搬迁建筑面积系数（示例值）', 'relocationFloorFactor (example)'),
+      input('搬入需求建筑面积', 'Floor area needed by relocated firms'),
+      input('可供建筑面积', 'Floor area the zones offer'),
+      input('搬迁建筑面积系数（示例值）', 'Relocation floor factor (example)'),
     ],
   },
   {
@@ -186,16 +201,18 @@ export const INDICATOR_CATALOGUE: readonly IndicatorRecord[] = Object.freeze([
     target: null,
     formula: {
       zh: '资金：收购 = 收购亩数 × 收购单价（租赁：亩数 × 年租金 × 年限）；拆除 = 腾退/搬迁地块建筑面积 × 拆除单价 ÷ 10000；奖励 = 收购/租赁亩数 × 奖励标准；村集体年收入：租赁租金替代原租金，腾退、搬迁、收购地块的租金不再收取',
-      en: 'money: acquisition = purchased areaMu × purchaseWanPerMu (lease: areaMu × leaseWanPerMuYear × years); demolition = floorAreaM2 of vacated/relocated plots × demolitionYuanPerM2 / 10000; reward = acquired areaMu × rewardWanPerMu; village income per year: lease payments replace rent, rent of vacated, relocated and purchased plots ends',
+      en: 'Money: acquisition = purchased mu × purchase price per mu (lease: mu × yearly lease per mu × years); demolition = floor area of vacated and relocated plots × demolition price per m² ÷ 10,000; reward = acquired mu × reward per mu; village income per year: lease payments replace rent, and the rent of vacated, relocated and purchased plots ends',
     },
+    technical:
+      'money: acquisition = purchased areaMu × purchaseWanPerMu (lease: areaMu × leaseWanPerMuYear × years); demolition = floorAreaM2 of vacated/relocated plots × demolitionYuanPerM2 / 10000; reward = acquired areaMu × rewardWanPerMu; village income per year: lease payments replace rent, rent of vacated, relocated and purchased plots ends',
     inputs: [
-      input('收购亩数', 'purchased areaMu'),
-      input('收购单价（示例值）', 'purchaseWanPerMu (example)'),
-      input('租赁亩·年', 'leased areaMu × years'),
-      input('年租金（示例值）', 'leaseWanPerMuYear (example)'),
-      input('拆除建筑面积', 'demolished floorAreaM2'),
-      input('拆除单价（示例值）', 'demolitionYuanPerM2 (example)'),
-      input('奖励标准（示例值）', 'rewardWanPerMu (example)'),
+      input('收购亩数', 'Purchased area, mu'),
+      input('收购单价（示例值）', 'Purchase price per mu (example)'),
+      input('租赁亩·年', 'Leased mu × years'),
+      input('年租金（示例值）', 'Lease per mu and year (example)'),
+      input('拆除建筑面积', 'Demolished floor area'),
+      input('拆除单价（示例值）', 'Demolition price per m² (example)'),
+      input('奖励标准（示例值）', 'Reward per mu (example)'),
       figureRecord('villageIncomeBeforeWan').name,
       figureRecord('villageIncomeAfterWan').name,
     ],

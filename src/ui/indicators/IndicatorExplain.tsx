@@ -9,7 +9,7 @@ import type { ZoneMeasures } from '../../core/scenario/zone-measures.ts';
 import { type Language, translate } from '../../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../../i18n/scenario-messages.ts';
 import { plannerStore } from '../../state/store.ts';
-import { formatInteger, formatMu, pick } from '../format.ts';
+import { formatInteger, formatMu, labelColon, pick } from '../format.ts';
 import { formatFigure, formatIndicatorValue } from '../scenario-format.ts';
 import { Badge, type OpenExplanation } from './IndicatorParts.tsx';
 
@@ -82,6 +82,11 @@ export function IndicatorExplain({
       </div>
       <div className="scn-explain-label">{translate(language, 'explain.formula')}</div>
       <div className="scn-explain-formula">{pick(language, explanation.formula)}</div>
+      <div className="explain-technical" data-testid="explain-technical">
+        {translate(language, 'explain.technical')}
+        {labelColon(language)}
+        <code>{explanation.technical}</code>
+      </div>
       <div className="scn-explain-label">{translate(language, 'explain.inputs')}</div>
       <table className="scn-explain-inputs">
         <tbody>

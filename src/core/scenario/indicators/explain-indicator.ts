@@ -30,6 +30,8 @@ export type IndicatorUnit =
   | 'wan'
   | 'wanPerMu'
   | 'count'
+  /** An estimated number of firms (shown whole, marked 约). */
+  | 'firms'
   | 'factor'
   | 'firmsPer100Mu'
   | 'yuanPerM2'
@@ -45,7 +47,10 @@ export interface IndicatorInput {
 export interface IndicatorExplanation {
   key: IndicatorKey;
   year: PlanYear;
+  /** In plain words, shown first. */
   formula: Message;
+  /** The formula in the code's names, the secondary technical line. */
+  technical: string;
   inputs: IndicatorInput[];
   result: IndicatorInput;
   /** Layer indices (row.index) of the plots behind the figure, ascending. */
@@ -114,7 +119,7 @@ function plotsWhere(
 /** What every explanation is made from. */
 interface ExplainContext {
   /** The fields every explanation starts with. */
-  base: Pick<IndicatorExplanation, 'key' | 'year' | 'formula'>;
+  base: Pick<IndicatorExplanation, 'key' | 'year' | 'formula' | 'technical'>;
   rows: readonly PlotRow[];
   zoneMeasures: Readonly<Record<string, ZoneMeasures>>;
   scenario: Scenario;
@@ -199,7 +204,7 @@ function explainNewAboveScaleFirms(c: ExplainContext): IndicatorExplanation {
     result: {
       label: headlineName('newAboveScaleFirms'),
       value: figures.newAboveScaleFirms,
-      unit: 'count',
+      unit: 'firms',
     },
     plots: plotsWhere(c, (a) => a.isImprovement),
     zoneIds: c.activeZoneIds,
@@ -348,7 +353,7 @@ export function explainIndicator(
     (zone) => zone.year <= year && zoneMeasures[zone.id] !== undefined && !zoneMeasures[zone.id]?.problem,
   );
   return EXPLAINERS[key]({
-    base: { key, year, formula: indicatorRecord(key).formula },
+    base: { key, year, formula: indicatorRecord(key).formula, technical: indicatorRecord(key).technical },
     rows,
     zoneMeasures,
     scenario,
