@@ -334,7 +334,12 @@ function ColumnMappingTable({
                   ))}
                 </select>
               </td>
-              <td className="import-samples" data-testid="import-samples" data-field={field}>
+              <td
+                className="import-samples"
+                data-testid="import-samples"
+                data-field={field}
+                title={samplesOf(preview, preview.mapping[field]).join(' | ')}
+              >
                 <ColumnSamples
                   language={language}
                   samples={samplesOf(preview, preview.mapping[field])}
