@@ -84,7 +84,7 @@ export const briefingMessagesEn: Record<BriefingMessageKey, string> = {
   'brief.met': 'met',
   'brief.notMet': 'not met',
   'brief.unit.mu': '{value} mu',
-  'brief.unit.wanPerMu': '{value} 10k yuan/mu',
+  'brief.unit.wanPerMu': '{value} CNY 10k/mu',
   'brief.keys': '← → or PageUp/PageDown change slides, Esc leaves',
   'slides.tab': 'Slides',
   'slides.title': 'Briefing slides',

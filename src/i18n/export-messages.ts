@@ -104,7 +104,7 @@ export const exportMessagesEn: Record<keyof typeof exportMessagesZh, string> = {
   'export.col.areaM2': 'Area (m²)',
   'export.col.inBoundaryMu': 'In the boundary (mu)',
   'export.col.inControlMu': 'In control lines (mu)',
-  'export.col.taxPerMu': 'Tax per mu (10k yuan/mu)',
+  'export.col.taxPerMu': 'Tax per mu (CNY 10k/mu)',
   'export.col.class': 'Efficiency class',
   'export.col.screening': 'Entry screening',
   'export.col.action': 'Action',

@@ -424,10 +424,10 @@ export const scenarioMessagesEn: Record<ScenarioMessageKey, string> = {
   'scn.unit.mu': 'mu',
   'scn.unit.firms': 'firms',
   'scn.unit.factor': '×',
-  'scn.unit.wanPerMu': '10k CNY/mu',
+  'scn.unit.wanPerMu': 'CNY 10k/mu',
   'scn.unit.firmsPer100Mu': 'firms/100 mu',
   'scn.unit.yuanPerM2': 'CNY/m²',
-  'scn.unit.wanPerMuYear': '10k CNY/mu/year',
+  'scn.unit.wanPerMuYear': 'CNY 10k/mu/year',
   'scn.unit.pp': '{value} pp',
 
   'scn.cmp.title': 'Compare scenarios',

@@ -49,7 +49,7 @@ describe('format', () => {
   it('writes 万元, 万元/亩, ratios and counts', () => {
     expect(formatWan('zh-CN', 258.6)).toBe('258.60 万元');
     expect(formatWanPerMu('zh-CN', 15)).toBe('15.00 万元/亩');
-    expect(formatWanPerMu('en', 15)).toBe('15.00 × 10k CNY/mu');
+    expect(formatWanPerMu('en', 15)).toBe('15.00 CNY 10k/mu');
     expect(formatRatio('en', 1.2345)).toBe('1.23');
     expect(formatInteger('zh-CN', 100000)).toBe('100,000');
   });
