@@ -10,8 +10,9 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateSamplePlan, SAMPLE_LABEL } from './lib/generate-sample.ts';
+import { generateSamplePlan } from './lib/generate-sample.ts';
 import { sampleCollectionText } from './lib/sample-collection-text.ts';
+import { SAMPLE_LABEL } from './lib/sample-model.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The date of 慈经信建〔2022〕25号 as a number, so that the default is easy to remember. */
@@ -70,9 +71,9 @@ are real (see \`data/CREDITS.md\`).
 | \`control.geojson\` | 工业控制线, properties \`id\`, \`name\`, \`town\` | ${plan.control.features.length} |
 | \`plots.geojson\` | 工业用地地块 with all plot attributes of DESIGN.md | ${plan.plots.features.length} |
 
-- Seed ${seed}, ${plots} plots requested. Placed: ${stats.park} in control zones (parks), ${stats.village} in
-  villages inside a boundary, ${stats.outside} outside every boundary; ${stats.crossing} deliberately cross a
-  zone or boundary edge; ${stats.pilot} are pilot plots (\`pilot\`: 东山头村工业集聚点（一期）, 五里村工业集聚点,
+- Seed ${seed}, ${plots} plots requested. Placed: ${stats.park} in control zones (parks; ${stats.crossingZone} of them
+  across a zone's edge), ${stats.village} in villages inside a boundary, ${stats.edge} across a boundary's edge,
+  ${stats.outside} outside every boundary; ${stats.pilot} are pilot plots (\`pilot\`: 东山头村工业集聚点（一期）, 五里村工业集聚点,
   in 观海卫镇); ${stats.missing} lack some numeric attributes on purpose (the key is absent).
 - Coordinates: WGS84 longitude/latitude, 7 decimals. Plots do not overlap; every vertex lies inside the
   慈溪市 outline and on land.
@@ -82,8 +83,8 @@ are real (see \`data/CREDITS.md\`).
   );
   console.log(`${relative(ROOT, outDir) || '.'}: ${sizes.join('; ')}`);
   console.log(
-    `seed ${seed}: ${plan.plots.features.length} plots (park ${stats.park}, village ${stats.village}, outside ${stats.outside}, ` +
-      `crossing ${stats.crossing}, pilot ${stats.pilot}, missing ${stats.missing}); generated in ${(generatedMs / 1000).toFixed(1)} s`,
+    `seed ${seed}: ${plan.plots.features.length} plots (park ${stats.park}, village ${stats.village}, edge ${stats.edge}, ` +
+      `outside ${stats.outside}, across a zone edge ${stats.crossingZone}, pilot ${stats.pilot}, missing ${stats.missing}); generated in ${(generatedMs / 1000).toFixed(1)} s`,
   );
 }
 

@@ -1,34 +1,41 @@
 /**
  * Deterministic synthetic sample plan for Cixi (示例数据（虚构）): town development boundaries,
  * industrial control zones and industrial plots on the real county outline, coast and town and
- * village names of data/basemap/. Same seed and count, same output; plots never overlap and all
- * their vertices lie inside the 慈溪市 outline and on land.
+ * village names of data/basemap/. Boundaries are organic outlines of a built-up field (see
+ * sample-land-use.ts), control zones are blocks inside them, and a few per cent of the plots lie
+ * across a boundary, as in real survey data. Same seed and count, same output; plots never overlap
+ * and all their vertices lie inside the 慈溪市 outline and on land.
  */
 
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import polygonClipping, { type MultiPolygon as PcMultiPolygon } from 'polygon-clipping';
-import { geometryAreaM2, M2_PER_MU } from '../../src/core/geometry/ellipsoidal-area.ts';
-import {
-  type Bbox,
-  bboxOfRings,
-  convexPolygonsOverlap,
-  type MultiPolygon,
-  type Point,
-  PointInAreaIndex,
-  type Polygon,
-  type Ring,
-  ringSignedAreaDeg2,
-} from './planar.ts';
+import { M2_PER_MU } from '../../src/core/geometry/ellipsoidal-area.ts';
+import { multiToLocal, toLocal } from './local-frame.ts';
+import { type MultiPolygon, type Point, PointInAreaIndex, pointInRing, type Ring } from './planar.ts';
 import { Random } from './prng.ts';
+import { makeControlZones } from './sample-control-zones.ts';
+import { makeLandUse } from './sample-land-use.ts';
+import {
+  geometryOf,
+  isCleanGeometry,
+  type PlacedPlot,
+  SAMPLE_LABEL,
+  type SampleCollection,
+  type SampleFeature,
+  type Town,
+  type Village,
+} from './sample-model.ts';
+import { makePlotFeatures } from './sample-plot-features.ts';
+import { PlotPlacer, plotShape } from './sample-shapes.ts';
 
-export const SAMPLE_LABEL = '示例数据（虚构）';
 export const PILOT_DONGSHANTOU = '东山头村工业集聚点（一期）';
 export const PILOT_WULI = '五里村工业集聚点';
 
 const DEFAULT_BASEMAP_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'basemap');
-const DECIMALS = 7;
+/** All boundaries together cover about this much land in the 3,000-plot sample: 330 km². */
+const BOUNDARY_AREA_M2 = 330e6;
 
 export interface SampleOptions {
   /** 32-bit seed. */
@@ -39,26 +46,20 @@ export interface SampleOptions {
   basemapDir?: string;
 }
 
-export interface SampleFeature {
-  type: 'Feature';
-  id?: string;
-  properties: Record<string, unknown>;
-  geometry: { type: 'Polygon'; coordinates: Polygon } | { type: 'MultiPolygon'; coordinates: MultiPolygon };
-}
-
-export interface SampleCollection {
-  type: 'FeatureCollection';
-  name: string;
-  label: typeof SAMPLE_LABEL;
-  features: SampleFeature[];
-}
-
 export interface SamplePlan {
   boundary: SampleCollection;
   control: SampleCollection;
   plots: SampleCollection;
   /** How the plots were placed, for the report; not part of the data. */
-  stats: { park: number; village: number; outside: number; crossing: number; pilot: number; missing: number };
+  stats: {
+    park: number;
+    village: number;
+    edge: number;
+    outside: number;
+    crossingZone: number;
+    pilot: number;
+    missing: number;
+  };
 }
 
 interface Division {
@@ -69,72 +70,6 @@ interface Division {
   villages: Array<{ code: string; name: string; virtual?: boolean }>;
 }
 
-interface Town {
-  code: string;
-  name: string;
-  seat: Point;
-  isZone: boolean;
-  radiusM: number;
-  weight: number;
-  villages: Village[];
-  boundary: PointInAreaIndex | null;
-  zones: Zone[];
-}
-
-interface Village {
-  code: string;
-  name: string;
-  centre: Point;
-}
-
-interface Zone {
-  id: string;
-  town: Town;
-  index: PointInAreaIndex;
-  areaM2: number;
-}
-
-interface PlacedPlot {
-  town: Town;
-  village: Village;
-  kind: 'park' | 'village' | 'outside';
-  crossing: boolean;
-  pilot?: string;
-  /** Polygons in local metres, outer rings counter-clockwise, holes clockwise, closed. */
-  polygons: MultiPolygon;
-}
-
-// A local equirectangular frame in metres around Cixi; good to well under 1 % over the county,
-// which is all the placement needs (plot attributes use the ellipsoidal area of the output).
-const LON0 = 121.3;
-const LAT0 = 30.2;
-const WGS84_A = 6378137;
-const WGS84_E2 = 0.00669437999014;
-const SIN0 = Math.sin((LAT0 * Math.PI) / 180);
-const W0 = Math.sqrt(1 - WGS84_E2 * SIN0 * SIN0);
-const M_PER_DEG_LON = (((Math.PI / 180) * WGS84_A) / W0) * Math.cos((LAT0 * Math.PI) / 180);
-const M_PER_DEG_LAT = ((Math.PI / 180) * WGS84_A * (1 - WGS84_E2)) / (W0 * W0 * W0);
-
-function toLocal([lon = 0, lat = 0]: Point): Point {
-  return [(lon - LON0) * M_PER_DEG_LON, (lat - LAT0) * M_PER_DEG_LAT];
-}
-
-function toLonLat([x = 0, y = 0]: Point): Point {
-  const factor = 10 ** DECIMALS;
-  return [
-    Math.round((LON0 + x / M_PER_DEG_LON) * factor) / factor,
-    Math.round((LAT0 + y / M_PER_DEG_LAT) * factor) / factor,
-  ];
-}
-
-function multiToLocal(multiPolygon: MultiPolygon): MultiPolygon {
-  return multiPolygon.map((polygon) => polygon.map((ring) => ring.map(toLocal)));
-}
-
-function multiToLonLat(multiPolygon: MultiPolygon): MultiPolygon {
-  return multiPolygon.map((polygon) => polygon.map((ring) => ring.map(toLonLat)));
-}
-
 function distance([x1 = 0, y1 = 0]: Point, [x2 = 0, y2 = 0]: Point): number {
   return Math.hypot(x2 - x1, y2 - y1);
 }
@@ -142,105 +77,6 @@ function distance([x1 = 0, y1 = 0]: Point, [x2 = 0, y2 = 0]: Point): number {
 function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
-
-function geometryOf(multiPolygon: MultiPolygon): SampleFeature['geometry'] {
-  return multiPolygon.length === 1
-    ? { type: 'Polygon', coordinates: multiPolygon[0] as Polygon }
-    : { type: 'MultiPolygon', coordinates: multiPolygon };
-}
-
-/** A closed ring from an open list of points, counter-clockwise unless `clockwise`. */
-function closedRing(points: Ring, clockwise = false): Ring {
-  const ring = [...points, points[0] as Point];
-  const isCounterClockwise = ringSignedAreaDeg2(ring) > 0;
-  return isCounterClockwise === clockwise ? ring.reverse() : ring;
-}
-
-function transform(points: Ring, centre: Point, angle: number): Ring {
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  const [cx = 0, cy = 0] = centre;
-  return points.map(([x = 0, y = 0]) => [cx + x * cos - y * sin, cy + x * sin + y * cos]);
-}
-
-/** Clips local-metre polygons to an area given in lon/lat; returns lon/lat polygons rounded to 7 decimals. */
-function clipToArea(local: MultiPolygon, areaLonLat: MultiPolygon): MultiPolygon {
-  const lonLat = multiToLonLat(local);
-  const clipped = polygonClipping.intersection(lonLat as PcMultiPolygon, areaLonLat as PcMultiPolygon);
-  const factor = 10 ** DECIMALS;
-  return (clipped as MultiPolygon).map((polygon) =>
-    polygon.map((ring) =>
-      ring.map(([x = 0, y = 0]) => [Math.round(x * factor) / factor, Math.round(y * factor) / factor]),
-    ),
-  );
-}
-
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
-
-const INDUSTRIES: ReadonlyArray<{ name: string; word: string; weight: number; pollution: number }> = [
-  { name: '家电', word: '电器', weight: 20, pollution: 0.04 },
-  { name: '汽配', word: '汽车部件', weight: 12, pollution: 0.05 },
-  { name: '轴承', word: '轴承', weight: 8, pollution: 0.05 },
-  { name: '五金', word: '五金', weight: 12, pollution: 0.06 },
-  { name: '塑料制品', word: '塑业', weight: 10, pollution: 0.1 },
-  { name: '纺织', word: '纺织', weight: 7, pollution: 0.1 },
-  { name: '化纤', word: '化纤', weight: 4, pollution: 0.2 },
-  { name: '电子元件', word: '电子', weight: 8, pollution: 0.05 },
-  { name: '模具', word: '模具', weight: 6, pollution: 0.04 },
-  { name: '机械', word: '机械', weight: 8, pollution: 0.04 },
-  { name: '服装', word: '服饰', weight: 4, pollution: 0.02 },
-  { name: '包装', word: '包装', weight: 4, pollution: 0.06 },
-  { name: '食品', word: '食品', weight: 3, pollution: 0.05 },
-  { name: '新材料', word: '新材料', weight: 3, pollution: 0.08 },
-  { name: '印染', word: '印染', weight: 2, pollution: 0.6 },
-  { name: '电镀', word: '表面处理', weight: 1, pollution: 0.8 },
-];
-
-// Two-character trade names, chosen to sound like local firms; any match with a real firm is chance.
-const FIRM_WORDS = [
-  '恒利',
-  '金鑫',
-  '东方',
-  '宏达',
-  '永丰',
-  '华翔',
-  '瑞峰',
-  '天成',
-  '新光',
-  '德力',
-  '海韵',
-  '卓越',
-  '联创',
-  '顺发',
-  '凯旋',
-  '汇丰',
-  '盛世',
-  '博远',
-  '三联',
-  '兴业',
-  '欣荣',
-  '嘉禾',
-  '明辉',
-  '长青',
-  '鼎盛',
-  '和泰',
-  '精工',
-  '协力',
-  '远航',
-  '振华',
-  '佳乐',
-  '合力',
-  '中天',
-  '亿达',
-  '旭日',
-  '宇峰',
-  '康达',
-  '立新',
-  '通宝',
-  '润泽',
-  '晨光',
-  '锦程',
-];
 
 /**
  * Generates the sample plan.
@@ -274,21 +110,38 @@ export function generateSamplePlan(options: SampleOptions): SamplePlan {
   const divisions = readJson<{ towns: Division[] }>(join(basemapDir, 'divisions.json'));
 
   // Scale for county-sized sets: 100,000 plots of 2–80 亩 would not fit on Cixi's land, so plots
-  // shrink (area × sqrt(3000 / n)) and control zones grow to keep them about a third full.
+  // shrink (area × sqrt(3000 / n)), control zones grow to keep them about a third full and the
+  // boundaries grow with them.
   const plotAreaScale = Math.min(1, Math.sqrt(3000 / plotCount));
   const parkAreaNeededM2 = 0.6 * plotCount * 10_400 * plotAreaScale;
   const zoneScale = Math.max(1, Math.min(2.5, Math.sqrt(parkAreaNeededM2 / (0.3 * 63e6))));
   const boundaryScale = Math.sqrt(zoneScale);
 
-  const towns = makeTowns(divisions.towns, random, region, boundaryScale);
-  const boundaryFeatures = makeBoundaries(towns, random, regionLonLat);
-  const controlFeatures = makeControlZones(towns, random, region, regionLonLat, zoneScale);
+  const towns = makeTowns(divisions.towns, random, boundaryScale);
+  const landUse = makeLandUse(towns, random, region, regionLonLat, BOUNDARY_AREA_M2 * zoneScale);
+  const boundaryFeatures: SampleFeature[] = [];
+  towns.forEach((town, t) => {
+    const lonLat = landUse.boundaries[t] ?? [];
+    if (lonLat.length === 0) return;
+    if (!isCleanGeometry(lonLat)) throw new Error(`The boundary of ${town.name} is not a clean polygon.`);
+    const local = multiToLocal(lonLat);
+    town.boundaryLonLat = lonLat;
+    town.boundary = new PointInAreaIndex(local);
+    town.outline = local.flat();
+    boundaryFeatures.push({ type: 'Feature', properties: { town: town.name }, geometry: geometryOf(lonLat) });
+  });
+  placeVillages(towns, random, region, landUse.ownerAt);
+  const controlFeatures = makeControlZones(towns, random, regionLonLat, zoneScale);
   const allZones = towns.flatMap((town) => town.zones);
   const boundaries = towns.map((town) => town.boundary).filter((index) => index !== null);
 
   const placer = new PlotPlacer(region);
   const inAnyBoundary = ([x = 0, y = 0]: Point) => boundaries.some((index) => index.contains(x, y));
   const inAnyZone = ([x = 0, y = 0]: Point) => allZones.some((zone) => zone.index.contains(x, y));
+  const inOwnBoundary =
+    (town: Town) =>
+    ([x = 0, y = 0]: Point) =>
+      town.boundary?.contains(x, y) ?? false;
   const placed: PlacedPlot[] = [];
 
   // Drawn within 2.2–75 亩 so that the jittered, corner-cut shapes stay within 2–80 亩.
@@ -308,57 +161,71 @@ export function generateSamplePlan(options: SampleOptions): SamplePlan {
     for (let attempt = 0; attempt < 400 && made < count; attempt++) {
       const centre = jitter(random, village.centre, 220);
       const polygons = plotShape(random, centre, drawAreaM2(), random.uniform(-0.4, 0.4));
-      if (polygons.some((polygon) => (polygon[0] as Ring).some(inAnyZone))) continue;
+      const outer = polygons.flatMap((polygon) => polygon[0] as Ring);
+      if (outer.some(inAnyZone)) continue;
+      // Wholly inside 观海卫镇's boundary or wholly outside every boundary, never across.
+      const inside = outer.filter(inOwnBoundary(guan)).length;
+      if (
+        inside > 0 &&
+        (inside < outer.length || outer.some((p) => inAnyBoundary(p) !== inOwnBoundary(guan)(p)))
+      )
+        continue;
+      if (inside === 0 && outer.some(inAnyBoundary)) continue;
       if (!placer.tryAdd(polygons)) continue;
-      const kind = inAnyBoundary(centre) ? 'village' : 'outside';
+      const kind = inside > 0 ? 'village' : 'outside';
       placed.push({ town: guan, village, kind, crossing: false, pilot, polygons });
       made++;
     }
   }
 
   const villageTowns = towns.filter((town) => !town.isZone && town.boundary !== null);
+  const edgeTowns = towns.filter((town) => town.outline.length > 0);
   let failures = 0;
   const maxFailures = plotCount * 60;
   const tryPlace = (kind: PlacedPlot['kind']): PlacedPlot | null => {
     const areaM2 = drawAreaM2();
-    let plot: PlacedPlot | null = null;
     if (kind === 'park') {
       const zone = random.weighted(allZones, (candidate) => candidate.areaM2 * candidate.town.weight);
       const town = zone.town;
       const crossing = random.chance(0.04);
       const centre = randomPointIn(random, zone.index, 20);
-      if (centre) {
-        const angle = random.uniform(-0.15, 0.15) + (crossing ? random.uniform(0, Math.PI) : 0);
-        const polygons = plotShape(random, centre, areaM2, angle);
-        const outer = polygons.flatMap((polygon) => polygon[0] as Ring);
-        const inside = outer.filter(([x = 0, y = 0]) => zone.index.contains(x, y)).length;
-        const ok = crossing ? inside > 0 && inside < outer.length : inside === outer.length;
-        if (ok && placer.tryAdd(polygons)) {
-          plot = { town, village: nearestVillage(town, centre), kind, crossing, polygons };
-        }
-      }
-    } else {
-      const town = random.weighted(villageTowns, (candidate) => candidate.weight);
-      const crossing = kind === 'outside' && random.chance(0.05);
-      const wantInside = kind === 'village';
-      const candidates = town.villages.filter((village) => inAnyBoundary(village.centre) === wantInside);
-      const village = candidates.length > 0 ? random.pick(candidates) : random.pick(town.villages);
-      const centre = jitter(random, village.centre, 350 * boundaryScale);
+      if (!centre) return null;
+      const angle = random.uniform(-0.15, 0.15) + (crossing ? random.uniform(0, Math.PI) : 0);
+      const polygons = plotShape(random, centre, areaM2, angle);
+      const outer = polygons.flatMap((polygon) => polygon[0] as Ring);
+      const inside = outer.filter(([x = 0, y = 0]) => zone.index.contains(x, y)).length;
+      const ok = crossing ? inside > 0 && inside < outer.length : inside === outer.length;
+      if (!ok || !placer.tryAdd(polygons)) return null;
+      return { town, village: nearestVillage(town, centre), kind, crossing, polygons };
+    }
+    if (kind === 'edge') {
+      // Across the town's boundary: a plot centred near a point of its outline, partly in and partly out.
+      const town = random.weighted(edgeTowns, (candidate) => candidate.weight);
+      const centre = jitter(random, pointOnOutline(random, town.outline), 0.25 * Math.sqrt(areaM2));
       const polygons = plotShape(random, centre, areaM2, random.uniform(-0.6, 0.6));
       const outer = polygons.flatMap((polygon) => polygon[0] as Ring);
-      const inBoundary = outer.filter(inAnyBoundary).length;
-      const ok = wantInside
-        ? inBoundary === outer.length && !outer.some(inAnyZone)
-        : crossing
-          ? !inAnyBoundary(centre) && inBoundary > 0
-          : inBoundary === 0;
-      if (ok && placer.tryAdd(polygons)) plot = { town, village, kind, crossing, polygons };
+      if (outer.some(inAnyZone)) return null;
+      const own = insideShare(polygons, inOwnBoundary(town));
+      if (own < 0.15 || own > 0.85 || insideShare(polygons, inAnyBoundary) !== own) return null;
+      if (!placer.tryAdd(polygons)) return null;
+      return { town, village: nearestVillage(town, centre), kind, crossing: true, polygons };
     }
-    return plot;
+    const town = random.weighted(villageTowns, (candidate) => candidate.weight);
+    const wantInside = kind === 'village';
+    const candidates = town.villages.filter((village) => inOwnBoundary(town)(village.centre) === wantInside);
+    const village = candidates.length > 0 ? random.pick(candidates) : random.pick(town.villages);
+    const centre = jitter(random, village.centre, 350 * boundaryScale);
+    const polygons = plotShape(random, centre, areaM2, random.uniform(-0.6, 0.6));
+    const outer = polygons.flatMap((polygon) => polygon[0] as Ring);
+    const ok = wantInside
+      ? outer.every(inOwnBoundary(town)) && !outer.some(inAnyZone)
+      : !outer.some(inAnyBoundary) && towns[landUse.ownerAt(centre)] === town;
+    if (!ok || !placer.tryAdd(polygons)) return null;
+    return { town, village, kind, crossing: false, polygons };
   };
   while (placed.length < plotCount && failures < maxFailures) {
     const roll = random.next();
-    const kind = roll < 0.6 ? 'park' : roll < 0.85 ? 'village' : 'outside';
+    const kind = roll < 0.58 ? 'park' : roll < 0.83 ? 'village' : roll < 0.885 ? 'edge' : 'outside';
     // Retry within the kind, so that the shares stay as drawn when one kind is harder to place.
     let plot: PlacedPlot | null = null;
     for (let attempt = 0; attempt < 50 && !plot; attempt++) {
@@ -374,12 +241,14 @@ export function generateSamplePlan(options: SampleOptions): SamplePlan {
   }
 
   const { features: plotFeatures, missing } = makePlotFeatures(placed, random);
+  const count = (test: (plot: PlacedPlot) => boolean) => placed.filter(test).length;
   const stats = {
-    park: placed.filter((plot) => plot.kind === 'park').length,
-    village: placed.filter((plot) => plot.kind === 'village').length,
-    outside: placed.filter((plot) => plot.kind === 'outside').length,
-    crossing: placed.filter((plot) => plot.crossing).length,
-    pilot: placed.filter((plot) => plot.pilot).length,
+    park: count((plot) => plot.kind === 'park'),
+    village: count((plot) => plot.kind === 'village'),
+    edge: count((plot) => plot.kind === 'edge'),
+    outside: count((plot) => plot.kind === 'outside'),
+    crossingZone: count((plot) => plot.kind === 'park' && plot.crossing),
+    pilot: count((plot) => plot.pilot !== undefined),
     missing,
   };
   return {
@@ -398,6 +267,51 @@ export function generateSamplePlan(options: SampleOptions): SamplePlan {
     plots: { type: 'FeatureCollection', name: '工业用地地块', label: SAMPLE_LABEL, features: plotFeatures },
     stats,
   };
+}
+
+/** A point on the rings, uniformly by length. */
+function pointOnOutline(random: Random, rings: Ring[]): Point {
+  let total = 0;
+  for (const ring of rings)
+    for (let i = 1; i < ring.length; i++) total += distance(ring[i - 1] as Point, ring[i] as Point);
+  let at = random.uniform(0, total);
+  for (const ring of rings) {
+    for (let i = 1; i < ring.length; i++) {
+      const a = ring[i - 1] as Point;
+      const b = ring[i] as Point;
+      const length = distance(a, b);
+      if (at <= length && length > 0) {
+        const t = at / length;
+        return [(a[0] ?? 0) + ((b[0] ?? 0) - (a[0] ?? 0)) * t, (a[1] ?? 0) + ((b[1] ?? 0) - (a[1] ?? 0)) * t];
+      }
+      at -= length;
+    }
+  }
+  return rings[0]?.[0] ?? [0, 0];
+}
+
+/** The share of a plot's area (estimated on a 12 × 12 lattice) where `inside` holds. */
+function insideShare(polygons: MultiPolygon, inside: (point: Point) => boolean): number {
+  const outer = polygons.flatMap((polygon) => polygon[0] as Ring);
+  const xs = outer.map((point) => point[0] ?? 0);
+  const ys = outer.map((point) => point[1] ?? 0);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  let inPlot = 0;
+  let hits = 0;
+  for (let i = 0; i < 12; i++) {
+    for (let j = 0; j < 12; j++) {
+      const x = minX + ((i + 0.5) / 12) * (maxX - minX);
+      const y = minY + ((j + 0.5) / 12) * (maxY - minY);
+      const covered = polygons.some(
+        ([ring, ...holes]) =>
+          pointInRing(x, y, ring as Ring) && !holes.some((hole) => pointInRing(x, y, hole)),
+      );
+      if (!covered) continue;
+      inPlot++;
+      if (inside([x, y])) hits++;
+    }
+  }
+  return inPlot === 0 ? 0 : hits / inPlot;
 }
 
 function jitter(random: Random, [x = 0, y = 0]: Point, sigmaM: number): Point {
@@ -427,12 +341,7 @@ function nearestVillage(town: Town, point: Point): Village {
   return best;
 }
 
-function makeTowns(
-  divisions: Division[],
-  random: Random,
-  region: PointInAreaIndex,
-  boundaryScale: number,
-): Town[] {
+function makeTowns(divisions: Division[], random: Random, boundaryScale: number): Town[] {
   const seats = divisions.map((division) => toLocal([division.lon, division.lat]));
   return divisions.map((division, i) => {
     const seat = seats[i] as Point;
@@ -445,20 +354,6 @@ function makeTowns(
       (isZone ? 0.6 : isStreet ? 0.7 : 1.1);
     const realVillages = division.villages.filter((village) => village.virtual !== true);
     const villageList = realVillages.length > 0 ? realVillages : division.villages;
-    const villages = villageList.map((village) => {
-      const isCommunity = !village.name.endsWith('村');
-      let centre = seat;
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const r = radiusM * (isCommunity ? random.uniform(0, 0.75) : random.uniform(0.35, 2.1));
-        const angle = random.uniform(0, 2 * Math.PI);
-        const candidate = [(seat[0] ?? 0) + r * Math.cos(angle), (seat[1] ?? 0) + r * Math.sin(angle)];
-        if (region.contains(candidate[0] ?? 0, candidate[1] ?? 0)) {
-          centre = candidate;
-          break;
-        }
-      }
-      return { code: village.code, name: village.name, centre };
-    });
     return {
       code: division.code,
       name: division.name,
@@ -466,345 +361,45 @@ function makeTowns(
       isZone,
       radiusM,
       weight,
-      villages,
+      villages: villageList.map((village) => ({ code: village.code, name: village.name, centre: seat })),
+      boundaryLonLat: [],
       boundary: null,
+      outline: [],
       zones: [],
     };
   });
 }
 
-function makeBoundaries(towns: Town[], random: Random, regionLonLat: MultiPolygon): SampleFeature[] {
-  const features: SampleFeature[] = [];
-  for (const town of towns) {
-    const vertexCount = random.int(12, 30);
-    const phases = [random.uniform(0, 7), random.uniform(0, 7), random.uniform(0, 7)];
-    const amplitudes = [random.uniform(0.05, 0.18), random.uniform(0.03, 0.12), random.uniform(0.02, 0.07)];
-    const points: Ring = [];
-    for (let i = 0; i < vertexCount; i++) {
-      const angle = (2 * Math.PI * i) / vertexCount;
-      let factor = 1 + random.uniform(-0.05, 0.05);
-      for (let k = 0; k < 3; k++)
-        factor += (amplitudes[k] ?? 0) * Math.sin((k + 1) * angle + (phases[k] ?? 0));
-      points.push([
-        (town.seat[0] ?? 0) + town.radiusM * factor * Math.cos(angle),
-        (town.seat[1] ?? 0) + town.radiusM * factor * Math.sin(angle),
-      ]);
-    }
-    const clipped = clipToArea([[closedRing(points)]], regionLonLat);
-    if (clipped.length === 0) continue;
-    town.boundary = new PointInAreaIndex(multiToLocal(clipped));
-    features.push({ type: 'Feature', properties: { town: town.name }, geometry: geometryOf(clipped) });
-  }
-  return features;
-}
-
-function makeControlZones(
+/**
+ * Places each village on land in its own town's territory: communities (社区) near the seat, inside
+ * the boundary where they can be; villages (村) farther out.
+ */
+function placeVillages(
   towns: Town[],
   random: Random,
   region: PointInAreaIndex,
-  regionLonLat: MultiPolygon,
-  zoneScale: number,
-): SampleFeature[] {
-  const features: SampleFeature[] = [];
-  const centres: Point[] = [];
-  let serial = 0;
-  for (const town of towns) {
-    const count = town.isZone || town.weight > 1.2 ? random.int(4, 5) : random.int(2, 5);
-    const gridAngle = random.uniform(-0.5, 0.5);
-    // Small central streets get smaller blocks, so that most of each block stays inside its boundary.
-    const sizeFactor = zoneScale * Math.min(1, town.radiusM / 2000);
-    for (let n = 0; n < count; n++) {
-      for (let attempt = 0; attempt < 40; attempt++) {
-        const crossing = random.chance(0.1);
-        const r = town.radiusM * (crossing ? random.uniform(0.9, 1.05) : Math.sqrt(random.next()) * 0.6);
+  ownerAt: (point: Point) => number,
+): void {
+  towns.forEach((town, t) => {
+    const [sx = 0, sy = 0] = town.seat;
+    for (const village of town.villages) {
+      const isCommunity = !village.name.endsWith('村');
+      for (let attempt = 0; attempt < 80; attempt++) {
+        const spread = attempt < 40 ? 1 : 1.5;
+        const r = town.radiusM * spread * (isCommunity ? random.uniform(0, 0.75) : random.uniform(0.35, 2.1));
         const angle = random.uniform(0, 2 * Math.PI);
-        const centre = [(town.seat[0] ?? 0) + r * Math.cos(angle), (town.seat[1] ?? 0) + r * Math.sin(angle)];
-        if (!region.contains(centre[0] ?? 0, centre[1] ?? 0)) continue;
-        const length = random.uniform(700, 1600) * sizeFactor;
-        const width = random.uniform(400, 900) * sizeFactor;
-        // Keep blocks mostly apart: no two centres closer than the mean of the new block's sides.
-        if (centres.some((other) => distance(other, centre) < (length + width) / 2)) continue;
-        const halfL = length / 2;
-        const halfW = width / 2;
-        let outline: Ring = [
-          [-halfL, -halfW],
-          [halfL, -halfW],
-          [halfL, halfW],
-          [-halfL, halfW],
-        ];
-        const shape = random.next();
-        if (shape < 0.3) {
-          // An L: one quadrant-sized corner missing.
-          const cutL = halfL * random.uniform(0.6, 1.2);
-          const cutW = halfW * random.uniform(0.6, 1.2);
-          outline = [
-            [-halfL, -halfW],
-            [halfL, -halfW],
-            [halfL, halfW - cutW],
-            [halfL - cutL, halfW - cutW],
-            [halfL - cutL, halfW],
-            [-halfL, halfW],
-          ];
-        } else if (shape < 0.6) {
-          const cut = halfW * random.uniform(0.3, 0.8);
-          outline = [
-            [-halfL, -halfW],
-            [halfL - cut, -halfW],
-            [halfL, -halfW + cut],
-            [halfL, halfW],
-            [-halfL, halfW],
-          ];
-        }
-        outline = outline.map(([x = 0, y = 0]) => [x + random.uniform(-25, 25), y + random.uniform(-25, 25)]);
-        const local = [[closedRing(transform(outline, centre, gridAngle + random.uniform(-0.08, 0.08)))]];
-        const clipped = clipToArea(local, regionLonLat);
-        if (clipped.length === 0) continue;
-        serial++;
-        const id = `KZX-${String(serial).padStart(3, '0')}`;
-        const localClipped = multiToLocal(clipped);
-        const index = new PointInAreaIndex(localClipped);
-        town.zones.push({
-          id,
-          town,
-          index,
-          areaM2: geometryAreaM2({ type: 'MultiPolygon', coordinates: clipped }),
-        });
-        centres.push(centre);
-        features.push({
-          type: 'Feature',
-          id,
-          properties: { id, name: `${town.name}工业区块${NUMERALS[n] ?? n + 1}`, town: town.name },
-          geometry: geometryOf(clipped),
-        });
+        const candidate = [sx + r * Math.cos(angle), sy + r * Math.sin(angle)];
+        if (!region.contains(candidate[0] ?? 0, candidate[1] ?? 0) || ownerAt(candidate) !== t) continue;
+        if (
+          isCommunity &&
+          attempt < 40 &&
+          town.boundary &&
+          !town.boundary.contains(candidate[0] ?? 0, candidate[1] ?? 0)
+        )
+          continue;
+        village.centre = candidate;
         break;
       }
     }
-  }
-  return features;
-}
-
-/**
- * A plot outline in local metres: a rotated, slightly irregular rectangle, sometimes with a cut
- * corner, a hole (2 %) or as two parts across a lane (2 %). Every outer ring is convex.
- */
-function plotShape(random: Random, centre: Point, areaM2: number, angle: number): MultiPolygon {
-  const aspect = random.uniform(1, 2.2);
-  const twoParts = random.chance(0.02);
-  const partArea = twoParts ? areaM2 / 2 : areaM2;
-  const length = Math.sqrt(partArea * aspect);
-  const width = partArea / length;
-  const makeOuter = (dx: number): Ring => {
-    const halfL = length / 2;
-    const halfW = width / 2;
-    const wobble = () => random.uniform(-0.05, 0.05) * width;
-    let points: Ring = [
-      [dx - halfL + wobble(), -halfW + wobble()],
-      [dx + halfL + wobble(), -halfW + wobble()],
-      [dx + halfL + wobble(), halfW + wobble()],
-      [dx - halfL + wobble(), halfW + wobble()],
-    ];
-    if (random.chance(0.2)) {
-      // Cut one corner: the point becomes two points a quarter of the way along its edges.
-      const corner = random.int(0, 3);
-      const previous = points[(corner + 3) % 4] as Point;
-      const at = points[corner] as Point;
-      const next = points[(corner + 1) % 4] as Point;
-      const along = (from: Point, to: Point, t: number): Point => [
-        (from[0] ?? 0) + ((to[0] ?? 0) - (from[0] ?? 0)) * t,
-        (from[1] ?? 0) + ((to[1] ?? 0) - (from[1] ?? 0)) * t,
-      ];
-      points = [
-        ...points.slice(0, corner),
-        along(at, previous, 0.25),
-        along(at, next, 0.25),
-        ...points.slice(corner + 1),
-      ];
-    }
-    return points;
-  };
-  if (twoParts) {
-    // Wider than the two wobbles together (each up to 5 % of the width), so the parts never touch.
-    const gap = Math.max(4, width * 0.25);
-    return [
-      [closedRing(transform(makeOuter(-length / 2 - gap / 2), centre, angle))],
-      [closedRing(transform(makeOuter(length / 2 + gap / 2), centre, angle))],
-    ];
-  }
-  const polygon: Polygon = [closedRing(transform(makeOuter(0), centre, angle))];
-  if (random.chance(0.02)) {
-    const holeL = length * 0.15;
-    const holeW = width * 0.15;
-    const hole: Ring = [
-      [-holeL, -holeW],
-      [holeL, -holeW],
-      [holeL, holeW],
-      [-holeL, holeW],
-    ];
-    polygon.push(closedRing(transform(hole, centre, angle), true));
-  }
-  return [polygon];
-}
-
-/** Non-overlap bookkeeping: a uniform grid of 200 m cells holding the outer rings of placed plots. */
-class PlotPlacer {
-  static readonly CELL_M = 200;
-  readonly #region: PointInAreaIndex;
-  readonly #cells = new Map<number, number[]>();
-  readonly #parts: Array<{ ring: Ring; box: Bbox }> = [];
-
-  constructor(region: PointInAreaIndex) {
-    this.#region = region;
-  }
-
-  #key(cx: number, cy: number): number {
-    return (cx + 32768) * 65536 + (cy + 32768);
-  }
-
-  /** Adds the plot if all its vertices (rounded as they will be written) are in the region and it overlaps no other. */
-  tryAdd(polygons: MultiPolygon): boolean {
-    for (const polygon of polygons) {
-      for (const ring of polygon) {
-        for (const point of ring) {
-          const [x = 0, y = 0] = toLocal(toLonLat(point));
-          if (!this.#region.contains(x, y)) return false;
-        }
-      }
-    }
-    const parts = polygons.map((polygon) => {
-      const ring = (polygon[0] as Ring).slice(0, -1);
-      return { ring, box: bboxOfRings([ring]) };
-    });
-    for (const part of parts) {
-      for (const index of this.#cellIndices(part.box, false)) {
-        const other = this.#parts[index] as { ring: Ring; box: Bbox };
-        if (
-          other.box[0] < part.box[2] &&
-          part.box[0] < other.box[2] &&
-          other.box[1] < part.box[3] &&
-          part.box[1] < other.box[3] &&
-          convexPolygonsOverlap(part.ring, other.ring)
-        ) {
-          return false;
-        }
-      }
-    }
-    for (const part of parts) {
-      const index = this.#parts.length;
-      this.#parts.push(part);
-      this.#cellIndices(part.box, true, index);
-    }
-    return true;
-  }
-
-  #cellIndices(box: Bbox, insert: boolean, value = -1): number[] {
-    const found: number[] = [];
-    const size = PlotPlacer.CELL_M;
-    for (let cx = Math.floor(box[0] / size); cx <= Math.floor(box[2] / size); cx++) {
-      for (let cy = Math.floor(box[1] / size); cy <= Math.floor(box[3] / size); cy++) {
-        const key = this.#key(cx, cy);
-        let list = this.#cells.get(key);
-        if (insert) {
-          if (!list) {
-            list = [];
-            this.#cells.set(key, list);
-          }
-          list.push(value);
-        } else if (list) {
-          found.push(...list);
-        }
-      }
-    }
-    return found;
-  }
-}
-
-function makePlotFeatures(
-  placed: PlacedPlot[],
-  random: Random,
-): { features: SampleFeature[]; missing: number } {
-  let missing = 0;
-  const serials = new Map<string, number>();
-  const features: SampleFeature[] = [];
-  for (const plot of placed) {
-    const serial = (serials.get(plot.village.code) ?? 0) + 1;
-    serials.set(plot.village.code, serial);
-    const id = `${plot.village.code}-${String(serial).padStart(4, '0')}`;
-    const coordinates = multiToLonLat(plot.polygons);
-    const geometry = geometryOf(coordinates);
-    const areaM2 = geometryAreaM2(geometry);
-    const areaMu = areaM2 / M2_PER_MU;
-    const isPark = plot.kind === 'park';
-    const industry = random.weighted(
-      INDUSTRIES,
-      (item) => item.weight * (isPark && item.name === '新材料' ? 3 : 1),
-    );
-    const firms = isPark ? random.pick([1, 1, 1, 2, 2, 3]) : random.int(1, 6);
-    const aboveRoll = random.next();
-    const aboveScaleFirms = Math.min(
-      firms,
-      isPark
-        ? aboveRoll < 0.06
-          ? 2
-          : aboveRoll < 0.3
-            ? 1
-            : 0
-        : aboveRoll < 0.01
-          ? 2
-          : aboveRoll < 0.06
-            ? 1
-            : 0,
-    );
-    // 亩均税收 (万元/亩): parks higher than village land, spread so that all of A–D occur.
-    const taxPerMu = isPark
-      ? random.logNormal(17, 0.75)
-      : random.logNormal(plot.kind === 'village' ? 6 : 4.5, 0.8);
-    const taxWan = taxPerMu * areaMu;
-    const coverage = isPark ? random.uniform(0.35, 0.7) : random.uniform(0.2, 0.6);
-    const far = Math.max(coverage, isPark ? random.uniform(0.8, 2.5) : random.uniform(0.4, 1.3));
-    const properties: Record<string, unknown> = {
-      id,
-      name: `慈溪市${random.pick(FIRM_WORDS)}${industry.word}有限公司`,
-      town: plot.town.name,
-      village: plot.village.name,
-      industry: industry.name,
-      firms,
-      aboveScaleFirms,
-      employees: Math.max(
-        firms * 3,
-        Math.round(areaMu * (isPark ? random.uniform(1.5, 5) : random.uniform(1, 3))),
-      ),
-      taxWan: round(taxWan, 1),
-      outputWan: round(taxWan * random.uniform(8, 20), 0),
-      investmentWan: round(areaMu * (isPark ? random.logNormal(380, 0.45) : random.logNormal(130, 0.5)), 0),
-      floorAreaM2: round(areaM2 * far, 0),
-      footprintM2: round(areaM2 * coverage, 0),
-    };
-    if (!isPark) properties.rentWan = round(areaMu * random.uniform(0.5, 1.6), 1);
-    properties.safetyRisk = random.chance(isPark ? 0.04 : 0.18);
-    properties.pollution = random.chance(Math.min(0.9, industry.pollution * (isPark ? 0.6 : 2)));
-    if (plot.pilot) properties.pilot = plot.pilot;
-    // About 2 % lack some figures, as survey tables do: the key is left out, never written as 0.
-    if (random.chance(0.02)) {
-      missing++;
-      const numeric = [
-        'employees',
-        'taxWan',
-        'outputWan',
-        'investmentWan',
-        'floorAreaM2',
-        'footprintM2',
-        'rentWan',
-      ].filter((key) => key in properties);
-      const drop = random.int(1, 3);
-      for (let i = 0; i < drop; i++) delete properties[random.pick(numeric)];
-    }
-    features.push({ type: 'Feature', id, properties, geometry });
-  }
-  features.sort((a, b) => ((a.id ?? '') < (b.id ?? '') ? -1 : 1));
-  return { features, missing };
-}
-
-function round(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
+  });
 }

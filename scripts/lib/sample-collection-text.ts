@@ -1,6 +1,6 @@
 /** The text of a sample layer as `npm run make:sample` writes it. */
 
-import type { SampleCollection } from './generate-sample.ts';
+import type { SampleCollection } from './sample-model.ts';
 
 /** GeoJSON with one feature per line: readable diffs, and small enough to commit. */
 export function sampleCollectionText(collection: SampleCollection): string {
