@@ -436,7 +436,7 @@ function main(): void {
   writeFileSync(join(OUT, 'plots-cgcs2000-gk40-gbk.expected.json'), `${json}\n`);
 
   const boundary = JSON.parse(readFileSync(join(root, 'data/sample/boundary.geojson'), 'utf8'));
-  const towns = ['观海卫镇', '匡堰镇'];
+  const towns = ['观海卫镇', '新浦镇'];
   const boundaries = towns.map((town) =>
     boundary.features.find((f: SamplePlot) => f.properties?.town === town),
   ) as SamplePlot[];

@@ -75,6 +75,10 @@ are real (see \`data/CREDITS.md\`).
   across a zone's edge), ${stats.village} in villages inside a boundary, ${stats.edge} across a boundary's edge,
   ${stats.outside} outside every boundary; ${stats.pilot} are pilot plots (\`pilot\`: 东山头村工业集聚点（一期）, 五里村工业集聚点,
   in 观海卫镇); ${stats.missing} lack some numeric attributes on purpose (the key is absent).
+- Boundaries: contours of an invented built-up field (a stretched core round each town seat, ribbons along
+  roads between neighbouring seats, outlying clusters, fractal noise), cut to each town's invented territory
+  and to the land inside the county; **they are not the real 城镇开发边界 of 慈溪市**. Control zones are
+  blocks inside them, a few left across a boundary.
 - Coordinates: WGS84 longitude/latitude, 7 decimals. Plots do not overlap; every vertex lies inside the
   慈溪市 outline and on land.
 - Regenerate: \`${command}\` (\`scripts/make-sample.ts\`, generator \`scripts/lib/generate-sample.ts\`).
