@@ -38,9 +38,8 @@ describeInBrowser('the map page', () => {
   });
 
   it('draws plots of every status on the map', async () => {
-    // The county view's raster: the statuses whose colour shows at their plots' dots. Within 8 px:
-    // the sample's one crossing plot is covered by the control plots drawn after it, and shows as
-    // the ring of its marker.
+    // The county view's raster: the statuses whose colour shows at their plots' dots (within 8 px).
+    // The sample has plots of all four statuses, about 5 % of them across a boundary.
     const statuses = await page.evaluate(async () => (await window.__planner?.drawnPlotDots(8))?.statuses);
     expect(statuses).toEqual(['boundary', 'control', 'crossing', 'outside']);
   });
@@ -90,7 +89,7 @@ describeInBrowser('the map page', () => {
     expect(distinctColors(screenshot, centre)).toBeGreaterThan(50);
     expect(countColor(screenshot, SEA_COLOR, 6)).toBeGreaterThan(50_000);
     for (const [status, color] of Object.entries(STATUS_COLORS)) {
-      expect(countColor(screenshot, color, 30), status).toBeGreaterThan(status === 'crossing' ? 20 : 200);
+      expect(countColor(screenshot, color, 30), status).toBeGreaterThan(200);
     }
   });
 

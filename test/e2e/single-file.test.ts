@@ -58,9 +58,8 @@ describeInBrowser('the single-file build opened from disk', () => {
   });
 
   it('draws the map with the plots and the town names in the bundled font', async () => {
-    // The county view's raster: the statuses whose colour shows at their plots' dots. Within 8 px:
-    // the sample's one crossing plot is covered by the control plots drawn after it, and shows as
-    // the ring of its marker.
+    // The county view's raster: the statuses whose colour shows at their plots' dots (within 8 px).
+    // The sample has plots of all four statuses, about 5 % of them across a boundary.
     const statuses = await page.evaluate(async () => (await window.__planner?.drawnPlotDots(8))?.statuses);
     expect(statuses).toEqual(['boundary', 'control', 'crossing', 'outside']);
     const names = await page.evaluate(() => window.__planner?.renderedValues('town-labels', 'name') ?? []);
