@@ -8,7 +8,7 @@
 
 import polygonClipping, { type MultiPolygon as PcMultiPolygon } from 'polygon-clipping';
 import { contourPolygons } from './contour-grid.ts';
-import { multiToLonLat, roundLonLat, toLocal } from './local-frame.ts';
+import { multiToLonLat, roundLonLat } from './local-frame.ts';
 import {
   type MultiPolygon,
   type Point,
