@@ -19,33 +19,34 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { assignTowns, type TownAssignment } from '../src/core/analysis/assign-towns.ts';
+import { isMainThread } from 'node:worker_threads';
+import { assignTowns } from '../src/core/analysis/assign-towns.ts';
 import { baselineIndicators } from '../src/core/analysis/baseline-indicators.ts';
 import { classifyPlots, DEFAULT_TOLERANCE, type PlotResult } from '../src/core/analysis/classify-plots.ts';
-import { plotMeasures } from '../src/core/analysis/plot-measures.ts';
 import { type CheckReference, cixiCheckReference } from '../src/core/checks/check-reference.ts';
 import {
   checkPlausibility,
   type PlausibilitySummary,
   summarizeChecks,
 } from '../src/core/checks/plausibility-checks.ts';
-import type { Crs } from '../src/core/crs/crs.ts';
+import type { Crs, CrsDetection } from '../src/core/crs/crs.ts';
 import { parseCrsCode, unknownCrsCodeMessage } from '../src/core/crs/crs-codes.ts';
 import { columnsOf, suggestColumnMapping } from '../src/core/io/column-mapping.ts';
 import { guessLayerKind } from '../src/core/io/guess-layer-kind.ts';
 import { type LoadedLayer, loadLayerFromSource } from '../src/core/io/load-layer.ts';
-import { normalizePlotProperties } from '../src/core/io/normalize-plot-properties.ts';
 import { type InputFile, type LayerSource, readLayerFiles } from '../src/core/io/read-layer-files.ts';
-import { type AnalysisSettings, AREA_METHOD, DEFAULT_SETTINGS } from '../src/core/settings.ts';
-import { csvText } from '../src/core/spreadsheet-cell.ts';
+import { AREA_METHOD, DEFAULT_SETTINGS } from '../src/core/settings.ts';
 import type { FeatureCollection, LayerKind, Problem } from '../src/core/types.ts';
 import { PLAN_USAGE, type PlanCommandOptions, runPlanCommand } from './lib/plan-command.ts';
+import { CSV_HEADER, plotCsvRows } from './lib/plot-csv-rows.ts';
+import { analyzePlotsInParts, isPlotPartWorker, plotPartCount, servePlotPart } from './lib/plots-in-parts.ts';
 
 const USAGE =
   '用法 / usage: npm run analyze -- --plots P --boundary B --control C --out result.csv [--summary summary.json] [--tolerance 0.01] [--crs EPSG:4528] [--plots-crs …] [--boundary-crs …] [--control-crs …] [--skip-invalid]';
@@ -53,6 +54,13 @@ const USAGE =
 function fail(lines: string[]): never {
   for (const line of lines) console.error(line);
   process.exit(2);
+}
+
+/** A layer that cannot be analysed: the lines that say why (exit 2, nothing written). */
+class LoadStop extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines[0]);
+  }
 }
 
 function formatProblem(problem: Problem): string {
@@ -67,28 +75,39 @@ function readInput(path: string): Uint8Array {
     // A Buffer is a Uint8Array already: no copy of a file that may be hundreds of megabytes.
     return readFileSync(path);
   } catch (error) {
-    fail([
+    throw new LoadStop([
       `无法读取文件 ${path}：${(error as Error).message}`,
       `Cannot read file ${path}: ${(error as Error).message}`,
     ]);
   }
 }
 
-/** The files that make up the input at `path`: the file itself and, for `.shp` and GeoJSON, its siblings. */
-function inputFiles(path: string): InputFile[] {
-  const files: InputFile[] = [{ name: path, bytes: readInput(path) }];
+/** The files beside the input at `path` that belong to it (a `.shp`'s parts, a GeoJSON's `.prj`). */
+function siblingPaths(path: string): string[] {
   const ext = extname(path).toLowerCase();
   const stem = path.slice(0, path.length - ext.length);
   const siblings = ext === '.shp' ? SHAPEFILE_PARTS.filter((part) => part !== 'shp') : [];
   if (ext === '.geojson' || ext === '.json') siblings.push('prj');
   const dir = dirname(path);
   const names = siblings.length > 0 ? readdirSync(dir) : [];
+  const paths: string[] = [];
   for (const part of siblings) {
     // Match the extension in any case (地块.DBF beside 地块.shp).
     const name = names.find(
       (candidate) => candidate.toLowerCase() === `${basename(stem)}.${part}`.toLowerCase(),
     );
-    if (name) files.push({ name: `${stem}.${part}`, bytes: readInput(join(dir, name)) });
+    if (name) paths.push(join(dir, name));
+  }
+  return paths;
+}
+
+/** The files that make up the input at `path`: the file itself and, for `.shp` and GeoJSON, its siblings. */
+function inputFiles(path: string): InputFile[] {
+  const files: InputFile[] = [{ name: path, bytes: readInput(path) }];
+  const ext = extname(path);
+  const stem = path.slice(0, path.length - ext.length);
+  for (const sibling of siblingPaths(path)) {
+    files.push({ name: `${stem}${extname(sibling).toLowerCase()}`, bytes: readInput(sibling) });
   }
   return files;
 }
@@ -110,7 +129,7 @@ function chooseSource(path: string, kind: LayerKind, sources: LayerSource[]): La
     (source) => guessLayerKind(source.fileName, source.collection).kind === kind,
   );
   if (matching.length === 1) return matching[0] as LayerSource;
-  fail([
+  throw new LoadStop([
     `文件 ${path} 含有 ${sources.length} 个图层，无法确定哪一个是${kind}；请只压缩一个图层，或直接指定 .shp 文件：`,
     `File ${path} holds ${sources.length} layers and it is not clear which is the ${kind} layer; zip one layer only, or give the .shp itself:`,
     ...sources.map((source) => `  ${source.fileName}`),
@@ -124,16 +143,46 @@ function nodeUtf8(bytes: Uint8Array): string | null {
     : null;
 }
 
+/** The lines the import dialog shows about a layer's CRS: the detection when it is not plain lon/lat, and always its warning. */
+function crsLines(fileName: string, crs: CrsDetection): string[] {
+  return crs.confidence !== 'certain' || crs.crs.kind !== 'wgs84' || crs.warning
+    ? [`  ${fileName}: ${crs.message.zh}\n      ${crs.message.en}`]
+    : [];
+}
+
+/** A layer read, with the lines to print about it; or the lines that stop the run. */
+type LoadOutcome = { ok: true; loaded: LoadedLayer; lines: string[] } | { ok: false; lines: string[] };
+
 /**
  * Reads one input layer. A feature with an error stops the run (exit 2, nothing written) unless
  * `skipInvalid`: then it is left out with its message, as the import dialog's "load the valid
  * features" does, and the run goes on with the rest; a file-level error still stops it.
+ * Prints nothing: the lines are in the outcome.
  */
-function load(path: string, kind: LayerKind, chosen: Crs | undefined, skipInvalid: boolean): LoadedLayer {
+function loadQuietly(
+  path: string,
+  kind: LayerKind,
+  chosen: Crs | undefined,
+  skipInvalid: boolean,
+): LoadOutcome {
+  try {
+    return { ok: true, ...readLayer(path, kind, chosen, skipInvalid) };
+  } catch (error) {
+    if (error instanceof LoadStop) return { ok: false, lines: error.lines };
+    throw error;
+  }
+}
+
+function readLayer(
+  path: string,
+  kind: LayerKind,
+  chosen: Crs | undefined,
+  skipInvalid: boolean,
+): { loaded: LoadedLayer; lines: string[] } {
   // Memory is plentiful here: one JSON.parse of a file's whole text is the fastest way to read it.
   const read = readLayerFiles(inputFiles(path), { wholeGeoJsonText: true, utf8Decoder: nodeUtf8 });
   if (read.sources.length === 0 || read.problems.some((p) => p.severity === 'error')) {
-    fail(problemLines(path, read.problems.length > 0 ? read.problems : [noLayerProblem(path)]));
+    throw new LoadStop(problemLines(path, read.problems.length > 0 ? read.problems : [noLayerProblem(path)]));
   }
   const source = chooseSource(path, kind, read.sources);
   const columnMapping =
@@ -154,26 +203,31 @@ function load(path: string, kind: LayerKind, chosen: Crs | undefined, skipInvali
     // File-level warnings often explain the errors (a .dbf with fewer records than the .shp has
     // shapes: the features without a record have no id), so they come first.
     const context = result.problems.filter((p) => p.severity === 'warning' && p.featureIndex < 0);
-    fail(problemLines(path, errors.length > 0 ? [...context, ...errors] : result.problems));
+    throw new LoadStop(problemLines(path, errors.length > 0 ? [...context, ...errors] : result.problems));
   }
-  for (const problem of [...read.problems, ...result.problems]) console.error(formatProblem(problem));
+  const lines = [...read.problems, ...result.problems].map(formatProblem);
   if (errors.length > 0) {
-    console.error(
+    lines.push(
       `  ${path}：按 --skip-invalid 略过 ${result.skipped} 个有错误的要素，其余 ${result.layer.features.length} 个参与分析 / ${result.skipped} feature(s) with errors left out (--skip-invalid); the other ${result.layer.features.length} are analysed`,
     );
   }
   if (source.encoding) {
-    console.error(
+    lines.push(
       `  ${source.fileName}: 属性编码 ${source.encoding.name}（${ENCODING_SOURCES[source.encoding.source]}）`,
     );
   }
   // What the import dialog shows about the CRS: the detection when it is not plain lon/lat, and
   // always its warning (a .prj or crs member the coordinates contradict, data far from Cixi).
-  const { crs } = result;
-  if (crs.confidence !== 'certain' || crs.crs.kind !== 'wgs84' || crs.warning) {
-    console.error(`  ${source.fileName}: ${crs.message.zh}\n      ${crs.message.en}`);
-  }
-  return result;
+  lines.push(...crsLines(source.fileName, result.crs));
+  return { loaded: result, lines };
+}
+
+/** {@link loadQuietly}, printing its lines; exit 2 when the layer stops the run. */
+function load(path: string, kind: LayerKind, chosen: Crs | undefined, skipInvalid: boolean): LoadedLayer {
+  const outcome = loadQuietly(path, kind, chosen, skipInvalid);
+  if (!outcome.ok) fail(outcome.lines);
+  for (const line of outcome.lines) console.error(line);
+  return outcome.loaded;
 }
 
 /** The CRS given for one input (`--plots-crs`, …) or for all (`--crs`); an unknown code stops the run. */
@@ -200,15 +254,6 @@ function noLayerProblem(path: string): Problem {
   };
 }
 
-function number(value: number | undefined, digits: number): string {
-  return value === undefined || !Number.isFinite(value) ? '' : value.toFixed(digits);
-}
-
-/** A text cell, quoted and made inert for spreadsheets (a plot named `=HYPERLINK(…)` runs nothing). */
-function csvCell(value: unknown): string {
-  return csvText(value === undefined || value === null ? '' : String(value));
-}
-
 /** Writes through a temporary file, so a failed run never leaves half a file behind. */
 function writeAtomically(path: string, content: string): void {
   const temporary = `${path}.partial-${process.pid}`;
@@ -219,82 +264,39 @@ function writeAtomically(path: string, content: string): void {
 /** Rows written at a time: the file's text is never built as one string (twice its size in memory). */
 const CSV_BLOCK_ROWS = 4096;
 
+/** The rows in blocks of CSV_BLOCK_ROWS, each block's rows joined by CRLF. */
+function* rowBlocks(rows: readonly string[]): Generator<string> {
+  for (let i = 0; i < rows.length; i += CSV_BLOCK_ROWS) yield rows.slice(i, i + CSV_BLOCK_ROWS).join('\r\n');
+}
+
 /**
  * Writes the CSV, BOM, header and each row followed by CRLF, as {@link writeAtomically} does.
  * (Without rows, an empty line follows the header, as the file has always had.)
+ * @param blocks the rows, in blocks of one or more rows joined by CRLF
  */
-function writeCsvAtomically(path: string, header: string, rows: readonly string[]): void {
+function writeCsvAtomically(path: string, header: string, blocks: Iterable<string>, hasRows: boolean): void {
   const temporary = `${path}.partial-${process.pid}`;
   const fd = openSync(temporary, 'w');
   try {
     // A BOM so that Excel on Chinese Windows reads the file as UTF-8.
-    writeSync(fd, `\uFEFF${header}\r\n${rows.length === 0 ? '\r\n' : ''}`);
-    for (let i = 0; i < rows.length; i += CSV_BLOCK_ROWS) {
-      writeSync(fd, `${rows.slice(i, i + CSV_BLOCK_ROWS).join('\r\n')}\r\n`);
-    }
+    writeSync(fd, `\uFEFF${header}\r\n${hasRows ? '' : '\r\n'}`);
+    for (const block of blocks) writeSync(fd, `${block}\r\n`);
   } finally {
     closeSync(fd);
   }
   renameSync(temporary, path);
 }
 
-const CSV_HEADER = [
-  'id',
-  'area_m2',
-  'area_mu',
-  'in_boundary_m2',
-  'in_control_m2',
-  'status',
-  'area_ha',
-  'town',
-  'town_source',
-  'village',
-  'name',
-  'tax_per_mu',
-  'investment_per_mu',
-  'far',
-  'coverage',
-  'passes_screening',
-  'efficiency_class',
-];
-
-/** One CSV line per plot (the benchmark's stage "properties, measures, CSV rows" is this function). */
-function plotCsvRows(
-  loaded: LoadedLayer,
-  results: readonly PlotResult[],
-  towns: readonly TownAssignment[],
-  settings: AnalysisSettings,
-): string[] {
-  const rows: string[] = new Array(results.length);
-  for (let i = 0; i < results.length; i++) {
-    const result = results[i] as PlotResult;
-    const town = towns[i];
-    const properties =
-      loaded.plotProperties?.[i] ??
-      normalizePlotProperties((loaded.layer.features[i]?.properties ?? {}) as Record<string, unknown>)
-        .properties;
-    const measures = plotMeasures(properties, result.areaM2, settings);
-    rows[i] = [
-      csvCell(result.id),
-      number(result.areaM2, 6),
-      number(result.areaMu, 8),
-      number(result.inBoundaryM2, 6),
-      number(result.inControlM2, 6),
-      result.status ?? '',
-      number(result.areaM2 / 10000, 8),
-      csvCell(town?.town),
-      town?.source ?? '',
-      csvCell(properties.village),
-      csvCell(properties.name),
-      number(measures.taxPerMu, 4),
-      number(measures.investmentPerMu, 4),
-      number(measures.far, 4),
-      number(measures.coverage, 4),
-      measures.passesScreening === undefined ? '' : String(measures.passesScreening),
-      measures.efficiencyClass ?? '',
-    ].join(',');
-  }
-  return rows;
+/** The plots, analysed: what the CSV and the summary are written from. */
+interface AnalysedPlots {
+  /** The plots as loaded (repaired, WGS84 lon/lat). */
+  layer: FeatureCollection;
+  crs: CrsDetection;
+  skipped: number;
+  results: readonly PlotResult[];
+  towns: readonly (string | undefined)[];
+  /** The CSV rows in blocks joined by CRLF. */
+  rowBlocks: Iterable<string>;
 }
 
 /**
@@ -359,7 +361,113 @@ function checksLine(checks: PlausibilitySummary): string | null {
   return `合理性检查（地块）：${found.map((f) => f[0]).join('，')}；详见 summary.json 的 checks / plausibility checks (plots): ${found.map((f) => f[1]).join(', ')}; see checks in summary.json${checks.shift ? `\n  ${checks.shift.message.zh}\n  ${checks.shift.message.en}` : ''}`;
 }
 
-function main(): void {
+/** The paths and settings of a run on three layers. */
+interface LayersRun {
+  plotsPath: string;
+  boundaryPath: string;
+  controlPath: string;
+  tolerance: number;
+  values: Record<string, string | undefined>;
+  skipInvalid: boolean;
+}
+
+/** The CRS code of an option, without stopping the run: 'unknown' when the code is not known. */
+function optionCrs(values: Record<string, string | undefined>, kind: LayerKind): Crs | undefined | 'unknown' {
+  const code = values[`${kind}-crs`] ?? values.crs;
+  return code === undefined ? undefined : (parseCrsCode(code) ?? 'unknown');
+}
+
+/**
+ * The plots read in parts on several threads (plots-in-parts.ts), when the file is a large GeoJSON
+ * and both other layers load; null when the run must go the ordinary way (nothing printed then).
+ */
+async function analyzeInParts(
+  run: LayersRun,
+): Promise<{ plots: AnalysedPlots; boundary: LoadedLayer; control: LoadedLayer } | null> {
+  const { plotsPath } = run;
+  const ext = extname(plotsPath).toLowerCase();
+  if (ext !== '.geojson' && ext !== '.json') return null;
+  let size: number;
+  try {
+    size = statSync(plotsPath).size;
+  } catch {
+    return null;
+  }
+  const parts = plotPartCount(size);
+  if (parts < 2 || siblingPaths(plotsPath).length > 0) return null;
+  const crs = [
+    optionCrs(run.values, 'plots'),
+    optionCrs(run.values, 'boundary'),
+    optionCrs(run.values, 'control'),
+  ];
+  if (crs.includes('unknown')) return null;
+  const [plotsCrs, boundaryCrs, controlCrs] = crs as (Crs | undefined)[];
+  const boundary = loadQuietly(run.boundaryPath, 'boundary', boundaryCrs, run.skipInvalid);
+  const control = loadQuietly(run.controlPath, 'control', controlCrs, run.skipInvalid);
+  if (!boundary.ok || !control.ok) return null;
+  const plots = await analyzePlotsInParts({
+    path: plotsPath,
+    parts,
+    workerUrl: new URL(import.meta.url),
+    ...(plotsCrs ? { crs: plotsCrs } : {}),
+    boundary: boundary.loaded.layer,
+    control: control.loaded.layer,
+    tolerance: run.tolerance,
+  });
+  // Asked for by name (tests do), the way the plots were read is said.
+  if (process.env.ANALYZE_THREADS !== undefined)
+    console.error(
+      plots.ok
+        ? `  ANALYZE_THREADS: ${plotsPath} read in ${parts} parts`
+        : `  ANALYZE_THREADS: ${plotsPath} read whole (${plots.why})`,
+    );
+  if (!plots.ok) return null;
+  for (const line of [...crsLines(plotsPath, plots.crs), ...boundary.lines, ...control.lines])
+    console.error(line);
+  return {
+    plots: {
+      layer: { type: 'FeatureCollection', features: plots.features },
+      crs: plots.crs,
+      skipped: 0,
+      results: plots.results,
+      towns: plots.towns,
+      rowBlocks: plots.rows,
+    },
+    boundary: boundary.loaded,
+    control: control.loaded,
+  };
+}
+
+/** The three layers read and the plots analysed on this thread alone. */
+function analyzeWhole(run: LayersRun): { plots: AnalysedPlots; boundary: LoadedLayer; control: LoadedLayer } {
+  const { values, skipInvalid, tolerance } = run;
+  const plots = load(run.plotsPath, 'plots', chosenCrs(values, 'plots'), skipInvalid);
+  const boundary = load(run.boundaryPath, 'boundary', chosenCrs(values, 'boundary'), skipInvalid);
+  const control = load(run.controlPath, 'control', chosenCrs(values, 'control'), skipInvalid);
+
+  const { results, problems } = classifyPlots(plots.layer, boundary.layer, control.layer, { tolerance });
+  const unclassified = problems.filter((p) => p.severity === 'error');
+  if (unclassified.length > 0)
+    fail([`无法完成分类 / classification failed:`, ...unclassified.slice(0, 50).map(formatProblem)]);
+
+  const towns = assignTowns(plots.layer, boundary.layer);
+  const settings = { ...DEFAULT_SETTINGS, tolerance };
+  const rows = plotCsvRows(plots.layer.features, plots.plotProperties, results, towns, settings);
+  return {
+    plots: {
+      layer: plots.layer,
+      crs: plots.crs,
+      skipped: plots.skipped,
+      results,
+      towns: towns.map((t) => t.town),
+      rowBlocks: rowBlocks(rows),
+    },
+    boundary,
+    control,
+  };
+}
+
+async function main(): Promise<void> {
   let values: Record<string, string | undefined>;
   let skipInvalid = false;
   try {
@@ -400,23 +508,17 @@ function main(): void {
   if (!(tolerance >= 0 && tolerance < 0.5))
     fail([`--tolerance 必须在 0 到 0.5 之间 / must be in [0, 0.5): ${values.tolerance}`]);
 
-  const plots = load(plotsPath, 'plots', chosenCrs(values, 'plots'), skipInvalid);
-  const boundary = load(boundaryPath, 'boundary', chosenCrs(values, 'boundary'), skipInvalid);
-  const control = load(controlPath, 'control', chosenCrs(values, 'control'), skipInvalid);
-
-  const { results, problems } = classifyPlots(plots.layer, boundary.layer, control.layer, { tolerance });
-  const unclassified = problems.filter((p) => p.severity === 'error');
-  if (unclassified.length > 0)
-    fail([`无法完成分类 / classification failed:`, ...unclassified.slice(0, 50).map(formatProblem)]);
-
-  const towns = assignTowns(plots.layer, boundary.layer);
-  const settings = { ...DEFAULT_SETTINGS, tolerance };
-  const rows = plotCsvRows(plots, results, towns, settings);
-
-  const baseline = baselineIndicators(
-    results,
-    towns.map((t) => t.town),
-  );
+  const run: LayersRun = {
+    plotsPath,
+    boundaryPath,
+    controlPath,
+    tolerance,
+    values,
+    skipInvalid,
+  };
+  const { plots, boundary, control } = (await analyzeInParts(run)) ?? analyzeWhole(run);
+  const { results } = plots;
+  const baseline = baselineIndicators(results, plots.towns);
   const summary = {
     areaMethod: AREA_METHOD,
     tolerance,
@@ -437,7 +539,7 @@ function main(): void {
     // Last, so that every key before it stays as it was.
     checks: plausibilityChecks(plots.layer, boundary.layer, control.layer),
   };
-  writeCsvAtomically(out, CSV_HEADER.join(','), rows);
+  writeCsvAtomically(out, CSV_HEADER.join(','), plots.rowBlocks, results.length > 0);
   if (values.summary) writeAtomically(values.summary, `${JSON.stringify(summary, null, 2)}\n`);
   const checksFound = checksLine(summary.checks);
   if (checksFound) console.error(checksFound);
@@ -446,4 +548,10 @@ function main(): void {
   );
 }
 
-main();
+// The same module serves the plot part workers that analyzeInParts starts.
+if (isMainThread) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else if (isPlotPartWorker()) servePlotPart();

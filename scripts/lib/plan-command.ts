@@ -10,6 +10,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { analyzePlan } from '../../src/core/analysis/analyze-plan.ts';
 import { parsePlanFile } from '../../src/core/plan/parse-plan-file.ts';
 import type { PlanProblem } from '../../src/core/plan/plan-problems.ts';
@@ -172,7 +173,10 @@ export function runPlanCommand(options: PlanCommandOptions, io: PlanCommandIo = 
   return 0;
 }
 
-/** `node --import tsx scripts/lib/plan-command.ts --plan … --out …` runs it on its own. */
+/**
+ * `node --import tsx scripts/lib/plan-command.ts --plan … --out …` runs it on its own (not inside a
+ * bundle's worker thread, whose argv names the bundle's own entry).
+ */
 function main(): void {
   let values: Record<string, string | undefined>;
   try {
@@ -193,4 +197,4 @@ function main(): void {
   process.exit(runPlanCommand({ plan: values.plan, out: values.out, scenario: values.scenario }));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -19,6 +19,11 @@ export interface StageRule {
 /** The stages of `scripts/analyze.ts`, in the order it runs them. */
 export const ANALYZE_STAGES: readonly StageRule[] = [
   { fn: 'readInput', stage: 'read files' },
+  // Large plot files are read in parts on several threads (plots-in-parts.ts, plot-part.ts).
+  { fn: 'readShared', stage: 'read files' },
+  { fn: 'cutFeatureCollection', stage: 'cut into parts' },
+  { fn: 'decodePiece', stage: 'decode text' },
+  { fn: 'parseGeoJsonPiece', stage: 'parse JSON' },
   { fn: 'decodeUtf8OrGb18030', stage: 'decode text' },
   // The command line decodes valid UTF-8 through Buffer (decodeTextFile's host decoder).
   { fn: 'decodeTextFile', stage: 'decode text' },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it, vi } from 'vitest';
-import { parseLargeFeatureCollection } from './parse-large-geojson.ts';
+import { cutFeatureCollection, parseLargeFeatureCollection } from './parse-large-geojson.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 /** Parsed in pieces of about 10 bytes, whatever the size. */
@@ -68,6 +68,86 @@ describe('parseLargeFeatureCollection', () => {
     );
     expect(parseLargeFeatureCollection(gbk, { minimumBytes: 0 })).toBeNull();
     expect(parseLargeFeatureCollection(encode('{"type": "FeatureCollection", "features": []}'))).toBeNull();
+  });
+});
+
+/** Each piece parsed as a reader of the pieces parses it; null when one does not parse to features. */
+function featuresOfPieces(bytes: Uint8Array, pieces: [number, number][]): unknown[] | null {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const features: unknown[] = [];
+  for (const [from, to] of pieces) {
+    try {
+      const piece = JSON.parse(`[${decoder.decode(bytes.subarray(from, to))}]`) as unknown[];
+      if (piece.length === 0) return null;
+      features.push(...piece);
+    } catch {
+      return null;
+    }
+  }
+  return features;
+}
+
+describe('cutFeatureCollection', () => {
+  const plot = (id: string, name: string) =>
+    `{"type": "Feature", "properties": {"id": "${id}", "name": ${JSON.stringify(name)}}, "geometry": {"type": "Polygon", "coordinates": [[[121.2, 30.1], [121.3, 30.1], [121.2, 30.1]]]}}`;
+
+  it('cuts between features into pieces of about equal size whose features are the file’s', () => {
+    const features = Array.from({ length: 40 }, (_, i) =>
+      plot(`p${i}`, `东山头村 "${i}" },{"type": "Feature"`),
+    );
+    const text = `\uFEFF{"type": "FeatureCollection", "name": "地块", "crs": {"type": "name", "properties": {"name": "EPSG:4490"}},\n"features": [\n${features.join(',\n')}\n]\n}\n`;
+    const bytes = encode(text);
+    const cut = cutFeatureCollection(bytes, 3);
+    const expected = JSON.parse(text.slice(1));
+    expect(cut?.root).toEqual({ ...expected, features: [] });
+    expect(cut?.pieces).toHaveLength(3);
+    expect(featuresOfPieces(bytes, cut?.pieces ?? [])).toEqual(expected.features);
+    const sizes = (cut?.pieces ?? []).map(([from, to]) => to - from);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThan(2 * (features[0]?.length ?? 0));
+  });
+
+  it('gives pieces that parse to exactly the file’s features, or that do not parse, for any collection', () => {
+    const feature = fc.record({
+      type: fc.constant('Feature'),
+      properties: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 })),
+      geometry: fc.jsonValue({ maxDepth: 4 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(feature, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.boolean(),
+        (features, count, indent) => {
+          const text = JSON.stringify({ type: 'FeatureCollection', features }, null, indent ? 1 : 0);
+          const bytes = encode(text);
+          const cut = cutFeatureCollection(bytes, count);
+          if (!cut) return;
+          const read = featuresOfPieces(bytes, cut.pieces);
+          if (read) expect(read).toEqual(JSON.parse(text).features);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    [
+      'a member after the features',
+      `{"type": "FeatureCollection", "features": [${plot('a', 'x')}, ${plot('b', 'y')}], "bbox": [1, 2, 3, 4]}`,
+    ],
+    ['a Feature', plot('a', 'x')],
+    ['features that are not an array', '{"type": "FeatureCollection", "features": {}}'],
+    ['a truncated file', `{"type": "FeatureCollection", "features": [${plot('a', 'x')}, ${plot('b', 'y')}`],
+    ['one feature to cut in two', `{"type": "FeatureCollection", "features": [${plot('a', 'x')}]}`],
+  ])('leaves %s to the ordinary reading (null)', (_, text) => {
+    expect(cutFeatureCollection(encode(text), 2)).toBeNull();
+  });
+
+  it('cuts a file with two features members only into pieces that do not parse', () => {
+    const text = `{"type": "FeatureCollection", "features": [], "features": [${plot('a', 'x')}, ${plot('b', 'y')}]}`;
+    const bytes = encode(text);
+    const cut = cutFeatureCollection(bytes, 2);
+    expect(cut === null || featuresOfPieces(bytes, cut.pieces) === null).toBe(true);
   });
 });
 

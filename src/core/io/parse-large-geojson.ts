@@ -157,3 +157,121 @@ export function parseLargeFeatureCollection(
     return null;
   }
 }
+
+/** A FeatureCollection's bytes cut between features, so that the pieces can be read side by side. */
+export interface FeatureCollectionPieces {
+  /** The root object as JSON.parse gives it, with an empty `features` array. */
+  root: Record<string, unknown> & { features: unknown[] };
+  /**
+   * [from, to) byte ranges, in file order, each a comma-separated list of features without the
+   * array's brackets. Not yet checked: a reader parses each as `[` piece `]`, and only when every
+   * piece parses, as UTF-8 and as JSON, to a non-empty list are the features the file's.
+   */
+  pieces: [number, number][];
+}
+
+/** Bytes of `"Feature"`, the value a feature's `type` member starts with. */
+const FEATURE_TYPE = [0x22, 0x46, 0x65, 0x61, 0x74, 0x75, 0x72, 0x65, 0x22];
+const TYPE_KEY = [0x22, 0x74, 0x79, 0x70, 0x65, 0x22];
+
+function startsWithBytes(bytes: Uint8Array, at: number, expected: readonly number[]): boolean {
+  for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
+  return true;
+}
+
+function previousNonSpace(bytes: Uint8Array, from: number): number {
+  let at = from;
+  while (at >= 0 && isSpace(bytes[at])) at--;
+  return at;
+}
+
+/**
+ * The index of the comma before the first feature that starts at or after `from`, recognised by
+ * `}, {"type": "Feature"` (any spaces); -1 when none starts before `limit`. Only a candidate: the same
+ * bytes inside a property or a string make a piece that does not parse, and the reader falls back.
+ */
+function featureCutAfter(bytes: Uint8Array, from: number, limit: number): number {
+  for (let brace = bytes.indexOf(OPEN_BRACE, from); brace >= 0 && brace < limit; ) {
+    const comma = previousNonSpace(bytes, brace - 1);
+    const key = nextNonSpace(bytes, brace + 1);
+    if (
+      bytes[comma] === COMMA &&
+      bytes[previousNonSpace(bytes, comma - 1)] === CLOSE_BRACE &&
+      startsWithBytes(bytes, key, TYPE_KEY)
+    ) {
+      const colon = nextNonSpace(bytes, key + TYPE_KEY.length);
+      if (bytes[colon] === COLON && startsWithBytes(bytes, nextNonSpace(bytes, colon + 1), FEATURE_TYPE))
+        return comma;
+    }
+    brace = bytes.indexOf(OPEN_BRACE, brace + 1);
+  }
+  return -1;
+}
+
+/**
+ * Cuts a FeatureCollection whose `features` array is its last member into `count` pieces of about
+ * equal size, without reading the features: the root is scanned up to that array, its end is found
+ * from the end of the file, and each cut is placed before a feature found near an equal share of the
+ * bytes. Null when the file does not have that shape (another member after `features`, no cut found,
+ * not a FeatureCollection); the caller then reads the file whole.
+ * @param bytes the file (UTF-8, with or without BOM)
+ * @param count how many pieces, at least 1
+ * @example cutFeatureCollection(bytesOf100000Plots, 2) // → { root: { type: 'FeatureCollection', name: '工业用地地块', features: [] }, pieces: [[93, 27618193], [27618194, 55236380]] }
+ */
+export function cutFeatureCollection(bytes: Uint8Array, count: number): FeatureCollectionPieces | null {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const start = nextNonSpace(bytes, bom);
+  if (bytes[start] !== OPEN_BRACE) return null;
+  // The root's members up to `features`, read as splitRoot reads them.
+  let open = -1;
+  let depth = 0;
+  let expectKey = false;
+  try {
+    for (let at = start; at < bytes.length && open < 0; at++) {
+      const byte = bytes[at];
+      if (byte === QUOTE) {
+        const end = stringEnd(bytes, at);
+        if (end < 0) return null;
+        if (depth === 1 && expectKey) {
+          expectKey = false;
+          if (JSON.parse(decoder.decode(bytes.subarray(at, end + 1))) === 'features') {
+            const colon = nextNonSpace(bytes, end + 1);
+            open = nextNonSpace(bytes, colon + 1);
+            if (bytes[colon] !== COLON || bytes[open] !== OPEN_BRACKET) return null;
+          }
+        }
+        at = end;
+      } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+        depth++;
+        expectKey = depth === 1;
+      } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
+      else if (byte === COMMA && depth === 1) expectKey = true;
+    }
+    if (open < 0) return null;
+    // `features` last: the file ends with `] }`, the array's end and the root's.
+    const rootClose = previousNonSpace(bytes, bytes.length - 1);
+    const close = previousNonSpace(bytes, rootClose - 1);
+    if (bytes[rootClose] !== CLOSE_BRACE || bytes[close] !== CLOSE_BRACKET || close <= open) return null;
+    const root = JSON.parse(
+      `${decoder.decode(bytes.subarray(start, open))}[]${decoder.decode(bytes.subarray(close + 1))}`,
+    ) as Record<string, unknown>;
+    // An empty array proves that the array is the root's one `features` (a second one would win).
+    if (root.type !== 'FeatureCollection' || !Array.isArray(root.features) || root.features.length > 0)
+      return null;
+    const pieces: [number, number][] = [];
+    let from = open + 1;
+    for (let k = 1; k < count; k++) {
+      const share = open + Math.round(((close - open) * k) / count);
+      const cut = featureCutAfter(bytes, Math.max(share, from), close);
+      if (cut < 0) return null;
+      pieces.push([from, cut]);
+      from = cut + 1;
+    }
+    pieces.push([from, close]);
+    return { root: root as FeatureCollectionPieces['root'], pieces };
+  } catch {
+    // Not UTF-8 or not JSON: the ordinary reading says exactly what is wrong.
+    return null;
+  }
+}

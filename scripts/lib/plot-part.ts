@@ -1,0 +1,180 @@
+/**
+ * One piece of a large plot layer taken through the whole analysis on its own thread: parse, column
+ * mapping, reprojection, checks, repairs, classification, towns and CSV rows, by the same functions
+ * and in the same order as the whole-file path. What needs the whole layer (the columns, the CRS, ids
+ * that must be unique) is decided by the caller from every piece's summary. A piece that meets
+ * anything unusual (a problem of any kind, a feature without its own id) says so instead of going
+ * on, and the caller reads the file the ordinary way, with its exact messages.
+ */
+
+import { isUtf8 } from 'node:buffer';
+import { assignTowns } from '../../src/core/analysis/assign-towns.ts';
+import { classifyPlots, type PlotResult } from '../../src/core/analysis/classify-plots.ts';
+import type { Crs } from '../../src/core/crs/crs.ts';
+import type { CoordinateBox } from '../../src/core/crs/detect-crs-from-coordinates.ts';
+import { reprojectFeatureCollection } from '../../src/core/crs/reproject-feature-collection.ts';
+import { applyColumnMapping, type ColumnMapping, columnsOf } from '../../src/core/io/column-mapping.ts';
+import { soundFeatures } from '../../src/core/io/detect-layer-crs.ts';
+import { repairFeature } from '../../src/core/io/repair-feature.ts';
+import { idKey, resolveFeatureId } from '../../src/core/io/resolve-feature-id.ts';
+import { validateLayer } from '../../src/core/io/validate-layer.ts';
+import { type AnalysisSettings, DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import type { Feature, FeatureCollection, PlotStatus } from '../../src/core/types.ts';
+import { plotCsvRows } from './plot-csv-rows.ts';
+
+/** What the caller needs from every piece to decide for the whole layer. */
+export type PartSummary =
+  | { ok: true; features: number; columns: string[]; box: CoordinateBox | null }
+  | { ok: false; why: string };
+
+/** What the whole layer's decisions are, for each piece. */
+export interface PartInput {
+  mapping: ColumnMapping;
+  crs: Crs;
+  fileName: string;
+  boundary: FeatureCollection;
+  control: FeatureCollection;
+  tolerance: number;
+}
+
+/** A piece's plots, analysed: numbers in typed arrays, so that they cross threads as one copy. */
+export type PartResult =
+  | {
+      ok: true;
+      /** The plots as loaded (repaired), for the checks that need the whole layer. */
+      features: Feature[];
+      /** Each plot's id as the duplicate check keys it (unique within the piece). */
+      idKeys: string[];
+      /** The CSV rows of the piece's plots, joined by CRLF. */
+      rows: string;
+      ids: string[];
+      areaM2: Float64Array;
+      areaMu: Float64Array;
+      inBoundaryM2: Float64Array;
+      inControlM2: Float64Array;
+      status: (PlotStatus | null)[];
+      towns: (string | undefined)[];
+    }
+  | { ok: false; why: string };
+
+/** The text of bytes [from, to), or null when they are not UTF-8. */
+function decodePiece(bytes: Uint8Array, from: number, to: number): string | null {
+  const piece = bytes.subarray(from, to);
+  return isUtf8(piece)
+    ? Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8')
+    : null;
+}
+
+/** The features in bytes [from, to) of a FeatureCollection, or null when they are not UTF-8 and JSON. */
+function parseGeoJsonPiece(bytes: Uint8Array, from: number, to: number): unknown[] | null {
+  const text = decodePiece(bytes, from, to);
+  if (text === null) return null;
+  try {
+    const features = JSON.parse(`[${text}]`) as unknown[];
+    return features.length > 0 ? features : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The id a CSV row and the classification give a plot without one of its own use its index. */
+function hasOwnPlotId(feature: Feature): boolean {
+  const id = feature.properties?.id ?? feature.id;
+  return id !== undefined && id !== null && id !== '';
+}
+
+/** One piece of the plots, read in two steps: {@link summary} at once, then {@link finish}. */
+export class PlotPart {
+  readonly summary: PartSummary;
+  private readonly features: unknown[] | null;
+
+  /** Parses the piece and gathers what the whole layer's column mapping and CRS are decided from. */
+  constructor(bytes: Uint8Array, from: number, to: number) {
+    this.features = parseGeoJsonPiece(bytes, from, to);
+    this.summary = this.summarise();
+  }
+
+  private summarise(): PartSummary {
+    const features = this.features;
+    if (!features) return { ok: false, why: 'not UTF-8 JSON features' };
+    const sound = soundFeatures(features);
+    if (sound.length !== features.length) return { ok: false, why: 'a feature with unsound coordinates' };
+    let minX = Number.POSITIVE_INFINITY;
+    let minY = Number.POSITIVE_INFINITY;
+    let maxX = Number.NEGATIVE_INFINITY;
+    let maxY = Number.NEGATIVE_INFINITY;
+    for (const { box } of sound) {
+      if (box[0] < minX) minX = box[0];
+      if (box[1] < minY) minY = box[1];
+      if (box[2] > maxX) maxX = box[2];
+      if (box[3] > maxY) maxY = box[3];
+    }
+    const box: CoordinateBox | null = minX <= maxX ? [minX, minY, maxX, maxY] : null;
+    const columns = columnsOf({ type: 'FeatureCollection', features });
+    return { ok: true, features: features.length, columns, box };
+  }
+
+  /**
+   * The rest of the analysis, as loadLayerFromSource, classifyPlots, assignTowns and the CSV rows do
+   * it for the whole layer; `ok: false` at the first thing that the whole-file path would report.
+   */
+  finish(input: PartInput): PartResult {
+    if (!this.features || !this.summary.ok) return { ok: false, why: 'not summarised' };
+    const collection = applyColumnMapping(
+      { type: 'FeatureCollection', features: this.features } as FeatureCollection,
+      input.mapping,
+    );
+    const reprojected = reprojectFeatureCollection(collection, input.crs);
+    const checked = validateLayer(reprojected, 'plots', { fileName: input.fileName, plotProperties: true });
+    if (checked.problems.length > 0) return { ok: false, why: 'problems found' };
+    const features: Feature[] = new Array(reprojected.features.length);
+    const idKeys: string[] = new Array(features.length);
+    for (let i = 0; i < features.length; i++) {
+      const feature = reprojected.features[i] as Feature;
+      const id = resolveFeatureId(feature);
+      const repaired = repairFeature(feature as Feature<unknown, unknown>) as Feature;
+      if (id === undefined || !hasOwnPlotId(repaired)) return { ok: false, why: 'a plot without an id' };
+      idKeys[i] = idKey(id);
+      features[i] = repaired;
+    }
+    const layer: FeatureCollection = { type: 'FeatureCollection', features };
+    const { results, problems } = classifyPlots(layer, input.boundary, input.control, {
+      tolerance: input.tolerance,
+    });
+    if (problems.some((problem) => problem.severity === 'error'))
+      return { ok: false, why: 'unclassified plots' };
+    const towns = assignTowns(layer, input.boundary);
+    const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, tolerance: input.tolerance };
+    const rows = plotCsvRows(features, checked.plotProperties, results, towns, settings);
+    return {
+      ok: true,
+      features,
+      idKeys,
+      rows: rows.join('\r\n'),
+      ...columnsOfResults(results),
+      towns: towns.map((t) => t.town),
+    };
+  }
+}
+
+function columnsOfResults(results: readonly PlotResult[]) {
+  const n = results.length;
+  const columns = {
+    ids: new Array<string>(n),
+    areaM2: new Float64Array(n),
+    areaMu: new Float64Array(n),
+    inBoundaryM2: new Float64Array(n),
+    inControlM2: new Float64Array(n),
+    status: new Array<PlotStatus | null>(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const result = results[i] as PlotResult;
+    columns.ids[i] = result.id;
+    columns.areaM2[i] = result.areaM2;
+    columns.areaMu[i] = result.areaMu;
+    columns.inBoundaryM2[i] = result.inBoundaryM2;
+    columns.inControlM2[i] = result.inControlM2;
+    columns.status[i] = result.status;
+  }
+  return columns;
+}

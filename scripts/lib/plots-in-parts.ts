@@ -1,0 +1,273 @@
+/**
+ * A large GeoJSON plot layer analysed in pieces on several threads (node:worker_threads), this thread
+ * taking the first piece: the same functions in the same order as the whole-file path, so that the
+ * CSV rows, the per-plot figures and the summary are the same bytes. Only what needs the whole layer
+ * is decided here: the column mapping (from every piece's columns), the CRS (from the box of all
+ * coordinates) and that ids are unique across pieces. Anything unusual (a problem of any kind, a
+ * layer the CRS detection must look at feature by feature, a file of another shape) gives null, and
+ * the caller reads the file the ordinary way, with its exact messages.
+ */
+
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import type { PlotResult } from '../../src/core/analysis/classify-plots.ts';
+import { checkPlacement } from '../../src/core/crs/check-placement.ts';
+import type { Crs, CrsDetection, CrsDetectionResult } from '../../src/core/crs/crs.ts';
+import { detectCrs, userCrsDetection } from '../../src/core/crs/detect-crs.ts';
+import type { CoordinateBox } from '../../src/core/crs/detect-crs-from-coordinates.ts';
+import { suggestColumnMapping } from '../../src/core/io/column-mapping.ts';
+import { isUsableDetection } from '../../src/core/io/detect-layer-crs.ts';
+import { cutFeatureCollection } from '../../src/core/io/parse-large-geojson.ts';
+import type { Feature, FeatureCollection } from '../../src/core/types.ts';
+import { type PartInput, type PartResult, type PartSummary, PlotPart } from './plot-part.ts';
+
+/** Plot files from this size on are read in parts when the machine has more than one core. */
+export const PARTS_MIN_BYTES = 8 * 1024 * 1024;
+/** At most this many threads: beyond it, the pieces' merging and memory outweigh the gain. */
+const MAX_PARTS = 4;
+
+/**
+ * How many parts to read a plot file of `bytes` in: ANALYZE_THREADS when set (1 turns the parts off;
+ * tests set it to read small files in parts), else one per core, at most four, for files of
+ * PARTS_MIN_BYTES or more.
+ */
+export function plotPartCount(bytes: number, environment: NodeJS.ProcessEnv = process.env): number {
+  const chosen = Number(environment.ANALYZE_THREADS);
+  if (Number.isInteger(chosen) && chosen >= 1) return Math.min(chosen, 16);
+  return bytes >= PARTS_MIN_BYTES ? Math.min(availableParallelism(), MAX_PARTS) : 1;
+}
+
+/** The plots analysed in parts, merged in file order. */
+export interface PlotsInParts {
+  ok: true;
+  crs: CrsDetection;
+  /** The plots as loaded, in file order. */
+  features: Feature[];
+  /** Each part's CSV rows joined by CRLF. */
+  rows: string[];
+  results: PlotResult[];
+  towns: (string | undefined)[];
+}
+
+/** Where and how the plots are read. */
+export interface PlotsInPartsOptions {
+  path: string;
+  parts: number;
+  /** The module that runs {@link servePlotPart} in a worker (the command line's own entry). */
+  workerUrl: URL;
+  /** The CRS chosen by hand (`--crs`, `--plots-crs`). */
+  crs?: Crs;
+  boundary: FeatureCollection;
+  control: FeatureCollection;
+  tolerance: number;
+}
+
+/** The file's bytes in memory every thread reads without a copy. */
+function readShared(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
+    let done = 0;
+    while (done < bytes.length) {
+      const read = readSync(fd, bytes, done, bytes.length - done, done);
+      if (read === 0) break;
+      done += read;
+    }
+    return done === bytes.length ? bytes : bytes.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A worker running `url`. The bundled command line is plain JavaScript; the TypeScript sources (run
+ * through tsx, as the tests do) need tsx's loader registered in the worker too, which `--import tsx`
+ * does only for the main thread.
+ */
+function startWorker(url: URL, data: unknown): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: data });
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
+}
+
+/** The next message of a worker; rejects when it fails or ends first. */
+function nextMessage<T>(worker: Worker): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: T) => {
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      resolve(message);
+    };
+    const onError = (error: Error) => {
+      worker.off('message', onMessage);
+      worker.off('exit', onExit);
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      reject(new Error(`plot part worker ended with code ${code}`));
+    };
+    worker.once('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+  });
+}
+
+/** The columns of every piece, in first-seen order over the file (as columnsOf gives them). */
+function mergedColumns(summaries: readonly PartSummary[]): string[] {
+  const seen = new Set<string>();
+  for (const summary of summaries) if (summary.ok) for (const column of summary.columns) seen.add(column);
+  return [...seen];
+}
+
+function mergedBox(summaries: readonly PartSummary[]): CoordinateBox | null {
+  let box: CoordinateBox | null = null;
+  for (const summary of summaries) {
+    if (!summary.ok || !summary.box) continue;
+    const [minX, minY, maxX, maxY] = summary.box;
+    box = box
+      ? [Math.min(box[0], minX), Math.min(box[1], minY), Math.max(box[2], maxX), Math.max(box[3], maxY)]
+      : [minX, minY, maxX, maxY];
+  }
+  return box;
+}
+
+/**
+ * The CRS as loadLayerFromSource decides it for a layer whose features are all sound, or null where
+ * it would look further (feature by feature) or stop the layer.
+ */
+function layerDetection(
+  fileName: string,
+  chosen: Crs | undefined,
+  crsMember: unknown,
+  box: CoordinateBox | null,
+  features: number,
+): CrsDetection | null {
+  let detection: CrsDetectionResult;
+  if (chosen) detection = userCrsDetection(chosen);
+  else {
+    detection = detectCrs({ ...(crsMember === undefined ? {} : { crsMember }), positions: box ?? [] });
+    const declaredUnsupported = !detection.ok && detection.reason === 'unsupported-crs';
+    if (!(isUsableDetection(detection) || declaredUnsupported || features < 2)) return null;
+  }
+  if (!detection.ok || checkPlacement(fileName, detection, box)) return null;
+  return detection;
+}
+
+/** True when no id key appears in two parts (each part has checked its own). */
+function idsUniqueAcrossParts(results: readonly Extract<PartResult, { ok: true }>[]): boolean {
+  const seen = new Set<string>();
+  let total = 0;
+  for (const result of results) {
+    total += result.idKeys.length;
+    for (const key of result.idKeys) seen.add(key);
+  }
+  return seen.size === total;
+}
+
+function mergedResults(parts: readonly Extract<PartResult, { ok: true }>[]): PlotsInParts['results'] {
+  const results: PlotResult[] = [];
+  for (const part of parts) {
+    for (let i = 0; i < part.ids.length; i++) {
+      results.push({
+        index: results.length,
+        id: part.ids[i] as string,
+        areaM2: part.areaM2[i] as number,
+        areaMu: part.areaMu[i] as number,
+        inBoundaryM2: part.inBoundaryM2[i] as number,
+        inControlM2: part.inControlM2[i] as number,
+        status: part.status[i] ?? null,
+      });
+    }
+  }
+  return results;
+}
+
+/** Why the plots must be read the ordinary way. */
+export interface NotInParts {
+  ok: false;
+  why: string;
+}
+
+/**
+ * Analyses the plots in `options.parts` pieces, this thread taking the first.
+ * @returns the merged analysis, or why the file must be read the ordinary way
+ */
+export async function analyzePlotsInParts(options: PlotsInPartsOptions): Promise<PlotsInParts | NotInParts> {
+  const bytes = readShared(options.path);
+  const cut = cutFeatureCollection(bytes, options.parts);
+  if (!cut) return { ok: false, why: 'the file could not be cut between features' };
+  const [first, ...rest] = cut.pieces as [[number, number], ...[number, number][]];
+  const workers = rest.map(([from, to]) =>
+    startWorker(options.workerUrl, { role: PLOT_PART_ROLE, buffer: bytes.buffer, from, to }),
+  );
+  try {
+    const replies = workers.map((worker) => nextMessage<PartSummary>(worker));
+    const part = new PlotPart(bytes, first[0], first[1]);
+    const summaries = [part.summary, ...(await Promise.all(replies))];
+    const failed = summaries.find((summary) => !summary.ok);
+    if (failed && !failed.ok) return failed;
+    const features = summaries.reduce((sum, summary) => sum + (summary.ok ? summary.features : 0), 0);
+    const box = mergedBox(summaries);
+    const crs = layerDetection(options.path, options.crs, cut.root.crs, box, features);
+    if (!crs) return { ok: false, why: 'the CRS needs a closer look' };
+    const input: PartInput = {
+      mapping: suggestColumnMapping(mergedColumns(summaries)).mapping,
+      crs: crs.crs,
+      fileName: options.path,
+      boundary: options.boundary,
+      control: options.control,
+      tolerance: options.tolerance,
+    };
+    const results = workers.map((worker) => nextMessage<PartResult>(worker));
+    for (const worker of workers) worker.postMessage(input);
+    const parts = [part.finish(input), ...(await Promise.all(results))];
+    const done = parts.filter((result): result is Extract<PartResult, { ok: true }> => result.ok);
+    const stopped = parts.find((result) => !result.ok);
+    if (stopped && !stopped.ok) return stopped;
+    if (!idsUniqueAcrossParts(done)) return { ok: false, why: 'an id in two parts' };
+    return {
+      ok: true,
+      crs,
+      rows: done.map((result) => result.rows),
+      results: mergedResults(done),
+      towns: done.flatMap((result) => result.towns),
+      features: done.flatMap((result) => result.features),
+    };
+  } catch (error) {
+    // A worker that failed: the ordinary reading meets the same failure and reports it.
+    return { ok: false, why: `a worker failed: ${String(error)}` };
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+}
+
+/** The `workerData.role` of a plot part worker. */
+const PLOT_PART_ROLE = 'plot-part';
+
+/** True in a worker started by {@link analyzePlotsInParts}. */
+export function isPlotPartWorker(): boolean {
+  return (workerData as { role?: unknown } | null)?.role === PLOT_PART_ROLE;
+}
+
+/** The worker's side: its piece's summary, then, given the layer's decisions, its piece analysed. */
+export function servePlotPart(): void {
+  const port = parentPort;
+  if (!port) return;
+  const { buffer, from, to } = workerData as { buffer: SharedArrayBuffer; from: number; to: number };
+  const part = new PlotPart(new Uint8Array(buffer), from, to);
+  port.postMessage(part.summary);
+  port.once('message', (input: PartInput) => {
+    const result = part.finish(input);
+    port.postMessage(
+      result,
+      result.ok
+        ? [result.areaM2, result.areaMu, result.inBoundaryM2, result.inControlM2].map(
+            (column) => column.buffer as ArrayBuffer,
+          )
+        : [],
+    );
+  });
+}
