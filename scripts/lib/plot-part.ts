@@ -14,7 +14,7 @@ import type { Crs } from '../../src/core/crs/crs.ts';
 import type { CoordinateBox } from '../../src/core/crs/detect-crs-from-coordinates.ts';
 import { reprojectFeatureCollection } from '../../src/core/crs/reproject-feature-collection.ts';
 import { applyColumnMapping, type ColumnMapping, columnsOf } from '../../src/core/io/column-mapping.ts';
-import { soundFeatures } from '../../src/core/io/detect-layer-crs.ts';
+import { soundFeatures, unionBox } from '../../src/core/io/detect-layer-crs.ts';
 import { repairFeature } from '../../src/core/io/repair-feature.ts';
 import { idKey, resolveFeatureId } from '../../src/core/io/resolve-feature-id.ts';
 import { validateLayer } from '../../src/core/io/validate-layer.ts';
@@ -99,17 +99,7 @@ export class PlotPart {
     if (!features) return { ok: false, why: 'not UTF-8 JSON features' };
     const sound = soundFeatures(features);
     if (sound.length !== features.length) return { ok: false, why: 'a feature with unsound coordinates' };
-    let minX = Number.POSITIVE_INFINITY;
-    let minY = Number.POSITIVE_INFINITY;
-    let maxX = Number.NEGATIVE_INFINITY;
-    let maxY = Number.NEGATIVE_INFINITY;
-    for (const { box } of sound) {
-      if (box[0] < minX) minX = box[0];
-      if (box[1] < minY) minY = box[1];
-      if (box[2] > maxX) maxX = box[2];
-      if (box[3] > maxY) maxY = box[3];
-    }
-    const box: CoordinateBox | null = minX <= maxX ? [minX, minY, maxX, maxY] : null;
+    const box = unionBox(sound);
     const columns = columnsOf({ type: 'FeatureCollection', features });
     return { ok: true, features: features.length, columns, box };
   }

@@ -17,7 +17,7 @@ import type { Crs, CrsDetection, CrsDetectionResult } from '../../src/core/crs/c
 import { detectCrs, userCrsDetection } from '../../src/core/crs/detect-crs.ts';
 import type { CoordinateBox } from '../../src/core/crs/detect-crs-from-coordinates.ts';
 import { suggestColumnMapping } from '../../src/core/io/column-mapping.ts';
-import { isUsableDetection } from '../../src/core/io/detect-layer-crs.ts';
+import { isUsableDetection, unionBox } from '../../src/core/io/detect-layer-crs.ts';
 import { cutFeatureCollection } from '../../src/core/io/parse-large-geojson.ts';
 import type { Feature, FeatureCollection } from '../../src/core/types.ts';
 import { type PartInput, type PartResult, type PartSummary, PlotPart } from './plot-part.ts';
@@ -122,16 +122,11 @@ function mergedColumns(summaries: readonly PartSummary[]): string[] {
   return [...seen];
 }
 
+/** The box of every piece's coordinates. */
 function mergedBox(summaries: readonly PartSummary[]): CoordinateBox | null {
-  let box: CoordinateBox | null = null;
-  for (const summary of summaries) {
-    if (!summary.ok || !summary.box) continue;
-    const [minX, minY, maxX, maxY] = summary.box;
-    box = box
-      ? [Math.min(box[0], minX), Math.min(box[1], minY), Math.max(box[2], maxX), Math.max(box[3], maxY)]
-      : [minX, minY, maxX, maxY];
-  }
-  return box;
+  const boxes: { box: CoordinateBox }[] = [];
+  for (const summary of summaries) if (summary.ok && summary.box) boxes.push({ box: summary.box });
+  return unionBox(boxes);
 }
 
 /**

@@ -42,9 +42,13 @@ interface SamplePlot {
   geometry: { coordinates: number[][][] };
 }
 
-/** The sample's plots, changed by `edit`, written one feature per line as GIS software writes them. */
+/**
+ * The sample's first 400 plots (enough for several parts, quick on a busy machine), changed by
+ * `edit`, written one feature per line as GIS software writes them.
+ */
 function samplePlots(dir: string, edit: (features: SamplePlot[]) => void): string {
   const plots = JSON.parse(readFileSync(join(sample, 'plots.geojson'), 'utf8'));
+  plots.features = plots.features.slice(0, 400);
   edit(plots.features);
   const path = join(dir, 'plots.geojson');
   const features = plots.features.map((feature: unknown) => JSON.stringify(feature)).join(',\n');
@@ -52,48 +56,52 @@ function samplePlots(dir: string, edit: (features: SamplePlot[]) => void): strin
   return path;
 }
 
+/** The sample's plots changed by `edit`, analysed on one thread and on `threads`; the files in `dir`. */
+function onOneAndMore(edit: (features: SamplePlot[]) => void, threads: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'analyze-parts-'));
+  const plotsPath = samplePlots(dir, edit);
+  const one = analyze(plotsPath, 1, join(dir, 'one'));
+  const more = analyze(plotsPath, threads, join(dir, 'more'));
+  // Whichever way the plots were read, the messages are the same.
+  expect(messages(more.stderr)).toEqual(messages(one.stderr));
+  expect(more.code).toBe(one.code);
+  return { dir, one, more };
+}
+
+/** Both runs wrote the same CSV and summary, byte for byte. */
+function expectSameFiles(dir: string): void {
+  expect(readFileSync(join(dir, 'more.csv'))).toEqual(readFileSync(join(dir, 'one.csv')));
+  expect(readFileSync(join(dir, 'more.json'))).toEqual(readFileSync(join(dir, 'one.json')));
+}
+
 describe('npm run analyze with the plots read in parts on several threads', () => {
   it('writes the same CSV and summary, byte for byte, as on one thread', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'analyze-parts-'));
-    const one = analyze(join(sample, 'plots.geojson'), 1, join(dir, 'one'));
-    const three = analyze(join(sample, 'plots.geojson'), 3, join(dir, 'three'));
-    expect(one.code).toBe(0);
-    expect(three.code).toBe(0);
-    expect(three.stderr).toContain('plots.geojson read in 3 parts');
-    expect(messages(three.stderr)).toEqual(messages(one.stderr));
-    expect(readFileSync(join(dir, 'three.csv'))).toEqual(readFileSync(join(dir, 'one.csv')));
-    expect(readFileSync(join(dir, 'three.json'))).toEqual(readFileSync(join(dir, 'one.json')));
+    const { dir, more } = onOneAndMore(() => {}, 3);
+    expect(more.code).toBe(0);
+    expect(more.stderr).toContain('plots.geojson read in 3 parts');
+    expectSameFiles(dir);
   });
 
   it('reads the file whole when an id is in two parts: the same duplicate-id error, and nothing written', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'analyze-parts-'));
-    const plotsPath = samplePlots(dir, (features) => {
+    const { dir, more } = onOneAndMore((features) => {
       const [first] = features;
       const last = features[features.length - 1];
       if (first && last) last.properties.id = first.properties.id;
-    });
-    const one = analyze(plotsPath, 1, join(dir, 'one'));
-    const two = analyze(plotsPath, 2, join(dir, 'two'));
-    expect(two.stderr).toContain('read whole (an id in two parts)');
-    expect(two.code).toBe(2);
-    expect(two.stderr).toContain('[duplicate-id]');
-    expect(messages(two.stderr)).toEqual(messages(one.stderr));
-    expect(existsSync(join(dir, 'two.csv'))).toBe(false);
+    }, 2);
+    expect(more.stderr).toContain('read whole (an id in two parts)');
+    expect(more.code).toBe(2);
+    expect(more.stderr).toContain('[duplicate-id]');
+    expect(existsSync(join(dir, 'more.csv'))).toBe(false);
   });
 
   it('reads the file whole when a part finds a problem: the same warning and the same files', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'analyze-parts-'));
-    const plotsPath = samplePlots(dir, (features) => {
+    const { dir, more } = onOneAndMore((features) => {
       // An open ring in the last plot: a warning, repaired by closing it.
       features[features.length - 1]?.geometry.coordinates[0]?.pop();
-    });
-    const one = analyze(plotsPath, 1, join(dir, 'one'));
-    const two = analyze(plotsPath, 2, join(dir, 'two'));
-    expect(two.stderr).toContain('read whole (problems found)');
-    expect(two.code).toBe(0);
-    expect(two.stderr).toContain('[unclosed-ring]');
-    expect(messages(two.stderr)).toEqual(messages(one.stderr));
-    expect(readFileSync(join(dir, 'two.csv'))).toEqual(readFileSync(join(dir, 'one.csv')));
-    expect(readFileSync(join(dir, 'two.json'))).toEqual(readFileSync(join(dir, 'one.json')));
+    }, 2);
+    expect(more.stderr).toContain('read whole (problems found)');
+    expect(more.code).toBe(0);
+    expect(more.stderr).toContain('[unclosed-ring]');
+    expectSameFiles(dir);
   });
 });

@@ -83,7 +83,8 @@ function soundBox(polygons: readonly unknown[]): CoordinateBox | null {
   return minX <= maxX ? [minX, minY, maxX, maxY] : null;
 }
 
-function unionBox(features: readonly SoundFeature[]): CoordinateBox | null {
+/** The box around the boxes of `features`; null when there are none. */
+export function unionBox(features: readonly { box: CoordinateBox }[]): CoordinateBox | null {
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;

@@ -84,18 +84,17 @@ function parseElements(
 }
 
 /**
- * The root object's members with its one `features` array parsed in pieces: the text of the
- * object with `[]` in place of that array, and the array's elements. Null when there is not exactly
- * one `features` member holding an array. Throws on what is not JSON.
+ * Walks the members of the root object whose `{` is at `start`, calling `onFeatures` with the index
+ * of the `[` of each member named `features`; it returns the index to go on after (that array's
+ * `]`), or -1 to stop there. Null when a `features` member holds no array (or the text ends inside a
+ * string); else how many `features` members were met. Throws on what is not JSON.
  */
-function splitRoot(
+function eachFeaturesMember(
   bytes: Uint8Array,
   start: number,
   decoder: TextDecoder,
-  pieceBytes: number,
-): { skeleton: string; features: unknown[] } | null {
-  if (bytes[start] !== OPEN_BRACE) return null;
-  let features: { elements: unknown[]; open: number; close: number } | null = null;
+  onFeatures: (open: number) => number,
+): number | null {
   let featuresKeys = 0;
   let depth = 0;
   let expectKey = false;
@@ -111,9 +110,8 @@ function splitRoot(
           const colon = nextNonSpace(bytes, end + 1);
           const open = nextNonSpace(bytes, colon + 1);
           if (bytes[colon] !== COLON || bytes[open] !== OPEN_BRACKET) return null;
-          const parsed = parseElements(bytes, open, decoder, pieceBytes);
-          features = { elements: parsed.elements, open, close: parsed.close };
-          at = parsed.close;
+          at = onFeatures(open);
+          if (at < 0) return featuresKeys;
           continue;
         }
       }
@@ -124,10 +122,32 @@ function splitRoot(
     } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
     else if (byte === COMMA && depth === 1) expectKey = true;
   }
+  return featuresKeys;
+}
+
+/**
+ * The root object's members with its one `features` array parsed in pieces: the text of the
+ * object with `[]` in place of that array, and the array's elements. Null when there is not exactly
+ * one `features` member holding an array. Throws on what is not JSON.
+ */
+function splitRoot(
+  bytes: Uint8Array,
+  start: number,
+  decoder: TextDecoder,
+  pieceBytes: number,
+): { skeleton: string; features: unknown[] } | null {
+  if (bytes[start] !== OPEN_BRACE) return null;
+  let features: { elements: unknown[]; open: number; close: number } | null = null;
+  const featuresKeys = eachFeaturesMember(bytes, start, decoder, (open) => {
+    const parsed = parseElements(bytes, open, decoder, pieceBytes);
+    features = { elements: parsed.elements, open, close: parsed.close };
+    return parsed.close;
+  });
   // A second "features" member would win in JSON.parse: leave such a file to it.
-  if (!features || featuresKeys !== 1) return null;
-  const skeleton = `${decoder.decode(bytes.subarray(start, features.open))}[]${decoder.decode(bytes.subarray(features.close + 1))}`;
-  return { skeleton, features: features.elements };
+  const found = features as { elements: unknown[]; open: number; close: number } | null;
+  if (!found || featuresKeys !== 1) return null;
+  const skeleton = `${decoder.decode(bytes.subarray(start, found.open))}[]${decoder.decode(bytes.subarray(found.close + 1))}`;
+  return { skeleton, features: found.elements };
 }
 
 /**
@@ -223,32 +243,13 @@ export function cutFeatureCollection(bytes: Uint8Array, count: number): FeatureC
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const start = nextNonSpace(bytes, bom);
   if (bytes[start] !== OPEN_BRACE) return null;
-  // The root's members up to `features`, read as splitRoot reads them.
   let open = -1;
-  let depth = 0;
-  let expectKey = false;
   try {
-    for (let at = start; at < bytes.length && open < 0; at++) {
-      const byte = bytes[at];
-      if (byte === QUOTE) {
-        const end = stringEnd(bytes, at);
-        if (end < 0) return null;
-        if (depth === 1 && expectKey) {
-          expectKey = false;
-          if (JSON.parse(decoder.decode(bytes.subarray(at, end + 1))) === 'features') {
-            const colon = nextNonSpace(bytes, end + 1);
-            open = nextNonSpace(bytes, colon + 1);
-            if (bytes[colon] !== COLON || bytes[open] !== OPEN_BRACKET) return null;
-          }
-        }
-        at = end;
-      } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-        depth++;
-        expectKey = depth === 1;
-      } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
-      else if (byte === COMMA && depth === 1) expectKey = true;
-    }
-    if (open < 0) return null;
+    const met = eachFeaturesMember(bytes, start, decoder, (at) => {
+      open = at;
+      return -1;
+    });
+    if (met === null || open < 0) return null;
     // `features` last: the file ends with `] }`, the array's end and the root's.
     const rootClose = previousNonSpace(bytes, bytes.length - 1);
     const close = previousNonSpace(bytes, rootClose - 1);
