@@ -5,6 +5,7 @@ import './ui/scenario.css';
 import './ui/export.css';
 import './ui/compare.css';
 import './ui/briefing.css';
+import './ui/checks.css';
 import { setWorkerUrl } from 'maplibre-gl';
 // MapLibre 6 starts its worker from this URL; without it the built app shows an empty map.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -12,7 +13,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startAutosave } from './services/autosave.ts';
 import { openStartPlan } from './services/open-start-plan.ts';
-import { watchZoneMeasures } from './services/plan-jobs.ts';
+import { watchPlanChecks, watchZoneMeasures } from './services/plan-jobs.ts';
 import { exposePlannerInternals } from './services/planner-internals.ts';
 import { startPlotsProtocol } from './services/plots-protocol.ts';
 import { plannerStore } from './state/store.ts';
@@ -45,3 +46,5 @@ createRoot(root).render(
 openStartPlan(plannerStore).then(() => startAutosave(plannerStore));
 // The receiving zones of every scenario are measured in the worker whenever they change.
 watchZoneMeasures(plannerStore);
+// The plan's plausibility checks (the table's filters) after each analysis.
+watchPlanChecks(plannerStore);

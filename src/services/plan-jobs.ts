@@ -4,6 +4,8 @@
  * only when a job has finished, so a failed or cancelled import leaves everything as it was.
  */
 
+import { loadCixiCheckReference } from '../bundled/cixi-check-reference.ts';
+import { countFlags } from '../core/checks/plausibility-checks.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import type { InputFile } from '../core/io/read-layer-files.ts';
 import type { ReceivingZone } from '../core/scenario/scenario.ts';
@@ -106,11 +108,12 @@ export async function restorePlan(
   return 'restored';
 }
 
-/** Reads files for the import dialog. */
+/** Reads files for the import dialog (whose previews are checked against the county and land). */
 export function readFiles(store: PlannerStore, files: InputFile[]) {
-  return runJob(store, { zh: '正在读取文件…', en: 'Reading files…' }, (c, onProgress) =>
-    c.api.read(files, { onProgress, transfer: files.map((file) => file.bytes.buffer) }),
-  );
+  return runJob(store, { zh: '正在读取文件…', en: 'Reading files…' }, async (c, onProgress) => {
+    await c.api.setCheckReference(loadCixiCheckReference());
+    return c.api.read(files, { onProgress, transfer: files.map((file) => file.bytes.buffer) });
+  });
 }
 
 /**
@@ -195,6 +198,34 @@ export async function importZones(
     return undefined;
   }
   return { count, scenarioName: scenario.name };
+}
+
+/**
+ * Keeps the plan's plausibility checks (src/core/checks) in the store for the table's filters:
+ * whenever the analysis changes, the worker checks the plots once no other job runs.
+ * @returns a function that stops watching
+ */
+export function watchPlanChecks(store: PlannerStore): () => void {
+  let checked: unknown = null;
+  const check = async (): Promise<void> => {
+    const state = store.getState();
+    const { analysis } = state;
+    if (state.job || !analysis || analysis === checked) return;
+    checked = analysis;
+    const result = await runJob(
+      store,
+      { zh: '正在检查数据是否合理…', en: 'Checking the data for plausibility…' },
+      (c) => c.api.checkPlan(loadCixiCheckReference()),
+    );
+    // A plan opened meanwhile is checked next; a failed check is not retried (its notice says why).
+    if (result && store.getState().analysis === analysis) {
+      store.getState().setPlanChecks({ analysis, ...result, counts: countFlags(result.flags) });
+    }
+    await check();
+  };
+  return store.subscribe(() => {
+    check();
+  });
 }
 
 /** Cancels the running job, if any. */

@@ -7,6 +7,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { PlanAnalysis } from '../core/analysis/analyze-plan.ts';
 import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
+import type { CheckFlag, PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import type { ScenarioEdit } from '../core/scenario/edits/scenario-edit.ts';
 import type { ScenarioSet } from '../core/scenario/scenario.ts';
@@ -43,6 +44,8 @@ export interface PlotFilter {
   maxAreaMu: number | null;
   minTaxPerMu: number | null;
   maxTaxPerMu: number | null;
+  /** Plausibility findings (src/core/checks); a plot with any of them matches. */
+  checks: CheckFlag[];
 }
 
 export const EMPTY_FILTER: PlotFilter = Object.freeze({
@@ -54,7 +57,18 @@ export const EMPTY_FILTER: PlotFilter = Object.freeze({
   maxAreaMu: null,
   minTaxPerMu: null,
   maxTaxPerMu: null,
+  checks: [],
 }) as PlotFilter;
+
+/** The plan's plausibility checks as the worker found them, for the analysis they were made on. */
+export interface PlanChecksState {
+  analysis: PlanAnalysis;
+  /** CHECK_FLAGS of each plot, by plot index. */
+  flags: Uint8Array;
+  summary: PlausibilitySummary;
+  /** Plots failing each check. */
+  counts: Record<CheckFlag, number>;
+}
 
 export interface PlotSort {
   key: 'id' | 'name' | 'town' | 'village' | 'status' | 'areaMu' | 'inControlShare' | 'taxPerMu' | 'class';
@@ -167,9 +181,12 @@ export interface SelectionSlice {
 export interface TableSlice {
   filter: PlotFilter;
   sort: PlotSort;
+  /** Null until the worker has checked the plan (and for a plan replaced since: see its `analysis`). */
+  planChecks: PlanChecksState | null;
 
   setFilter: (filter: Partial<PlotFilter>) => void;
   setSort: (sort: PlotSort) => void;
+  setPlanChecks: (checks: PlanChecksState | null) => void;
 }
 
 /** Where the map looks, and requests to make it look elsewhere. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanAnalysis, PlotRow } from '../core/analysis/analyze-plan.ts';
 import { baselineIndicators } from '../core/analysis/baseline-indicators.ts';
 import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
+import { CHECK_FLAGS } from '../core/checks/plausibility-checks.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { PlotStatus } from '../core/types.ts';
 import { EMPTY_FILTER, type PlotFilter, type PlotSort } from './planner-state.ts';
@@ -164,6 +165,24 @@ describe('filterRows', () => {
     ]);
     expect(ids(filterRows(ROWS, null, filter({ minTaxPerMu: 16 })))).toEqual(['P10', 'P1', 'P20']);
     expect(ids(filterRows(ROWS, null, filter({ maxTaxPerMu: 10 })))).toEqual(['P2']);
+  });
+
+  it('keeps plots with any of the listed plausibility findings, by the flags of their plot index', () => {
+    // By plot index (ROWS' order): P10 outside the county, P2 overlapping and duplicate, P1 overlapping.
+    const flags = new Uint8Array(ROWS.length);
+    const at = (id: string) => ROWS.find((row) => row.id === id)?.index as number;
+    flags[at('P10')] = CHECK_FLAGS.outsideCounty;
+    flags[at('P2')] = CHECK_FLAGS.overlapping | CHECK_FLAGS.duplicate;
+    flags[at('P1')] = CHECK_FLAGS.overlapping;
+    expect(ids(filterRows(ROWS, null, filter({ checks: ['overlapping'] }), flags))).toEqual(['P2', 'P1']);
+    expect(ids(filterRows(ROWS, null, filter({ checks: ['duplicate', 'outsideCounty'] }), flags))).toEqual([
+      'P10',
+      'P2',
+    ]);
+    expect(ids(filterRows(ROWS, '观海卫镇', filter({ checks: ['overlapping'] }), flags))).toEqual(['P2']);
+    // Before the plan has been checked, a finding filter keeps nothing rather than everything.
+    expect(filterRows(ROWS, null, filter({ checks: ['onWater'] }), null)).toEqual([]);
+    expect(isFilterEmpty(filter({ checks: ['townMismatch'] }))).toBe(false);
   });
 
   it('tells an empty filter by its fields, not by its identity', () => {

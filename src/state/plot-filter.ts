@@ -5,6 +5,7 @@
  */
 
 import type { PlanAnalysis, PlotRow } from '../core/analysis/analyze-plan.ts';
+import { CHECK_FLAGS } from '../core/checks/plausibility-checks.ts';
 import { parseNumberText } from '../core/parse-number-text.ts';
 import type { PlotStatus } from '../core/types.ts';
 import type { PlannerState, PlotFilter, PlotSort } from './planner-state.ts';
@@ -78,7 +79,8 @@ export function isFilterEmpty(filter: PlotFilter): boolean {
     filter.minAreaMu === null &&
     filter.maxAreaMu === null &&
     filter.minTaxPerMu === null &&
-    filter.maxTaxPerMu === null
+    filter.maxTaxPerMu === null &&
+    filter.checks.length === 0
   );
 }
 
@@ -105,11 +107,19 @@ function inRange(value: number | undefined, min: number | null, max: number | nu
 
 /**
  * The rows in `town` (null = every town; '' = plots without a town) that pass `filter`, in their
- * order. Statuses and classes match any of the listed ones; 'none' is a plot without a class. A row
- * without the measure a range filters on is left out.
+ * order. Statuses, classes and checks match any of the listed ones; 'none' is a plot without a class.
+ * A row without the measure a range filters on is left out, and so is every row when checks are
+ * asked for before `checkFlags` (the plan's CHECK_FLAGS by plot index) are known.
  */
-export function filterRows(rows: readonly PlotRow[], town: string | null, filter: PlotFilter): PlotRow[] {
+export function filterRows(
+  rows: readonly PlotRow[],
+  town: string | null,
+  filter: PlotFilter,
+  checkFlags: Uint8Array | null = null,
+): PlotRow[] {
   const text = filter.text.trim().toLocaleLowerCase();
+  let checkMask = 0;
+  for (const check of filter.checks) checkMask |= CHECK_FLAGS[check];
   const statuses = filter.statuses.length > 0 ? new Set<PlotStatus | null>(filter.statuses) : null;
   const classes = filter.classes.length > 0 ? new Set<string>(filter.classes) : null;
   return rows.filter((row) => {
@@ -119,6 +129,7 @@ export function filterRows(rows: readonly PlotRow[], town: string | null, filter
     if (classes && !classes.has(row.measures.efficiencyClass ?? 'none')) return false;
     if (!inRange(row.areaMu, filter.minAreaMu, filter.maxAreaMu)) return false;
     if (!inRange(row.measures.taxPerMu, filter.minTaxPerMu, filter.maxTaxPerMu)) return false;
+    if (checkMask !== 0 && !(((checkFlags?.[row.index] ?? 0) as number) & checkMask)) return false;
     return text === '' || searchTextOf(row).includes(text);
   });
 }
@@ -210,7 +221,16 @@ export function sortRows(rows: readonly PlotRow[], sort: PlotSort): PlotRow[] {
   return order.map((i) => rows[i] as PlotRow);
 }
 
-type TableState = Pick<PlannerState, 'analysis' | 'town' | 'filter' | 'sort'>;
+type TableState = Pick<PlannerState, 'analysis' | 'town' | 'filter' | 'sort'> &
+  Partial<Pick<PlannerState, 'planChecks'>>;
+
+/** The plan's check flags, or null while the worker has not checked the current analysis. */
+export function selectCheckFlags(
+  state: Pick<PlannerState, 'analysis'> & Partial<Pick<PlannerState, 'planChecks'>>,
+): Uint8Array | null {
+  const checks = state.planChecks;
+  return checks && checks.analysis === state.analysis ? checks.flags : null;
+}
 
 const EMPTY_ROWS: readonly PlotRow[] = Object.freeze([]);
 
@@ -221,6 +241,7 @@ let visibleCache: {
   sorted: readonly PlotRow[];
   town: string | null;
   filter: PlotFilter;
+  flags: Uint8Array | null;
   visible: readonly PlotRow[];
 } | null = null;
 
@@ -237,17 +258,20 @@ export function selectVisibleRows(state: TableState): readonly PlotRow[] {
     sortedCache = { rows, sort: state.sort, sorted: sortRows(rows, state.sort) };
   }
   const { sorted } = sortedCache;
+  const flags = selectCheckFlags(state);
   if (
     !visibleCache ||
     visibleCache.sorted !== sorted ||
     visibleCache.town !== state.town ||
-    visibleCache.filter !== state.filter
+    visibleCache.filter !== state.filter ||
+    visibleCache.flags !== flags
   ) {
     visibleCache = {
       sorted,
       town: state.town,
       filter: state.filter,
-      visible: filterRows(sorted, state.town, state.filter),
+      flags,
+      visible: filterRows(sorted, state.town, state.filter, flags),
     };
   }
   return visibleCache.visible;

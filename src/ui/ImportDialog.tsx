@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { hasFindings } from '../core/checks/plausibility-checks.ts';
 import { describeCrs } from '../core/crs/crs.ts';
 import { CRS_CHOICES, parseCrsCode } from '../core/crs/crs-codes.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
@@ -10,6 +11,7 @@ import { acceptSource, importZones, previewSource } from '../services/plan-jobs.
 import { plannerStore, usePlanner } from '../state/store.ts';
 import type { ImportKind, SourcePreview } from '../worker/source-preview.ts';
 import { formatList, inBrackets, labelColon } from './format.ts';
+import { ImportChecks } from './ImportChecks.tsx';
 
 /** The plan's three layers, and receiving zones added to the active scenario. */
 const KINDS: readonly ImportKind[] = ['plots', 'boundary', 'control', 'zones'];
@@ -218,12 +220,17 @@ function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardPr
       {preview.kind === 'plots' && preview.columns.length > 0 && (
         <ColumnMappingTable preview={preview} busy={busy || accepted} t={t} text={text} onChange={change} />
       )}
+      {preview.checks && preview.kind && (
+        <ImportChecks checks={preview.checks} kind={preview.kind} language={language} />
+      )}
       <ProblemList
         problems={preview.problems}
         total={preview.errorCount + preview.warningCount}
         counts={{ errors: preview.errorCount, warnings: preview.warningCount }}
         text={text}
         t={t}
+        // Not "no problems" beside plausibility findings: only the file's format and geometry are fine.
+        noneKey={preview.checks && hasFindings(preview.checks) ? 'checks.problemsNone' : 'import.noProblems'}
       />
       {!preview.ok && preview.kind && <p className="import-nothing">{t('import.nothingLoadable')}</p>}
       <div className="import-actions">
@@ -388,12 +395,14 @@ function ProblemList({
   counts,
   text,
   t,
+  noneKey = 'import.noProblems',
 }: {
   problems: readonly Problem[];
   total?: number;
   counts?: { errors: number; warnings: number };
   text: (message: Message) => string;
   t: T;
+  noneKey?: MessageKey;
 }) {
   const errors = counts?.errors ?? problems.filter((p) => p.severity === 'error').length;
   const warnings = counts?.warnings ?? problems.length - errors;
@@ -403,7 +412,7 @@ function ProblemList({
       <h4>
         {t('import.problems')}
         {labelColon(language)}
-        {total === 0 ? t('import.noProblems') : t('import.problemCounts', { errors, warnings })}
+        {total === 0 ? t(noneKey) : t('import.problemCounts', { errors, warnings })}
       </h4>
       {problems.length > 0 && (
         <ul>

@@ -9,6 +9,7 @@ import {
 } from 'react';
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
 import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
+import { CHECK_ORDER } from '../core/checks/plausibility-checks.ts';
 import type { PlotStatus } from '../core/types.ts';
 import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
 import { STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from '../map/palette.ts';
@@ -169,6 +170,7 @@ const Filters = memo(function Filters({ language }: { language: Language }) {
           </label>
         ))}
       </fieldset>
+      <CheckFilters language={language} />
       <div className="table-filter-row">
         <span className="table-range">
           <span className="table-range-label">{t('table.areaRange')}</span>
@@ -184,6 +186,38 @@ const Filters = memo(function Filters({ language }: { language: Language }) {
     </div>
   );
 });
+
+/** The plausibility findings as filters, each with the number of plots it would keep. */
+function CheckFilters({ language }: { language: Language }) {
+  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
+  const selected = usePlanner((state) => state.filter.checks);
+  const counts = usePlanner((state) =>
+    state.planChecks && state.planChecks.analysis === state.analysis ? state.planChecks.counts : null,
+  );
+  return (
+    <fieldset className="table-checks" data-testid="table-check-filters">
+      <legend>{t('table.checks')}</legend>
+      {CHECK_ORDER.map((check) => (
+        <label key={check} className="table-check">
+          <input
+            type="checkbox"
+            data-check={check}
+            checked={selected.includes(check)}
+            disabled={!counts && !selected.includes(check)}
+            onChange={() => setFilter({ checks: toggle(selected, check) })}
+          />
+          {counts
+            ? t('table.check.count', {
+                label: t(`table.check.${check}`),
+                count: formatInteger(language, counts[check]),
+              })
+            : t(`table.check.${check}`)}
+        </label>
+      ))}
+      {!counts && <span className="table-check-pending">{t('table.check.pending')}</span>}
+    </fieldset>
+  );
+}
 
 function sortState(sort: PlotSort, key: ColumnKey): 'ascending' | 'descending' | 'none' {
   return sort.key !== key ? 'none' : sort.descending ? 'descending' : 'ascending';

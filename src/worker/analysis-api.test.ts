@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { analyzePlan, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
+import { cixiCheckReference } from '../core/checks/check-reference.ts';
+import { countFlags } from '../core/checks/plausibility-checks.ts';
 import type { Scenario } from '../core/scenario/scenario.ts';
 import { measureZones, prepareZoneContext } from '../core/scenario/zone-measures.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
@@ -78,6 +80,49 @@ describe('the analysis worker through its client', () => {
     expect(accepted.analysis).toEqual(
       analyzePlan({ ...plan.layers, plots: accepted.replaced?.layer ?? plan.layers.plots }, DEFAULT_SETTINGS),
     );
+    destroy();
+  });
+
+  it('checks a previewed layer for plausibility and keeps the checks for the plan once accepted', async () => {
+    const { api, destroy } = await freshClient();
+    const checksFixture = (name: string) => new URL(`../../test/fixtures/checks/${name}`, import.meta.url);
+    const layer = (name: string) => JSON.parse(readFileSync(checksFixture(name), 'utf8'));
+    const basemap = (name: string) =>
+      JSON.parse(readFileSync(new URL(`../../data/basemap/${name}`, import.meta.url), 'utf8'));
+    await api.open({
+      layers: { ...plan.layers, boundary: layer('boundary.geojson'), control: layer('control.geojson') },
+    });
+    await api.setCheckReference(cixiCheckReference(basemap('counties.geojson'), basemap('land.geojson')));
+    const read = await api.read([
+      { name: 'plots.geojson', bytes: new Uint8Array(readFileSync(checksFixture('plots.geojson'))) },
+    ]);
+    const checks = read.previews[0]?.checks;
+    expect(checks).toMatchObject({
+      outsideCounty: 3,
+      onWater: 2,
+      townMismatch: 2,
+      overlappingPairs: 7,
+      duplicateGeometries: 2,
+    });
+    // A few examples for the dialog, the counts whole.
+    expect(checks?.overlaps).toHaveLength(5);
+    expect(checks?.townMismatches[0]).toEqual({ id: 'town-1', town: '宗汉街道', boundaryTown: '浒山街道' });
+    const preview = read.previews[0];
+    if (!preview) throw new Error('expected a preview');
+    await api.accept({ sourceIndex: 0, kind: 'plots', mapping: preview.mapping });
+    const planChecks = await api.checkPlan(
+      cixiCheckReference(basemap('counties.geojson'), basemap('land.geojson')),
+    );
+    expect(planChecks.flags).toBeInstanceOf(Uint8Array);
+    expect(planChecks.flags).toHaveLength(23);
+    expect(countFlags(planChecks.flags)).toEqual({
+      outsideCounty: 3,
+      onWater: 2,
+      townMismatch: 2,
+      overlapping: 9,
+      duplicate: 3,
+    });
+    expect(planChecks.summary.overlappingPairs).toBe(7);
     destroy();
   });
 

@@ -5,6 +5,8 @@
  */
 
 import { analyzePlan, type PlanAnalysis, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
+import type { CheckReference } from '../core/checks/check-reference.ts';
+import { limitChecks, type PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import type { InputFile, LayerSource } from '../core/io/read-layer-files.ts';
 import type { ReceivingZone } from '../core/scenario/scenario.ts';
@@ -17,6 +19,7 @@ import {
 } from '../core/scenario/zone-measures.ts';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, FeatureCollection, LayerKind, Message } from '../core/types.ts';
+import { keepCheckReference, layerChecks } from './layer-checks.ts';
 import { type PlotTileData, plotMarkers, plotTileBuffers, plotTileData } from './plot-map.ts';
 import { loadSavedLayers, saveLayers } from './saved-layers.ts';
 import {
@@ -52,6 +55,16 @@ const STAGE = {
   send: { zh: '正在传送结果…', en: 'Sending results…' },
   restore: { zh: '正在读取上次保存的规划…', en: 'Reading the last saved plan…' },
 } satisfies Record<string, Message>;
+
+/** The plan's plausibility checks as the page keeps them: per plot flags and the summary with a few examples. */
+export interface PlanChecks {
+  /** CHECK_FLAGS of each plot, by plot index (transferred). */
+  flags: Uint8Array;
+  summary: PlausibilitySummary;
+}
+
+/** Examples of each finding the page keeps (the counts are whole). */
+const PLAN_CHECK_EXAMPLES = 50;
 
 /** The layers in the order 'restore' sends their features. */
 const RESTORED_ORDER: readonly LayerKind[] = ['boundary', 'control', 'plots'];
@@ -108,7 +121,7 @@ export const analysisApi = {
     context.progress(0.5, STAGE.check);
     const previews = sources.map((source, index) => {
       const guess = readers.guessLayerKind(source.fileName, source.collection);
-      return previewSource(readers, source, index, guess.kind, null, guess.reason);
+      return previewSource(readers, source, index, guess.kind, null, guess.reason, null, layers.boundary);
     });
     return { previews, problems: read.problems };
   },
@@ -132,6 +145,7 @@ export const analysisApi = {
       request.mapping,
       null,
       request.crs ?? null,
+      layers.boundary,
     );
   },
 
@@ -165,6 +179,21 @@ export const analysisApi = {
     const result = loadSource(await loadImportReaders(), source, 'zones', {}, request.crs ?? null);
     if (!result.ok || result.layer.features.length === 0) throw nothingLoadable(source.fileName);
     return context.inChunks(result.layer.features);
+  },
+
+  /** Keeps the county outline and land the plausibility checks place layers against (the first one sent). */
+  async setCheckReference(reference: CheckReference): Promise<void> {
+    keepCheckReference(reference);
+  },
+
+  /** The plausibility checks of the plan's plots (against its boundaries), reused from the import's preview. */
+  async checkPlan(reference: CheckReference, context: OperationContext): Promise<PlanChecks> {
+    keepCheckReference(reference);
+    const checks = layerChecks(layers.plots, 'plots', layers.boundary);
+    // A copy: the cached checks keep their flags for the next preview of the same layer.
+    const flags = checks.flags.slice();
+    context.transfer([flags.buffer]);
+    return { flags, summary: limitChecks(checks, PLAN_CHECK_EXAMPLES) };
   },
 
   /** Measures receiving zones against the plan's layers (areas, new land, R2). */

@@ -4,10 +4,12 @@
  * are loaded on the first import: opening a plan does not need them (see import-readers.ts).
  */
 
+import { limitChecks, type PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import type { LoadLayerResult } from '../core/io/load-layer.ts';
 import type { LayerSource } from '../core/io/read-layer-files.ts';
-import type { LayerKind, Message, Problem } from '../core/types.ts';
+import type { FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
+import { layerChecks } from './layer-checks.ts';
 
 /**
  * What a source is loaded as: one of the plan's layers, or receiving zones added to the active
@@ -45,7 +47,12 @@ export interface SourcePreview {
   warningCount: number;
   /** false when nothing of the file can be loaded (the dialog then offers only cancel). */
   ok: boolean;
+  /** The plausibility checks of what would be loaded (lists cut to a few examples); null when nothing would be. */
+  checks: PlausibilitySummary | null;
 }
+
+/** Examples of each plausibility finding the dialog shows. */
+const CHECK_EXAMPLES = 5;
 
 export const MAX_PREVIEW_PROBLEMS = 500;
 
@@ -92,7 +99,7 @@ export function loadSource(
 
 /**
  * The preview of `source` loaded as `kind` (null: not loaded, only described) with `mapping` (null:
- * the suggested one).
+ * the suggested one), with its plausibility checks (plots against `planBoundary`, the plan's).
  */
 export function previewSource(
   readers: ImportReaders,
@@ -102,6 +109,7 @@ export function previewSource(
   mapping: ColumnMapping | null,
   kindReason: Message | null,
   crsChoice: string | null = null,
+  planBoundary: FeatureCollection | null = null,
 ): SourcePreview {
   const columns = readers.columnsOf(source.collection);
   const suggested = readers.suggestColumnMapping(columns);
@@ -130,6 +138,13 @@ export function previewSource(
     errorCount,
     warningCount: problems.length - errorCount,
     ok: Boolean(result?.ok && result.layer.features.length > 0),
+    checks:
+      kind && result?.ok && result.layer.features.length > 0
+        ? limitChecks(
+            layerChecks(result.layer, kind === 'zones' ? 'control' : kind, planBoundary),
+            CHECK_EXAMPLES,
+          )
+        : null,
   };
   if (source.encoding) preview.encoding = source.encoding;
   return preview;

@@ -163,3 +163,41 @@ export function checkPlausibility(
 export function summarizeChecks({ flags: _, ...summary }: PlausibilityChecks): PlausibilitySummary {
   return summary;
 }
+
+/**
+ * The summary with each list cut to its first `max` entries (the counts stay whole): what the
+ * import dialog shows as examples, and what the page keeps for the table.
+ */
+export function limitChecks(
+  checks: PlausibilitySummary | PlausibilityChecks,
+  max: number,
+): PlausibilitySummary {
+  const summary = 'flags' in checks ? summarizeChecks(checks) : checks;
+  return {
+    ...summary,
+    outsideCountyIds: summary.outsideCountyIds.slice(0, max),
+    onWaterIds: summary.onWaterIds.slice(0, max),
+    townMismatches: summary.townMismatches.slice(0, max),
+    overlaps: summary.overlaps.slice(0, max),
+    duplicates: summary.duplicates.slice(0, max),
+  };
+}
+
+/** How many features fail each check (a plot in two overlapping pairs counts once). */
+export function countFlags(flags: Uint8Array): Record<CheckFlag, number> {
+  const counts = { outsideCounty: 0, onWater: 0, townMismatch: 0, overlapping: 0, duplicate: 0 };
+  for (const value of flags) {
+    if (value === 0) continue;
+    for (const flag of CHECK_ORDER) if (value & CHECK_FLAGS[flag]) counts[flag]++;
+  }
+  return counts;
+}
+
+/** True when any check found something. */
+export function hasFindings(summary: PlausibilitySummary): boolean {
+  return (
+    summary.outsideCounty + summary.onWater + summary.townMismatch + summary.overlappingPairs > 0 ||
+    summary.duplicateGeometries > 0 ||
+    summary.shift !== null
+  );
+}
