@@ -195,6 +195,10 @@ export const scenarioMessagesZh = {
   'scn.asm.demolitionYuanPerM2.hint': '腾退或搬迁地块每平方米建筑面积的拆除费用',
   'scn.asm.rewardWanPerMu': '奖励标准',
   'scn.asm.rewardWanPerMu.hint': '市里对收购或租赁改造每亩的奖励',
+  'scn.asm.upgradeSubsidyWanPerMu': '改造补助标准',
+  'scn.asm.upgradeSubsidyWanPerMu.hint': '市里对原地改造提升每亩的补助',
+  'scn.asm.relocationSubsidyWanPerMu': '搬迁补助标准',
+  'scn.asm.relocationSubsidyWanPerMu.hint': '市里对搬迁入园每亩（腾出的土地）的补助',
 
   'scn.unit.mu': '亩',
   'scn.unit.firms': '家',
@@ -420,6 +424,10 @@ export const scenarioMessagesEn: Record<ScenarioMessageKey, string> = {
   'scn.asm.demolitionYuanPerM2.hint': 'Per m² of floor area of vacated or relocated plots',
   'scn.asm.rewardWanPerMu': 'Reward',
   'scn.asm.rewardWanPerMu.hint': "The city's reward per mu purchased or leased",
+  'scn.asm.upgradeSubsidyWanPerMu': 'Upgrade subsidy',
+  'scn.asm.upgradeSubsidyWanPerMu.hint': "The city's subsidy per mu upgraded in place",
+  'scn.asm.relocationSubsidyWanPerMu': 'Relocation subsidy',
+  'scn.asm.relocationSubsidyWanPerMu.hint': "The city's subsidy per mu vacated by a relocation into a zone",
 
   'scn.unit.mu': 'mu',
   'scn.unit.firms': 'firms',

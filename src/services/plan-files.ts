@@ -16,12 +16,18 @@ import { openPlan } from './plan-jobs.ts';
 export function currentPlanFile(store: PlannerStore): PlanFile | null {
   const state = store.getState();
   if (!state.layers) return null;
+  const settings = state.analysis?.settings ?? DEFAULT_SETTINGS;
   const plan: PlanFile = {
     format: PLAN_FORMAT,
     version: PLAN_VERSION,
     name: state.planName,
     createdAt: new Date().toISOString(),
-    settings: state.analysis?.settings ?? DEFAULT_SETTINGS,
+    settings: {
+      tolerance: settings.tolerance,
+      screening: settings.screening,
+      classLimits: settings.classLimits,
+      ...state.planning,
+    },
     layers: { boundary: state.layers.boundary, control: state.layers.control, plots: state.layers.plots },
     scenarios: state.scenarioSet.scenarios,
     activeScenarioId: state.scenarioSet.activeScenarioId,
@@ -97,6 +103,11 @@ export async function applyPlanFile(store: PlannerStore, plan: PlanFile): Promis
   const state = store.getState();
   state.setScenarioSet({ scenarios: plan.scenarios, activeScenarioId: plan.activeScenarioId });
   state.setPlanName(plan.name);
+  state.setPlanning({
+    horizon: plan.settings.horizon,
+    targets: plan.settings.targets,
+    suggestion: plan.settings.suggestion,
+  });
   state.setSlides(plan.slides ?? []);
   if (plan.view) state.requestView(plan.view);
   return true;

@@ -44,6 +44,8 @@ function figures(patch: {
       villageIncomeBeforeWan: 0,
       villageIncomeAfterWan: 0,
       villageOneOffWan: 0,
+      upgradeSubsidyWan: 0,
+      relocationSubsidyWan: 0,
     },
     actions: {
       keep: action(0),

@@ -12,6 +12,7 @@ import type { Slide } from '../core/plan/slides.ts';
 import type { ScenarioEdit } from '../core/scenario/edits/scenario-edit.ts';
 import type { ScenarioSet } from '../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
+import type { PlanningSettings } from '../core/suggest/suggest-settings.ts';
 import type {
   AreaGeometry,
   FeatureCollection,
@@ -155,11 +156,14 @@ export interface PlanSlice {
   visible: Record<LayerKind, boolean>;
   /** The plan's name, used in file names. */
   planName: string;
+  /** The plan's horizon, targets and suggestion settings (plan file version 2). */
+  planning: PlanningSettings;
 
   /** Opens a plan's layers and analysis; the selection, town and table filter start afresh. */
   openPlan: (layers: PlanLayers, analysis: PlanAnalysis, plotMap: PlanSlice['plotMap']) => void;
   setVisible: (layer: LayerKind, visible: boolean) => void;
   setPlanName: (name: string) => void;
+  setPlanning: (planning: PlanningSettings) => void;
 }
 
 /** What is selected: one plot, the plots picked for an action, and the town chosen. */

@@ -89,6 +89,8 @@ const UNITS: Readonly<Record<keyof Assumptions, ScenarioMessageKey>> = {
   leaseWanPerMuYear: 'scn.unit.wanPerMuYear',
   demolitionYuanPerM2: 'scn.unit.yuanPerM2',
   rewardWanPerMu: 'scn.unit.wanPerMu',
+  upgradeSubsidyWanPerMu: 'scn.unit.wanPerMu',
+  relocationSubsidyWanPerMu: 'scn.unit.wanPerMu',
 };
 
 /**

@@ -70,7 +70,7 @@ const ALLOWED: Record<string, { areas: string[]; packages: RegExp }> = {
   // Pure TypeScript: runs in Node (CLI, tests), the analysis worker and the page.
   core: {
     areas: ['core'],
-    packages: /^(flatbush|polygon-clipping|proj4|geojson-validation|fflate|fast-xml-parser)$/,
+    packages: /^(flatbush|polygon-clipping|proj4|geojson-validation|fflate|fast-xml-parser|highs)$/,
   },
   // The analysis worker and the plot tile worker; flatbush indexes the plots' centres and boxes.
   worker: { areas: ['worker', 'core'], packages: /^flatbush$/ },

@@ -6,11 +6,11 @@
 import { plotIdOf } from '../analysis/classify-plots.ts';
 import { locateJsonError } from '../io/locate-json-error.ts';
 import type { Feature } from '../types.ts';
-import { migrateV0toV1 } from './migrate-plan.ts';
+import { migrateV0toV1, migrateV1toV2 } from './migrate-plan.ts';
 import { PLAN_FORMAT, PLAN_VERSION, type PlanFile } from './plan-file.ts';
 import type { PlanProblem } from './plan-problems.ts';
 import { isRecord, PlanReader } from './plan-reader.ts';
-import { readPlanV1 } from './read-plan.ts';
+import { readPlanV2 } from './read-plan.ts';
 
 export type ParsePlanResult =
   | { ok: true; plan: PlanFile; warnings: PlanProblem[] }
@@ -165,7 +165,8 @@ function parse(text: string, fileName: string): ParsePlanResult {
     reader.warnings.push(...migration.warnings);
     current = migration.data;
   }
-  const plan = readPlanV1(reader, current);
+  if (version <= 1) current = migrateV1toV2(current);
+  const plan = readPlanV2(reader, current);
   if (!plan || reader.problems.length > 0) return { ok: false, problems: reader.problems };
   crossCheck(plan, reader);
   return { ok: true, plan, warnings: reader.warnings };

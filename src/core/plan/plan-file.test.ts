@@ -11,6 +11,7 @@ import {
   type Scenario,
 } from '../scenario/scenario.ts';
 import { DEFAULT_SETTINGS } from '../settings.ts';
+import { defaultPlanningSettings } from '../suggest/suggest-settings.ts';
 import type { AreaGeometry, Feature } from '../types.ts';
 import { parsePlanFile } from './parse-plan-file.ts';
 import { type PlanFile, serializePlan } from './plan-file.ts';
@@ -31,9 +32,9 @@ function problemsOf(text: string, fileName = 'bad.plan.json') {
   return result.ok ? [] : result.problems;
 }
 
-/** The small v1 fixture as a mutable object, to damage in tests. */
+/** The small v2 fixture as a mutable object, to damage in tests. */
 function fixtureData(): Record<string, unknown> & { scenarios: Record<string, unknown>[] } {
-  return JSON.parse(read('test/fixtures/plans/small-v1.plan.json'));
+  return JSON.parse(read('test/fixtures/plans/small-v2.plan.json'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,9 +173,38 @@ describe('docs/plan.schema.json', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('parsePlanFile', () => {
-  it('reads the small v1 plan and writes it back unchanged', () => {
-    const text = read('test/fixtures/plans/small-v1.plan.json');
-    const result = parsePlanFile(text, 'small-v1.plan.json');
+  it('reads a version-1 plan silently as version 2: horizon, targets, suggestion and subsidies at their defaults', () => {
+    const v1 = parsed(read('test/fixtures/plans/small-v1.plan.json'));
+    const result = parsePlanFile(read('test/fixtures/plans/small-v1.plan.json'), 'small-v1.plan.json');
+    expect(result.ok && result.warnings).toEqual([]);
+    expect(v1.version).toBe(2);
+    expect(v1.settings.horizon).toEqual({ firstYear: 2022, lastYear: 2026 });
+    expect(v1.settings.targets.renovatedMu).toEqual({ enabled: true, value: 10_000 });
+    expect(v1.settings.suggestion.rules.noRenewalOutsideBoundary).toBe(true);
+    expect(v1.scenarios[0]?.assumptions.upgradeSubsidyWanPerMu).toBe(10);
+    expect(v1.scenarios[0]?.assumptions.rewardWanPerMu).toBe(5);
+    expect(JSON.parse(serializePlan(v1))).toStrictEqual(
+      JSON.parse(read('test/fixtures/plans/small-v2.plan.json')),
+    );
+  });
+
+  it("keeps a version-2 file's own planning settings", () => {
+    const data = fixtureData();
+    const settings = data.settings as Record<string, Record<string, unknown>>;
+    (settings.targets as Record<string, unknown>).milestones = 'linear';
+    (settings.horizon as Record<string, unknown>).lastYear = 2025;
+    (settings.suggestion as Record<string, unknown>).lockedPlotIds = ['GHW-001'];
+    const plan = parsed(JSON.stringify(data));
+    expect(plan.settings.targets.milestones).toBe('linear');
+    expect(plan.settings.horizon.lastYear).toBe(2025);
+    expect(plan.settings.suggestion.lockedPlotIds).toEqual(['GHW-001']);
+    (settings.horizon as Record<string, unknown>).firstYear = 2026;
+    expect(problemsOf(JSON.stringify(data)).map((p) => p.path)).toEqual(['settings.horizon']);
+  });
+
+  it('reads the small v2 plan and writes it back unchanged', () => {
+    const text = read('test/fixtures/plans/small-v2.plan.json');
+    const result = parsePlanFile(text, 'small-v2.plan.json');
     expect(result.ok && result.warnings).toEqual([]);
     const plan = parsed(text);
     expect(plan.layers.plots.features).toHaveLength(4);
@@ -219,7 +249,7 @@ describe('parsePlanFile', () => {
     ['{"format": "industrial-land-plan",, }', 'not-json', 'line 1, column 35'],
     ['{"type": "FeatureCollection", "features": []}', 'not-a-plan', 'Import layer'],
     ['[1, 2, 3]', 'not-a-plan', 'not a plan file'],
-    ['{"format": "industrial-land-plan", "version": 2}', 'newer-version', 'newer version'],
+    ['{"format": "industrial-land-plan", "version": 3}', 'newer-version', 'newer version'],
     ['{"format": "industrial-land-plan"}', 'missing-part', 'version number is missing'],
     ['{"format": "industrial-land-plan", "version": "1"}', 'wrong-part', 'invalid ("1")'],
   ])('explains %j as %s', (text, code, words) => {
@@ -443,9 +473,9 @@ const plan: fc.Arbitrary<PlanFile> = fc
       );
     return {
       format: 'industrial-land-plan' as const,
-      version: 1 as const,
+      version: 2 as const,
       ...rest,
-      settings: { ...structuredClone(DEFAULT_SETTINGS), tolerance },
+      settings: { ...structuredClone(DEFAULT_SETTINGS), ...defaultPlanningSettings(), tolerance },
       scenarios,
       activeScenarioId: scenarios[0]?.id ?? '',
     };

@@ -7,11 +7,12 @@
 import type { PlanLayerSet } from '../analysis/analyze-plan.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { AnalysisSettings } from '../settings.ts';
+import type { PlanningSettings } from '../suggest/suggest-settings.ts';
 import type { Slide } from './slides.ts';
 
 export const PLAN_FORMAT = 'industrial-land-plan';
 /** The version this app writes; it reads this one and every older one. */
-export const PLAN_VERSION = 1;
+export const PLAN_VERSION = 2;
 /** The suffix of plan files. */
 export const PLAN_FILE_SUFFIX = '.plan.json';
 
@@ -22,13 +23,16 @@ export interface PlanView {
   zoom: number;
 }
 
+/** The settings of a plan: the analysis's (version 1) and, from version 2, the horizon, targets and suggestion settings. */
+export interface PlanSettings extends AnalysisSettings, PlanningSettings {}
+
 export interface PlanFile {
   format: typeof PLAN_FORMAT;
   version: typeof PLAN_VERSION;
   name: string;
   /** ISO 8601 date-time, e.g. 2024-05-01T08:00:00.000Z. */
   createdAt: string;
-  settings: AnalysisSettings;
+  settings: PlanSettings;
   /** GeoJSON FeatureCollections in WGS84 longitude/latitude (RFC 7946). */
   layers: PlanLayerSet;
   scenarios: Scenario[];

@@ -1,52 +1,16 @@
 /**
- * Reads the parsed JSON of a version-1 plan file into typed data, checking every part and naming
+ * Reads the parsed JSON of a plan file of the current version (2) into typed data, checking every part and naming
  * the part that is missing or wrong. Required parts that are wrong are problems (the plan is not
  * read); optional parts that are wrong are left out with a warning. Never throws. The layers,
  * scenarios and slides are read by their own modules; the settings and the view here.
  */
 
-import type { AnalysisSettings } from '../settings.ts';
 import { PLAN_KEYS, type PlanFile, type PlanView } from './plan-file.ts';
-import { childPath } from './plan-problems.ts';
-import { EXPECT, isRecord, type PlanReader, readList } from './plan-reader.ts';
+import { isRecord, type PlanReader, readList } from './plan-reader.ts';
 import { readLayers } from './read-plan-layers.ts';
+import { readSettings } from './read-plan-settings.ts';
 import { readScenario } from './read-scenario.ts';
 import { readSlides } from './slides.ts';
-
-function readSettings(reader: PlanReader, value: unknown, path: string): AnalysisSettings | undefined {
-  const record = reader.object(value, path);
-  if (!record) return undefined;
-  reader.extraKeys(record, ['tolerance', 'screening', 'classLimits'], path);
-  const tolerance = reader.number(record, 'tolerance', path, (n) => n >= 0 && n < 0.5, EXPECT.tolerance);
-  const screeningValue = reader.required(record, 'screening', path);
-  const screeningPath = childPath(path, 'screening');
-  const screening = screeningValue === undefined ? undefined : reader.object(screeningValue, screeningPath);
-  const limitsValue = reader.required(record, 'classLimits', path);
-  const limitsPath = childPath(path, 'classLimits');
-  const limits = limitsValue === undefined ? undefined : reader.object(limitsValue, limitsPath);
-  if (screening)
-    reader.extraKeys(screening, ['investmentPerMu', 'far', 'coverage', 'taxPerMu'], screeningPath);
-  if (limits) reader.extraKeys(limits, ['A', 'B', 'C'], limitsPath);
-  const investmentPerMu = screening && reader.number(screening, 'investmentPerMu', screeningPath);
-  const far = screening && reader.number(screening, 'far', screeningPath);
-  const coverage = screening && reader.number(screening, 'coverage', screeningPath);
-  const taxPerMu = screening && reader.number(screening, 'taxPerMu', screeningPath);
-  const A = limits && reader.number(limits, 'A', limitsPath);
-  const B = limits && reader.number(limits, 'B', limitsPath);
-  const C = limits && reader.number(limits, 'C', limitsPath);
-  if (
-    tolerance === undefined ||
-    investmentPerMu === undefined ||
-    far === undefined ||
-    coverage === undefined ||
-    taxPerMu === undefined ||
-    A === undefined ||
-    B === undefined ||
-    C === undefined
-  )
-    return undefined;
-  return { tolerance, screening: { investmentPerMu, far, coverage, taxPerMu }, classLimits: { A, B, C } };
-}
 
 function readView(reader: PlanReader, value: unknown): PlanView | undefined {
   const center = isRecord(value) ? value.center : undefined;
@@ -67,10 +31,10 @@ function readView(reader: PlanReader, value: unknown): PlanView | undefined {
 }
 
 /**
- * Reads a version-1 plan object. Returns undefined when a required part is missing or wrong (the
+ * Reads a plan object of the current version (older ones are migrated first). Returns undefined when a required part is missing or wrong (the
  * reader then holds the problems).
  */
-export function readPlanV1(reader: PlanReader, data: Record<string, unknown>): PlanFile | undefined {
+export function readPlanV2(reader: PlanReader, data: Record<string, unknown>): PlanFile | undefined {
   reader.extraKeys(data, PLAN_KEYS, '');
   const name = reader.string(data, 'name', '');
   const createdAt = reader.string(data, 'createdAt', '');
@@ -96,7 +60,7 @@ export function readPlanV1(reader: PlanReader, data: Record<string, unknown>): P
     return undefined;
   const plan: PlanFile = {
     format: 'industrial-land-plan',
-    version: 1,
+    version: 2,
     name,
     createdAt,
     settings,

@@ -88,6 +88,10 @@ export interface Assumptions {
   demolitionYuanPerM2: number;
   /** The city's reward for an acquisition, 万元/亩. */
   rewardWanPerMu: number;
+  /** The city's subsidy for an upgrade in place, 万元 per 亩 upgraded (plan file version 2). */
+  upgradeSubsidyWanPerMu: number;
+  /** The city's subsidy for a relocation into a zone, 万元 per 亩 vacated (plan file version 2). */
+  relocationSubsidyWanPerMu: number;
 }
 
 /** Example values of DESIGN.md, to be set to local figures (labelled as examples in the UI). */
@@ -101,6 +105,8 @@ export const DEFAULT_ASSUMPTIONS: Readonly<Assumptions> = Object.freeze({
   leaseWanPerMuYear: 1.5,
   demolitionYuanPerM2: 150,
   rewardWanPerMu: 5,
+  upgradeSubsidyWanPerMu: 10,
+  relocationSubsidyWanPerMu: 20,
 });
 
 export const ASSUMPTION_KEYS = Object.freeze(Object.keys(DEFAULT_ASSUMPTIONS) as (keyof Assumptions)[]);

@@ -1,3 +1,4 @@
+import { defaultPlanningSettings } from '../../core/suggest/suggest-settings.ts';
 import { EMPTY_FILTER, type PlanSlice, type SliceCreator } from '../planner-state.ts';
 
 /** The plan open: layers, analysis, the plots' map data, layer visibility and the plan's name. */
@@ -7,9 +8,11 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (set) => ({
   plotMap: null,
   visible: { boundary: true, control: true, plots: true },
   planName: '慈溪市工业用地整合规划',
+  planning: defaultPlanningSettings(),
   // Indices and towns of the plan before mean nothing in this one.
   openPlan: (layers, analysis, plotMap) =>
     set({ layers, analysis, plotMap, selectedPlot: null, town: null, filter: EMPTY_FILTER }),
   setVisible: (layer, visible) => set((state) => ({ visible: { ...state.visible, [layer]: visible } })),
   setPlanName: (planName) => set({ planName }),
+  setPlanning: (planning) => set({ planning }),
 });

@@ -21,6 +21,8 @@ const ASSUMPTION_LABELS: Readonly<Record<keyof Assumptions, Message>> = {
   leaseWanPerMuYear: { zh: '年租金', en: 'lease per mu and year' },
   demolitionYuanPerM2: { zh: '拆除单价', en: 'demolition cost per m²' },
   rewardWanPerMu: { zh: '奖励标准', en: 'reward per mu' },
+  upgradeSubsidyWanPerMu: { zh: '改造补助标准', en: 'upgrade subsidy per mu' },
+  relocationSubsidyWanPerMu: { zh: '搬迁补助标准', en: 'relocation subsidy per mu' },
 };
 
 function changed(edit: EditOf<'set-assumptions'>): [keyof Assumptions, number][] {

@@ -37,7 +37,10 @@ export const Field = {
   RentReplacedWan: 14,
   PurchasedRentLostWan: 15,
   MissingRent: 16,
-  Count: 17,
+  UpgradedM2: 17,
+  RelocatedM2: 18,
+  DisturbedFirms: 19,
+  Count: 20,
 } as const;
 export type Field = (typeof Field)[keyof typeof Field];
 
@@ -126,6 +129,7 @@ function contribute(
   const record = ACTION_RECORDS[a] as ActionRecord;
   if (!record.isRenovation) return;
   addExact(fields, base + Field.RenovatedM2, area, sign);
+  addExact(fields, base + Field.DisturbedFirms, table.firms[i] as number, sign);
   const rent = table.rentWan[i] as number;
   const hasRent = !Number.isNaN(rent);
   if (record.isImprovement) {
@@ -137,6 +141,7 @@ function contribute(
       addExact(fields, base + Field.ImprovedTaxM2, area, sign);
     }
     if (table.isOutside[i] === 1) addExact(fields, base + Field.OutsideWarnings, 1, sign);
+    if (!record.isAcquisition) addExact(fields, base + Field.UpgradedM2, area, sign);
   }
   if (record.isAcquisition) {
     if (!hasRent) addExact(fields, base + Field.MissingRent, 1, sign);
@@ -165,6 +170,7 @@ function contribute(
   if (Number.isNaN(floor)) addExact(fields, base + Field.MissingFloorArea, 1, sign);
   else addExact(fields, base + Field.DemolishedFloorM2, floor, sign);
   if (record.movesToZone) {
+    addExact(fields, base + Field.RelocatedM2, area, sign);
     const key = entry.zoneId ?? NO_ZONE;
     let zone = acc.byZone.get(key);
     if (!zone) {

@@ -220,6 +220,8 @@ function moneyFigures({ table, scenario, field }: YearContext) {
     villageIncomeBeforeWan: rentBeforeWan,
     villageIncomeAfterWan: rentBeforeWan - rentEndedWan + leasedMu * assumptions.leaseWanPerMuYear,
     villageOneOffWan: purchaseWan,
+    upgradeSubsidyWan: m2ToMu(field(Field.UpgradedM2)) * assumptions.upgradeSubsidyWanPerMu,
+    relocationSubsidyWan: m2ToMu(field(Field.RelocatedM2)) * assumptions.relocationSubsidyWanPerMu,
   };
   return { money, purchasedMu, leasedMu, leasedMuYears, demolishedFloorM2 };
 }
@@ -337,6 +339,7 @@ export function figuresFor(
       leasedMu,
       leasedMuYears,
       demolishedFloorM2,
+      disturbedFirms: field(Field.DisturbedFirms),
     },
     data: {
       unknownPlotIds: acc.unknownPlotIds,

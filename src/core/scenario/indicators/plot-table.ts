@@ -20,6 +20,8 @@ export interface PlotTable {
   taxWan: Float64Array;
   floorAreaM2: Float64Array;
   rentWan: Float64Array;
+  /** Firms on the plot; 0 when missing. */
+  firms: Float64Array;
   townOf: Int32Array;
   towns: string[];
   /** Exact sums: 0 all area, 1 classified area, 2 classified area in control, 3 rent. */
@@ -52,6 +54,7 @@ export function plotTable(rows: readonly PlotRow[]): PlotTable {
     taxWan: new Float64Array(n),
     floorAreaM2: new Float64Array(n),
     rentWan: new Float64Array(n),
+    firms: new Float64Array(n),
     townOf: new Int32Array(n),
     towns: [],
     totals: new Float64Array(2 * 4),
@@ -78,6 +81,8 @@ export function plotTable(rows: readonly PlotRow[]): PlotTable {
     table.floorAreaM2[i] = knownOrNaN(row.properties.floorAreaM2);
     const rent = knownOrNaN(row.properties.rentWan);
     table.rentWan[i] = rent;
+    const firms = row.properties.firms;
+    table.firms[i] = firms !== undefined && Number.isFinite(firms) ? firms : 0;
     if (!Number.isNaN(rent)) addExact(table.totals, Total.RentWan, rent, 1);
     let town = townIndex.get(row.town);
     if (town === undefined) {

@@ -52,6 +52,10 @@ export interface MoneyFigures {
   villageIncomeAfterWan: number;
   /** Purchase payments, once, 万元. */
   villageOneOffWan: number;
+  /** areaMu upgraded in place × upgradeSubsidyWanPerMu, 万元 (plan file version 2). */
+  upgradeSubsidyWan: number;
+  /** areaMu relocated into zones × relocationSubsidyWanPerMu, 万元 (plan file version 2). */
+  relocationSubsidyWan: number;
 }
 
 export interface TargetCheck {
@@ -78,6 +82,8 @@ export interface IndicatorParts {
   /** Σ areaMu × lease years. */
   leasedMuYears: number;
   demolishedFloorM2: number;
+  /** Σ firms of the plots whose action is not keep (missing: 0); the suggestion's "firms disturbed". */
+  disturbedFirms: number;
 }
 
 export interface DataGaps {

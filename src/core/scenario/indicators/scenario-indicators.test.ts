@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plotRow, zoneMeasures } from '../../../../test/fixtures/plot-rows.ts';
 import type { PlotRow } from '../../analysis/analyze-plan.ts';
 import { PLOT_ACTIONS } from '../../catalogue/action-catalogue.ts';
 import { M2_PER_MU } from '../../geometry/ellipsoidal-area.ts';
@@ -18,50 +19,6 @@ import type { ZoneMeasures } from '../zone-measures.ts';
 import { explainIndicator } from './explain-indicator.ts';
 import { INDICATOR_KEYS } from './indicator-keys.ts';
 import { scenarioIndicators } from './scenario-indicators.ts';
-
-/** A baseline row with round figures in 亩 (areas in m² = 亩 × 10000/15). */
-function plotRow(
-  index: number,
-  id: string,
-  town: string,
-  areaMu: number,
-  status: PlotStatus,
-  inControlMu: number,
-  properties: Omit<PlotProperties, 'id'> = {},
-): PlotRow {
-  return {
-    index,
-    id,
-    town,
-    townSource: 'attribute',
-    status,
-    areaM2: areaMu * M2_PER_MU,
-    areaMu,
-    inBoundaryM2: status === 'outside' ? 0 : areaMu * M2_PER_MU,
-    inControlM2: inControlMu * M2_PER_MU,
-    properties: { id, ...properties },
-    measures: { screening: {} },
-    box: null,
-  };
-}
-
-function zoneMeasures(zoneId: string, town: string, newLandMu: number, inControlMu: number): ZoneMeasures {
-  return {
-    zoneId,
-    areaM2: newLandMu * M2_PER_MU,
-    overlapM2: 0,
-    newLandM2: newLandMu * M2_PER_MU,
-    newLandMu,
-    newLandInControlM2: inControlMu * M2_PER_MU,
-    newLandOutsideControlM2: (newLandMu - inControlMu) * M2_PER_MU,
-    newLandOutsideBoundaryM2: 0,
-    town,
-    townSource: 'zone',
-    r2: 'ok',
-    overlappedPlots: [],
-    overlappedPlotIds: [],
-  };
-}
 
 const square = {
   type: 'Polygon' as const,

@@ -1,0 +1,153 @@
+/**
+ * The best Lagrangian bound, found by column generation (Dantzig–Wolfe): a small master LP (HiGHS)
+ * mixes whole plans — one per evaluation of the Lagrangian — under the coupling rows, with an
+ * elastic slack per row and the transfers between towns; its row prices are the next λ. Evaluations
+ * are made at a point between the best λ so far and the master's (Wentges smoothing), which avoids
+ * the zigzag of plain cutting planes. Stops when the master's value (an upper bound of the LP
+ * relaxation) and the best L(λ) (a lower bound) agree to `relGap`, or at the deadline.
+ */
+
+import type { Highs } from 'highs';
+import { evaluateLagrangian, type LagrangianResult } from './lagrangian.ts';
+import type { SuggestModel } from './suggest-model.ts';
+
+export interface DualBound {
+  /** The best L(λ): a proven lower bound of the model's objective (locked plots not included). */
+  bound: number;
+  /** λ at which it was found (objective per scaled unit of each row). */
+  lambda: Float64Array;
+  /** The Lagrangian choice there. */
+  best: LagrangianResult;
+  /** The last master LP's value: the LP relaxation is at most this. */
+  masterValue: number;
+  iterations: number;
+}
+
+export interface DualBoundOptions {
+  /** performance.now() by which to stop. */
+  deadline: number;
+  relGap: number;
+  signal?: AbortSignal;
+  onIteration?: (bound: number, masterValue: number) => void;
+}
+
+/** Runs the column generation. */
+export function dualBound(highs: Highs, model: SuggestModel, options: DualBoundOptions): DualBound {
+  const { K, groups } = model;
+  const rowCount = groups.length * K;
+  const active: number[] = [];
+  const rhs: number[] = [];
+  groups.forEach((group, g) => {
+    for (let k = 0; k < K; k++)
+      if ((group.rhs[k] as number) > Number.NEGATIVE_INFINITY) {
+        active.push(g * K + k);
+        rhs.push(group.rhs[k] as number);
+      }
+  });
+  const m = active.length;
+  const convexityRow = m;
+  const quota = [...model.quotaGroupOfTown.entries()];
+  const hasTransfers = model.transferLimit > 0 && quota.length > 1;
+  const rowLower = [...rhs, 1];
+  const rowUpper = [...rhs.map(() => highs.infinity), 1];
+  if (hasTransfers) {
+    rowLower.push(-highs.infinity);
+    rowUpper.push(model.transferLimit);
+  }
+  const master = highs.createModel();
+  try {
+    master.options.set({ output_flag: false, random_seed: 1 });
+    rowLower.forEach((lower, r) => {
+      master.addRow(lower, rowUpper[r] as number, { indices: [], values: [] });
+    });
+    const activeIndex = new Int32Array(rowCount).fill(-1);
+    const penaltyOf = (row: number) => (groups[Math.floor(row / K)] as { penalty: number }).penalty;
+    active.forEach((row, r) => {
+      activeIndex[row] = r;
+      master.addCol(penaltyOf(row), 0, highs.infinity, { indices: [r], values: [1] });
+    });
+    if (hasTransfers)
+      for (const [, gs] of quota)
+        for (const [, gd] of quota) {
+          if (gs === gd) continue;
+          for (let k = 0; k < K; k++) {
+            const entries: [number, number][] = [];
+            for (let kk = k; kk < K; kk++) {
+              const rd = activeIndex[gd * K + kk] as number;
+              const rs = activeIndex[gs * K + kk] as number;
+              if (rd >= 0) entries.push([rd, 1]);
+              if (rs >= 0) entries.push([rs, -1]);
+            }
+            entries.push([m + 1, 1]);
+            entries.sort((x, y) => x[0] - y[0]);
+            master.addCol(0, 0, highs.infinity, {
+              indices: entries.map((e) => e[0]),
+              values: entries.map((e) => e[1]),
+            });
+          }
+        }
+    const addPlan = (plan: LagrangianResult) => {
+      const indices: number[] = [];
+      const values: number[] = [];
+      active.forEach((row, r) => {
+        const value = plan.activity[row] as number;
+        if (value !== 0) {
+          indices.push(r);
+          values.push(value);
+        }
+      });
+      indices.push(convexityRow);
+      values.push(1);
+      master.addCol(plan.cost, 0, highs.infinity, { indices, values });
+    };
+    let lambda = new Float64Array(rowCount);
+    let best = evaluateLagrangian(model, lambda);
+    let bound = best.value;
+    let center = lambda;
+    addPlan(best);
+    let masterValue = Number.POSITIVE_INFINITY;
+    let iterations = 0;
+    const alpha = 0.5;
+    while (performance.now() < options.deadline && !options.signal?.aborted) {
+      iterations++;
+      master.run();
+      masterValue = master.getObjectiveValue();
+      const duals = master.getSolution().rowDual;
+      const pi = duals[convexityRow] as number;
+      const lambdaMaster = new Float64Array(rowCount);
+      active.forEach((row, r) => {
+        lambdaMaster[row] = Math.min(penaltyOf(row), Math.max(0, duals[r] as number));
+      });
+      options.onIteration?.(bound, masterValue);
+      if (masterValue - bound <= options.relGap * Math.max(1, Math.abs(masterValue))) break;
+      // Evaluate between the centre and the master's prices; if that column does not price out
+      // against the master (mispricing), evaluate at the master's prices themselves.
+      const smoothed = center.map(
+        (value, row) => alpha * value + (1 - alpha) * (lambdaMaster[row] as number),
+      );
+      let trial = evaluateLagrangian(model, smoothed);
+      let at = smoothed;
+      if (reducedCost(trial, lambdaMaster, active, pi) > -1e-9 * Math.max(1, Math.abs(masterValue))) {
+        trial = evaluateLagrangian(model, lambdaMaster);
+        at = lambdaMaster;
+      }
+      if (trial.value > bound) {
+        bound = trial.value;
+        best = trial;
+        lambda = at;
+        center = at;
+      }
+      addPlan(trial);
+    }
+    return { bound, lambda, best, masterValue, iterations };
+  } finally {
+    master.dispose();
+  }
+}
+
+/** cost − λ·activity − π of a plan against the master's prices. */
+function reducedCost(plan: LagrangianResult, lambda: Float64Array, active: number[], pi: number): number {
+  let value = plan.cost - pi;
+  for (const row of active) value -= (lambda[row] as number) * (plan.activity[row] as number);
+  return value;
+}

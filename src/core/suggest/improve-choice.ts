@@ -1,0 +1,97 @@
+/**
+ * Local improvement of a feasible plan: a plot moves to a cheaper option whenever every row keeps
+ * its right-hand side. Never makes a feasible plan infeasible; dearest savings first.
+ */
+
+import { addActivity, choiceActivity } from './lagrangian.ts';
+import type { TransferChoice } from './solve-milp.ts';
+import type { SuggestModel } from './suggest-model.ts';
+
+/** Row activity of the transfers (scaled quota units), added to `activity`. */
+export function addTransferActivity(
+  model: SuggestModel,
+  activity: Float64Array,
+  transfers: readonly TransferChoice[],
+): void {
+  for (const t of transfers) {
+    const to = model.quotaGroupOfTown.get(t.to);
+    const from = model.quotaGroupOfTown.get(t.from);
+    if (to !== undefined) addActivity(model, activity, to, t.k, t.amount);
+    if (from !== undefined) addActivity(model, activity, from, t.k, -t.amount);
+  }
+}
+
+/** True when option `to` may replace option `from` without breaking a row (activity as it is now). */
+function fits(
+  model: SuggestModel,
+  activity: Float64Array,
+  from: number,
+  to: number,
+  change: Float64Array,
+): boolean {
+  const { options, K, groups } = model;
+  const touched: number[] = [];
+  const apply = (o: number, sign: number) => {
+    const k = options.year[o] as number;
+    for (let e = options.entStart[o] as number; e < (options.entStart[o + 1] as number); e++) {
+      const g = options.entGroup[e] as number;
+      const last = (groups[g] as { timing: string }).timing === 'perYear' ? k : K - 1;
+      for (let kk = k; kk <= last; kk++) {
+        const row = g * K + kk;
+        if (change[row] === 0) touched.push(row);
+        change[row] = (change[row] as number) + sign * (options.entCoef[e] as number);
+      }
+    }
+  };
+  apply(from, -1);
+  apply(to, 1);
+  let ok = true;
+  for (const row of touched) {
+    const g = Math.floor(row / K);
+    const rhs = (groups[g] as { rhs: Float64Array }).rhs[row - g * K] as number;
+    if ((change[row] as number) < 0 && (activity[row] as number) + (change[row] as number) < rhs) ok = false;
+  }
+  if (ok) for (const row of touched) activity[row] = (activity[row] as number) + (change[row] as number);
+  for (const row of touched) change[row] = 0;
+  return ok;
+}
+
+/**
+ * Moves plots to cheaper options while every row stays met; returns the improved choice (a copy).
+ * Rows already violated stay as they are (a move never lowers a violated row further).
+ */
+export function improveChoice(
+  model: SuggestModel,
+  choice: Int32Array,
+  transfers: readonly TransferChoice[],
+): Int32Array {
+  const { options } = model;
+  const improved = choice.slice();
+  const { activity } = choiceActivity(model, improved);
+  addTransferActivity(model, activity, transfers);
+  const change = new Float64Array(activity.length);
+  // Plots with most to save first.
+  const saving = new Float64Array(options.n);
+  for (let i = 0; i < options.n; i++) {
+    let lowest = Number.POSITIVE_INFINITY;
+    for (let o = options.optStart[i] as number; o < (options.optStart[i + 1] as number); o++)
+      lowest = Math.min(lowest, options.cost[o] as number);
+    saving[i] = (options.cost[improved[i] as number] as number) - lowest;
+  }
+  const order = Array.from({ length: options.n }, (_, i) => i)
+    .filter((i) => (saving[i] as number) > 1e-12)
+    .sort((a, b) => (saving[b] as number) - (saving[a] as number));
+  for (const i of order) {
+    const current = improved[i] as number;
+    const candidates: number[] = [];
+    for (let o = options.optStart[i] as number; o < (options.optStart[i + 1] as number); o++)
+      if ((options.cost[o] as number) < (options.cost[current] as number) - 1e-12) candidates.push(o);
+    candidates.sort((a, b) => (options.cost[a] as number) - (options.cost[b] as number));
+    for (const o of candidates)
+      if (fits(model, activity, current, o, change)) {
+        improved[i] = o;
+        break;
+      }
+  }
+  return improved;
+}
