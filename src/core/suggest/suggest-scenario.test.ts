@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { plotRow, zoneMeasures } from '../../../test/fixtures/plot-rows.ts';
 import type { PlotRow } from '../analysis/analyze-plan.ts';
-import { M2_PER_MU } from '../geometry/ellipsoidal-area.ts';
 import type { ScenarioFigures } from '../scenario/indicators/scenario-figures.ts';
 import { scenarioIndicators } from '../scenario/indicators/scenario-indicators.ts';
 import { type ActionEntry, createScenario, type Scenario } from '../scenario/scenario.ts';
-import type { ZoneMeasures } from '../scenario/zone-measures.ts';
-import type { PlotProperties, PlotStatus } from '../types.ts';
 import { objectiveOf, type SuggestInput, suggestScenario } from './suggest-scenario.ts';
 import { defaultPlanningSettings, type PlanningSettings, TARGET_KEYS } from './suggest-settings.ts';
 

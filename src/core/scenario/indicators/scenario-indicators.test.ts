@@ -4,7 +4,7 @@ import { plotRow, zoneMeasures } from '../../../../test/fixtures/plot-rows.ts';
 import type { PlotRow } from '../../analysis/analyze-plan.ts';
 import { PLOT_ACTIONS } from '../../catalogue/action-catalogue.ts';
 import { M2_PER_MU } from '../../geometry/ellipsoidal-area.ts';
-import type { PlotProperties, PlotStatus } from '../../types.ts';
+import type { PlotStatus } from '../../types.ts';
 import { applyEdit } from '../edits/apply-edit.ts';
 import type { ScenarioEdit } from '../edits/scenario-edit.ts';
 import {
@@ -81,8 +81,8 @@ describe('scenarioIndicators on the hand-made plan', () => {
     expect(overall.newAboveScaleFirms).toBeCloseTo(17.5, 9);
 
     // 甲镇: released P2 200, out 100 → 100. 乙镇: released P4 300, in 100, used 400 → 0.
-    const jia = overall.ledger.byTown['甲镇'];
-    const yi = overall.ledger.byTown['乙镇'];
+    const jia = overall.ledger.byTown.甲镇;
+    const yi = overall.ledger.byTown.乙镇;
     expect(jia?.released).toBeCloseTo(200, 9);
     expect(jia?.transfersOut).toBe(100);
     expect(jia?.balance).toBeCloseTo(100, 9);
@@ -151,8 +151,8 @@ describe('scenarioIndicators on the hand-made plan', () => {
     // P4 (300 亩, in control, 乙镇) is relocated in 2025.
     expect(byYear[2024].actions.relocate).toEqual({ plots: 0, mu: 0 });
     expect(byYear[2025].actions.relocate).toEqual({ plots: 1, mu: 300 });
-    expect(byYear[2024].ledger.byTown['乙镇']?.released).toBe(0);
-    expect(byYear[2025].ledger.byTown['乙镇']?.released).toBeCloseTo(300, 9);
+    expect(byYear[2024].ledger.byTown.乙镇?.released).toBe(0);
+    expect(byYear[2025].ledger.byTown.乙镇?.released).toBeCloseTo(300, 9);
     expect(byYear[2024].capacity.Z1?.demandM2).toBe(0);
     expect(byYear[2025].capacity.Z1?.demandM2).toBe(60000);
     // renovatedMu 2024 = 200 + 100 + 50 = 350; 2025 adds P4's 300.
@@ -171,7 +171,7 @@ describe('scenarioIndicators on the hand-made plan', () => {
     const { rows, zones, scenario } = handMadePlan();
     const withTransfer = scenarioIndicators(rows, zones, scenario).byYear;
     // 2024: Z1 uses 400 亩 in 乙镇 before P4 releases anything there: 0 + 0 − 400 = −400.
-    expect(withTransfer[2024].ledger.byTown['乙镇']?.balance).toBeCloseTo(-400, 9);
+    expect(withTransfer[2024].ledger.byTown.乙镇?.balance).toBeCloseTo(-400, 9);
     expect(withTransfer[2024].ledger.negativeTowns).toEqual(['乙镇']);
     expect(withTransfer[2024].targets.ledger.met).toBe(false);
     // 2025: 300 released + 100 transferred in − 400 used = 0; 甲镇 200 − 100 = 100.
@@ -180,7 +180,7 @@ describe('scenarioIndicators on the hand-made plan', () => {
 
     const withoutTransfer = scenarioIndicators(rows, zones, { ...scenario, transfers: [] }).byYear;
     // Without the transfer 乙镇 stays at 300 − 400 = −100 although the city has 500 − 400 = 100.
-    expect(withoutTransfer[2025].ledger.byTown['乙镇']?.balance).toBeCloseTo(-100, 9);
+    expect(withoutTransfer[2025].ledger.byTown.乙镇?.balance).toBeCloseTo(-100, 9);
     expect(withoutTransfer[2025].ledger.city.balance).toBeCloseTo(100, 9);
     expect(withoutTransfer[2025].targets.ledger.met).toBe(false);
   });
@@ -193,9 +193,9 @@ describe('scenarioIndicators on the hand-made plan', () => {
     };
     const { byYear } = scenarioIndicators(rows, zones, plan);
     // 2024: 乙镇 0 + 400 − 400 = 0; 2023: nothing used, nothing granted.
-    expect(byYear[2024].ledger.byTown['乙镇']?.directQuotaMu).toBe(400);
-    expect(byYear[2024].ledger.byTown['乙镇']?.balance).toBeCloseTo(0, 9);
-    expect(byYear[2023].ledger.byTown['乙镇']?.directQuotaMu).toBe(0);
+    expect(byYear[2024].ledger.byTown.乙镇?.directQuotaMu).toBe(400);
+    expect(byYear[2024].ledger.byTown.乙镇?.balance).toBeCloseTo(0, 9);
+    expect(byYear[2023].ledger.byTown.乙镇?.directQuotaMu).toBe(0);
     expect(byYear[2024].ledger.city.directQuotaMu).toBe(400);
   });
 });
@@ -240,7 +240,7 @@ describe('capacity of receiving zones', () => {
     expect(overall.data.unassignedRelocations).toBe(1);
     expect(overall.capacity).toEqual({});
     // It still releases its land.
-    expect(overall.ledger.byTown['丙镇']?.released).toBeCloseTo(30, 9);
+    expect(overall.ledger.byTown.丙镇?.released).toBeCloseTo(30, 9);
   });
 });
 
