@@ -21,6 +21,12 @@ export interface DualBound {
   /** The last master LP's value: the LP relaxation is at most this. */
   masterValue: number;
   iterations: number;
+  /**
+   * The master's mix of plans read per plot: the option with the largest weight, and the plots
+   * whose weight is split (the LP relaxation's fractional plots: few, at most about one per binding row).
+   */
+  mixChoice: Int32Array;
+  fractional: Int32Array;
 }
 
 export interface DualBoundOptions {
@@ -29,6 +35,8 @@ export interface DualBoundOptions {
   relGap: number;
   signal?: AbortSignal;
   onIteration?: (bound: number, masterValue: number) => void;
+  /** Plans to start the master with (Lagrangian choices at other prices, e.g. of the repair). */
+  seedPlans?: readonly { lambda: Float64Array; plan: LagrangianResult }[];
 }
 
 /** Runs the column generation. */
@@ -56,7 +64,8 @@ export function dualBound(highs: Highs, model: SuggestModel, options: DualBoundO
   }
   const master = highs.createModel();
   try {
-    master.options.set({ output_flag: false, random_seed: 1 });
+    // A few dozen rows: the simplex from the last basis beats presolve and the interior point.
+    master.options.set({ output_flag: false, random_seed: 1, solver: 'simplex', presolve: 'off' });
     rowLower.forEach((lower, r) => {
       master.addRow(lower, rowUpper[r] as number, { indices: [], values: [] });
     });
@@ -86,7 +95,10 @@ export function dualBound(highs: Highs, model: SuggestModel, options: DualBoundO
             });
           }
         }
+    const plans: LagrangianResult[] = [];
+    const firstPlanColumn = m + (hasTransfers ? quota.length * (quota.length - 1) * K : 0);
     const addPlan = (plan: LagrangianResult) => {
+      plans.push(plan);
       const indices: number[] = [];
       const values: number[] = [];
       active.forEach((row, r) => {
@@ -100,11 +112,19 @@ export function dualBound(highs: Highs, model: SuggestModel, options: DualBoundO
       values.push(1);
       master.addCol(plan.cost, 0, highs.infinity, { indices, values });
     };
-    let lambda = new Float64Array(rowCount);
+    let lambda: Float64Array = new Float64Array(rowCount);
     let best = evaluateLagrangian(model, lambda);
     let bound = best.value;
-    let center = lambda;
     addPlan(best);
+    for (const seed of options.seedPlans ?? []) {
+      addPlan(seed.plan);
+      if (seed.plan.value > bound) {
+        bound = seed.plan.value;
+        best = seed.plan;
+        lambda = seed.lambda;
+      }
+    }
+    let center: Float64Array = lambda;
     let masterValue = Number.POSITIVE_INFINITY;
     let iterations = 0;
     const alpha = 0.5;
@@ -139,10 +159,50 @@ export function dualBound(highs: Highs, model: SuggestModel, options: DualBoundO
       }
       addPlan(trial);
     }
-    return { bound, lambda, best, masterValue, iterations };
+    const { mixChoice, fractional } = mixOf(model, plans, master.getSolution().colValue, firstPlanColumn);
+    return { bound, lambda, best, masterValue, iterations, mixChoice, fractional };
   } finally {
     master.dispose();
   }
+}
+
+/** Per plot, the option with the largest weight in the master's mix, and the plots split between options. */
+function mixOf(
+  model: SuggestModel,
+  plans: readonly LagrangianResult[],
+  colValue: Float64Array,
+  firstPlanColumn: number,
+): { mixChoice: Int32Array; fractional: Int32Array } {
+  const n = model.options.n;
+  const weights = plans.map((_, j) => (colValue[firstPlanColumn + j] as number) ?? 0);
+  const used = plans
+    .map((plan, j) => ({ plan, weight: weights[j] as number }))
+    .filter((p) => p.weight > 1e-9);
+  if (used.length === 0)
+    return {
+      mixChoice: (plans[plans.length - 1] as LagrangianResult).choice.slice(),
+      fractional: new Int32Array(0),
+    };
+  const mixChoice = new Int32Array(n);
+  const fractional: number[] = [];
+  const weightOf = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    weightOf.clear();
+    for (const { plan, weight } of used) {
+      const o = plan.choice[i] as number;
+      weightOf.set(o, (weightOf.get(o) ?? 0) + weight);
+    }
+    let best = -1;
+    let bestWeight = -1;
+    for (const [o, weight] of weightOf)
+      if (weight > bestWeight) {
+        best = o;
+        bestWeight = weight;
+      }
+    mixChoice[i] = best;
+    if (weightOf.size > 1) fractional.push(i);
+  }
+  return { mixChoice, fractional: Int32Array.from(fractional) };
 }
 
 /** cost − λ·activity − π of a plan against the master's prices. */

@@ -7,7 +7,7 @@
  */
 
 import type { Highs } from 'highs';
-import { addActivity } from './lagrangian.ts';
+import { addActivity, choiceActivity } from './lagrangian.ts';
 import type { SuggestModel } from './suggest-model.ts';
 
 /** Quota moved from one town to another from year k on (scaled quota units). */
@@ -39,6 +39,8 @@ export interface MilpOptions {
   decide: Int32Array;
   fixed: Int32Array;
   timeLimitS: number;
+  /** A plan to start from (HiGHS keeps it as its first incumbent): the result is never worse. */
+  start?: Int32Array;
   /** Solve the LP relaxation instead (for prices), no integrality. */
   relax?: boolean;
   mipRelGap?: number;
@@ -183,6 +185,21 @@ export function solveMilp(highs: Highs, model: SuggestModel, options: MilpOption
       mip_feasibility_tolerance: 1e-9,
       random_seed: 1,
     });
+    if (options.start && !options.relax) {
+      const colValue = new Float64Array(numCols);
+      let column = 0;
+      for (const i of decide)
+        for (let o = plots.optStart[i] as number; o < (plots.optStart[i + 1] as number); o++, column++)
+          colValue[column] = o === options.start[i] ? 1 : 0;
+      // The start's shortfalls go to the elastic slacks, so that it is a solution of this program.
+      const { activity } = choiceActivity(model, options.start);
+      for (let r = 0; r < coupling; r++) {
+        const row = activeRows[r] as number;
+        const rhs = (groups[Math.floor(row / K)] as { rhs: Float64Array }).rhs[row % K] as number;
+        colValue[firstElastic + r] = Math.max(0, rhs - (activity[row] as number));
+      }
+      model_.setSolution({ colValue });
+    }
     const run = model_.run();
     const optimal = run.modelStatus === highs.constants.modelStatus.optimal;
     const timeLimit = run.modelStatus === highs.constants.modelStatus.timeLimit;

@@ -8,8 +8,9 @@
 
 import type { Highs } from 'highs';
 import { dualBound } from './dual-master.ts';
-import { improveChoice } from './improve-choice.ts';
-import { optionPrices, reducedCost } from './lagrangian.ts';
+import { addTransferActivity, improveChoice } from './improve-choice.ts';
+import { choiceActivity, type LagrangianResult, optionPrices, reducedCost } from './lagrangian.ts';
+import { repairChoice } from './repair-choice.ts';
 import { solveMilp, type TransferChoice } from './solve-milp.ts';
 import type { SuggestModel } from './suggest-model.ts';
 
@@ -65,27 +66,6 @@ function allPlots(n: number): Int32Array {
   return Int32Array.from({ length: n }, (_, i) => i);
 }
 
-function solveExact(highs: Highs, model: SuggestModel, timeLimitS: number): SolvedModel | null {
-  const n = model.options.n;
-  const fixed = new Int32Array(n);
-  const exact = solveMilp(highs, model, { decide: allPlots(n), fixed, timeLimitS });
-  if (exact.status === 'failed') return null;
-  const relaxed = solveMilp(highs, model, {
-    decide: allPlots(n),
-    fixed,
-    timeLimitS: Math.max(1, timeLimitS / 4),
-    relax: true,
-  });
-  return {
-    choice: exact.choice,
-    transfers: exact.transfers,
-    bound: exact.bound,
-    prices: relaxed.duals,
-    method: 'exact-milp',
-    iterations: 1,
-  };
-}
-
 /** Solves the model within the time limit. */
 export async function solveSuggestModel(
   highs: Highs,
@@ -96,60 +76,100 @@ export async function solveSuggestModel(
   const deadline = started + timeLimitS * 1000;
   const remainingS = () => Math.max(0.1, (deadline - performance.now()) / 1000);
   const n = model.options.n;
-  const exactWanted =
+  const exact =
     options.method === 'exact' ||
     (options.method === 'auto' && model.options.variant.length <= EXACT_OPTION_LIMIT);
-  if (exactWanted) {
-    onProgress?.(0.1, 'plan', null, null);
-    const exact = solveExact(highs, model, remainingS() * 0.8);
-    if (exact) return exact;
-  }
-  // Half the time for the bound at most; the plan needs the rest.
-  const bound = dualBound(highs, model, {
-    deadline: started + timeLimitS * 500,
-    relGap: 1e-4,
+  // Prices raised from zero until the cheapest choice meets every row: a first feasible plan, and
+  // the plans on the way start the master (without them it spends its first rounds on penalties).
+  const seedPlans: { lambda: Float64Array; plan: LagrangianResult }[] = [];
+  const first = repairChoice(
+    model,
+    new Float64Array(model.groups.length * model.K),
+    started + 0.1 * timeLimitS * 1000,
+    (lambda, plan) => {
+      if (seedPlans.length < 60) seedPlans.push({ lambda, plan });
+    },
+  );
+  // The bound: at most a third of the time (the plan needs the rest).
+  const dual = dualBound(highs, model, {
+    seedPlans,
+    deadline: started + (exact ? 0.15 : 0.35) * timeLimitS * 1000,
+    relGap: 1e-5,
     ...(signal ? { signal } : {}),
     onIteration: (lower, upper) =>
-      onProgress?.(0.1 + 0.5 * Math.min(1, lower / Math.max(upper, 1e-9)), 'bound', null, lower),
+      onProgress?.(
+        0.05 + 0.45 * Math.min(1, Math.max(0, lower) / Math.max(upper, 1e-9)),
+        'bound',
+        null,
+        lower,
+      ),
   });
-  // Yield once, so a cancel posted meanwhile is seen.
+  // Yield once, so that a cancel posted meanwhile is seen.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  if (signal?.aborted)
-    return {
-      choice: bound.best.choice,
-      transfers: [],
-      bound: bound.bound,
-      prices: bound.lambda,
-      method: 'lagrangian',
-      iterations: bound.iterations,
-    };
-  onProgress?.(0.6, 'plan', null, bound.bound);
-  const margins = choiceMargins(model, bound.lambda);
-  const order = allPlots(n).sort((a, b) => (margins[a] as number) - (margins[b] as number));
-  let choice = bound.best.choice;
-  let transfers: TransferChoice[] = [];
-  // The plots nearest a tie decide the plan; a few hundred of them fit in a quick MILP.
-  for (const size of [Math.min(n, 300 + 4 * model.groups.length), Math.min(n, 2000)]) {
-    const decide = Int32Array.from(order.slice(0, size));
-    const polished = solveMilp(highs, model, {
-      decide,
-      fixed: choice,
-      timeLimitS: Math.min(remainingS() * 0.5, 20),
-      mipRelGap: 1e-5,
-    });
-    if (polished.status === 'failed') continue;
-    choice = polished.choice;
-    transfers = polished.transfers;
-    if (polished.violation.every((value) => value <= 1e-9) || size === n) break;
-  }
-  onProgress?.(0.9, 'plan', null, bound.bound);
-  choice = improveChoice(model, choice, transfers);
-  return {
+  let bound = dual.bound;
+  const solved = (choice: Int32Array, transfers: TransferChoice[]): SolvedModel => ({
     choice,
     transfers,
-    bound: bound.bound,
-    prices: bound.lambda,
-    method: 'lagrangian',
-    iterations: bound.iterations,
-  };
+    bound,
+    prices: dual.lambda,
+    method: exact ? 'exact-milp' : 'lagrangian',
+    iterations: dual.iterations,
+  });
+  if (signal?.aborted) return solved(dual.best.choice, []);
+  onProgress?.(0.5, 'plan', null, bound);
+  // Plan A: the master's mix, read per plot; its split plots, and those nearest a tie, decided by a
+  // MILP with the others fixed (every plot, for a small model).
+  let decide: Int32Array;
+  if (exact) decide = allPlots(n);
+  else {
+    const chosen = new Set(dual.fractional);
+    const margins = choiceMargins(model, dual.lambda);
+    const byMargin = allPlots(n).sort((a, b) => (margins[a] as number) - (margins[b] as number));
+    const size = Math.min(n, Math.max(chosen.size + 100, 300 + 4 * model.groups.length));
+    for (const i of byMargin) {
+      if (chosen.size >= size) break;
+      chosen.add(i);
+    }
+    decide = Int32Array.from(chosen);
+  }
+  const polished = solveMilp(highs, model, {
+    decide,
+    fixed: dual.mixChoice,
+    start: dual.mixChoice,
+    timeLimitS: exact ? remainingS() * 0.8 : Math.min(remainingS() * 0.4, 5),
+    mipRelGap: exact ? (options.method === 'exact' ? 1e-6 : 1e-4) : 2e-4,
+  });
+  onProgress?.(0.8, 'plan', null, bound);
+  const candidates: { choice: Int32Array; transfers: TransferChoice[] }[] = [];
+  if (polished.status !== 'failed') {
+    candidates.push({
+      choice: improveChoice(model, polished.choice, polished.transfers),
+      transfers: polished.transfers,
+    });
+    // With every plot decided, HiGHS's bound holds for the whole model.
+    if (exact) bound = Math.max(bound, polished.bound);
+  }
+  // Plan B: dearer prices on the rows left short until the cheapest choice meets them all.
+  const repaired = repairChoice(model, dual.lambda, started + 0.9 * timeLimitS * 1000);
+  const fallback = repaired.feasible || !first.feasible ? repaired.result.choice : first.result.choice;
+  candidates.push({ choice: improveChoice(model, fallback, []), transfers: [] });
+  const best = candidates.reduce((a, b) => (planScore(model, b) < planScore(model, a) ? b : a));
+  return solved(best.choice, best.transfers);
+}
+
+/** Objective plus the penalties of the rows a plan leaves short (so a plan meeting them wins). */
+function planScore(
+  model: SuggestModel,
+  plan: { choice: Int32Array; transfers: readonly TransferChoice[] },
+): number {
+  const { activity, cost } = choiceActivity(model, plan.choice);
+  addTransferActivity(model, activity, plan.transfers);
+  let score = cost;
+  model.groups.forEach((group, g) => {
+    for (let k = 0; k < model.K; k++) {
+      const short = (group.rhs[k] as number) - (activity[g * model.K + k] as number);
+      if (short > 0) score += short * group.penalty;
+    }
+  });
+  return score;
 }
