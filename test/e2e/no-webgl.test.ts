@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { waitForPlotsDrawn } from '../support/browser.ts';
 import { saveOutput } from '../support/planner-harness.ts';
+import { SAMPLE_FIGURES } from '../support/sample-figures.ts';
 import { countColor, decodePng, distinctColors } from './helpers/png.ts';
 import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
@@ -93,7 +94,7 @@ describeInBrowser('without WebGL', () => {
     const table = page.locator('[data-testid="plot-table"]');
     await table.locator('.table-check', { hasText: '开发边界外' }).locator('input').check();
     const shown = Number(await table.locator('[data-testid="plot-table-count"]').getAttribute('data-shown'));
-    expect(shown).toBe(450);
+    expect(shown).toBe(SAMPLE_FIGURES.statusCounts.outside);
     await planner.screenshot('no-webgl-table.png');
     await page.click('[data-testid="tab-scenario"]');
     const bar = page.locator('[data-testid="action-bar"]');
@@ -107,7 +108,7 @@ describeInBrowser('without WebGL', () => {
     await bar.locator('[data-testid="action-done"]').waitFor();
     expect(
       await page.locator('[data-testid="action-legend"] [data-action="upgrade"]').getAttribute('data-count'),
-    ).toBe('450');
+    ).toBe(String(SAMPLE_FIGURES.statusCounts.outside));
     await expect.poll(() => indicator('renovatedMu')).toBeGreaterThan(before);
     // The flat map rings the upgraded plots in the upgrade colour (palette.ts ACTION_COLORS.upgrade).
     await expect
@@ -132,10 +133,13 @@ describeInBrowser('without WebGL', () => {
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const text = readFileSync(await download.path(), 'utf8');
     saveOutput('no-webgl-plots.csv', Buffer.from(text));
-    // One line per plot (after the header, before the notes); 450 of them carry the action set above.
+    // One line per plot (after the header, before the notes); the plots outside every boundary carry
+    // the action set above.
     const plotLines = text.split(/\r?\n/).filter((line) => /^\d{12}-\d{4},/.test(line));
     expect(plotLines).toHaveLength(3000);
-    expect(plotLines.filter((line) => line.includes(',原地改造提升,2025,'))).toHaveLength(450);
+    expect(plotLines.filter((line) => line.includes(',原地改造提升,2025,'))).toHaveLength(
+      SAMPLE_FIGURES.statusCounts.outside,
+    );
     expectNoPageProblems(planner.problems);
   });
 
@@ -291,7 +295,7 @@ describeInBrowser('a lost WebGL context', () => {
       },
       [((west ?? 0) + (east ?? 0)) / 2, ((south ?? 0) + (north ?? 0)) / 2] as [number, number],
     );
-    expect(await setAction('outside', 'relocate')).toBe(450);
+    expect(await setAction('outside', 'relocate')).toBe(SAMPLE_FIGURES.statusCounts.outside);
     await waitForPlotsDrawn(page);
     const relocateColour = '#ff3da5';
     const before = countColor(await mapPixels('context-before.png'), relocateColour, 20);
@@ -315,7 +319,7 @@ describeInBrowser('a lost WebGL context', () => {
     );
     await page.locator('[data-testid="map-lost"]').waitFor();
     // An edit while the map has no context: it must not throw, and must show once the map is back.
-    expect(await setAction('boundary', 'upgrade')).toBe(819);
+    expect(await setAction('boundary', 'upgrade')).toBe(SAMPLE_FIGURES.statusCounts.boundary);
     await planner.screenshot('context-lost.png');
     await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context }).__lose.restoreContext());
     await page.locator('[data-testid="map-lost"]').waitFor({ state: 'detached' });

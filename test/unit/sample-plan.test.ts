@@ -1,9 +1,7 @@
 /**
  * The committed sample plan (data/sample/, npm run make:sample), the one the app opens on: it must
- * look like real data to the checks real data goes through, and its headline figures are pinned to
- * PostGIS's. Re-derive them whenever the sample is regenerated: load the three files with ogr2ogr
- * and run the job of scripts/lib/postgis-job.ts (ST_Union of each layer, ST_Area(geography) of each
- * plot and of its intersections, the status rule of DESIGN.md).
+ * look like real data to the checks real data goes through, and its headline figures are PostGIS's
+ * (test/support/sample-figures.ts says how to re-derive them).
  */
 
 import { readFileSync } from 'node:fs';
@@ -12,6 +10,7 @@ import { classifyPlots } from '../../src/core/analysis/classify-plots.ts';
 import { cixiCheckReference } from '../../src/core/checks/check-reference.ts';
 import { checkPlausibility } from '../../src/core/checks/plausibility-checks.ts';
 import type { FeatureCollection } from '../../src/core/types.ts';
+import { SAMPLE_FIGURES } from '../support/sample-figures.ts';
 
 const root = new URL('../../', import.meta.url);
 
@@ -23,13 +22,6 @@ const plots = read('data/sample/plots.geojson');
 const boundary = read('data/sample/boundary.geojson');
 const control = read('data/sample/control.geojson');
 
-/** PostGIS 3.3.2 on the committed files (geodesic ST_Area, which differs from ours by under 1e-5). */
-const POSTGIS = {
-  areaM2: 25_183_467.052,
-  controlShare: 0.52634067,
-  statusCounts: { control: 1709, boundary: 817, crossing: 149, outside: 325 },
-};
-
 describe('the sample plan', () => {
   const { results } = classifyPlots(plots, boundary, control);
 
@@ -38,14 +30,14 @@ describe('the sample plan', () => {
   });
 
   it('has the headline figures PostGIS gives it', () => {
-    expect(results).toHaveLength(3000);
+    expect(results).toHaveLength(SAMPLE_FIGURES.plots);
     const areaM2 = results.reduce((sum, result) => sum + result.areaM2, 0);
     const inControlM2 = results.reduce((sum, result) => sum + result.inControlM2, 0);
-    expect(Math.abs(areaM2 - POSTGIS.areaM2) / POSTGIS.areaM2).toBeLessThan(1e-6);
-    expect(inControlM2 / areaM2).toBeCloseTo(POSTGIS.controlShare, 7);
+    expect(Math.abs(areaM2 - SAMPLE_FIGURES.areaM2) / SAMPLE_FIGURES.areaM2).toBeLessThan(1e-6);
+    expect(inControlM2 / areaM2).toBeCloseTo(SAMPLE_FIGURES.controlShare, 7);
     const counts = { control: 0, boundary: 0, crossing: 0, outside: 0 };
     for (const result of results) if (result.status) counts[result.status]++;
-    expect(counts).toEqual(POSTGIS.statusCounts);
+    expect(counts).toEqual(SAMPLE_FIGURES.statusCounts);
   });
 
   it('puts several per cent of its plots across a boundary, as real surveys do', () => {
