@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateSamplePlan } from './generate-sample.ts';
 import { findPostgis, type PostgisRun, runPostgisJob } from './postgis-job.ts';
-import { type ProfileStages, profileStages } from './profile-stages.ts';
+import { ANALYZE_STAGES, type ProfileStages, profileStages } from './profile-stages.ts';
 import { sampleCollectionText } from './sample-collection-text.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,7 +38,10 @@ export interface AnalyzeBenchResult {
   /** The best wall time and the best CPU time of the runs, ms. */
   analyzeMs: number;
   analyzeCpuMs: number;
+  /** Stages of the main thread (its waiting for the plot part workers as a stage of its own). */
   stages: ProfileStages;
+  /** Stages of each plot part worker (one part of the plots each). */
+  workerStages: ProfileStages[];
   /** PostGIS figures, or why there are none. */
   postgis:
     | {
@@ -169,9 +172,19 @@ export function benchAnalyze(options: AnalyzeBenchOptions): AnalyzeBenchResult {
     // --cpu-prof is refused in NODE_OPTIONS, so it goes right after `node`.
     if (!/^node\s/.test(script)) throw new Error(`the analyze script should start with "node": ${script}`);
     runCommand(script.replace(/^node\s/, `node --cpu-prof --cpu-prof-dir=${profileDir} `) + args);
-    // The main thread's profile is the one whose samples fall into stages (tsx runs a worker too).
-    const profiles = readdirSync(profileDir).map((name) => profileStages(join(profileDir, name)));
-    const stages = profiles.reduce((best, p) => (p.stages.length > best.stages.length ? p : best));
+    // One profile per thread, named CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile; thread 0 is the main one.
+    const names = readdirSync(profileDir).sort();
+    const isMain = (name: string) => name.split('.')[4] === '0';
+    const stages = profileStages(
+      join(profileDir, names.find(isMain) ?? (names[0] as string)),
+      ANALYZE_STAGES,
+      {
+        idleStage: WAITING,
+      },
+    );
+    const workerStages = names
+      .filter((name) => !isMain(name))
+      .map((name) => profileStages(join(profileDir, name)));
     const oursCsv = readFileSync(outCsv, 'utf8');
 
     let postgis: AnalyzeBenchResult['postgis'];
@@ -196,6 +209,7 @@ export function benchAnalyze(options: AnalyzeBenchOptions): AnalyzeBenchResult {
       analyzeMs: Math.min(...analyzeRuns.map((r) => r.wallMs)),
       analyzeCpuMs: Math.min(...analyzeRuns.map((r) => r.cpuMs)),
       stages,
+      workerStages,
       postgis,
       loadAverage: { before: loadBefore, after: os.loadavg() },
     };
@@ -204,8 +218,23 @@ export function benchAnalyze(options: AnalyzeBenchOptions): AnalyzeBenchResult {
   }
 }
 
+/** The main thread's stage while it waits for the plot part workers. */
+const WAITING = 'waiting for the other threads (idle)';
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** A heading and one line per stage, with its time and share of the thread's profiled time. */
+function stageLines(heading: string, stages: ProfileStages): string[] {
+  const width = Math.max(...stages.stages.map((s) => s.stage.length));
+  return [
+    heading,
+    ...stages.stages.map((stage) => {
+      const share = (100 * stage.ms) / stages.totalMs;
+      return `  ${stage.stage.padEnd(width)}  ${stage.ms.toFixed(0).padStart(6)} ms  ${share.toFixed(1).padStart(5)} %  (GC ${stage.gcMs.toFixed(0)} ms)`;
+    }),
+  ];
 }
 
 /** The benchmark as lines of text. */
@@ -216,15 +245,19 @@ export function analyzeBenchReport(result: AnalyzeBenchResult): string[] {
     `  best of ${result.analyzeRuns.length}: ${seconds(result.analyzeMs)} (runs: ${result.analyzeRuns.map((r) => seconds(r.wallMs)).join(', ')}); ` +
       `CPU time (user + system) best ${seconds(result.analyzeCpuMs)}`,
     '',
-    `Stages of one more run, from its CPU profile (${seconds(result.stages.totalMs)} profiled, of which garbage collection ${seconds(result.stages.gcMs)}, ${((100 * result.stages.gcMs) / result.stages.totalMs).toFixed(0)} %):`,
+    ...stageLines(
+      `Stages of one more run, from its CPU profile: main thread (${seconds(result.stages.totalMs)} profiled, of which garbage collection ${seconds(result.stages.gcMs)}, ${((100 * result.stages.gcMs) / result.stages.totalMs).toFixed(0)} %):`,
+      result.stages,
+    ),
   ];
-  const width = Math.max(...result.stages.stages.map((s) => s.stage.length));
-  for (const stage of result.stages.stages) {
-    const share = (100 * stage.ms) / result.stages.totalMs;
+  result.workerStages.forEach((stages, i) => {
     lines.push(
-      `  ${stage.stage.padEnd(width)}  ${stage.ms.toFixed(0).padStart(6)} ms  ${share.toFixed(1).padStart(5)} %  (GC ${stage.gcMs.toFixed(0)} ms)`,
+      ...stageLines(
+        `Worker thread ${i + 1}, one part of the plots (${seconds(stages.totalMs)} profiled, of which garbage collection ${seconds(stages.gcMs)}):`,
+        stages,
+      ),
     );
-  }
+  });
   lines.push('');
   if ('missing' in result.postgis) {
     lines.push(`PostGIS was not found (${result.postgis.missing}); only our figures are shown.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CpuProfile, OTHER, START_UP, stagesOfProfile } from './profile-stages.ts';
+import { ANALYZE_STAGES, type CpuProfile, OTHER, START_UP, stagesOfProfile } from './profile-stages.ts';
 
 /** A profile from call stacks (root first) and the time, in ms, of each sample. */
 function profileOf(samples: [stack: string[], ms: number][]): CpuProfile {
@@ -57,5 +57,18 @@ describe('stagesOfProfile', () => {
         { stage: OTHER, ms: 1, gcMs: 0 },
       ],
     });
+  });
+
+  it('charges idle samples to their own stage when asked (a thread waiting for the others)', () => {
+    const profile = profileOf([
+      [['main', 'analyzePlotsInParts', 'PlotPart', 'parseGeoJsonPiece'], 4],
+      [['(idle)'], 3],
+      [['main', 'plausibilityChecks', 'checkPlausibility', 'findTownMismatches'], 2],
+    ]);
+    expect(stagesOfProfile(profile, ANALYZE_STAGES, { idleStage: 'waiting' }).stages).toEqual([
+      { stage: 'parse JSON', ms: 4, gcMs: 0 },
+      { stage: 'plausibility checks', ms: 2, gcMs: 0 },
+      { stage: 'waiting', ms: 3, gcMs: 0 },
+    ]);
   });
 });

@@ -45,6 +45,7 @@ export const ANALYZE_STAGES: readonly StageRule[] = [
   { fn: 'assignTowns', stage: 'assign towns' },
   { fn: 'plotCsvRows', stage: 'properties, measures, CSV rows' },
   { fn: 'baselineIndicators', stage: 'baseline indicators' },
+  { fn: 'checkPlausibility', stage: 'plausibility checks' },
   { fn: 'writeCsvAtomically', stage: 'write CSV and summary' },
   { fn: 'writeAtomically', stage: 'write CSV and summary' },
 ];
@@ -81,22 +82,37 @@ export interface CpuProfile {
 }
 
 const GC = '(garbage collector)';
-const IDLE_OR_PROGRAM = new Set(['(idle)', '(program)']);
+const IDLE = '(idle)';
+const IDLE_OR_PROGRAM = new Set([IDLE, '(program)']);
+
+/** Options of {@link stagesOfProfile}. */
+export interface StageOptions {
+  /**
+   * The stage idle samples are charged to (a thread waiting for others); by default the stage that
+   * ran before them.
+   */
+  idleStage?: string;
+}
 
 /** {@link stagesOfProfile} of a `.cpuprofile` file. */
-export function profileStages(path: string, rules: readonly StageRule[] = ANALYZE_STAGES): ProfileStages {
-  return stagesOfProfile(JSON.parse(readFileSync(path, 'utf8')) as CpuProfile, rules);
+export function profileStages(
+  path: string,
+  rules: readonly StageRule[] = ANALYZE_STAGES,
+  options: StageOptions = {},
+): ProfileStages {
+  return stagesOfProfile(JSON.parse(readFileSync(path, 'utf8')) as CpuProfile, rules, options);
 }
 
 /**
  * Charges the samples of a CPU profile to stages.
  * @param rules the stages; the innermost matching function on a sample's stack wins
- * @returns time per stage, start-up first, then in `rules` order, then other (stages without samples
- *   left out)
+ * @returns time per stage, start-up first, then in `rules` order, then other, then the idle stage
+ *   when there is one (stages without samples left out)
  */
 export function stagesOfProfile(
   profile: CpuProfile,
   rules: readonly StageRule[] = ANALYZE_STAGES,
+  { idleStage }: StageOptions = {},
 ): ProfileStages {
   const nodes = new Map<number, ProfileNode>();
   const parents = new Map<number, number>();
@@ -140,6 +156,10 @@ export function stagesOfProfile(
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     totalMs += ms;
     const name = nodes.get(id)?.callFrame.functionName ?? '';
+    if (name === IDLE && idleStage !== undefined) {
+      charge(idleStage, ms, false);
+      continue;
+    }
     if (name === GC) {
       gcMs += ms;
       charge(current, ms, true);
@@ -152,7 +172,7 @@ export function stagesOfProfile(
     }
     charge(current, ms, false);
   }
-  const order = [START_UP, ...rules.map((rule) => rule.stage), OTHER];
+  const order = [START_UP, ...rules.map((rule) => rule.stage), OTHER, ...(idleStage ? [idleStage] : [])];
   const stages = order
     .filter((stage, i) => order.indexOf(stage) === i && times.has(stage))
     .map((stage) => ({ stage, ...(times.get(stage) as { ms: number; gcMs: number }) }));
