@@ -40,6 +40,7 @@ import type { Crs, CrsDetection } from '../src/core/crs/crs.ts';
 import { parseCrsCode, unknownCrsCodeMessage } from '../src/core/crs/crs-codes.ts';
 import { columnsOf, suggestColumnMapping } from '../src/core/io/column-mapping.ts';
 import { guessLayerKind } from '../src/core/io/guess-layer-kind.ts';
+import { MAX_FILE_BYTES } from '../src/core/io/import-limits.ts';
 import { type LoadedLayer, loadLayerFromSource } from '../src/core/io/load-layer.ts';
 import { type InputFile, type LayerSource, readLayerFiles } from '../src/core/io/read-layer-files.ts';
 import { AREA_METHOD, DEFAULT_SETTINGS } from '../src/core/settings.ts';
@@ -394,7 +395,8 @@ async function analyzeInParts(
     return null;
   }
   const parts = plotPartCount(size);
-  if (parts < 2 || siblingPaths(plotsPath).length > 0) return null;
+  // A file over the size limit is refused by the ordinary reading, with its message.
+  if (parts < 2 || size > MAX_FILE_BYTES || siblingPaths(plotsPath).length > 0) return null;
   const crs = [
     optionCrs(run.values, 'plots'),
     optionCrs(run.values, 'boundary'),
