@@ -12,17 +12,7 @@
  */
 
 import { isUtf8 } from 'node:buffer';
-import {
-  closeSync,
-  existsSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -46,7 +36,7 @@ import { type InputFile, type LayerSource, readLayerFiles } from '../src/core/io
 import { AREA_METHOD, DEFAULT_SETTINGS } from '../src/core/settings.ts';
 import type { FeatureCollection, LayerKind, Problem } from '../src/core/types.ts';
 import { PLAN_USAGE, type PlanCommandOptions, runPlanCommand } from './lib/plan-command.ts';
-import { CSV_HEADER, plotCsvRows } from './lib/plot-csv-rows.ts';
+import { CSV_HEADER, plotCsvRows, rowBlocks, writeCsvAtomically } from './lib/plot-csv-rows.ts';
 import { analyzePlotsInParts, isPlotPartWorker, plotPartCount, servePlotPart } from './lib/plots-in-parts.ts';
 
 const USAGE =
@@ -259,32 +249,6 @@ function noLayerProblem(path: string): Problem {
 function writeAtomically(path: string, content: string): void {
   const temporary = `${path}.partial-${process.pid}`;
   writeFileSync(temporary, content);
-  renameSync(temporary, path);
-}
-
-/** Rows written at a time: the file's text is never built as one string (twice its size in memory). */
-const CSV_BLOCK_ROWS = 4096;
-
-/** The rows in blocks of CSV_BLOCK_ROWS, each block's rows joined by CRLF. */
-function* rowBlocks(rows: readonly string[]): Generator<string> {
-  for (let i = 0; i < rows.length; i += CSV_BLOCK_ROWS) yield rows.slice(i, i + CSV_BLOCK_ROWS).join('\r\n');
-}
-
-/**
- * Writes the CSV, BOM, header and each row followed by CRLF, as {@link writeAtomically} does.
- * (Without rows, an empty line follows the header, as the file has always had.)
- * @param blocks the rows, in blocks of one or more rows joined by CRLF
- */
-function writeCsvAtomically(path: string, header: string, blocks: Iterable<string>, hasRows: boolean): void {
-  const temporary = `${path}.partial-${process.pid}`;
-  const fd = openSync(temporary, 'w');
-  try {
-    // A BOM so that Excel on Chinese Windows reads the file as UTF-8.
-    writeSync(fd, `\uFEFF${header}\r\n${hasRows ? '' : '\r\n'}`);
-    for (const block of blocks) writeSync(fd, `${block}\r\n`);
-  } finally {
-    closeSync(fd);
-  }
   renameSync(temporary, path);
 }
 

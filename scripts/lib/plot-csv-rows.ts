@@ -1,9 +1,10 @@
 /**
- * The rows of the command line's result CSV, one per plot, and the cells they are made of. Shared by
- * the whole-file reading and the reading in parts on several threads (plot-part.ts), so that both
- * write the same bytes.
+ * The rows of the command line's result CSV, one per plot, the cells they are made of, and the
+ * writing of the file. Shared by the whole-file reading and the reading in parts on several threads
+ * (plot-part.ts), so that both write the same bytes.
  */
 
+import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import type { TownAssignment } from '../../src/core/analysis/assign-towns.ts';
 import type { PlotResult } from '../../src/core/analysis/classify-plots.ts';
 import { plotMeasures } from '../../src/core/analysis/plot-measures.ts';
@@ -82,4 +83,36 @@ export function plotCsvRows(
     ].join(',');
   }
   return rows;
+}
+
+/** Rows written at a time: the file's text is never built as one string (twice its size in memory). */
+const CSV_BLOCK_ROWS = 4096;
+
+/** The rows in blocks of CSV_BLOCK_ROWS, each block's rows joined by CRLF. */
+export function* rowBlocks(rows: readonly string[]): Generator<string> {
+  for (let i = 0; i < rows.length; i += CSV_BLOCK_ROWS) yield rows.slice(i, i + CSV_BLOCK_ROWS).join('\r\n');
+}
+
+/**
+ * Writes the CSV, BOM, header and each row followed by CRLF, through a temporary file, so that a
+ * failed run never leaves half a file behind.
+ * (Without rows, an empty line follows the header, as the file has always had.)
+ * @param blocks the rows, in blocks of one or more rows joined by CRLF
+ */
+export function writeCsvAtomically(
+  path: string,
+  header: string,
+  blocks: Iterable<string>,
+  hasRows: boolean,
+): void {
+  const temporary = `${path}.partial-${process.pid}`;
+  const fd = openSync(temporary, 'w');
+  try {
+    // A BOM so that Excel on Chinese Windows reads the file as UTF-8.
+    writeSync(fd, `\uFEFF${header}\r\n${hasRows ? '' : '\r\n'}`);
+    for (const block of blocks) writeSync(fd, `${block}\r\n`);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
 }
