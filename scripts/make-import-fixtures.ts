@@ -123,8 +123,14 @@ export function shapefileRings(geometry: AreaGeometry): Ring[] {
   return polygons.flatMap((polygon) => polygon.map((ring, k) => orient(ring, k === 0)));
 }
 
-/** Writes a Polygon (type 5) .shp and its .shx; each shape is a list of rings (null: a Null shape). */
-export function writeShp(shapes: readonly (Ring[] | null)[]): { shp: Uint8Array; shx: Uint8Array } {
+/**
+ * Writes a Polygon (type 5) .shp and its .shx; each shape is a list of rings (null: a Null shape).
+ * With `shapeType` 3 (PolyLine, whose records are laid out alike) each shape is a list of line parts.
+ */
+export function writeShp(
+  shapes: readonly (Ring[] | null)[],
+  shapeType: 3 | 5 = 5,
+): { shp: Uint8Array; shx: Uint8Array } {
   const contents = shapes.map((rings) => {
     if (!rings) {
       const content = new Uint8Array(4);
@@ -133,7 +139,7 @@ export function writeShp(shapes: readonly (Ring[] | null)[]): { shp: Uint8Array;
     const points = rings.flat();
     const content = new Uint8Array(44 + 4 * rings.length + 16 * points.length);
     const view = new DataView(content.buffer);
-    view.setInt32(0, 5, true);
+    view.setInt32(0, shapeType, true);
     const box = boxOf(points);
     box.forEach((value, k) => {
       view.setFloat64(4 + 8 * k, value, true);
@@ -163,7 +169,7 @@ export function writeShp(shapes: readonly (Ring[] | null)[]): { shp: Uint8Array;
     view.setInt32(0, 9994, false);
     view.setInt32(24, length / 2, false);
     view.setInt32(28, 1000, true);
-    view.setInt32(32, 5, true);
+    view.setInt32(32, shapeType, true);
     box.forEach((value, k) => {
       view.setFloat64(36 + 8 * k, value, true);
     });

@@ -66,7 +66,7 @@ interface CollectionOrigin {
 }
 
 /** The CRS a format fixes (KML: WGS84, OGC KML 2.2 §16.9), with a warning when the data lies far from Cixi. */
-function formatCrsDetection(box: CoordinateBox | null): CrsDetection {
+export function formatCrsDetection(box: CoordinateBox | null): CrsDetection {
   const crs = { kind: 'wgs84' } as const;
   const placement = box && isDegreeBox(box) ? placeBox(crs, box) : null;
   const warning = placement ? distanceWarning(placement) : undefined;

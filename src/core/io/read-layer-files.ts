@@ -48,6 +48,8 @@ export interface ReadLayerFilesOptions {
   wholeGeoJsonText?: boolean;
   /** Decodes valid UTF-8 text files faster than TextDecoder (see {@link Utf8Decoder}). */
   utf8Decoder?: Utf8Decoder;
+  /** Read point and line shapefiles too (context layers); else only polygon shapefiles are read. */
+  anyGeometry?: boolean;
 }
 
 export interface ReadLayerFilesResult {
@@ -326,7 +328,7 @@ class Reader {
       );
       return;
     }
-    const source = readShapefile(shp, dbf, parts.get('prj'), parts.get('cpg'));
+    const source = readShapefile(shp, dbf, parts.get('prj'), parts.get('cpg'), this.options.anyGeometry);
     if ('fileName' in source) this.sources.push(source);
     else this.problems.push(...source.problems);
   }
@@ -338,8 +340,9 @@ function readShapefile(
   dbf: Part,
   prj: Part | undefined,
   cpg: Part | undefined,
+  anyGeometry = false,
 ): LayerSource | { problems: Problem[] } {
-  const shapes = readShp(shp.bytes, shp.name);
+  const shapes = readShp(shp.bytes, shp.name, { anyGeometry });
   const cpgText = cpg ? decodeUtf8OrGb18030(cpg.bytes).text : undefined;
   const table = readDbf(dbf.bytes, dbf.name, cpgText === undefined ? {} : { cpg: cpgText });
   if (!shapes.ok || !table.ok) {

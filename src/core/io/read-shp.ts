@@ -3,14 +3,31 @@
  * the file's own coordinates (reprojection comes later). Rings are sorted into outer rings and holes
  * and wound as RFC 7946 wants. Never throws: damage is reported as problems naming the record.
  */
-import type { AreaGeometry, Message, PolygonCoords, Problem, Ring } from '../types.ts';
+import type { AreaGeometry, Message, PolygonCoords, Position, Problem, Ring } from '../types.ts';
 
 /** Result of {@link readShp}. `geometries[i]` belongs to record i (null for a Null shape or a bad record). */
-export type ReadShpResult =
-  | { ok: true; shapeType: number; geometries: (AreaGeometry | null)[]; problems: Problem[] }
+export type ReadShpResult<G = AreaGeometry> =
+  | { ok: true; shapeType: number; geometries: (G | null)[]; problems: Problem[] }
   | { ok: false; problems: Problem[] };
 
 const POLYGON_TYPES = new Set([5, 15, 25]);
+const LINE_TYPES = new Set([3, 13, 23]);
+const POINT_TYPES = new Set([1, 11, 21]);
+const MULTIPOINT_TYPES = new Set([8, 18, 28]);
+
+/** What a record becomes: a polygon, or (read with `anyGeometry`, for context layers) a point or a line. */
+export type ShapeGeometry =
+  | AreaGeometry
+  | { type: 'Point'; coordinates: Position }
+  | { type: 'MultiPoint'; coordinates: Position[] }
+  | { type: 'LineString'; coordinates: Position[] }
+  | { type: 'MultiLineString'; coordinates: Position[][] };
+
+/** Options of {@link readShp}. */
+export interface ReadShpOptions {
+  /** Read point, multipoint and line files too (context layers); else they are refused. */
+  anyGeometry?: boolean;
+}
 
 /** Shape types that are not polygons, named for the message. */
 const OTHER_TYPES: ReadonlyMap<number, Message> = new Map([
@@ -154,9 +171,20 @@ function readPolygonRecord(view: DataView, start: number, length: number): Ring[
  *
  * @param bytes the .shp file
  * @param fileName named in every message, e.g. `plots.zip › 地块.shp`
+ * @param options `anyGeometry`: points and lines are read too (Z and M dropped)
  */
-export function readShp(bytes: Uint8Array, fileName: string): ReadShpResult {
-  const fail = (code: string, zh: string, en: string): ReadShpResult => ({
+export function readShp(bytes: Uint8Array, fileName: string): ReadShpResult;
+export function readShp(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadShpOptions,
+): ReadShpResult<ShapeGeometry>;
+export function readShp(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadShpOptions = {},
+): ReadShpResult<ShapeGeometry> {
+  const fail = (code: string, zh: string, en: string): ReadShpResult<ShapeGeometry> => ({
     ok: false,
     problems: [{ code, severity: 'error', featureIndex: -1, message: { zh, en } }],
   });
@@ -169,13 +197,14 @@ export function readShp(bytes: Uint8Array, fileName: string): ReadShpResult {
     );
   const shapeType = view.getInt32(32, true);
   const other = OTHER_TYPES.get(shapeType);
-  if (other)
+  const isOtherRead = options.anyGeometry === true && isPointOrLine(shapeType);
+  if (other && !isOtherRead)
     return fail(
       'not-a-polygon-layer',
       `文件 ${fileName} 是${other.zh}图层，这里需要面图层（地块、边界、控制线都是面）；请选择面状的 Shapefile`,
       `File ${fileName} is a ${other.en} layer; a polygon layer is needed here (plots, boundaries and control zones are polygons). Choose a polygon shapefile.`,
     );
-  if (shapeType !== 0 && !POLYGON_TYPES.has(shapeType))
+  if (shapeType !== 0 && !POLYGON_TYPES.has(shapeType) && !isOtherRead)
     return fail(
       'not-a-shapefile',
       `文件 ${fileName} 的图形类型编号 ${shapeType} 无效；文件可能已损坏，请重新导出`,
@@ -183,7 +212,7 @@ export function readShp(bytes: Uint8Array, fileName: string): ReadShpResult {
     );
 
   const problems: Problem[] = [];
-  const geometries: (AreaGeometry | null)[] = [];
+  const geometries: (ShapeGeometry | null)[] = [];
   const declaredEnd = view.getInt32(24, false) * 2;
   const end = declaredEnd >= 100 && declaredEnd <= bytes.length ? declaredEnd : bytes.length;
   let offset = 100;
@@ -204,20 +233,22 @@ export function readShp(bytes: Uint8Array, fileName: string): ReadShpResult {
       break;
     }
     const recordType = view.getInt32(start, true);
-    let geometry: AreaGeometry | null = null;
+    let geometry: ShapeGeometry | null = null;
     if (recordType !== 0) {
-      const rings: Ring[] | Message = POLYGON_TYPES.has(recordType)
-        ? readPolygonRecord(view, start, length)
-        : { zh: `图形类型 ${recordType} 不是面`, en: `shape type ${recordType} is not a polygon` };
-      if (Array.isArray(rings)) geometry = polygonFromRings(rings);
+      const read: ShapeGeometry | null | Message = POLYGON_TYPES.has(recordType)
+        ? polygonOrReason(readPolygonRecord(view, start, length))
+        : isOtherRead && isPointOrLine(recordType)
+          ? readPointOrLineRecord(view, start, length, recordType)
+          : { zh: `图形类型 ${recordType} 不是面`, en: `shape type ${recordType} is not a polygon` };
+      if (read === null || 'type' in read) geometry = read;
       else
         problems.push({
           code: 'truncated-shapefile',
           severity: 'error',
           featureIndex: index,
           message: {
-            zh: `文件 ${fileName} 的第 ${index + 1} 条记录已损坏（${rings.zh}），该要素无法读取；请在 GIS 软件中修复几何后重新导出`,
-            en: `File ${fileName}: record ${index + 1} is damaged (${rings.en}) and cannot be read; repair the geometry in GIS software and export again.`,
+            zh: `文件 ${fileName} 的第 ${index + 1} 条记录已损坏（${read.zh}），该要素无法读取；请在 GIS 软件中修复几何后重新导出`,
+            en: `File ${fileName}: record ${index + 1} is damaged (${read.en}) and cannot be read; repair the geometry in GIS software and export again.`,
           },
         });
     }
@@ -236,4 +267,49 @@ export function readShp(bytes: Uint8Array, fileName: string): ReadShpResult {
     });
   }
   return { ok: true, shapeType, geometries, problems };
+}
+
+function polygonOrReason(rings: Ring[] | Message): AreaGeometry | null | Message {
+  return Array.isArray(rings) ? polygonFromRings(rings) : rings;
+}
+
+function isPointOrLine(shapeType: number): boolean {
+  return LINE_TYPES.has(shapeType) || POINT_TYPES.has(shapeType) || MULTIPOINT_TYPES.has(shapeType);
+}
+
+/**
+ * A point, multipoint or line record (ESRI Shapefile Technical Description, 1998): a line's parts
+ * are read like a polygon's rings; Z and M values, which follow the positions, are dropped.
+ */
+function readPointOrLineRecord(
+  view: DataView,
+  start: number,
+  length: number,
+  type: number,
+): ShapeGeometry | Message {
+  const tooShort = { zh: '记录太短', en: 'the record is too short' };
+  if (POINT_TYPES.has(type)) {
+    if (length < 20) return tooShort;
+    return {
+      type: 'Point',
+      coordinates: [view.getFloat64(start + 4, true), view.getFloat64(start + 12, true)],
+    };
+  }
+  if (MULTIPOINT_TYPES.has(type)) {
+    if (length < 40) return tooShort;
+    const numPoints = view.getInt32(start + 36, true);
+    if (numPoints < 0 || 40 + 16 * numPoints > length)
+      return {
+        zh: `记录声明 ${numPoints} 个点，超出记录长度`,
+        en: `it declares ${numPoints} points, more than the record holds`,
+      };
+    const points: Position[] = [];
+    for (let k = 0; k < numPoints; k++)
+      points.push([view.getFloat64(start + 40 + 16 * k, true), view.getFloat64(start + 48 + 16 * k, true)]);
+    return { type: 'MultiPoint', coordinates: points };
+  }
+  const parts = readPolygonRecord(view, start, length);
+  if (!Array.isArray(parts)) return parts;
+  if (parts.length === 1) return { type: 'LineString', coordinates: parts[0] as Position[] };
+  return { type: 'MultiLineString', coordinates: parts };
 }

@@ -156,6 +156,55 @@ describe('docs/plan.schema.json', () => {
     expect(parsePlanFile(JSON.stringify(data), 'x.plan.json').ok).toBe(false);
   });
 
+  it('describes context layers (points, lines, polygons)', () => {
+    const data = fixtureData();
+    const feature = (geometry: unknown) => ({ type: 'Feature', properties: { name: 'x' }, geometry });
+    data.contextLayers = [
+      {
+        name: '道路',
+        fileName: 'roads.zip › roads.shp',
+        color: '#6e6a64',
+        visible: true,
+        data: {
+          type: 'FeatureCollection',
+          features: [
+            feature({ type: 'Point', coordinates: [121.2, 30.2] }),
+            feature({
+              type: 'LineString',
+              coordinates: [
+                [121.2, 30.2],
+                [121.3, 30.2],
+              ],
+            }),
+            feature({
+              type: 'MultiLineString',
+              coordinates: [
+                [
+                  [121.2, 30.2],
+                  [121.3, 30.2],
+                ],
+              ],
+            }),
+            feature({
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [121.2, 30.2],
+                  [121.3, 30.2],
+                  [121.3, 30.3],
+                  [121.2, 30.2],
+                ],
+              ],
+            }),
+          ],
+        },
+      },
+    ];
+    const written = JSON.parse(serializePlan(parsed(JSON.stringify(data))));
+    expect(written.contextLayers[0].data.features).toHaveLength(4);
+    expect(check(schema, schema, written)).toEqual([]);
+  });
+
   it('rejects plans the reader rejects', () => {
     const data = fixtureData();
     delete (data.layers as Record<string, unknown>).plots;

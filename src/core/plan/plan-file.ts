@@ -8,6 +8,7 @@ import type { PlanLayerSet } from '../analysis/analyze-plan.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { AnalysisSettings } from '../settings.ts';
 import type { PlanningSettings } from '../suggest/suggest-settings.ts';
+import { CONTEXT_LAYER_KEYS, type ContextLayer } from './context-layers.ts';
 import type { Slide } from './slides.ts';
 
 export const PLAN_FORMAT = 'industrial-land-plan';
@@ -41,6 +42,8 @@ export interface PlanFile {
   view?: PlanView;
   /** Prepared views for briefing mode, in the order they are shown (slides.ts). */
   slides?: Slide[];
+  /** Context layers drawn under the plan, never analysed (context-layers.ts); absent: none. */
+  contextLayers?: ContextLayer[];
 }
 
 /** The members of a plan file in the order they are written. */
@@ -55,11 +58,32 @@ export const PLAN_KEYS = [
   'activeScenarioId',
   'view',
   'slides',
+  'contextLayers',
 ] as const;
 
 /** JSON of one value, indented by `indent` spaces after the first line. */
 function indented(value: unknown, indent: string): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+}
+
+/** A FeatureCollection with each feature on a line of its own, indented by `indent`. */
+function featureLines(features: readonly unknown[], indent: string): string {
+  if (features.length === 0) return '[]';
+  return `[\n${features.map((feature) => `${indent}  ${JSON.stringify(feature)}`).join(',\n')}\n${indent}]`;
+}
+
+/** The context layers, their features one a line like the plan's layers. */
+function contextLayersMember(layers: readonly ContextLayer[]): string {
+  const entries = layers.map((layer) => {
+    const members = CONTEXT_LAYER_KEYS.filter((key) => key !== 'data').map(
+      (key) => `      ${JSON.stringify(key)}: ${JSON.stringify(layer[key])}`,
+    );
+    members.push(
+      `      "data": {\n        "type": "FeatureCollection",\n        "features": ${featureLines(layer.data.features, '        ')}\n      }`,
+    );
+    return `    {\n${members.join(',\n')}\n    }`;
+  });
+  return entries.length > 0 ? `[\n${entries.join(',\n')}\n  ]` : '[]';
 }
 
 /**
@@ -79,7 +103,9 @@ export function serializePlan(plan: PlanFile): string {
         return `    "${name}": {\n      "type": "FeatureCollection",\n      "features": ${list}\n    }`;
       });
       members.push(`  "layers": {\n${layers.join(',\n')}\n  }`);
-    } else members.push(`  ${JSON.stringify(key)}: ${indented(value, '  ')}`);
+    } else if (key === 'contextLayers')
+      members.push(`  "contextLayers": ${contextLayersMember(plan.contextLayers ?? [])}`);
+    else members.push(`  ${JSON.stringify(key)}: ${indented(value, '  ')}`);
   }
   return `{\n${members.join(',\n')}\n}\n`;
 }
