@@ -12,6 +12,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startAutosave } from './services/autosave.ts';
+import { installBaseMapCsp, startBaseMap, storedBaseMapSetting } from './services/base-map.ts';
+import { restoreAndSaveContextLayers } from './services/context-autosave.ts';
 import { openStartPlan } from './services/open-start-plan.ts';
 import { watchPlanChecks, watchZoneMeasures } from './services/plan-jobs.ts';
 import { exposePlannerInternals } from './services/planner-internals.ts';
@@ -19,6 +21,10 @@ import { startPlotsProtocol } from './services/plots-protocol.ts';
 import { plannerStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
 
+// First of all, before any request: the page's policy admits the named base map's origin, or none
+// beyond its own (services/base-map.ts, docs/base-map.md).
+const baseMapSetting = storedBaseMapSetting();
+installBaseMapCsp(baseMapSetting);
 setWorkerUrl(workerUrl);
 // Before any map exists: the maps ask the plot tile worker for their plot tiles through plots://.
 startPlotsProtocol();
@@ -43,7 +49,12 @@ createRoot(root).render(
 
 // The header and the base map show while the plan loads and its plots are classified; the autosave
 // starts once the plan is there, so that it never overwrites a plan about to be restored.
-openStartPlan(plannerStore).then(() => startAutosave(plannerStore));
+openStartPlan(plannerStore).then(() => {
+  startAutosave(plannerStore);
+  restoreAndSaveContextLayers(plannerStore);
+});
+// The base map the planner named, if any (a local file is read from the browser's storage).
+startBaseMap(plannerStore, baseMapSetting);
 // The receiving zones of every scenario are measured in the worker whenever they change.
 watchZoneMeasures(plannerStore);
 // The plan's plausibility checks (the table's filters) after each analysis.

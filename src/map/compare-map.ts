@@ -12,6 +12,7 @@ import type { PlannerStore } from '../state/store.ts';
 import { SlideHighlighter } from './briefing-highlight.ts';
 import { type BasemapData, buildStyle } from './build-style.ts';
 import { followContext } from './context-loss.ts';
+import { contextSyncs } from './context-syncs.ts';
 import { addControlHatch } from './control-hatch.ts';
 import {
   actionSyncs,
@@ -200,6 +201,7 @@ export class CompareMap {
   private makeStyleSyncs(restored: boolean): MapSync[] {
     const sources = new PlanSources(this.map, restored);
     return [
+      ...contextSyncs(this.map),
       ...planLayerSyncs(this.map, sources),
       ...actionSyncs(this.map, this.raster, (state) => this.scenarioOf(state)?.actions ?? NO_ACTIONS),
       zonesSync(sources, (state) => this.scenarioOf(state)),

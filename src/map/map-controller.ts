@@ -13,6 +13,7 @@ import { BoxSelect } from './box-select.ts';
 import { SlideHighlighter } from './briefing-highlight.ts';
 import { type BasemapData, buildStyle } from './build-style.ts';
 import { followContext } from './context-loss.ts';
+import { contextSyncs } from './context-syncs.ts';
 import { addControlHatch } from './control-hatch.ts';
 import { featureBounds } from './feature-bounds.ts';
 import {
@@ -250,6 +251,7 @@ export class MapController {
   private makeStyleSyncs(restored: boolean): MapSync[] {
     const sources = new PlanSources(this.map, restored);
     return [
+      ...contextSyncs(this.map),
       ...planLayerSyncs(this.map, sources),
       ...actionSyncs(this.map, this.raster, (state) => activeScenario(state.scenarioSet)?.actions),
       zonesSync(

@@ -91,3 +91,16 @@ export function hexToRgb(hex: string): readonly [number, number, number] {
   const value = Number.parseInt(hex.slice(1, 7), 16);
   return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
 }
+
+/**
+ * Context layers (参考图层), given in turn: muted greys, browns and slate blues that no status,
+ * action, zone or highlight uses, so that a road under the plots never reads as a plot colour.
+ */
+export const CONTEXT_COLORS: readonly string[] = [
+  '#6e6a64',
+  '#4f6d8a',
+  '#8a6d4f',
+  '#5e7d6a',
+  '#7a6a86',
+  '#8a8a8a',
+];

@@ -34,6 +34,8 @@ export function currentPlanFile(store: PlannerStore): PlanFile | null {
   };
   if (state.view) plan.view = state.view;
   if (state.slides.length > 0) plan.slides = state.slides;
+  if (state.contextLayers.length > 0)
+    plan.contextLayers = state.contextLayers.map(({ id: _id, ...layer }) => layer);
   return plan;
 }
 
@@ -109,6 +111,7 @@ export async function applyPlanFile(store: PlannerStore, plan: PlanFile): Promis
     suggestion: plan.settings.suggestion,
   });
   state.setSlides(plan.slides ?? []);
+  state.setContextLayers(plan.contextLayers ?? []);
   if (plan.view) state.requestView(plan.view);
   return true;
 }

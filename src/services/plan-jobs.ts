@@ -116,6 +116,13 @@ export function readFiles(store: PlannerStore, files: InputFile[]) {
   });
 }
 
+/** Reads files as context layers (参考图层) in the worker; the plan is not touched. */
+export function readContextFiles(store: PlannerStore, files: InputFile[]) {
+  return runJob(store, { zh: '正在读取参考图层…', en: 'Reading context layers…' }, (c, onProgress) =>
+    c.api.readContext(files, { onProgress, transfer: files.map((file) => file.bytes.buffer) }),
+  );
+}
+
 /**
  * Previews a read source again as another layer kind, with another column mapping or in the
  * coordinate system `crs` (a code of crs-codes.ts; null: detected).

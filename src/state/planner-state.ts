@@ -7,7 +7,9 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { PlanAnalysis } from '../core/analysis/analyze-plan.ts';
 import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
+import type { BaseMapSetting } from '../core/base-map-setting.ts';
 import type { CheckFlag, PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
+import type { ContextLayer } from '../core/plan/read-context-layers.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import type { ScenarioEdit } from '../core/scenario/edits/scenario-edit.ts';
 import type { ScenarioSet } from '../core/scenario/scenario.ts';
@@ -278,6 +280,33 @@ export interface BriefingSlice {
   setBriefing: (on: boolean) => void;
 }
 
+/** A context layer as the page holds it: the plan file's entry with an id of the page's own. */
+export type ContextLayerEntry = ContextLayer & { id: string };
+
+/** The base map in effect on this page: the setting, and the tiles the map draws (null while not drawable). */
+export interface BaseMapState {
+  setting: BaseMapSetting;
+  /** What the map's raster source asks for; null while a local file is read, or when it cannot be. */
+  tiles: { url: string; minzoom: number; maxzoom: number; bounds?: [number, number, number, number] } | null;
+  /** Why it is not drawn (the local file is gone, not a raster PMTiles …); null when it is. */
+  problem: Message | null;
+}
+
+/** Context layers (参考图层) and the base map: drawn, never analysed. */
+export interface ContextSlice {
+  /** In drawing order, the first lowest. */
+  contextLayers: ContextLayerEntry[];
+  /** The named base map (XYZ/WMTS tiles or a local PMTiles); null: the bundled outline map only. */
+  baseMap: BaseMapState | null;
+
+  addContextLayers: (layers: readonly ContextLayer[]) => void;
+  /** The context layers of a plan opened or restored. */
+  setContextLayers: (layers: readonly ContextLayer[]) => void;
+  setContextLayerVisible: (id: string, visible: boolean) => void;
+  removeContextLayer: (id: string) => void;
+  setBaseMap: (baseMap: BaseMapState | null) => void;
+}
+
 /** Makes one slice's data and actions; `set` and `get` see the whole store. */
 export type SliceCreator<Slice> = StateCreator<PlannerState, [], [], Slice>;
 
@@ -289,4 +318,5 @@ export type PlannerState = PageSlice &
   ImportSlice &
   ScenarioSlice &
   MapModeSlice &
-  BriefingSlice;
+  BriefingSlice &
+  ContextSlice;

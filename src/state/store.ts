@@ -9,6 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import type { PlannerState } from './planner-state.ts';
 import { createBriefingSlice } from './slices/briefing-slice.ts';
 import { createCameraSlice } from './slices/camera-slice.ts';
+import { createContextSlice } from './slices/context-slice.ts';
 import { createImportSlice } from './slices/import-slice.ts';
 import { createMapModeSlice } from './slices/map-mode-slice.ts';
 import { createPageSlice } from './slices/page-slice.ts';
@@ -31,6 +32,7 @@ export function createPlannerStore() {
     ...createScenarioSlice(...args),
     ...createMapModeSlice(...args),
     ...createBriefingSlice(...args),
+    ...createContextSlice(...args),
   }));
 }
 

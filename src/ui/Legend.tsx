@@ -13,6 +13,7 @@ import type { PlannerState } from '../state/planner-state.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
 import { selectStatusCounts } from '../state/select-status-counts.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
+import { ContextLayerList } from './ContextLayerList.tsx';
 import { pick } from './format.ts';
 
 /** Status colours with plot counts, and the symbols of the zone layers. */
@@ -50,6 +51,7 @@ export function Legend() {
       )}
       <ActionLegend />
       <LayerList />
+      <ContextLayerList />
     </aside>
   );
 }

@@ -7,6 +7,7 @@ import { MapController } from '../map/map-controller.ts';
 import { supportsWebGl2 } from '../map/webgl-support.ts';
 import { exposeMainMap } from '../services/planner-internals.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
+import { BaseMapNote } from './BaseMapNote.tsx';
 import { FallbackMap } from './FallbackMap.tsx';
 
 const FONT_PATH = 'fonts/noto-sans-sc-gb2312.woff2';
@@ -74,6 +75,7 @@ export function MapView({ onMap }: { onMap?: (map: ExportableMap | null) => void
   return (
     <>
       <div ref={containerRef} className="map" data-testid="map" />
+      <BaseMapNote />
       {isContextLost && (
         <p className="map-lost" role="status" data-testid="map-lost">
           {mapText(language, 'map.lost')}

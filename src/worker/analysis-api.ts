@@ -8,6 +8,7 @@ import { analyzePlan, type PlanAnalysis, type PlanLayerSet } from '../core/analy
 import type { CheckReference } from '../core/checks/check-reference.ts';
 import { limitChecks, type PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
+import type { ContextFeatureCollection } from '../core/io/load-context-layer.ts';
 import type { InputFile, LayerSource } from '../core/io/read-layer-files.ts';
 import type { ReceivingZone } from '../core/scenario/scenario.ts';
 import {
@@ -18,7 +19,7 @@ import {
   type ZoneMeasureContext,
 } from '../core/scenario/zone-measures.ts';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
-import type { Feature, FeatureCollection, LayerKind, Message } from '../core/types.ts';
+import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import { keepCheckReference, layerChecks } from './layer-checks.ts';
 import { type PlotTileData, plotMarkers, plotTileBuffers, plotTileData } from './plot-map.ts';
 import { loadSavedLayers, saveLayers } from './saved-layers.ts';
@@ -194,6 +195,40 @@ export const analysisApi = {
     const flags = checks.flags.slice();
     context.transfer([flags.buffer]);
     return { flags, summary: limitChecks(checks, PLAN_CHECK_EXAMPLES) };
+  },
+
+  /**
+   * Reads files as context layers (参考图层): every layer found is placed like the plan's layers (CRS
+   * detected, far-from-Cixi stopped) and kept as drawn, never analysed. The plan's layers and the
+   * import dialog's sources stay as they are.
+   */
+  async readContext(files: InputFile[], context: OperationContext) {
+    context.progress(0, STAGE.read);
+    const readers = await loadImportReaders();
+    const read = readers.readLayerFiles(files, { anyGeometry: true });
+    files.length = 0;
+    context.progress(0.5, STAGE.check);
+    const problems: Problem[] = [...read.problems];
+    const contextLayers: { fileName: string; data: ContextFeatureCollection; crs: Message }[] = [];
+    for (const source of read.sources) {
+      const loaded = readers.loadContextLayer(source);
+      problems.push(...loaded.problems);
+      if (loaded.ok && loaded.layer.features.length > 0) {
+        const features = context.inChunks(loaded.layer.features);
+        contextLayers.push({
+          fileName: source.fileName,
+          data: { ...loaded.layer, features },
+          crs: loaded.crs.message,
+        });
+      } else if (loaded.ok)
+        problems.push({
+          code: 'empty',
+          severity: 'error',
+          featureIndex: -1,
+          message: nothingLoadable(source.fileName).userMessage,
+        });
+    }
+    return { layers: contextLayers, problems };
   },
 
   /** Measures receiving zones against the plan's layers (areas, new land, R2). */

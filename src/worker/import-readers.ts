@@ -8,5 +8,6 @@
 export { parseCrsCode } from '../core/crs/crs-codes.ts';
 export { columnSamples, columnsOf, suggestColumnMapping } from '../core/io/column-mapping.ts';
 export { guessLayerKind } from '../core/io/guess-layer-kind.ts';
+export { loadContextLayer } from '../core/io/load-context-layer.ts';
 export { loadLayerFromSource } from '../core/io/load-layer.ts';
 export { readLayerFiles } from '../core/io/read-layer-files.ts';

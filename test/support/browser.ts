@@ -108,10 +108,15 @@ export function isLocalUrl(url: string, origin: string): boolean {
 }
 
 /**
- * Records every request of `context` and aborts those that leave `origin`. Requests of the page,
+ * Records every request of `context` and aborts those that leave `origin` (except to `allowed`
+ * origins, e.g. a test tile server: let through, still listed as external). Requests of the page,
  * its frames and its dedicated workers go through the context's routing.
  */
-export async function recordNetwork(context: BrowserContext, origin: string): Promise<NetworkRecorder> {
+export async function recordNetwork(
+  context: BrowserContext,
+  origin: string,
+  allowed: readonly string[] = [],
+): Promise<NetworkRecorder> {
   const requests: RecordedRequest[] = [];
   const seen = new Set<object>();
   const record = (request: { url(): string; method(): string; resourceType(): string }) => {
@@ -128,7 +133,8 @@ export async function recordNetwork(context: BrowserContext, origin: string): Pr
   context.on('request', record);
   await context.route('**/*', async (route, request) => {
     record(request);
-    if (isLocalUrl(request.url(), origin)) await route.continue();
+    if (isLocalUrl(request.url(), origin) || allowed.some((other) => isLocalUrl(request.url(), other)))
+      await route.continue();
     else await route.abort('blockedbyclient');
   });
   const external = () => requests.filter((request) => !request.isLocal);

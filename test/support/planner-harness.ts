@@ -63,6 +63,8 @@ export interface PlannerOptions {
    * loading: the routing adds a round trip through the driver to each request.
    */
   recordNetwork?: boolean;
+  /** Origins requests may also go to (a test tile server); they are still listed as external. */
+  allowOrigins?: string[];
   /** Default `plots`. */
   waitFor?: PlannerReady;
   /** How long the legend may take to show (default 60 s). */
@@ -140,7 +142,7 @@ export async function openPlanner(options: PlannerOptions = {}): Promise<Planner
       acceptDownloads: true,
     });
     for (const script of options.initScripts ?? []) await context.addInitScript(script);
-    const network = options.recordNetwork === false ? notRecorded() : await recordNetwork(context, origin);
+    const network = options.recordNetwork === false ? notRecorded() : await recordNetwork(context, origin, options.allowOrigins);
     const page = await context.newPage();
     const problems = watchPage(page, origin);
     mkdirSync(OUTPUT_DIR, { recursive: true });

@@ -91,7 +91,7 @@ const ALLOWED: Record<string, { areas: string[]; packages: RegExp }> = {
   // may not import), the inspection seam.
   services: {
     areas: ['services', 'export', 'bundled', 'state', 'core', 'worker', 'map', 'i18n'],
-    packages: /^maplibre-gl$/,
+    packages: /^(maplibre-gl|pmtiles)$/,
   },
   ui: {
     areas: ['ui', 'services', 'export', 'bundled', 'map', 'state', 'core', 'worker', 'i18n'],

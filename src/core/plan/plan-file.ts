@@ -8,7 +8,7 @@ import type { PlanLayerSet } from '../analysis/analyze-plan.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { AnalysisSettings } from '../settings.ts';
 import type { PlanningSettings } from '../suggest/suggest-settings.ts';
-import { CONTEXT_LAYER_KEYS, type ContextLayer } from './context-layers.ts';
+import { CONTEXT_LAYER_KEYS, type ContextLayer } from './read-context-layers.ts';
 import type { Slide } from './slides.ts';
 
 export const PLAN_FORMAT = 'industrial-land-plan';
@@ -42,7 +42,7 @@ export interface PlanFile {
   view?: PlanView;
   /** Prepared views for briefing mode, in the order they are shown (slides.ts). */
   slides?: Slide[];
-  /** Context layers drawn under the plan, never analysed (context-layers.ts); absent: none. */
+  /** Context layers drawn under the plan, never analysed (read-context-layers.ts); absent: none. */
   contextLayers?: ContextLayer[];
 }
 

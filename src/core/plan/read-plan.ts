@@ -5,9 +5,9 @@
  * scenarios and slides are read by their own modules; the settings and the view here.
  */
 
-import { readContextLayers } from './context-layers.ts';
 import { PLAN_KEYS, type PlanFile, type PlanView } from './plan-file.ts';
 import { isRecord, type PlanReader, readList } from './plan-reader.ts';
+import { readContextLayers } from './read-context-layers.ts';
 import { readLayers } from './read-plan-layers.ts';
 import { readSettings } from './read-plan-settings.ts';
 import { readScenario } from './read-scenario.ts';
@@ -71,7 +71,7 @@ export function readPlanV2(reader: PlanReader, data: Record<string, unknown>): P
   };
   if (view) plan.view = view;
   if (slides) plan.slides = slides;
-  // Optional, and only drawn: a damaged entry is left out with a warning (context-layers.ts).
+  // Optional, and only drawn: a damaged entry is left out with a warning (read-context-layers.ts).
   if (data.contextLayers !== undefined) plan.contextLayers = readContextLayers(reader, data.contextLayers);
   return plan;
 }

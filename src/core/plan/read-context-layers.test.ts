@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contextRoadsGeoJson } from '../../../test/fixtures/context-roads.ts';
 import { loadContextLayer } from '../io/load-context-layer.ts';
-import type { ContextLayer } from './context-layers.ts';
 import { parsePlanFile } from './parse-plan-file.ts';
 import { type PlanFile, serializePlan } from './plan-file.ts';
+import type { ContextLayer } from './read-context-layers.ts';
 
 const root = new URL('../../../', import.meta.url);
 const fixtureText = readFileSync(new URL('test/fixtures/plans/small-v1.plan.json', root), 'utf8');
