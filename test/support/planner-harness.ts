@@ -142,7 +142,10 @@ export async function openPlanner(options: PlannerOptions = {}): Promise<Planner
       acceptDownloads: true,
     });
     for (const script of options.initScripts ?? []) await context.addInitScript(script);
-    const network = options.recordNetwork === false ? notRecorded() : await recordNetwork(context, origin, options.allowOrigins);
+    const network =
+      options.recordNetwork === false
+        ? notRecorded()
+        : await recordNetwork(context, origin, options.allowOrigins);
     const page = await context.newPage();
     const problems = watchPage(page, origin);
     mkdirSync(OUTPUT_DIR, { recursive: true });

@@ -86,7 +86,7 @@ export interface PmtilesOptions {
 }
 
 /** A raster (PNG) PMTiles v3 archive of every tile meeting `bounds` from minZoom to maxZoom. */
-export function writePmtiles({ bounds, minZoom, maxZoom, tile }: PmtilesOptions): Uint8Array {
+export function writePmtiles({ bounds, minZoom, maxZoom, tile }: PmtilesOptions): Uint8Array<ArrayBuffer> {
   const [west, south, east, north] = bounds;
   const entries: { tileId: number; bytes: Uint8Array }[] = [];
   for (let z = minZoom; z <= maxZoom; z++) {
@@ -162,12 +162,12 @@ export function writePmtiles({ bounds, minZoom, maxZoom, tile }: PmtilesOptions)
   return archive;
 }
 
-/** The colour of the test base map's tiles, and of the grid lines at their edges. */
-export const TEST_BASEMAP_COLOR: readonly [number, number, number] = [214, 234, 200];
+/** The colour of the test base map's tiles (pale green), and of the grid lines at their edges. */
+const TEST_BASEMAP_COLOR: readonly [number, number, number] = [214, 234, 200];
 const GRID_COLOR: readonly [number, number, number] = [150, 180, 140];
 
 /** A PMTiles base map over Cixi, z8–14, every tile pale green with a grid line along its edges. */
-export function cixiTestBaseMap(): Uint8Array {
+export function cixiTestBaseMap(): Uint8Array<ArrayBuffer> {
   const png = writePng(256, 256, (x, y) =>
     x < 2 || y < 2 ? [...GRID_COLOR, 255] : [...TEST_BASEMAP_COLOR, 255],
   );
