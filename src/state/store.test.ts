@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlannerState, SliceCreator } from './planner-state.ts';
 import { createBriefingSlice } from './slices/briefing-slice.ts';
 import { createCameraSlice } from './slices/camera-slice.ts';
+import { createContextSlice } from './slices/context-slice.ts';
 import { createImportSlice } from './slices/import-slice.ts';
 import { createMapModeSlice } from './slices/map-mode-slice.ts';
 import { createPageSlice } from './slices/page-slice.ts';
@@ -21,6 +22,7 @@ const SLICES: Record<string, SliceCreator<object>> = {
   scenario: createScenarioSlice,
   mapMode: createMapModeSlice,
   briefing: createBriefingSlice,
+  context: createContextSlice,
 };
 
 /** The keys a slice makes, without a store around it (its actions are not called). */

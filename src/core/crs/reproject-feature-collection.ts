@@ -9,7 +9,7 @@ import { type Crs, isLonLatAsIs } from './crs.ts';
 import { makeTransform, type PointTransform } from './make-transform.ts';
 
 /** Array levels above the positions, per geometry type (Point: the position itself). */
-const POSITION_DEPTH: Record<string, number> = {
+export const POSITION_DEPTH: Readonly<Record<string, number>> = {
   Point: 0,
   MultiPoint: 1,
   LineString: 1,

@@ -9,7 +9,7 @@ import { type CrsProposal, checkPlacement } from '../crs/check-placement.ts';
 import type { Crs, CrsDetection, CrsDetectionResult } from '../crs/crs.ts';
 import { userCrsDetection } from '../crs/detect-crs.ts';
 import { type CoordinateBox, coordinateBox } from '../crs/detect-crs-from-coordinates.ts';
-import { reprojectFeatureCollection } from '../crs/reproject-feature-collection.ts';
+import { POSITION_DEPTH, reprojectFeatureCollection } from '../crs/reproject-feature-collection.ts';
 import type { Feature, FeatureCollection, Position, Problem } from '../types.ts';
 import { formatCount, isRecord } from './describe-feature.ts';
 import { crsOutlierProblem, detectLayerCrs, type SoundFeature } from './detect-layer-crs.ts';
@@ -27,15 +27,8 @@ export type ContextGeometry =
 
 export type ContextFeatureCollection = FeatureCollection<ContextGeometry, Record<string, unknown>>;
 
-/** Array levels above the positions, per geometry type a context layer keeps. */
-export const CONTEXT_POSITION_DEPTH: Readonly<Record<ContextGeometry['type'], number>> = {
-  Point: 0,
-  MultiPoint: 1,
-  LineString: 1,
-  MultiLineString: 2,
-  Polygon: 2,
-  MultiPolygon: 3,
-};
+/** Array levels above the positions, per geometry type a context layer keeps (GeoJSON's own). */
+export const CONTEXT_POSITION_DEPTH = POSITION_DEPTH as Readonly<Record<ContextGeometry['type'], number>>;
 
 export type LoadContextLayerResult =
   | {
