@@ -128,7 +128,8 @@ export function dualBound(highs: Highs, model: SuggestModel, options: DualBoundO
     let masterValue = Number.POSITIVE_INFINITY;
     let iterations = 0;
     const alpha = 0.5;
-    while (performance.now() < options.deadline && !options.signal?.aborted) {
+    // At least one round, so that the master's mix and prices exist even past the deadline.
+    while (iterations === 0 || (performance.now() < options.deadline && !options.signal?.aborted)) {
       iterations++;
       master.run();
       masterValue = master.getObjectiveValue();
@@ -159,6 +160,8 @@ export function dualBound(highs: Highs, model: SuggestModel, options: DualBoundO
       }
       addPlan(trial);
     }
+    // A column added after the last solve invalidates its solution: solve once more (warm, cheap).
+    master.run();
     const { mixChoice, fractional } = mixOf(model, plans, master.getSolution().colValue, firstPlanColumn);
     return { bound, lambda, best, masterValue, iterations, mixChoice, fractional };
   } finally {

@@ -8,6 +8,7 @@
 
 import type { Highs } from 'highs';
 import { dualBound } from './dual-master.ts';
+import { greedyPlan, reducedCostAt } from './greedy-plan.ts';
 import { addTransferActivity, improveChoice } from './improve-choice.ts';
 import { choiceActivity, type LagrangianResult, optionPrices, reducedCost } from './lagrangian.ts';
 import { repairChoice } from './repair-choice.ts';
@@ -149,6 +150,14 @@ export async function solveSuggestModel(
     // With every plot decided, HiGHS's bound holds for the whole model.
     if (exact) bound = Math.max(bound, polished.bound);
   }
+  // Plan C: the Lagrangian choice, its short rows filled by the moves dearest in reduced cost last.
+  const greedy = greedyPlan(
+    model,
+    dual.best.choice,
+    reducedCostAt(model, dual.lambda),
+    started + 0.85 * timeLimitS * 1000,
+  );
+  candidates.push({ choice: improveChoice(model, greedy.choice, []), transfers: [] });
   // Plan B: dearer prices on the rows left short until the cheapest choice meets them all.
   const repaired = repairChoice(model, dual.lambda, started + 0.9 * timeLimitS * 1000);
   const fallback = repaired.feasible || !first.feasible ? repaired.result.choice : first.result.choice;
