@@ -7,12 +7,12 @@ import boundaryText from '../../data/sample/boundary.geojson?raw';
 import controlText from '../../data/sample/control.geojson?raw';
 import plotsText from '../../data/sample/plots.geojson?raw';
 import type { FeatureCollection } from '../core/types.ts';
-import type { PlanLayers } from '../state/planner-state.ts';
+import type { OpenedLayers } from '../state/planner-state.ts';
 
 type LabelledCollection = FeatureCollection & { label?: string };
 
 /** The three layers of the sample plan. */
-export function loadSamplePlan(): PlanLayers {
+export function loadSamplePlan(): OpenedLayers {
   const plots = JSON.parse(plotsText) as LabelledCollection;
   return {
     boundary: JSON.parse(boundaryText) as FeatureCollection,

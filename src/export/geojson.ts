@@ -42,8 +42,11 @@ export type ExportedPlots = FeatureCollection<Feature['geometry'], ExportedPlotP
   label?: string;
 };
 
-/** The plot layer with the computed fields, or null before a plan is open. */
-export function plotsGeoJson(state: PlannerState): ExportedPlots | null {
+/**
+ * The plot layer with the computed fields, or null before a plan is open.
+ * @param plots the plan's plot features (the analysis worker holds them; the page only their outlines)
+ */
+export function plotsGeoJson(state: PlannerState, plots: readonly Feature[]): ExportedPlots | null {
   if (!state.layers || !state.analysis) return null;
   const scenario = selectActiveScenario(state);
   const zh = state.language !== 'en';
@@ -55,7 +58,7 @@ export function plotsGeoJson(state: PlannerState): ExportedPlots | null {
       entry?.action === 'relocate' && entry.zoneId !== undefined
         ? (scenario?.zones.find((z) => z.id === entry.zoneId)?.name ?? entry.zoneId)
         : null;
-    const source = state.layers?.plots.features[row.index];
+    const source = plots[row.index];
     const feature: Feature<Feature['geometry'], ExportedPlotProperties> = {
       type: 'Feature',
       geometry: source?.geometry ?? null,
@@ -93,10 +96,17 @@ export function plotsGeoJson(state: PlannerState): ExportedPlots | null {
   return collection;
 }
 
-/** Offers the plot layer with its computed fields as a .geojson download; false before a plan is open. */
-export function exportPlotsGeoJson(store: PlannerStore, now = new Date()): boolean {
+/**
+ * Offers the plot layer with its computed fields as a .geojson download; false before a plan is open.
+ * @param plots the plan's plot features, as plotsGeoJson takes them
+ */
+export function exportPlotsGeoJson(
+  store: PlannerStore,
+  plots: readonly Feature[],
+  now = new Date(),
+): boolean {
   const state = store.getState();
-  const collection = plotsGeoJson(state);
+  const collection = plotsGeoJson(state, plots);
   if (!collection) return false;
   download(
     new Blob([JSON.stringify(collection)], { type: 'application/geo+json' }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../core/analysis/analyze-plan.ts';
+import { packPlotOutlines } from '../core/plot-outlines.ts';
 import type { FeatureCollection } from '../core/types.ts';
 import { selectActiveIndicators } from '../state/scenario-selectors.ts';
 import { createPlannerStore, type PlannerStore } from '../state/store.ts';
@@ -52,7 +53,13 @@ function plannerStore(): PlannerStore {
     ]),
   };
   const store = createPlannerStore();
-  store.getState().openPlan({ ...layers, label: '示例数据（虚构）' }, analyzePlan(layers), null);
+  store
+    .getState()
+    .openPlan(
+      { ...layers, plots: packPlotOutlines(layers.plots), label: '示例数据（虚构）' },
+      analyzePlan(layers),
+      null,
+    );
   store.getState().edit({
     type: 'add-zone',
     zone: { id: 'Z1', name: '观海卫承接区', far: 2, year: 2024, geometry: square(121.31, 30.11, 0.005) },

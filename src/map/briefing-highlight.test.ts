@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { packPlotOutlines } from '../core/plot-outlines.ts';
 import { highlightLayers, highlightPlots, highlightTownFilter } from './briefing-highlight.ts';
 import { ACTION_COLORS, HIGHLIGHT_COLORS, SELECTION_COLORS, STATUS_COLORS, ZONE_COLORS } from './palette.ts';
 import { NOTHING_SELECTED } from './style-expressions.ts';
@@ -31,14 +32,14 @@ describe('the slide highlight', () => {
       ],
     ],
   });
-  const plots = {
+  const plots = packPlotOutlines({
     type: 'FeatureCollection' as const,
     features: [
       { type: 'Feature' as const, properties: {}, geometry: square(121, 30) },
       { type: 'Feature' as const, properties: {}, geometry: null },
       { type: 'Feature' as const, properties: {}, geometry: square(121.4, 30.1) },
     ],
-  };
+  });
 
   it('places the county-view dots of the slide plots at their box centres, skipping unknown ids', () => {
     const { points } = highlightPlots({ plotIds: ['C-3', 'B-2', 'missing', 'A-1'] }, rows, plots);

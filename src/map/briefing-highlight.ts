@@ -7,7 +7,7 @@
 
 import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Slide } from '../core/plan/slides.ts';
-import type { FeatureCollection } from '../core/types.ts';
+import type { PlotOutlines } from '../core/plot-outlines.ts';
 import type { PlannerState } from '../state/planner-state.ts';
 import { selectCurrentSlide } from '../state/slide-list.ts';
 import type { PlannerStore } from '../state/store.ts';
@@ -48,7 +48,7 @@ export function highlightTownFilter(slide: Pick<Slide, 'town'> | null): FilterSp
 export function highlightPlots(
   slide: Pick<Slide, 'plotIds'> | null,
   rows: readonly { index: number; id: string; box: readonly number[] | null }[],
-  plots: FeatureCollection | null | undefined,
+  plots: PlotOutlines | null | undefined,
 ): { points: ReturnType<typeof plotPoints>; shapes: ReturnType<typeof plotShapes> } {
   const ids = slide?.plotIds ?? [];
   // No plots: no index of 100,000 ids to build (about 90 ms) for nothing.

@@ -5,6 +5,7 @@
  * wants one.
  */
 
+import { forEachPlotRing, type PlotOutlines } from '../core/plot-outlines.ts';
 import type { FeatureCollection, Position } from '../core/types.ts';
 
 /** WGS84's equatorial radius, the sphere of Web Mercator, m. */
@@ -53,24 +54,53 @@ export interface ShapeSet {
 /** Degrees to radians. */
 const RADIANS = Math.PI / 180;
 
+/** Appends lon/lat (degrees) to `flat` at `n` as Web Mercator metres, unless not finite; returns the next `n`. */
+function projectPosition(flat: Float64Array, n: number, longitude: number, latitude: number): number {
+  if (!Number.isFinite(longitude) || !Number.isFinite(latitude)) return n;
+  const clamped = Math.min(MAX_LATITUDE, Math.max(-MAX_LATITUDE, latitude));
+  flat[n] = EARTH_RADIUS_M * longitude * RADIANS;
+  flat[n + 1] = EARTH_RADIUS_M * Math.log(Math.tan(Math.PI / 4 + (clamped * RADIANS) / 2));
+  return n + 2;
+}
+
 /**
  * A ring of lon/lat positions as flat Web Mercator metres; positions that are not two finite numbers
- * are skipped. Indexed loops and no clamping call per vertex: 100,000 plots are half a million vertices.
+ * are skipped. Indexed loops: 100,000 plots are half a million vertices.
  */
 function projectRing(ring: readonly Position[]): Float64Array {
   const flat = new Float64Array(ring.length * 2);
   let n = 0;
   for (let i = 0; i < ring.length; i++) {
     const position = ring[i] as Position;
-    const longitude = position[0] as number;
-    let latitude = position[1] as number;
-    if (!Number.isFinite(longitude) || !Number.isFinite(latitude)) continue;
-    if (latitude > MAX_LATITUDE) latitude = MAX_LATITUDE;
-    else if (latitude < -MAX_LATITUDE) latitude = -MAX_LATITUDE;
-    flat[n++] = EARTH_RADIUS_M * longitude * RADIANS;
-    flat[n++] = EARTH_RADIUS_M * Math.log(Math.tan(Math.PI / 4 + (latitude * RADIANS) / 2));
+    n = projectPosition(flat, n, position[0] as number, position[1] as number);
   }
   return n === flat.length ? flat : flat.slice(0, n);
+}
+
+/** `count` features whose projected rings `ringsOf` gives, with their boxes (rings of fewer than three vertices dropped). */
+function shapeSetOf(count: number, ringsOf: (index: number) => Float64Array[]): ShapeSet {
+  const rings: Float64Array[][] = [];
+  const boxes = new Float64Array(count * 4).fill(Number.NaN);
+  for (let index = 0; index < count; index++) {
+    const own = ringsOf(index).filter((flat) => flat.length >= 6);
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const flat of own) {
+      for (let i = 0; i < flat.length; i += 2) {
+        const x = flat[i] as number;
+        const y = flat[i + 1] as number;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+    }
+    rings.push(own);
+    if (own.length > 0) boxes.set([minX, minY, maxX, maxY], index * 4);
+  }
+  return { rings, boxes };
 }
 
 /**
@@ -79,9 +109,7 @@ function projectRing(ring: readonly Position[]): Float64Array {
  */
 export function projectShapes(collection: FeatureCollection<unknown, unknown> | null | undefined): ShapeSet {
   const features = collection?.features ?? [];
-  const rings: Float64Array[][] = [];
-  const boxes = new Float64Array(features.length * 4).fill(Number.NaN);
-  for (let index = 0; index < features.length; index++) {
+  return shapeSetOf(features.length, (index) => {
     const geometry = features[index]?.geometry as { type?: string; coordinates?: unknown } | null;
     const polygons =
       geometry?.type === 'Polygon'
@@ -89,36 +117,24 @@ export function projectShapes(collection: FeatureCollection<unknown, unknown> | 
         : geometry?.type === 'MultiPolygon'
           ? (geometry.coordinates as Position[][][])
           : [];
+    return polygons.flatMap((polygon) => polygon.map(projectRing));
+  });
+}
+
+/** The plots' packed polygons (see plot-outlines.ts) in Web Mercator metres, plot by plot. */
+export function projectOutlines(outlines: PlotOutlines): ShapeSet {
+  const { coords } = outlines;
+  return shapeSetOf(outlines.count, (index) => {
     const own: Float64Array[] = [];
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (const polygon of polygons) {
-      for (const ring of polygon) {
-        const flat = projectRing(ring);
-        if (flat.length < 6) continue;
-        own.push(flat);
-        for (let i = 0; i < flat.length; i += 2) {
-          const x = flat[i] as number;
-          const y = flat[i + 1] as number;
-          if (x < minX) minX = x;
-          if (x > maxX) maxX = x;
-          if (y < minY) minY = y;
-          if (y > maxY) maxY = y;
-        }
-      }
-    }
-    rings.push(own);
-    if (own.length > 0) {
-      const b = index * 4;
-      boxes[b] = minX;
-      boxes[b + 1] = minY;
-      boxes[b + 2] = maxX;
-      boxes[b + 3] = maxY;
-    }
-  }
-  return { rings, boxes };
+    forEachPlotRing(outlines, index, (start, end) => {
+      const flat = new Float64Array((end - start) * 2);
+      let n = 0;
+      for (let v = start; v < end; v++)
+        n = projectPosition(flat, n, coords[2 * v] as number, coords[2 * v + 1] as number);
+      own.push(n === flat.length ? flat : flat.slice(0, n));
+    });
+    return own;
+  });
 }
 
 /** The box of every feature of `shapes` that `include` accepts, or null when there is none. */

@@ -7,6 +7,7 @@
  */
 
 import { PLOT_ACTIONS } from '../core/catalogue/action-catalogue.ts';
+import type { PlotOutlines } from '../core/plot-outlines.ts';
 import type { ActionEntry } from '../core/scenario/scenario.ts';
 import type { FeatureCollection } from '../core/types.ts';
 import type { PlannerState } from '../state/planner-state.ts';
@@ -17,6 +18,7 @@ import {
   mercatorX,
   mercatorY,
   metresPerPixelAt,
+  projectOutlines,
   projectShapes,
   type ShapeSet,
   toScreen,
@@ -76,11 +78,11 @@ export class FallbackPainter {
     });
   }
 
-  /** `collection` in Web Mercator, projected once per collection object. */
-  shapesOf(collection: FeatureCollection<unknown, unknown>): ShapeSet {
+  /** `collection` (a layer's features, or the plots' outlines) in Web Mercator, projected once per object. */
+  shapesOf(collection: FeatureCollection<unknown, unknown> | PlotOutlines): ShapeSet {
     let shapes = this.shapes.get(collection);
     if (!shapes) {
-      shapes = projectShapes(collection);
+      shapes = 'coords' in collection ? projectOutlines(collection) : projectShapes(collection);
       this.shapes.set(collection, shapes);
     }
     return shapes;

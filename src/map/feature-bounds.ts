@@ -1,4 +1,5 @@
 import { geometryBox } from '../core/analysis/classify-plots.ts';
+import { type PlotOutlines, plotOutlinesBox } from '../core/plot-outlines.ts';
 import type { FeatureCollection, Position } from '../core/types.ts';
 
 /** [[west, south], [east, north]] of the polygons of `collection` (WGS84 lon/lat), or null if empty. */
@@ -19,6 +20,17 @@ export function featureBounds(collection: FeatureCollection): [[number, number],
     ? [
         [minX, minY],
         [maxX, maxY],
+      ]
+    : null;
+}
+
+/** Bounds of every plot's polygons, as featureBounds gives them of a layer's features; null without any. */
+export function plotOutlinesBounds(outlines: PlotOutlines): [[number, number], [number, number]] | null {
+  const box = plotOutlinesBox(outlines);
+  return box
+    ? [
+        [box[0], box[1]],
+        [box[2], box[3]],
       ]
     : null;
 }

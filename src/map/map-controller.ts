@@ -15,7 +15,7 @@ import { type BasemapData, buildStyle } from './build-style.ts';
 import { followContext } from './context-loss.ts';
 import { contextSyncs } from './context-syncs.ts';
 import { addControlHatch } from './control-hatch.ts';
-import { featureBounds } from './feature-bounds.ts';
+import { featureBounds, plotOutlinesBounds } from './feature-bounds.ts';
 import {
   actionSyncs,
   afterLoad,
@@ -161,8 +161,12 @@ export class MapController {
 
   /** Fits the map to one of the plan's layers; false when the layer is empty. */
   zoomToLayer(kind: LayerKind): boolean {
-    const layer = this.store.getState().layers?.[kind];
-    const bounds = layer ? featureBounds(layer) : null;
+    const layers = this.store.getState().layers;
+    const bounds = !layers
+      ? null
+      : kind === 'plots'
+        ? plotOutlinesBounds(layers.plots)
+        : featureBounds(layers[kind]);
     if (!bounds) return false;
     this.map.fitBounds(bounds, { padding: FIT_PADDING, maxZoom: 16 });
     return true;

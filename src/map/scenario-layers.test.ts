@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { packPlotOutlines } from '../core/plot-outlines.ts';
 import { plotTileUrl } from './plot-tile-urls.ts';
 import { type PlotTileMap, plotShapes, showPlotTiles } from './scenario-layers.ts';
 import { SOURCE } from './style-ids.ts';
@@ -93,10 +94,10 @@ describe('plotShapes', () => {
       ],
     ],
   });
-  const plots = {
+  const plots = packPlotOutlines({
     type: 'FeatureCollection' as const,
     features: [0, 1, 2].map((x) => ({ type: 'Feature' as const, properties: {}, geometry: square(x) })),
-  };
+  });
   const rows = [
     { index: 0, id: 'a' },
     { index: 1, id: 'b' },

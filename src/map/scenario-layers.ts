@@ -5,6 +5,7 @@
  */
 
 import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
+import { type PlotOutlines, plotOutlineGeometry } from '../core/plot-outlines.ts';
 import type { ActionEntry, Scenario, ScenarioSet } from '../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { FeatureCollection } from '../core/types.ts';
@@ -169,14 +170,14 @@ export function plotPoints(
  * MapLibre lay out every loaded plot tile again, as a new filter on the tiles' layers does.
  */
 export function plotShapes(
-  plots: FeatureCollection | null | undefined,
+  plots: PlotOutlines | null | undefined,
   rows: readonly { index: number; id: string }[],
   indices: Iterable<number>,
   role: string,
 ): FeatureCollection<unknown, { index: number; id: string; role: string }> {
   const features = [];
   for (const index of indices) {
-    const geometry = plots?.features[index]?.geometry;
+    const geometry = plots ? plotOutlineGeometry(plots, index) : null;
     const row = rows[index];
     if (!geometry || !row) continue;
     features.push({ type: 'Feature' as const, properties: { index, id: row.id, role }, geometry });

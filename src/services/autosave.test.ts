@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, onTestFailed, vi } from 'v
 import { Random } from '../../scripts/lib/prng.ts';
 import { type FixturePlan, loadFixturePlan } from '../../test/support/fixture-plan-store.ts';
 import { applyOperation, planOf, planToEdit, randomOperation } from '../../test/support/random-plan-edits.ts';
+import { packPlotOutlines } from '../core/plot-outlines.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { createPlannerStore } from '../state/store.ts';
 import { getAutosaved, putAutosaved } from '../worker/saved-layers.ts';
@@ -55,7 +56,13 @@ async function openPage({ cancelled = false } = {}): Promise<OpenPage> {
   await restoreAutosave(store, () => Promise.reject(new Error('the layers are always restored here')), {
     restoreLayers: async (target, meta) => {
       if (cancelled) return 'not-restored';
-      target.getState().openPlan({ ...fixture.plan.layers, ...meta }, fixture.analysis, null);
+      target
+        .getState()
+        .openPlan(
+          { ...fixture.plan.layers, plots: packPlotOutlines(fixture.plan.layers.plots), ...meta },
+          fixture.analysis,
+          null,
+        );
       return 'restored';
     },
     storage: webStorage(),

@@ -10,13 +10,19 @@ import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Message } from '../core/types.ts';
 import { download, fileNameFor } from '../export/download.ts';
 import type { PlannerStore } from '../state/store.ts';
-import { openPlan } from './plan-jobs.ts';
+import { openPlan, planPlotFeatures } from './plan-jobs.ts';
 
-/** The plan as a plan file, or null before a plan is open. */
-export function currentPlanFile(store: PlannerStore): PlanFile | null {
+/**
+ * The plan as a plan file, its plot features fetched from the analysis worker (the page keeps only
+ * their outlines); null before a plan is open, or when the worker could not give them (a notice says why).
+ */
+export async function currentPlanFile(store: PlannerStore): Promise<PlanFile | null> {
   const state = store.getState();
   if (!state.layers) return null;
   const settings = state.analysis?.settings ?? DEFAULT_SETTINGS;
+  const features = await planPlotFeatures(store);
+  if (!features) return null;
+  const plots = { type: 'FeatureCollection' as const, features };
   const plan: PlanFile = {
     format: PLAN_FORMAT,
     version: PLAN_VERSION,
@@ -28,7 +34,7 @@ export function currentPlanFile(store: PlannerStore): PlanFile | null {
       classLimits: settings.classLimits,
       ...state.planning,
     },
-    layers: { boundary: state.layers.boundary, control: state.layers.control, plots: state.layers.plots },
+    layers: { boundary: state.layers.boundary, control: state.layers.control, plots },
     scenarios: state.scenarioSet.scenarios,
     activeScenarioId: state.scenarioSet.activeScenarioId,
   };
@@ -50,8 +56,8 @@ function planContents(plan: PlanFile): Message {
 }
 
 /** Offers the plan as a *.plan.json download, and says so. */
-export function savePlanFile(store: PlannerStore): void {
-  const plan = currentPlanFile(store);
+export async function savePlanFile(store: PlannerStore): Promise<void> {
+  const plan = await currentPlanFile(store);
   if (!plan) return;
   const fileName = fileNameFor(plan.name, '.plan.json');
   download(new Blob([serializePlan(plan)], { type: 'application/json' }), fileName);

@@ -8,11 +8,12 @@ import { loadCixiCheckReference } from '../bundled/cixi-check-reference.ts';
 import { countFlags } from '../core/checks/plausibility-checks.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import type { InputFile } from '../core/io/read-layer-files.ts';
+import { emptyPlotOutlines } from '../core/plot-outlines.ts';
 import type { ReceivingZone } from '../core/scenario/scenario.ts';
 import { zonesFromFeatures } from '../core/scenario/zones-from-features.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
-import type { LayerKind, Message } from '../core/types.ts';
-import type { PlanLayers } from '../state/planner-state.ts';
+import type { Feature, LayerKind, Message } from '../core/types.ts';
+import type { OpenedLayers, PlanLayers } from '../state/planner-state.ts';
 import type { PlannerStore } from '../state/store.ts';
 import type { AnalysisResult } from '../worker/analysis-api.ts';
 import { type AnalysisClient, createAnalysisClient } from '../worker/analysis-client.ts';
@@ -22,7 +23,7 @@ import { publishPlotTiles } from './plots-protocol.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 const EMPTY_LAYERS: PlanLayers = {
-  plots: EMPTY,
+  plots: emptyPlotOutlines(),
   boundary: EMPTY,
   control: EMPTY,
   label: null,
@@ -30,11 +31,13 @@ const EMPTY_LAYERS: PlanLayers = {
 
 let client: AnalysisClient | null = null;
 let nextJobId = 1;
+/** The key under which the worker saved the layers of the plan in the store (see AnalysisResult.layersKey). */
+let currentLayersKey: string | null = null;
 
-function analysisClient(store: PlannerStore): AnalysisClient {
+function analysisClient(): AnalysisClient {
   client ??= createAnalysisClient(
     () => new Worker(new URL('../worker/analysis-worker.ts', import.meta.url), { type: 'module' }),
-    () => store.getState().layers,
+    () => currentLayersKey,
   );
   return client;
 }
@@ -48,7 +51,7 @@ async function runJob<T>(
   const id = nextJobId++;
   store.getState().setJob({ id, label, progress: 0 });
   try {
-    return await work(analysisClient(store), (progress, stage) => {
+    return await work(analysisClient(), (progress, stage) => {
       if (store.getState().job?.id === id) store.getState().setJob({ id, label: stage, progress });
     });
   } catch (error) {
@@ -67,24 +70,37 @@ async function runJob<T>(
   }
 }
 
-/** Puts an analysed plan into the store. */
-function commit(store: PlannerStore, layers: PlanLayers, result: AnalysisResult): void {
+/** Puts an analysed plan into the store: its plots as the outlines the worker sent. */
+function commit(store: PlannerStore, layers: Omit<PlanLayers, 'plots'>, result: AnalysisResult): void {
   const tiles = publishPlotTiles(result.plotTiles);
-  store.getState().openPlan(layers, result.analysis, { tiles, markers: result.plotMarkers });
+  currentLayersKey = result.layersKey;
+  store.getState().openPlan({ ...layers, plots: result.plotOutlines }, result.analysis, {
+    tiles,
+    markers: result.plotMarkers,
+  });
 }
 
-/** Analyses `layers` and opens them as the plan. */
+/** Analyses `layers` and opens them as the plan (the store keeps the plots' outlines, not their features). */
 export async function openPlan(
   store: PlannerStore,
-  layers: PlanLayers,
+  { plots, ...layers }: OpenedLayers,
   settings?: AnalysisSettings,
 ): Promise<boolean> {
+  const sent = { plots, boundary: layers.boundary, control: layers.control };
   const result = await runJob(store, { zh: '正在计算地块分类…', en: 'Classifying plots…' }, (c, onProgress) =>
-    c.api.open(settings ? { layers, settings } : { layers }, { onProgress }),
+    c.api.open(settings ? { layers: sent, settings } : { layers: sent }, { onProgress }),
   );
   if (!result) return false;
   commit(store, layers, result);
   return true;
+}
+
+/**
+ * The plan's plot features, from the worker (the page keeps only their outlines), for writing a plan
+ * file or an export; undefined when that failed (a notice says why).
+ */
+export function planPlotFeatures(store: PlannerStore): Promise<Feature[] | undefined> {
+  return runJob(store, { zh: '正在准备地块数据…', en: 'Preparing the plots…' }, (c) => c.api.plotFeatures());
 }
 
 /**
@@ -152,9 +168,9 @@ export async function acceptSource(
     c.api.accept({ sourceIndex, kind, mapping, crs }, { onProgress }),
   );
   if (!result?.replaced) return false;
-  const layers: PlanLayers = {
+  const layers: Omit<PlanLayers, 'plots'> = {
     ...before,
-    [kind]: result.replaced.layer,
+    ...(result.replaced.layer && kind !== 'plots' ? { [kind]: result.replaced.layer } : {}),
     label: kind === 'plots' ? null : before.label,
     sources: { ...before.sources, [kind]: result.replaced.fileName },
   };

@@ -11,6 +11,7 @@ import type { BaseMapSetting } from '../core/base-map-setting.ts';
 import type { CheckFlag, PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
 import type { ContextLayer } from '../core/plan/read-context-layers.ts';
 import type { Slide } from '../core/plan/slides.ts';
+import type { PlotOutlines } from '../core/plot-outlines.ts';
 import type { ScenarioEdit } from '../core/scenario/edits/scenario-edit.ts';
 import type { ScenarioSet } from '../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
@@ -29,12 +30,19 @@ import type { SourcePreview } from '../worker/source-preview.ts';
 export interface PlanLayers {
   boundary: FeatureCollection;
   control: FeatureCollection;
-  plots: FeatureCollection;
+  /**
+   * The plots' polygons, packed: the plot features themselves (properties, any third coordinate)
+   * stay in the analysis worker, which hands them out for a plan file or an export.
+   */
+  plots: PlotOutlines;
   /** The plan's label, e.g. 示例数据（虚构）; null for a real plan. */
   label: string | null;
   /** Where each layer came from (file names), for the layer list. */
   sources?: Partial<Record<LayerKind, string>>;
 }
+
+/** A plan's layers as they are opened: the plot features go to the analysis worker, the store keeps their outlines. */
+export type OpenedLayers = Omit<PlanLayers, 'plots'> & { plots: FeatureCollection };
 
 /** The plot table's filter. Empty fields do not filter. */
 export interface PlotFilter {

@@ -5,6 +5,7 @@ import { type ExportableMap, exportMapPng } from '../export/map-png.ts';
 import { exportTable } from '../export/tables.ts';
 import { mapText } from '../i18n/map-messages.ts';
 import { reportText } from '../i18n/report-messages.ts';
+import { planPlotFeatures } from '../services/plan-jobs.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import './export.css';
 
@@ -44,7 +45,14 @@ const ITEMS: readonly ExportItem[] = [
     key: 'export.indicatorsCsv',
     run: () => exportTable(plannerStore, 'indicators-csv'),
   },
-  { testId: 'export-geojson', key: 'export.geojson', run: () => exportPlotsGeoJson(plannerStore) },
+  {
+    testId: 'export-geojson',
+    key: 'export.geojson',
+    run: async () => {
+      const plots = await planPlotFeatures(plannerStore);
+      return plots ? exportPlotsGeoJson(plannerStore, plots) : false;
+    },
+  },
 ];
 
 /** The 导出 button and its list: the map as PNG (screen, print), the tables as CSV/XLSX, the plots as GeoJSON. */

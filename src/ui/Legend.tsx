@@ -88,7 +88,7 @@ function LayerList() {
       <h2 className="layer-list-title">{t('layers.title')}</h2>
       <ul className="legend-list legend-zones">
         {LAYER_ROWS.map(({ kind, key, symbol, color }) => {
-          const count = layers?.[kind].features.length ?? 0;
+          const count = !layers ? 0 : kind === 'plots' ? layers.plots.count : layers[kind].features.length;
           return (
             <li key={kind} className="legend-row" data-layer={kind} data-count={count}>
               <input

@@ -5,10 +5,12 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzePlan, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
 import { cixiCheckReference } from '../core/checks/check-reference.ts';
 import { countFlags } from '../core/checks/plausibility-checks.ts';
+import { packPlotOutlines } from '../core/plot-outlines.ts';
 import type { Scenario } from '../core/scenario/scenario.ts';
 import { measureZones, prepareZoneContext } from '../core/scenario/zone-measures.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
@@ -54,6 +56,7 @@ describe('the analysis worker through its client', () => {
     expect(result.replaced).toBeNull();
     expect(result.plotTiles.index).toBeInstanceOf(Uint32Array);
     expect(result.plotTiles.index.length).toBe(plan.layers.plots.features.length);
+    expect(result.plotOutlines).toEqual(packPlotOutlines(plan.layers.plots));
     expect(stages[0]).toBe('Classifying plots…');
     expect(stages.at(-1)).toBe('Sending results…');
     destroy();
@@ -75,11 +78,24 @@ describe('the analysis worker through its client', () => {
       mapping: plots.mapping,
     });
     expect(accepted.replaced?.kind).toBe('plots');
-    expect(accepted.replaced?.layer.features).toHaveLength(20);
     expect(accepted.analysis.rows).toHaveLength(20);
-    expect(accepted.analysis).toEqual(
-      analyzePlan({ ...plan.layers, plots: accepted.replaced?.layer ?? plan.layers.plots }, DEFAULT_SETTINGS),
-    );
+    // The page gets the plots' outlines; their features come only when it asks (a plan file, an export).
+    expect(accepted.replaced?.layer).toBeNull();
+    const features = await api.plotFeatures();
+    expect(features).toHaveLength(20);
+    const loaded = { type: 'FeatureCollection' as const, features };
+    expect(accepted.plotOutlines).toEqual(packPlotOutlines(loaded));
+    expect(accepted.analysis).toEqual(analyzePlan({ ...plan.layers, plots: loaded }, DEFAULT_SETTINGS));
+    destroy();
+  });
+
+  it('sends a boundary layer loaded in place of the old one as features', async () => {
+    const { api, destroy } = await freshClient();
+    await api.open({ layers: plan.layers });
+    await api.read([fixture('boundary.kml')]);
+    const accepted = await api.accept({ sourceIndex: 0, kind: 'boundary', mapping: {} });
+    expect(accepted.replaced?.layer?.features).toHaveLength(2);
+    expect(await api.plotFeatures()).toEqual(plan.layers.plots.features);
     destroy();
   });
 
@@ -175,6 +191,43 @@ describe('the analysis worker through its client', () => {
   it('restores nothing where there is no IndexedDB', async () => {
     const { api, destroy } = await freshClient();
     expect(await api.restore()).toBeNull();
+    destroy();
+  });
+});
+
+describe('a worker started after a cancel', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, 'indexedDB');
+  });
+
+  it("takes the plan's layers back from IndexedDB, under the key the page was given", async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const first = await freshClient();
+    const opened = await first.api.open({ layers: plan.layers });
+    first.destroy();
+    const { api, destroy } = await freshClient();
+    await api.resume({ key: opened.layersKey });
+    const zones = plan.scenarios[0]?.zones ?? [];
+    expect(await api.measureZones(zones)).toEqual(
+      measureZones(zones, prepareZoneContext(plan.layers, DEFAULT_SETTINGS.tolerance)),
+    );
+    expect(await api.plotFeatures()).toEqual(plan.layers.plots.features);
+    destroy();
+  });
+
+  it('says the layers are lost when another set is saved, in every job that needs them', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const first = await freshClient();
+    await first.api.open({ layers: plan.layers });
+    first.destroy();
+    const { api, destroy } = await freshClient();
+    const lost = (await api.resume({ key: 'another plan' }).catch((caught: unknown) => caught)) as JobError;
+    expect(lost.userMessage.en).toMatch(/^After the cancel, the plan's layers could not be read back/);
+    const zones = (await api.measureZones([]).catch((caught: unknown) => caught)) as JobError;
+    expect(zones.userMessage).toEqual(lost.userMessage);
+    // Opening a plan gives the worker layers again.
+    await api.open({ layers: plan.layers });
+    expect(await api.plotFeatures()).toHaveLength(plan.layers.plots.features.length);
     destroy();
   });
 });

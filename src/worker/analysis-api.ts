@@ -10,6 +10,7 @@ import { limitChecks, type PlausibilitySummary } from '../core/checks/plausibili
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import type { ContextFeatureCollection } from '../core/io/load-context-layer.ts';
 import type { InputFile, LayerSource } from '../core/io/read-layer-files.ts';
+import { type PlotOutlines, packPlotOutlines, plotOutlineBuffers } from '../core/plot-outlines.ts';
 import type { ReceivingZone } from '../core/scenario/scenario.ts';
 import {
   createZoneMeasureCache,
@@ -32,11 +33,21 @@ import {
 } from './source-preview.ts';
 import { JobError, type OperationContext, type WorkerApi } from './worker-api.ts';
 
-/** An analysed plan as the page keeps it. */
+/** An analysed plan as the page keeps it (the plot features stay in the worker). */
 export interface AnalysisResult {
   analysis: PlanAnalysis;
-  /** The layer loaded in place of the previous one, when the job was an import. */
-  replaced: { kind: LayerKind; fileName: string; layer: FeatureCollection } | null;
+  /**
+   * The layer loaded in place of the previous one, when the job was an import: a boundary or
+   * control layer's features; null for the plots, which the page has only as `plotOutlines`.
+   */
+  replaced: { kind: LayerKind; fileName: string; layer: FeatureCollection | null } | null;
+  /** The plots' polygons, packed (transferred): all the page keeps of the plot features. */
+  plotOutlines: PlotOutlines;
+  /**
+   * Names this set of layers in IndexedDB, where they are saved before the result is sent: a worker
+   * started after a cancel reads them back from there (see `resume`).
+   */
+  layersKey: string;
   /** The plots as the map draws them, packed (see plot-map.ts); the buffers are transferred. */
   plotTiles: PlotTileData;
   plotMarkers: FeatureCollection<unknown, unknown>;
@@ -46,6 +57,11 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 let layers: PlanLayerSet = { plots: EMPTY, boundary: EMPTY, control: EMPTY };
 let settings: AnalysisSettings = DEFAULT_SETTINGS;
 let sources: LayerSource[] = [];
+/** The key of `layers` as saved (see AnalysisResult.layersKey); '' before any were saved. */
+let layersKey = '';
+/** Set when a restarted worker could not read the plan's layers back: every job that needs them fails. */
+let layersLost = false;
+let nextLayersKey = 1;
 /** Prepared once per plan for measuring receiving zones; dropped when the layers change. */
 let zoneContext: { context: ZoneMeasureContext; cache: ZoneMeasureCache } | null = null;
 
@@ -67,14 +83,35 @@ export interface PlanChecks {
 /** Examples of each finding the page keeps (the counts are whole). */
 const PLAN_CHECK_EXAMPLES = 50;
 
-/** The layers in the order 'restore' sends their features. */
-const RESTORED_ORDER: readonly LayerKind[] = ['boundary', 'control', 'plots'];
+const LOST = {
+  zh: '取消后未能从浏览器存储中读回当前规划的图层，请重新打开规划文件或刷新页面',
+  en: "After the cancel, the plan's layers could not be read back from the browser's storage; open the plan file again or reload the page",
+} satisfies Message;
 
 export const analysisApi = {
-  /** Replaces the worker's copy of the plan's layers (after a restart) without analysing. */
+  /** Replaces the worker's copy of the plan's layers without analysing (tests; the page uses `resume`). */
   async setLayers(next: PlanLayerSet): Promise<void> {
     layers = next;
+    layersLost = false;
     zoneContext = null;
+  },
+
+  /**
+   * Takes back, in a worker started after a cancel, the layers the page's plan was analysed from:
+   * those saved under `key` (the page holds no plot features to send). Fails when another set is saved.
+   */
+  async resume(request: { key: string }): Promise<void> {
+    const saved = typeof indexedDB === 'undefined' ? null : await loadSavedLayers();
+    layersLost = !saved || saved.key !== request.key;
+    if (!saved || layersLost) throw new JobError(LOST);
+    layers = saved.layers;
+    layersKey = saved.key;
+    zoneContext = null;
+  },
+
+  /** The plan's plot features, in chunks: for the page's plan file and GeoJSON export, let go once written. */
+  async plotFeatures(_: undefined, context: OperationContext): Promise<FeatureCollection['features']> {
+    return context.inChunks(planLayers().plots.features);
   },
 
   /** Opens a plan: keeps its layers (and settings, if given) and analyses them. */
@@ -93,18 +130,16 @@ export const analysisApi = {
   async restore(
     _: undefined,
     context: OperationContext,
-  ): Promise<{ result: AnalysisResult; layers: PlanLayerSet } | null> {
+  ): Promise<{ result: AnalysisResult; layers: Pick<PlanLayerSet, 'boundary' | 'control'> } | null> {
     context.progress(0, STAGE.restore);
     const saved = typeof indexedDB === 'undefined' ? null : await loadSavedLayers();
     if (!saved) return null;
-    const result = analyse(context, saved, null, { save: false });
-    const restored = Object.fromEntries(
-      RESTORED_ORDER.map((kind) => [
-        kind,
-        { ...saved[kind], features: context.inChunks(saved[kind].features) },
-      ]),
-    ) as unknown as PlanLayerSet;
-    return { result, layers: restored };
+    const result = await analyse(context, saved.layers, null, { savedAs: saved.key });
+    const chunked = (layer: FeatureCollection) => ({ ...layer, features: context.inChunks(layer.features) });
+    return {
+      result,
+      layers: { boundary: chunked(saved.layers.boundary), control: chunked(saved.layers.control) },
+    };
   },
 
   /**
@@ -165,7 +200,7 @@ export const analysisApi = {
     source.collection = { type: 'FeatureCollection', features: [] };
     return analyse(
       context,
-      { ...layers, [request.kind]: result.layer },
+      { ...planLayers(), [request.kind]: result.layer },
       { kind: request.kind, fileName: source.fileName },
     );
   },
@@ -190,7 +225,8 @@ export const analysisApi = {
   /** The plausibility checks of the plan's plots (against its boundaries), reused from the import's preview. */
   async checkPlan(reference: CheckReference, context: OperationContext): Promise<PlanChecks> {
     keepCheckReference(reference);
-    const checks = layerChecks(layers.plots, 'plots', layers.boundary);
+    const { plots, boundary } = planLayers();
+    const checks = layerChecks(plots, 'plots', boundary);
     // A copy: the cached checks keep their flags for the next preview of the same layer.
     const flags = checks.flags.slice();
     context.transfer([flags.buffer]);
@@ -234,7 +270,7 @@ export const analysisApi = {
   /** Measures receiving zones against the plan's layers (areas, new land, R2). */
   async measureZones(zones: ReceivingZone[]) {
     zoneContext ??= {
-      context: prepareZoneContext(layers, settings.tolerance),
+      context: prepareZoneContext(planLayers(), settings.tolerance),
       cache: createZoneMeasureCache(),
     };
     return measureZones(zones, zoneContext.context, zoneContext.cache);
@@ -244,36 +280,51 @@ export const analysisApi = {
 export type AnalysisApi = typeof analysisApi;
 
 /**
- * Analyses `next` and keeps it as the plan (saved, unless it was just read from the save). The rows
- * and the replaced layer's features go in chunks, the plots for the map as transferred typed arrays.
+ * Analyses `next` and keeps it as the plan, saved (unless it was just read from the save, under
+ * `savedAs`) before the result goes. The rows and a replaced boundary or control layer's features go
+ * in chunks; the plots only as transferred typed arrays (for the map, and their outlines).
  */
-function analyse(
+async function analyse(
   context: OperationContext,
   next: PlanLayerSet,
   replaced: { kind: LayerKind; fileName: string } | null,
-  { save = true } = {},
-): AnalysisResult {
+  { savedAs }: { savedAs?: string } = {},
+): Promise<AnalysisResult> {
   context.progress(0, STAGE.classify);
   const { rows, ...analysis } = analyzePlan(next, settings, {
     onProgress: (done) => context.progress(done, STAGE.classify),
   });
   context.progress(1, STAGE.send);
+  layers = next;
+  layersLost = false;
+  zoneContext = null;
+  layersKey =
+    savedAs ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${nextLayersKey++}`;
+  if (savedAs === undefined && typeof indexedDB !== 'undefined') await saveLayers(next, layersKey);
   const result: AnalysisResult = {
     analysis: { ...analysis, rows: context.inChunks(rows) },
     replaced: replaced && {
       ...replaced,
-      layer: { ...next[replaced.kind], features: context.inChunks(next[replaced.kind].features) },
+      layer:
+        replaced.kind === 'plots'
+          ? null
+          : { ...next[replaced.kind], features: context.inChunks(next[replaced.kind].features) },
     },
+    plotOutlines: packPlotOutlines(next.plots),
+    layersKey,
     // The page relays these to the tile worker without looking inside (a GeoJSON copy would cost
     // the page or MapLibre seconds at county scale).
     plotTiles: plotTileData(next.plots, rows),
     plotMarkers: plotMarkers(next.plots, rows, ['crossing']),
   };
-  context.transfer(plotTileBuffers(result.plotTiles));
-  layers = next;
-  zoneContext = null;
-  if (save && typeof indexedDB !== 'undefined') saveLayers(next);
+  context.transfer([...plotTileBuffers(result.plotTiles), ...plotOutlineBuffers(result.plotOutlines)]);
   return result;
+}
+
+/** The plan's layers, unless a restarted worker lost them. */
+function planLayers(): PlanLayerSet {
+  if (layersLost) throw new JobError(LOST);
+  return layers;
 }
 
 function sourceAt(index: number): LayerSource {

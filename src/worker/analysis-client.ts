@@ -1,9 +1,9 @@
 /**
  * The page's side of the analysis worker: the client derived from its function table, one job at a
- * time. A worker started after a cancel gets the plan's current layers again before its next job.
+ * time. A worker started after a cancel reads the plan's current layers back from IndexedDB before
+ * its next job (the page holds no plot features to send it).
  */
 
-import type { PlanLayerSet } from '../core/analysis/analyze-plan.ts';
 import type { AnalysisApi } from './analysis-api.ts';
 import { createWorkerClient, type WorkerClient, type WorkerLike } from './create-worker-client.ts';
 
@@ -11,11 +11,11 @@ export type AnalysisClient = WorkerClient<AnalysisApi>;
 
 /**
  * @param createWorker starts a worker running analysis-worker.ts
- * @param currentLayers the plan's layers as the page has them, given to a restarted worker
+ * @param currentLayersKey the key the worker saved the page's plan under (AnalysisResult.layersKey), null before one
  */
 export function createAnalysisClient(
   createWorker: () => WorkerLike,
-  currentLayers: () => PlanLayerSet | null,
+  currentLayersKey: () => string | null,
 ): AnalysisClient {
   return createWorkerClient<AnalysisApi>(createWorker, {
     workerFailure: (message) => ({
@@ -24,10 +24,10 @@ export function createAnalysisClient(
     }),
     oneCallAtATime: true,
     afterRestart: (api, next) => {
-      const layers = currentLayers();
-      // Opening a plan replaces the layers anyway (and posting 100,000 plots costs the page a copy).
-      // A failure here shows in the job that follows.
-      if (layers && next !== 'open') api.setLayers(layers).catch(() => undefined);
+      const key = currentLayersKey();
+      // Opening or restoring a plan replaces the layers anyway. When they cannot be read back, the
+      // worker says so in every job that needs them.
+      if (key !== null && next !== 'open' && next !== 'restore') api.resume({ key }).catch(() => undefined);
     },
   });
 }

@@ -56,21 +56,29 @@ export async function getAutosavedEntries(keys: readonly string[]): Promise<unkn
   }
 }
 
-/** Stores `layers` as the autosaved ones; failures (no IndexedDB, quota) are reported, never thrown. */
-export async function saveLayers(layers: PlanLayerSet): Promise<void> {
+/**
+ * Stores `layers` as the autosaved ones, under `key` (what names this set: see analysis-api.ts);
+ * failures (no IndexedDB, quota) are reported, never thrown.
+ */
+export async function saveLayers(layers: PlanLayerSet, key: string): Promise<void> {
   try {
     const { boundary, control, plots } = layers;
-    await putAutosaved(LAYERS_KEY, { boundary, control, plots });
+    await putAutosaved(LAYERS_KEY, { boundary, control, plots, key });
   } catch (error) {
     console.warn('Autosave of the layers failed.', error);
   }
 }
 
-/** The autosaved layers; null when there are none or IndexedDB cannot be read (reported, never thrown). */
-export async function loadSavedLayers(): Promise<PlanLayerSet | null> {
+/**
+ * The autosaved layers and their key ('' for layers saved before keys were); null when there are
+ * none or IndexedDB cannot be read (reported, never thrown).
+ */
+export async function loadSavedLayers(): Promise<{ layers: PlanLayerSet; key: string } | null> {
   try {
     const value = await getAutosaved(LAYERS_KEY);
-    return isLayerSet(value) ? value : null;
+    if (!isLayerSet(value)) return null;
+    const { boundary, control, plots, key } = value as PlanLayerSet & { key?: unknown };
+    return { layers: { boundary, control, plots }, key: typeof key === 'string' ? key : '' };
   } catch (error) {
     console.warn('The autosaved layers could not be read.', error);
     return null;

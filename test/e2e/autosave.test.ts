@@ -6,7 +6,7 @@
  * the local server.
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -98,6 +98,31 @@ describeInBrowser('the autosave', () => {
 
     await page.reload();
     await expect.poll(plotCount, { timeout: 120_000 }).toBe(PLOTS);
+    planner.network.assertNoExternalRequests();
+  }, 300_000);
+
+  it("takes the plan's layers back after a cancelled job: the plan file saved then holds every plot", async () => {
+    // The page holds only the plots' outlines; a worker started after a cancel reads the features
+    // back from the save, and the plan file is written from them.
+    await expect.poll(plotCount, { timeout: 120_000 }).toBe(PLOTS);
+    await page.setInputFiles('[data-testid="import-input"]', [join(folder, 'plots.geojson')]);
+    await page.locator('.job-cancel').click({ timeout: 60_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="job-bar"]'), null, {
+      timeout: 60_000,
+    });
+    const download = page.waitForEvent('download', { timeout: 120_000 });
+    await page.click('[data-testid="plan-save"]');
+    const saved = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+      layers: { plots: { features: { properties: { id: string } }[] } };
+    };
+    const source = JSON.parse(readFileSync(join(folder, 'plots.geojson'), 'utf8')) as {
+      features: { properties: { id: string } }[];
+    };
+    expect(saved.layers.plots.features).toHaveLength(PLOTS);
+    expect(saved.layers.plots.features.map((feature) => feature.properties.id)).toEqual(
+      source.features.map((feature) => feature.properties.id),
+    );
+    expect(await page.locator('[data-testid="notice"]').count()).toBe(0);
     planner.network.assertNoExternalRequests();
   }, 300_000);
 });

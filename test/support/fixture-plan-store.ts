@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { analyzePlan, type PlanAnalysis, type PlanLayerSet } from '../../src/core/analysis/analyze-plan.ts';
+import { packPlotOutlines } from '../../src/core/plot-outlines.ts';
 import type { Scenario } from '../../src/core/scenario/scenario.ts';
 import {
   measureZones,
@@ -40,7 +41,9 @@ export function loadFixturePlan(): FixturePlan {
 export function openFixturePlan(store: PlannerStore, initial: PlannerState, fixture: FixturePlan): void {
   const { plan, analysis, scenario, measures } = fixture;
   store.setState(initial, true);
-  store.getState().openPlan({ ...plan.layers, label: null }, analysis, null);
+  store
+    .getState()
+    .openPlan({ ...plan.layers, plots: packPlotOutlines(plan.layers.plots), label: null }, analysis, null);
   store.getState().setScenarioSet({ scenarios: plan.scenarios, activeScenarioId: plan.activeScenarioId });
   store.getState().setZoneMeasures(scenario.id, measures);
 }

@@ -217,7 +217,7 @@ function installPlannerHook(palette: Palette): void {
         const layers = store.getState().layers;
         return layers
           ? {
-              plots: layers.plots.features.length,
+              plots: layers.plots.count,
               boundary: layers.boundary.features.length,
               control: layers.control.features.length,
             }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  emptyPlotOutlines,
+  forEachPlotRing,
+  packPlotOutlines,
+  plotOutlineBuffers,
+  plotOutlineGeometry,
+  plotOutlinesBox,
+} from './plot-outlines.ts';
+import type { AreaGeometry, Feature, FeatureCollection } from './types.ts';
+
+const ring = (x: number, y: number, size: number) => [
+  [x, y],
+  [x + size, y],
+  [x + size, y + size],
+  [x, y + size],
+  [x, y],
+];
+
+const polygon: AreaGeometry = {
+  type: 'Polygon',
+  coordinates: [ring(121.1, 30.1, 0.01), ring(121.102, 30.102, 0.002)],
+};
+const multi: AreaGeometry = {
+  type: 'MultiPolygon',
+  coordinates: [[ring(121.3, 30.2, 0.001)], [ring(121.4, 30.25, 0.003), ring(121.401, 30.251, 0.0005)]],
+};
+const feature = (geometry: AreaGeometry | null): Feature => ({ type: 'Feature', properties: {}, geometry });
+const layer = Object.freeze({
+  type: 'FeatureCollection',
+  features: [feature(polygon), feature(null), feature(multi)],
+}) as FeatureCollection;
+
+describe('packPlotOutlines', () => {
+  it('gives back each plot geometry with the same numbers, Polygon or MultiPolygon, and none for a plot without', () => {
+    const outlines = packPlotOutlines(layer);
+    expect(outlines.count).toBe(3);
+    expect(plotOutlineGeometry(outlines, 0)).toEqual(polygon);
+    expect(plotOutlineGeometry(outlines, 1)).toBeNull();
+    expect(plotOutlineGeometry(outlines, 2)).toEqual(multi);
+    expect(plotOutlineGeometry(outlines, 3)).toBeNull();
+  });
+
+  it('keeps lon/lat of positions with a height and drops the height', () => {
+    const withHeight = feature({
+      type: 'Polygon',
+      coordinates: [ring(121, 30, 1).map(([x, y]) => [x, y, 12.5] as number[])],
+    });
+    const outlines = packPlotOutlines({ type: 'FeatureCollection', features: [withHeight] });
+    expect(plotOutlineGeometry(outlines, 0)).toEqual({ type: 'Polygon', coordinates: [ring(121, 30, 1)] });
+  });
+
+  it('visits the rings of one plot as vertex ranges, outer ring first', () => {
+    const outlines = packPlotOutlines(layer);
+    const visited: [number, number, number][] = [];
+    forEachPlotRing(outlines, 2, (start, end, _, ringInPolygon) => visited.push([start, end, ringInPolygon]));
+    expect(visited).toEqual([
+      [10, 15, 0],
+      [15, 20, 0],
+      [20, 25, 1],
+    ]);
+  });
+
+  it('bounds every vertex of every plot, and nothing without plots', () => {
+    expect(plotOutlinesBox(packPlotOutlines(layer))).toEqual([121.1, 30.1, 121.403, 30.253]);
+    expect(plotOutlinesBox(emptyPlotOutlines())).toBeNull();
+  });
+
+  it('is a few buffers, whatever the number of plots', () => {
+    const outlines = packPlotOutlines(layer);
+    expect(plotOutlineBuffers(outlines)).toHaveLength(5);
+    expect(outlines.coords.length).toBe(2 * 25);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * The plots' polygons as the page keeps them: lon/lat packed into typed arrays, plot by plot in the
+ * layer's order, so that 100,000 plots are a few buffers instead of millions of small arrays (the
+ * features themselves, with their properties and any third coordinate, stay in the analysis worker).
+ * Coordinates are the features' own numbers, not rounded.
+ */
+
+import type { Box } from './geometry/clip-to-box.ts';
+import type { AreaGeometry, FeatureCollection, Position } from './types.ts';
+
+export interface PlotOutlines {
+  /** Plots in the layer (with or without a polygon). */
+  count: number;
+  /** Per plot: 0 no polygon geometry, 1 Polygon, 2 MultiPolygon. */
+  kind: Uint8Array;
+  /** Plot i's polygons are `polygonStart[i] … polygonStart[i + 1] - 1` (length count + 1). */
+  polygonStart: Uint32Array;
+  /** Polygon p's rings are `ringStart[p] … ringStart[p + 1] - 1` (length polygons + 1). */
+  ringStart: Uint32Array;
+  /** Ring r's vertices are `vertexStart[r] … vertexStart[r + 1] - 1` (length rings + 1). */
+  vertexStart: Uint32Array;
+  /** lon, lat per vertex (WGS84 degrees). */
+  coords: Float64Array;
+}
+
+const KIND_NONE = 0;
+const KIND_POLYGON = 1;
+const KIND_MULTI = 2;
+
+/** The polygons of `geometry` as a list (none for anything that is not a Polygon or MultiPolygon). */
+function polygonsOf(geometry: unknown): Position[][][] {
+  const { type, coordinates } = (geometry ?? {}) as { type?: unknown; coordinates?: unknown };
+  if (!Array.isArray(coordinates)) return [];
+  if (type === 'Polygon') return [coordinates as Position[][]];
+  if (type === 'MultiPolygon') return coordinates as Position[][][];
+  return [];
+}
+
+/**
+ * Packs the plot layer's polygons (WGS84 lon/lat; positions beyond the second value are dropped).
+ * @example packPlotOutlines({ type: 'FeatureCollection', features: [square] }).count // 1
+ */
+export function packPlotOutlines(plots: FeatureCollection<unknown, unknown>): PlotOutlines {
+  const features = plots.features;
+  let polygonCount = 0;
+  let ringCount = 0;
+  let vertexCount = 0;
+  for (const feature of features) {
+    for (const polygon of polygonsOf(feature.geometry)) {
+      polygonCount++;
+      ringCount += polygon.length;
+      for (const ring of polygon) vertexCount += ring.length;
+    }
+  }
+  const outlines: PlotOutlines = {
+    count: features.length,
+    kind: new Uint8Array(features.length),
+    polygonStart: new Uint32Array(features.length + 1),
+    ringStart: new Uint32Array(polygonCount + 1),
+    vertexStart: new Uint32Array(ringCount + 1),
+    coords: new Float64Array(2 * vertexCount),
+  };
+  let polygon = 0;
+  let ring = 0;
+  let vertex = 0;
+  features.forEach((feature, index) => {
+    const type = (feature.geometry as { type?: unknown } | null)?.type;
+    outlines.kind[index] =
+      type === 'Polygon' ? KIND_POLYGON : type === 'MultiPolygon' ? KIND_MULTI : KIND_NONE;
+    outlines.polygonStart[index] = polygon;
+    for (const rings of polygonsOf(feature.geometry)) {
+      outlines.ringStart[polygon++] = ring;
+      for (const positions of rings) {
+        outlines.vertexStart[ring++] = vertex;
+        for (const position of positions) {
+          outlines.coords[2 * vertex] = position[0] as number;
+          outlines.coords[2 * vertex + 1] = position[1] as number;
+          vertex++;
+        }
+      }
+    }
+  });
+  outlines.polygonStart[features.length] = polygon;
+  outlines.ringStart[polygon] = ring;
+  outlines.vertexStart[ring] = vertex;
+  return outlines;
+}
+
+/** The buffers of `outlines`, for postMessage's transfer list. */
+export function plotOutlineBuffers(outlines: PlotOutlines): ArrayBuffer[] {
+  const { kind, polygonStart, ringStart, vertexStart, coords } = outlines;
+  return [kind, polygonStart, ringStart, vertexStart, coords].map((array) => array.buffer as ArrayBuffer);
+}
+
+/** No plots. */
+export function emptyPlotOutlines(): PlotOutlines {
+  return packPlotOutlines({ type: 'FeatureCollection', features: [] });
+}
+
+/**
+ * Calls `visit` with each ring of plot `index` as its vertex range in `outlines.coords` (vertex v
+ * is at 2v, 2v + 1), outer ring of each polygon first.
+ */
+export function forEachPlotRing(
+  outlines: PlotOutlines,
+  index: number,
+  visit: (start: number, end: number, polygon: number, ringInPolygon: number) => void,
+): void {
+  if (index < 0 || index >= outlines.count) return;
+  const polygonEnd = outlines.polygonStart[index + 1] as number;
+  for (let polygon = outlines.polygonStart[index] as number; polygon < polygonEnd; polygon++) {
+    const ringStart = outlines.ringStart[polygon] as number;
+    const ringEnd = outlines.ringStart[polygon + 1] as number;
+    for (let ring = ringStart; ring < ringEnd; ring++) {
+      visit(
+        outlines.vertexStart[ring] as number,
+        outlines.vertexStart[ring + 1] as number,
+        polygon,
+        ring - ringStart,
+      );
+    }
+  }
+}
+
+/** Plot `index`'s geometry as GeoJSON (the same numbers as its feature's), or null without a polygon. */
+export function plotOutlineGeometry(outlines: PlotOutlines, index: number): AreaGeometry | null {
+  const kind = outlines.kind[index];
+  if (kind === undefined || kind === KIND_NONE) return null;
+  const polygons: Position[][][] = [];
+  forEachPlotRing(outlines, index, (start, end, _, ringInPolygon) => {
+    const ring: Position[] = [];
+    for (let v = start; v < end; v++)
+      ring.push([outlines.coords[2 * v] as number, outlines.coords[2 * v + 1] as number]);
+    if (ringInPolygon === 0) polygons.push([ring]);
+    else polygons[polygons.length - 1]?.push(ring);
+  });
+  return kind === KIND_POLYGON
+    ? { type: 'Polygon', coordinates: polygons[0] ?? [] }
+    : { type: 'MultiPolygon', coordinates: polygons };
+}
+
+/** [west, south, east, north] of every plot's vertices, or null when there are none. */
+export function plotOutlinesBox(outlines: PlotOutlines): Box | null {
+  const { coords } = outlines;
+  if (coords.length === 0) return null;
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (let i = 0; i < coords.length; i += 2) {
+    const lon = coords[i] as number;
+    const lat = coords[i + 1] as number;
+    if (lon < west) west = lon;
+    if (lon > east) east = lon;
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
+  }
+  return [west, south, east, north];
+}
