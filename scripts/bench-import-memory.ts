@@ -1,8 +1,11 @@
 /**
  * Peak memory of the page's renderer process (page and workers) while a large GeoJSON is imported:
  * the peak while the dialog previews it and the peak once it is loaded as the plots layer, read
- * from /proc/<pid>/status (VmHWM, reset through clear_refs before each step). Linux only.
- * Run: `npx tsx scripts/bench-import-memory.ts <file.geojson>` (a ~300 MB file takes minutes).
+ * from /proc/<pid>/status (VmHWM, reset through clear_refs before each step). Linux only. After each
+ * step, what each JavaScript context holds after a garbage collection (the page's own thread, the
+ * analysis worker, the plot tile worker, MapLibre's worker): its heap and its array buffers.
+ * Run: `npx tsx scripts/bench-import-memory.ts <file.geojson>` (a ~300 MB file takes minutes; a
+ * county-sized one: `npm run make:sample -- --plots 172000 --out /tmp/172k` writes 95 MB of plots).
  */
 
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -30,6 +33,50 @@ function resetPeak(pid: number): void {
   writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }
 
+interface ContextMemory {
+  name: string;
+  heapBytes: number;
+  bufferBytes: number;
+}
+
+/**
+ * The heap and array buffers of the page and of each of its workers after a garbage collection,
+ * through the browser's own protocol (each target attached in a session of its own).
+ */
+async function contextMemory(planner: Awaited<ReturnType<typeof openPlanner>>): Promise<ContextMemory[]> {
+  const session = await planner.browser.newBrowserCDPSession();
+  const { targetInfos } = (await session.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  const answers = new Map<number, (result: Record<string, number>) => void>();
+  session.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+    const reply = JSON.parse(event.message) as { id?: number; result?: Record<string, number> };
+    if (reply.id !== undefined) answers.get(reply.id)?.(reply.result ?? {});
+  });
+  let nextId = 1;
+  const memory: ContextMemory[] = [];
+  for (const target of targetInfos.filter((info) => info.type === 'page' || info.type === 'worker')) {
+    const { sessionId } = (await session.send('Target.attachToTarget', {
+      targetId: target.targetId,
+      flatten: false,
+    })) as { sessionId: string };
+    const call = (method: string) =>
+      new Promise<Record<string, number>>((resolve) => {
+        const id = nextId++;
+        answers.set(id, resolve);
+        session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      });
+    await call('HeapProfiler.collectGarbage');
+    const usage = await call('Runtime.getHeapUsage');
+    const name =
+      target.type === 'page' ? 'page' : (/([a-z-]+)-[\w-]+\.js$/.exec(target.url)?.[1] ?? target.url);
+    memory.push({ name, heapBytes: usage.usedSize ?? 0, bufferBytes: usage.backingStorageSize ?? 0 });
+    await session.send('Target.detachFromTarget', { sessionId });
+  }
+  await session.detach();
+  return memory.sort((a, b) => a.name.localeCompare(b.name));
+}
+
 async function main(): Promise<void> {
   const path = process.argv[2];
   if (!path) throw new Error('usage: npx tsx scripts/bench-import-memory.ts <file.geojson>');
@@ -45,6 +92,15 @@ async function main(): Promise<void> {
         `${stage.padEnd(26)} peak ${(bytes / MB).toFixed(0).padStart(5)} MB = ${(bytes / fileBytes).toFixed(2)}× the file` +
           `  (${((performance.now() - started) / 1000).toFixed(1)} s)`,
       );
+    const held = async (stage: string) => {
+      for (const { name, heapBytes, bufferBytes } of await contextMemory(planner)) {
+        const bytes = heapBytes + bufferBytes;
+        console.log(
+          `  ${stage} ${name.padEnd(18)} ${(bytes / MB).toFixed(0).padStart(5)} MB = ${(bytes / fileBytes).toFixed(2)}× the file` +
+            ` (heap ${(heapBytes / MB).toFixed(0)} MB, buffers ${(bufferBytes / MB).toFixed(0)} MB)`,
+        );
+      }
+    };
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 2000)));
     const idle = resident();
     console.log(
@@ -64,6 +120,7 @@ async function main(): Promise<void> {
       },
     );
     report('preview (read + check)', peak(), started);
+    await held('previewed:');
     for (const pid of pids) resetPeak(pid);
     started = performance.now();
     await accept.click();
@@ -84,6 +141,7 @@ async function main(): Promise<void> {
         .catch(() => 'none')}`,
     );
     console.log(`resident after loading: ${(resident() / MB).toFixed(0)} MB`);
+    await held('loaded:');
   } finally {
     await planner.close();
   }
