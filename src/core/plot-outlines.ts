@@ -139,21 +139,25 @@ export function plotOutlineGeometry(outlines: PlotOutlines, index: number): Area
     : { type: 'MultiPolygon', coordinates: polygons };
 }
 
+/**
+ * Widens `box` ([minX, minY, maxX, maxY], changed in place) to take in the x, y pairs of `flat`.
+ * @example const box = [Infinity, Infinity, -Infinity, -Infinity]; extendBoxByPairs(box, [1, 2, 3, 0]); // [1, 0, 3, 2]
+ */
+export function extendBoxByPairs(box: number[], flat: ArrayLike<number>): void {
+  for (let i = 0; i < flat.length; i += 2) {
+    const x = flat[i] as number;
+    const y = flat[i + 1] as number;
+    if (x < (box[0] as number)) box[0] = x;
+    if (y < (box[1] as number)) box[1] = y;
+    if (x > (box[2] as number)) box[2] = x;
+    if (y > (box[3] as number)) box[3] = y;
+  }
+}
+
 /** [west, south, east, north] of every plot's vertices, or null when there are none. */
 export function plotOutlinesBox(outlines: PlotOutlines): Box | null {
-  const { coords } = outlines;
-  if (coords.length === 0) return null;
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (let i = 0; i < coords.length; i += 2) {
-    const lon = coords[i] as number;
-    const lat = coords[i + 1] as number;
-    if (lon < west) west = lon;
-    if (lon > east) east = lon;
-    if (lat < south) south = lat;
-    if (lat > north) north = lat;
-  }
-  return [west, south, east, north];
+  if (outlines.coords.length === 0) return null;
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  extendBoxByPairs(box, outlines.coords);
+  return box as unknown as Box;
 }

@@ -5,7 +5,7 @@
  * wants one.
  */
 
-import { forEachPlotRing, type PlotOutlines } from '../core/plot-outlines.ts';
+import { extendBoxByPairs, forEachPlotRing, type PlotOutlines } from '../core/plot-outlines.ts';
 import type { FeatureCollection, Position } from '../core/types.ts';
 
 /** WGS84's equatorial radius, the sphere of Web Mercator, m. */
@@ -83,22 +83,10 @@ function shapeSetOf(count: number, ringsOf: (index: number) => Float64Array[]): 
   const boxes = new Float64Array(count * 4).fill(Number.NaN);
   for (let index = 0; index < count; index++) {
     const own = ringsOf(index).filter((flat) => flat.length >= 6);
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (const flat of own) {
-      for (let i = 0; i < flat.length; i += 2) {
-        const x = flat[i] as number;
-        const y = flat[i + 1] as number;
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
-    }
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const flat of own) extendBoxByPairs(box, flat);
     rings.push(own);
-    if (own.length > 0) boxes.set([minX, minY, maxX, maxY], index * 4);
+    if (own.length > 0) boxes.set(box, index * 4);
   }
   return { rings, boxes };
 }
