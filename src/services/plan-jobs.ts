@@ -20,6 +20,7 @@ import { type AnalysisClient, createAnalysisClient } from '../worker/analysis-cl
 import type { ImportKind, SourcePreview } from '../worker/source-preview.ts';
 import { CancelledError, JobError } from '../worker/worker-api.ts';
 import { publishPlotTiles } from './plots-protocol.ts';
+import { shareRowValues } from './share-row-values.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 const EMPTY_LAYERS: PlanLayers = {
@@ -74,6 +75,7 @@ async function runJob<T>(
 function commit(store: PlannerStore, layers: Omit<PlanLayers, 'plots'>, result: AnalysisResult): void {
   const tiles = publishPlotTiles(result.plotTiles);
   currentLayersKey = result.layersKey;
+  shareRowValues(result.analysis.rows);
   store.getState().openPlan({ ...layers, plots: result.plotOutlines }, result.analysis, {
     tiles,
     markers: result.plotMarkers,

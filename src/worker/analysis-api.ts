@@ -290,11 +290,7 @@ async function analyse(
   replaced: { kind: LayerKind; fileName: string } | null,
   { savedAs }: { savedAs?: string } = {},
 ): Promise<AnalysisResult> {
-  context.progress(0, STAGE.classify);
-  const { rows, ...analysis } = analyzePlan(next, settings, {
-    onProgress: (done) => context.progress(done, STAGE.classify),
-  });
-  context.progress(1, STAGE.send);
+  const sent = classifyAndSend(context, next);
   layers = next;
   layersLost = false;
   zoneContext = null;
@@ -302,7 +298,7 @@ async function analyse(
     savedAs ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${nextLayersKey++}`;
   if (savedAs === undefined && typeof indexedDB !== 'undefined') await saveLayers(next, layersKey);
   const result: AnalysisResult = {
-    analysis: { ...analysis, rows: context.inChunks(rows) },
+    ...sent,
     replaced: replaced && {
       ...replaced,
       layer:
@@ -312,13 +308,31 @@ async function analyse(
     },
     plotOutlines: packPlotOutlines(next.plots),
     layersKey,
+  };
+  context.transfer([...plotTileBuffers(result.plotTiles), ...plotOutlineBuffers(result.plotOutlines)]);
+  return result;
+}
+
+/**
+ * Classifies `next` and posts its rows to the page at once, in chunks: the worker lets go of them
+ * before it saves the layers (which makes a copy of its own), so that the two never add up.
+ */
+function classifyAndSend(
+  context: OperationContext,
+  next: PlanLayerSet,
+): Pick<AnalysisResult, 'analysis' | 'plotTiles' | 'plotMarkers'> {
+  context.progress(0, STAGE.classify);
+  const { rows, ...analysis } = analyzePlan(next, settings, {
+    onProgress: (done) => context.progress(done, STAGE.classify),
+  });
+  context.progress(1, STAGE.send);
+  return {
+    analysis: { ...analysis, rows: context.inChunks(rows) },
     // The page relays these to the tile worker without looking inside (a GeoJSON copy would cost
     // the page or MapLibre seconds at county scale).
     plotTiles: plotTileData(next.plots, rows),
     plotMarkers: plotMarkers(next.plots, rows, ['crossing']),
   };
-  context.transfer([...plotTileBuffers(result.plotTiles), ...plotOutlineBuffers(result.plotOutlines)]);
-  return result;
 }
 
 /** The plan's layers, unless a restarted worker lost them. */
