@@ -51,7 +51,7 @@ function withOverlaps(plots: FeatureCollection): FeatureCollection {
   const extra: Feature[] = [];
   plots.features.forEach((feature, i) => {
     const geometry = feature.geometry;
-    if (!geometry || geometry.type !== 'Polygon') return;
+    if (geometry?.type !== 'Polygon') return;
     if (i % 50 === 0) extra.push({ ...feature, properties: { ...feature.properties, id: `copy-${i}` } });
     if (i % 50 === 25) {
       const ring = geometry.coordinates[0] ?? [];
