@@ -27,6 +27,15 @@ export const mapMessagesZh = {
   'map.needsMap': '需要完整地图（WebGL 2），本机浏览器不可用',
   'map.lost': '地图的图形环境中断（如电脑休眠或显卡驱动重置），正在恢复…',
   'map.lost.gone': '地图的图形环境中断后没有恢复，完整地图无法显示',
+  'map.pane.hide': '收起',
+  'map.pane.legend.hide': '收起图例，露出地图',
+  'map.pane.legend.show': '展开图例',
+  'map.pane.side.hide': '收起侧栏',
+  'map.pane.side.show': '展开侧栏',
+  'map.pane.card.hide': '收起地块信息，露出地图',
+  'map.pane.card.show': '展开地块信息',
+  'map.pane.targets.hide': '收起指标，露出地图',
+  'map.pane.targets.show': '展开指标',
 } as const;
 
 export type MapMessageKey = keyof typeof mapMessagesZh;
@@ -55,6 +64,15 @@ export const mapMessagesEn: Record<MapMessageKey, string> = {
   'map.lost':
     'The map lost its graphics context (the computer slept or the graphics driver reset); restoring it…',
   'map.lost.gone': 'The map lost its graphics context and it did not come back: the full map cannot be shown',
+  'map.pane.hide': 'Hide',
+  'map.pane.legend.hide': 'Hide the legend to see the map under it',
+  'map.pane.legend.show': 'Show the legend',
+  'map.pane.side.hide': 'Hide the side panel',
+  'map.pane.side.show': 'Show the side panel',
+  'map.pane.card.hide': 'Hide the plot details to see the map under them',
+  'map.pane.card.show': 'Show the plot details',
+  'map.pane.targets.hide': 'Hide the targets to see the map under them',
+  'map.pane.targets.show': 'Show the targets',
 };
 
 const MAP_CATALOGUES: Readonly<Record<Language, Readonly<Record<MapMessageKey, string>>>> = {

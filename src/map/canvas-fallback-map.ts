@@ -17,13 +17,13 @@ import {
   mercatorX,
   mercatorY,
   metresPerPixelAt,
-  type Padding,
   shapeAt,
   toScreen,
   toWorld,
   zoomOf,
 } from './fallback-geometry.ts';
 import { FallbackPainter } from './fallback-painter.ts';
+import { fitPaddingIn } from './map-covers.ts';
 import { follow, syncRunner } from './map-syncs.ts';
 import { BASEMAP_COLORS } from './palette.ts';
 
@@ -35,8 +35,6 @@ export interface FallbackMapOptions {
   initialBounds: [[number, number], [number, number]];
 }
 
-/** Room for the legend on the left, as the real map keeps (map-controller.ts FIT_PADDING). */
-const FIT_PADDING: Padding = { top: 40, bottom: 50, left: 320, right: 60 };
 /** The real map's zoom limits. */
 const MIN_ZOOM = 7;
 const MAX_ZOOM = 19;
@@ -83,7 +81,7 @@ export class CanvasFallbackMap {
           y: mercatorY(view.center[1]),
           metresPerPixel: metresPerPixelAt(view.zoom),
         }
-      : fitCamera(this.cixiBox, this.width, this.height, FIT_PADDING);
+      : fitCamera(this.cixiBox, this.width, this.height, fitPaddingIn(this.canvas));
 
     this.canvas.addEventListener('pointerdown', this.onPointerDown);
     this.canvas.addEventListener('pointermove', this.onPointerMove);
@@ -206,7 +204,8 @@ export class CanvasFallbackMap {
   }
 
   private fit(box: readonly [number, number, number, number], minMetresPerPixel: number): void {
-    this.moveTo(fitCamera(box, this.width, this.height, FIT_PADDING, minMetresPerPixel));
+    // Clear of the legend and the plot card, as the real map's fits (map-covers.ts).
+    this.moveTo(fitCamera(box, this.width, this.height, fitPaddingIn(this.canvas), minMetresPerPixel));
   }
 
   /** Zooms by `factor` keeping the point under (screenX, screenY) where it is. */

@@ -18,6 +18,7 @@ import {
   actionSyncs,
   afterLoad,
   attributionSync,
+  labelSizeSync,
   type MapSync,
   NO_ACTIONS,
   PlanSources,
@@ -58,6 +59,9 @@ export function cameraOf(map: MapLibreMap): CameraView {
   };
 }
 
+/** The event data of a move copied from a linked map. */
+export const LINKED_MOVE = { linkedMove: true } as const;
+
 /**
  * Keeps every map on the camera of whichever of them moved last: a move of one (a drag, a wheel,
  * an animation, a `jumpTo` from code) jumps the others there. Returns the function that unlinks them.
@@ -71,7 +75,8 @@ export function linkCameras(maps: readonly MapLibreMap[]): () => void {
       copying = true;
       try {
         const camera = cameraOf(source);
-        for (const target of maps) if (target !== source) target.jumpTo(camera);
+        // Marked, so that a map following its last fit (map-controller.ts) knows the planner moved.
+        for (const target of maps) if (target !== source) target.jumpTo(camera, LINKED_MOVE);
       } finally {
         copying = false;
       }
@@ -205,6 +210,7 @@ export class CompareMap {
       ...planLayerSyncs(this.map, sources),
       ...actionSyncs(this.map, this.raster, (state) => this.scenarioOf(state)?.actions ?? NO_ACTIONS),
       zonesSync(sources, (state) => this.scenarioOf(state)),
+      labelSizeSync(this.map),
     ];
   }
 

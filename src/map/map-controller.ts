@@ -5,7 +5,13 @@
  * only when the store values it follows change. Clicks on plots go back to the store as a selection.
  */
 
-import { type LngLatBoundsLike, Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import {
+  type FitBoundsOptions,
+  type LngLatBoundsLike,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+} from 'maplibre-gl';
 import type { LayerKind } from '../core/types.ts';
 import type { PlannerState } from '../state/planner-state.ts';
 import type { PlannerStore } from '../state/store.ts';
@@ -16,11 +22,13 @@ import { followContext } from './context-loss.ts';
 import { contextSyncs } from './context-syncs.ts';
 import { addControlHatch } from './control-hatch.ts';
 import { featureBounds, plotOutlinesBounds } from './feature-bounds.ts';
+import { fitPaddingIn, fitPaddingOf, MAP_COVER_ATTRIBUTE, watchCovers } from './map-covers.ts';
 import {
   actionSyncs,
   afterLoad,
   attributionSync,
   follow,
+  labelSizeSync,
   type MapSync,
   PlanSources,
   pickedPlotsSync,
@@ -48,9 +56,6 @@ export interface MapControllerOptions {
 /** How near a click must be to a plot's dot at county scale, in CSS pixels. */
 const DOT_HIT_RADIUS_PX = 6;
 
-/** Padding around the area fitted on open, in CSS pixels: room for the legend on the left. */
-const FIT_PADDING = { top: 40, bottom: 50, left: 320, right: 60 };
-
 export class MapController {
   readonly map: MapLibreMap;
   private readonly store: PlannerStore;
@@ -66,6 +71,18 @@ export class MapController {
   /** The county view's raster of the plots (painted with the active scenario's actions). */
   private readonly raster = new PlotRasterSource();
   private loaded = false;
+  /**
+   * The last fit, run again when a panel over the map or the map's size changes, until the planner
+   * moves the map (a slide, a zoom to a plot stays whole in view when the plot card or the side panel
+   * opens, closes or collapses); null after a move of the planner's own.
+   */
+  private refit: (() => void) | null = null;
+  /** The padding and size the last fit had, so that only a real change fits again. */
+  private fittedRoom = '';
+  /** True while the controller moves the camera itself (its movestart is not the planner's). */
+  private movingItself = false;
+  private pendingFit = 0;
+  private readonly stopWatchingCovers: () => void;
 
   constructor(options: MapControllerOptions) {
     this.store = options.store;
@@ -79,7 +96,8 @@ export class MapController {
         this.raster.url(options.store.getState().plotMap?.tiles ?? 0),
       ),
       bounds: options.initialBounds,
-      fitBoundsOptions: { padding: FIT_PADDING },
+      // The legend is on the page already (React made it with the map's container).
+      fitBoundsOptions: { padding: fitPaddingIn(options.container) },
       attributionControl: false,
       // Planners compare sheets side by side: no rotation, north stays up.
       dragRotate: false,
@@ -95,9 +113,19 @@ export class MapController {
     addControlHatch(this.map);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 160 }), 'bottom-left');
+    // The zoom buttons, the scale and the credit line are over the map too: fits leave them room.
+    for (const corner of options.container.querySelectorAll(
+      '.maplibregl-ctrl-top-right, .maplibregl-ctrl-bottom-left, .maplibregl-ctrl-bottom-right',
+    ))
+      corner.setAttribute(MAP_COVER_ATTRIBUTE, '');
     this.map.on('moveend', () => {
       const center = this.map.getCenter();
       this.store.getState().setView({ center: [center.lng, center.lat], zoom: this.map.getZoom() });
+    });
+    // The planner moved the map (here or on a linked swipe map): the last fit no longer stands.
+    // A resize (the side panel, full screen) has neither mark and keeps it.
+    this.map.on('movestart', (event: { originalEvent?: unknown; linkedMove?: boolean }) => {
+      if (!this.movingItself && (event.originalEvent || event.linkedMove)) this.refit = null;
     });
     this.map.on('load', () => {
       this.loaded = true;
@@ -121,7 +149,7 @@ export class MapController {
         state.setPickedPlots(add ? [...new Set([...state.pickedPlots, ...indices])] : indices);
       },
     );
-    this.zoneTools = new ZoneTools(this.map, this.store, FIT_PADDING);
+    this.zoneTools = new ZoneTools(this.map, this.store, () => fitPaddingOf(this.map));
     this.styleSyncs = this.makeStyleSyncs(false);
     const styleSyncs: MapSync = {
       step: (state) => {
@@ -152,11 +180,15 @@ export class MapController {
       },
     });
     this.runSyncs();
+    // The start view is a fit too: the legend grows once the plan is classified.
+    this.refit = () => this.fitNow(this.initialBounds, { animate: false });
+    this.fittedRoom = this.roomKey();
+    this.stopWatchingCovers = watchCovers(options.container, () => this.coversChanged());
   }
 
   /** Shows the whole of Cixi again. */
   fitToCixi(): void {
-    this.map.fitBounds(this.initialBounds, { padding: FIT_PADDING, animate: false });
+    this.fit(this.initialBounds, { animate: false });
   }
 
   /** Fits the map to one of the plan's layers; false when the layer is empty. */
@@ -168,8 +200,54 @@ export class MapController {
         ? plotOutlinesBounds(layers.plots)
         : featureBounds(layers[kind]);
     if (!bounds) return false;
-    this.map.fitBounds(bounds, { padding: FIT_PADDING, maxZoom: 16 });
+    this.fit(bounds, { maxZoom: 16 });
     return true;
+  }
+
+  /**
+   * Fits `bounds` into the part of the map no panel covers (padding from the panels' rectangles),
+   * one frame later, when React has drawn the panels the same change opened (the plot card); and
+   * again whenever the panels or the map's size change, until the planner moves the map.
+   */
+  private fit(bounds: LngLatBoundsLike, options: FitBoundsOptions): void {
+    cancelAnimationFrame(this.pendingFit);
+    this.refit = () => this.fitNow(bounds, { ...options, animate: false });
+    this.pendingFit = requestAnimationFrame(() => {
+      this.pendingFit = 0;
+      this.fitNow(bounds, options);
+    });
+  }
+
+  private fitNow(bounds: LngLatBoundsLike, options: FitBoundsOptions): void {
+    const container = this.map.getContainer();
+    const canvas = this.map.getCanvas();
+    // The container may have changed size this frame, before MapLibre's own observer told it.
+    if (container.clientWidth !== canvas.clientWidth || container.clientHeight !== canvas.clientHeight)
+      this.map.resize();
+    this.fittedRoom = this.roomKey();
+    this.moveItself(() => this.map.fitBounds(bounds, { ...options, padding: fitPaddingOf(this.map) }));
+  }
+
+  private moveItself(move: () => void): void {
+    this.movingItself = true;
+    try {
+      move();
+    } finally {
+      this.movingItself = false;
+    }
+  }
+
+  /** The map's size and the fit padding, as one comparable value. */
+  private roomKey(): string {
+    const container = this.map.getContainer();
+    return JSON.stringify([container.clientWidth, container.clientHeight, fitPaddingOf(this.map)]);
+  }
+
+  private coversChanged(): void {
+    const room = this.roomKey();
+    if (room === this.fittedRoom) return;
+    this.fittedRoom = room;
+    if (this.refit && this.pendingFit === 0) this.refit();
   }
 
   /** Resolves when the map has drawn everything it has (sources loaded, no transition running). */
@@ -184,6 +262,8 @@ export class MapController {
   }
 
   destroy(): void {
+    cancelAnimationFrame(this.pendingFit);
+    this.stopWatchingCovers();
     this.zoneTools.stopEditing();
     this.unsubscribe();
     this.highlighter.destroy();
@@ -264,6 +344,7 @@ export class MapController {
         (state) => state.editingZoneId,
       ),
       pickedPlotsSync(sources),
+      labelSizeSync(this.map),
     ];
   }
 
@@ -290,14 +371,24 @@ export class MapController {
         (state) => [state.viewRequest] as const,
         ([request]) => {
           if (!request) return;
-          // A slide's camera also turns and tilts; a saved plan view keeps the bearing and pitch as they are.
-          const { center, zoom, bearing, pitch } = request;
-          this.map.jumpTo({
-            center,
-            zoom,
-            ...(bearing === undefined ? {} : { bearing }),
-            ...(pitch === undefined ? {} : { pitch }),
-          });
+          // A slide's recorded extent is fitted to this screen and its panels.
+          const { center, zoom, bearing, pitch, bounds } = request;
+          if (bounds) {
+            this.fit(bounds, { animate: false, ...(bearing === undefined ? {} : { bearing }) });
+            return;
+          }
+          // A saved plan view keeps the bearing and pitch as they are.
+          cancelAnimationFrame(this.pendingFit);
+          this.pendingFit = 0;
+          this.refit = null;
+          this.moveItself(() =>
+            this.map.jumpTo({
+              center,
+              zoom,
+              ...(bearing === undefined ? {} : { bearing }),
+              ...(pitch === undefined ? {} : { pitch }),
+            }),
+          );
         },
       ),
       follow(
@@ -333,7 +424,7 @@ export class MapController {
           ]
         : [...row.box];
     }
-    if (box) this.map.fitBounds(box, { padding: FIT_PADDING, maxZoom: 16 });
+    if (box) this.fit(box, { maxZoom: 16 });
   }
 
   /** Brings a plot chosen in a list into view (pickedPlotsSync outlines the selected plot). */
@@ -341,11 +432,7 @@ export class MapController {
     const index = state.selectedPlot;
     const box = index === null ? null : state.analysis?.rows[index]?.box;
     if (box && state.selectionOrigin === 'list') {
-      this.map.fitBounds([box[0], box[1], box[2], box[3]], {
-        padding: FIT_PADDING,
-        maxZoom: 17,
-        duration: 400,
-      });
+      this.fit([box[0], box[1], box[2], box[3]], { maxZoom: 17, duration: 400 });
     }
   }
 }

@@ -10,6 +10,7 @@ import type { FeatureCollection, LayerKind } from '../core/types.ts';
 import { mapAttribution } from '../i18n/messages.ts';
 import type { PlannerState } from '../state/planner-state.ts';
 import type { PlannerStore } from '../state/store.ts';
+import { labelSizes, PROJECTOR_LABEL_SCALE } from './base-layers.ts';
 import { asSourceData } from './build-style.ts';
 import { LAYERS_OF, TOWN_FILTERED_LAYERS } from './plan-layers.ts';
 import type { PlotRasterSource } from './plot-raster-source.ts';
@@ -254,6 +255,19 @@ export function pickedPlotsSync(sources: PlanSources): MapSync {
       }
       sources.set(SOURCE.plotPoints, points);
       sources.set(SOURCE.plotShapes, shapes);
+    },
+  );
+}
+
+/** The map's names at projector size in briefing mode, at their usual size otherwise. */
+export function labelSizeSync(map: MapLibreMap): MapSync {
+  return follow(
+    (state) => [state.briefing] as const,
+    ([briefing], _state, previous) => {
+      // A new map already has the usual size.
+      if (!previous && !briefing) return;
+      for (const [layer, size] of Object.entries(labelSizes(briefing ? PROJECTOR_LABEL_SCALE : 1)))
+        if (map.getLayer(layer)) map.setLayoutProperty(layer, 'text-size', size);
     },
   );
 }

@@ -26,8 +26,8 @@ export class ZoneTools {
   constructor(
     private readonly map: MapLibreMap,
     private readonly store: PlannerStore,
-    /** Padding when a zone off screen is brought into view, in CSS pixels. */
-    private readonly fitPadding: PaddingOptions,
+    /** Padding when a zone off screen is brought into view, in CSS pixels (the panels' room now). */
+    private readonly fitPadding: () => PaddingOptions,
   ) {}
 
   /** Starts drawing a new zone (mode 'draw-zone') or stops it (any other mode). */
@@ -89,7 +89,7 @@ export class ZoneTools {
     const view = this.map.getBounds();
     // A zone chosen in the list may lie off screen: bring it whole into view before its vertices are shown.
     if (box && !(view.contains(box[0]) && view.contains(box[1]))) {
-      this.map.fitBounds(box, { padding: this.fitPadding, maxZoom: 17, animate: false });
+      this.map.fitBounds(box, { padding: this.fitPadding(), maxZoom: 17, animate: false });
     }
     const container = this.map.getContainer();
     const session: { zoneId: string; editor: Promise<ZoneEditor | null> } = {

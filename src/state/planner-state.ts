@@ -207,8 +207,19 @@ export interface TableSlice {
 export interface CameraSlice {
   /** Where the map looks (kept for the autosave and plan files); written by the map controller. */
   view: MapView | null;
-  /** A request to the map to look at a saved view; `serial` makes a repeated request a new value. */
-  viewRequest: (MapView & { bearing?: number; pitch?: number; serial: number }) | null;
+  /**
+   * A request to the map to look at a saved view; `serial` makes a repeated request a new value.
+   * With `bounds` ([west, south, east, north], WGS84: a slide's extent) the map fits them to the
+   * screen and its panels instead of taking the centre and zoom.
+   */
+  viewRequest:
+    | (MapView & {
+        bearing?: number;
+        pitch?: number;
+        bounds?: [number, number, number, number];
+        serial: number;
+      })
+    | null;
   /** A request to the map to show a layer whole; `serial` makes a repeated request a new value. */
   zoomRequest: { target: LayerKind | 'cixi'; serial: number } | null;
 

@@ -4,6 +4,7 @@ import { analyzePlan } from '../core/analysis/analyze-plan.ts';
 import { parsePlanFile } from '../core/plan/parse-plan-file.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import { createScenario } from '../core/scenario/scenario.ts';
+import { boundsAround, REFERENCE_MAP_SIZE } from './slide-bounds.ts';
 import {
   createSlide,
   insertSlide,
@@ -175,14 +176,22 @@ describe('showing a slide', () => {
     expect(changes.visible).not.toBe(shown.layers);
     expect(changes.town).toBe('龙山镇');
     expect(changes.scenarioSet.activeScenarioId).toBe('scenario-2');
+    // A slide recorded without an extent asks for the one around its centre on the reference map.
     expect(changes.viewRequest).toEqual({
       center: [121.25, 30.2],
       zoom: 12.5,
       bearing: 0,
       pitch: 0,
+      bounds: boundsAround([121.25, 30.2], 12.5, REFERENCE_MAP_SIZE),
       serial: 1,
     });
     expect(changes.currentSlideId).toBe('b');
+    // One recorded with its extent asks for exactly that.
+    const recorded = { ...shown, camera: { ...shown.camera, bounds: [121.2, 30.15, 121.3, 30.25] } };
+    expect(
+      slideViewChanges({ scenarioSet: changes.scenarioSet, viewRequest: null }, recorded as Slide).viewRequest
+        ?.bounds,
+    ).toEqual([121.2, 30.15, 121.3, 30.25]);
   });
 
   it('keeps the active scenario when the slide names one that has gone', () => {

@@ -7,6 +7,7 @@
 import type { Slide, SlideCamera } from '../core/plan/slides.ts';
 import type { LayerKind, Message } from '../core/types.ts';
 import type { History, PlannerState } from './planner-state.ts';
+import { slideBounds } from './slide-bounds.ts';
 
 /** What a slide is recorded from: the working view. */
 export interface SlideSource {
@@ -47,11 +48,17 @@ export function slideSourceOf(
 
 /** A new slide of `source`; the town and plots are left out when there are none. */
 export function createSlide(source: SlideSource, id: string, caption: string): Slide {
-  const { center, zoom, bearing, pitch } = source.camera;
+  const { center, zoom, bearing, pitch, bounds } = source.camera;
   const slide: Slide = {
     id,
     caption,
-    camera: { center: [center[0], center[1]], zoom, bearing, pitch },
+    camera: {
+      center: [center[0], center[1]],
+      zoom,
+      bearing,
+      pitch,
+      ...(bounds ? { bounds: [bounds[0], bounds[1], bounds[2], bounds[3]] } : {}),
+    },
     layers: {
       boundary: source.visible.boundary,
       control: source.visible.control,
@@ -110,7 +117,8 @@ export function steppedSlide(slides: readonly Slide[], currentId: string | null,
 /**
  * What showing `slide` changes in the store: the layers, the town, the active scenario (when it
  * still exists; going to a slide is not an edit and leaves the undo history alone), a request for
- * its camera, and the slide as the current one (its town and plots are highlighted).
+ * its extent (fitted to the screen it is shown on: slide-bounds.ts), and the slide as the current
+ * one (its town and plots are highlighted).
  */
 export function slideViewChanges(
   state: Pick<PlannerState, 'scenarioSet' | 'viewRequest'>,
@@ -130,6 +138,7 @@ export function slideViewChanges(
       zoom,
       bearing,
       pitch,
+      bounds: slideBounds(slide),
       serial: (state.viewRequest?.serial ?? 0) + 1,
     },
     currentSlideId: slide.id,

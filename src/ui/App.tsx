@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ExportableMap } from '../export/map-png.ts';
 import { translate } from '../i18n/messages.ts';
 import { importFiles } from '../services/import-files.ts';
@@ -14,6 +14,7 @@ import { Legend } from './Legend.tsx';
 import { MapBoundary } from './MapBoundary.tsx';
 import { MapView } from './MapView.tsx';
 import { Notice } from './Notice.tsx';
+import { PaneToggle } from './PaneToggle.tsx';
 import { PlotPanel } from './PlotPanel.tsx';
 import { PlotTable } from './PlotTable.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
@@ -29,6 +30,9 @@ export function App() {
   const [map, setMap] = useState<ExportableMap | null>(null);
   // The swipe is set in the comparison panel and drawn over the map while that panel is open.
   const [swipe, setSwipe] = useState<SwipeChoice>(SWIPE_OFF);
+  // The side panel folds away and comes back as it was.
+  const lastPanel = useRef(panel ?? 'dashboard');
+  if (panel) lastPanel.current = panel;
 
   useEffect(() => {
     // Files dropped anywhere on the page open the import dialog.
@@ -76,6 +80,13 @@ export function App() {
               <PlotPanel />
               <JobBar />
               <Notice />
+              <PaneToggle
+                pane="side"
+                expanded={panel !== null}
+                short={false}
+                className="side-toggle"
+                onToggle={() => plannerStore.getState().setPanel(panel ? null : lastPanel.current)}
+              />
             </>
           )}
         </div>

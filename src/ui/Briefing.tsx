@@ -12,6 +12,7 @@ import { plannerStore, usePlanner } from '../state/store.ts';
 import { BriefingTargets } from './BriefingTargets.tsx';
 import { BASELINE, CompareMap } from './CompareMap.tsx';
 import { pick } from './format.ts';
+import { PaneToggle } from './PaneToggle.tsx';
 
 type Text = (key: BriefingMessageKey, values?: Record<string, string | number>) => string;
 
@@ -124,7 +125,7 @@ export function Briefing({ map }: { map: ExportableMap | null }) {
         data-slide-index={index}
         data-scenario-id={scenario?.id ?? ''}
       >
-        <header className="briefing-top">
+        <header className="briefing-top" data-map-cover>
           <div className="briefing-heading">
             <h1 className="briefing-caption" data-testid="briefing-caption" title={caption}>
               {slide ? caption : `${planName} · ${t('brief.noSlides')}`}
@@ -188,7 +189,7 @@ export function Briefing({ map }: { map: ExportableMap | null }) {
         </header>
         <BriefingLegend language={language} highlighted={Boolean(slide?.town || slide?.plotIds?.length)} />
         <BriefingTargets language={language} />
-        <nav className="briefing-nav" aria-label={t('brief.keys')} title={t('brief.keys')}>
+        <nav className="briefing-nav" data-map-cover aria-label={t('brief.keys')} title={t('brief.keys')}>
           <button
             type="button"
             className="briefing-button briefing-step"
@@ -222,20 +223,34 @@ export function Briefing({ map }: { map: ExportableMap | null }) {
   );
 }
 
-/** The working map's legend, large: status colours, the two zone lines, actions, the highlight. */
+/** The working map's legend, large: status colours, the two zone lines, actions, the highlight; it folds away. */
 function BriefingLegend({ language, highlighted }: { language: Language; highlighted: boolean }) {
+  const [expanded, setExpanded] = useState(true);
   const actions = usePlanner((state) => selectActiveScenario(state)?.actions);
   const hasActions = useMemo(
     () => Object.values(actions ?? {}).some((entry) => entry.action !== 'keep'),
     [actions],
   );
   const t: Text = (key) => briefingText(language, key);
+  if (!expanded)
+    return (
+      <aside
+        className="briefing-panel briefing-legend briefing-folded"
+        data-map-cover
+        data-testid="briefing-legend"
+        aria-label={t('brief.legend')}
+      >
+        <PaneToggle pane="legend" expanded={false} onToggle={() => setExpanded(true)} />
+      </aside>
+    );
   return (
     <aside
       className="briefing-panel briefing-legend"
+      data-map-cover
       data-testid="briefing-legend"
       aria-label={t('brief.legend')}
     >
+      <PaneToggle pane="legend" expanded onToggle={() => setExpanded(false)} className="briefing-fold" />
       <ul>
         {STATUS_ORDER.map((status) => (
           <li key={status} data-status={status}>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { figureRecord } from '../core/catalogue/figure-catalogue.ts';
 import { indicatorRecord, TARGET_KEYS, type TargetKey } from '../core/catalogue/indicator-catalogue.ts';
 import { type BriefingMessageKey, briefingText } from '../i18n/briefing-messages.ts';
@@ -6,6 +7,7 @@ import { progressOf } from '../state/progress-of.ts';
 import { selectActiveIndicators } from '../state/scenario-selectors.ts';
 import { usePlanner } from '../state/store.ts';
 import { formatNumber, pick } from './format.ts';
+import { PaneToggle } from './PaneToggle.tsx';
 import { formatFirms } from './scenario-format.ts';
 
 type Text = (key: BriefingMessageKey, values?: Record<string, string | number>) => string;
@@ -29,14 +31,31 @@ function formatTarget(language: Language, key: TargetKey, value: number | null):
   }
 }
 
-/** The four indicators of the shown scenario against the 2026 targets, with progress bars. */
+/**
+ * The four indicators of the shown scenario against the 2026 targets, with progress bars; it folds
+ * away to one button, and the slide's extent is fitted to the map it leaves (map-covers.ts).
+ */
 export function BriefingTargets({ language }: { language: Language }) {
   const indicators = usePlanner(selectActiveIndicators);
+  const [expanded, setExpanded] = useState(true);
   const t: Text = (key, values) => briefingText(language, key, values);
   const targets = indicators?.overall.targets;
+  if (!expanded)
+    return (
+      <aside
+        className="briefing-panel briefing-targets briefing-folded"
+        data-map-cover
+        data-testid="briefing-targets"
+      >
+        <PaneToggle pane="targets" expanded={false} onToggle={() => setExpanded(true)} />
+      </aside>
+    );
   return (
-    <aside className="briefing-panel briefing-targets" data-testid="briefing-targets">
-      <h2 className="briefing-panel-title">{t('brief.targets')}</h2>
+    <aside className="briefing-panel briefing-targets" data-map-cover data-testid="briefing-targets">
+      <h2 className="briefing-panel-title">
+        {t('brief.targets')}
+        <PaneToggle pane="targets" expanded onToggle={() => setExpanded(false)} />
+      </h2>
       {TARGET_KEYS.map((key) => {
         const check = targets?.[key];
         const kind = figureRecord(indicatorRecord(key).headline).unit === 'share' ? 'share' : 'amount';

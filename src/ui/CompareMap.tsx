@@ -4,6 +4,8 @@ import type { Scenario } from '../core/scenario/scenario.ts';
 import type { ExportableMap } from '../export/map-png.ts';
 import { scenarioText } from '../i18n/scenario-messages.ts';
 import { cameraOf, linkCameras, CompareMap as ScenarioMap } from '../map/compare-map.ts';
+import { coverBoxes, watchCovers } from '../map/map-covers.ts';
+import { coverPadding, dividerRange } from '../map/visible-area.ts';
 import { exposeCompareMaps } from '../services/planner-internals.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 
@@ -46,6 +48,9 @@ export function resolveSwipeSides(
   };
 }
 
+/** Half the divider's round handle (compare.css), CSS pixels. */
+const HANDLE_HALF_PX = 20;
+
 /** Arrow keys move the divider by this share of the width (with Shift, five times as far). */
 const KEY_STEP = 0.02;
 
@@ -67,6 +72,9 @@ export function CompareMap({ mainMap, choice }: { mainMap: ExportableMap; choice
   sidesRef.current = sides;
   const [width, setWidth] = useState(0);
   const [share, setShare] = useState(0.5);
+  // Where the divider may stand (never under the legend or a panel) and where its handle is grabbed.
+  const [range, setRange] = useState<[number, number]>([0, Number.POSITIVE_INFINITY]);
+  const [handleY, setHandleY] = useState<number | null>(null);
   const t = (key: Parameters<typeof scenarioText>[1]) => scenarioText(language, key);
 
   useEffect(() => {
@@ -118,19 +126,33 @@ export function CompareMap({ mainMap, choice }: { mainMap: ExportableMap; choice
   useLayoutEffect(() => {
     const root = rootRef.current;
     if (!root) return;
-    setWidth(root.clientWidth);
-    const observer = new ResizeObserver(() => setWidth(root.clientWidth));
-    observer.observe(root);
-    return () => observer.disconnect();
+    const measure = () => {
+      const { left, top, right, bottom } = root.getBoundingClientRect();
+      const box = { left, top, right, bottom };
+      const covers = coverBoxes();
+      const padding = coverPadding(box, covers);
+      setWidth(root.clientWidth);
+      // Clear of a panel by half the handle, so that all of the handle shows.
+      const [least, most] = dividerRange(box, covers);
+      const width = root.clientWidth;
+      const from = least > 0 ? Math.min(width, least + HANDLE_HALF_PX) : least;
+      setRange([from, Math.max(from, most < width ? most - HANDLE_HALF_PX : most)]);
+      setHandleY((padding.top + root.clientHeight - padding.bottom) / 2);
+    };
+    measure();
+    return watchCovers(root, measure);
   }, []);
 
-  const x = Math.round(share * width);
+  const within = (at: number) => Math.min(range[1], Math.max(range[0], at));
+  const x = Math.round(within(share * width));
+  /** The share of the width at `at` px, kept where the divider may stand. */
+  const shareAt = (at: number) => (width > 0 ? within(at) / width : 0.5);
   const nameOf = (id: string) =>
     id === BASELINE ? t('scn.cmp.baseline') : (scenarios.find((scenario) => scenario.id === id)?.name ?? '');
 
   const moveTo = (clientX: number) => {
     const box = rootRef.current?.getBoundingClientRect();
-    if (box && box.width > 0) setShare(clamp((clientX - box.left) / box.width));
+    if (box && box.width > 0) setShare(shareAt(clientX - box.left));
   };
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     event.currentTarget.setPointerCapture(event.pointerId);
@@ -141,22 +163,23 @@ export function CompareMap({ mainMap, choice }: { mainMap: ExportableMap; choice
     if (event.currentTarget.hasPointerCapture(event.pointerId)) moveTo(event.clientX);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const step = event.shiftKey ? KEY_STEP * 5 : KEY_STEP;
+    // From where the divider stands, which may be a clamped place.
+    const step = (event.shiftKey ? KEY_STEP * 5 : KEY_STEP) * width;
     const next =
       event.key === 'ArrowLeft'
-        ? share - step
+        ? x - step
         : event.key === 'ArrowRight'
-          ? share + step
+          ? x + step
           : event.key === 'Home'
             ? 0
             : event.key === 'End'
-              ? 1
+              ? width
               : null;
     if (next === null) return;
     event.preventDefault();
     // Arrow keys must not also pan the map that had the focus before.
     event.stopPropagation();
-    setShare(clamp(next));
+    setShare(shareAt(next));
   };
 
   return (
@@ -201,12 +224,12 @@ export function CompareMap({ mainMap, choice }: { mainMap: ExportableMap; choice
         onPointerMove={onPointerMove}
         onKeyDown={onKeyDown}
       >
-        <span className="swipe-handle" aria-hidden="true" />
+        <span
+          className="swipe-handle"
+          aria-hidden="true"
+          style={handleY === null ? undefined : { top: handleY }}
+        />
       </div>
     </div>
   );
-}
-
-function clamp(share: number): number {
-  return Math.min(1, Math.max(0, share));
 }

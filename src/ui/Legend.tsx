@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { actionName, DRAWN_ACTIONS, type DrawnAction } from '../core/catalogue/action-catalogue.ts';
 import type { LayerKind } from '../core/types.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
@@ -15,17 +16,31 @@ import { selectStatusCounts } from '../state/select-status-counts.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { ContextLayerList } from './ContextLayerList.tsx';
 import { pick } from './format.ts';
+import { PaneToggle } from './PaneToggle.tsx';
 
-/** Status colours with plot counts, and the symbols of the zone layers. */
+/**
+ * Status colours with plot counts, and the symbols of the zone layers; it folds away to one button
+ * (data-map-cover: fits leave room for it, map-covers.ts).
+ */
 export function Legend() {
   const language = usePlanner((state) => state.language);
   const counts = usePlanner((state) => selectStatusCounts(state.analysis));
+  const [expanded, setExpanded] = useState(true);
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
   const total = counts ? STATUS_ORDER.reduce((sum, status) => sum + counts[status], counts.unclassified) : 0;
 
+  if (!expanded)
+    return (
+      <aside className="legend legend-folded" data-map-cover aria-label={t('legend.title')}>
+        <PaneToggle pane="legend" expanded={false} onToggle={() => setExpanded(true)} />
+      </aside>
+    );
   return (
-    <aside className="legend" aria-label={t('legend.title')}>
-      <h2 className="legend-title">{t('legend.title')}</h2>
+    <aside className="legend" data-map-cover aria-label={t('legend.title')}>
+      <div className="legend-head">
+        <h2 className="legend-title">{t('legend.title')}</h2>
+        <PaneToggle pane="legend" expanded onToggle={() => setExpanded(false)} />
+      </div>
       {counts ? (
         <ul className="legend-list">
           {STATUS_ORDER.map((status) => (

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
 import type { Message } from '../core/types.ts';
@@ -30,6 +30,7 @@ import {
   formatWanPerMu,
   MISSING,
 } from './format.ts';
+import { PaneToggle } from './PaneToggle.tsx';
 
 interface FieldProps {
   label: string;
@@ -86,18 +87,33 @@ export function PlotPanel() {
     state.selectedPlot === null ? undefined : state.analysis?.rows[state.selectedPlot],
   );
   const settings = usePlanner((state) => state.analysis?.settings);
+  // Folded, the card stays folded for the next plot chosen.
+  const [expanded, setExpanded] = useState(true);
   if (!row || !settings) return null;
   // Keyed by plot: an open explanation closes when another plot is selected.
-  return <PlotCard key={row.index} row={row} settings={settings} language={language} />;
+  return (
+    <PlotCard
+      key={row.index}
+      row={row}
+      settings={settings}
+      language={language}
+      expanded={expanded}
+      onToggle={() => setExpanded(!expanded)}
+    />
+  );
 }
 
 function PlotCard({
   row,
   settings,
   language,
+  expanded,
+  onToggle,
 }: {
   row: PlotRow;
   settings: AnalysisSettings;
+  expanded: boolean;
+  onToggle: () => void;
   language: Language;
 }) {
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
@@ -110,6 +126,8 @@ function PlotCard({
   return (
     <section
       className="panel"
+      data-map-cover
+      data-folded={expanded ? undefined : ''}
       data-testid="plot-panel"
       data-plot-index={row.index}
       aria-label={t('panel.title')}
@@ -119,6 +137,7 @@ function PlotCard({
           <div className="panel-kicker">{t('panel.title')}</div>
           <h2 className="panel-title">{title}</h2>
         </div>
+        <PaneToggle pane="card" expanded={expanded} onToggle={onToggle} className="panel-fold" />
         <button
           type="button"
           className="panel-close"

@@ -4,6 +4,7 @@ import type { ExportableMap } from '../export/map-png.ts';
 import { type BriefingMessageKey, briefingText } from '../i18n/briefing-messages.ts';
 import type { Language } from '../i18n/messages.ts';
 import { cameraOf } from '../map/compare-map.ts';
+import { visibleBoundsOf } from '../map/map-covers.ts';
 import { newId } from '../state/new-id.ts';
 import {
   createSlide,
@@ -44,7 +45,10 @@ export function SlidesTab() {
  */
 function recordSlide(map: ExportableMap | null, language: Language): void {
   const state = plannerStore.getState();
-  const camera = map ? cameraOf(map) : state.view && { ...state.view, bearing: 0, pitch: 0 };
+  // The extent the planner sees, without what the legend and the plot card cover.
+  const camera = map
+    ? { ...cameraOf(map), bounds: visibleBoundsOf(map) }
+    : state.view && { ...state.view, bearing: 0, pitch: 0 };
   if (!camera) return;
   const source = slideSourceOf(state, camera);
   const scenario = state.scenarioSet.scenarios.find((s) => s.id === source.scenarioId);

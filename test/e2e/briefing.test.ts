@@ -3,7 +3,7 @@
  * a town with a selected plot and the control lines hidden; a second scenario without the
  * boundary), renamed and reordered, saved in the plan file and opened again; then briefing mode
  * steps through them with the keys of a presentation clicker, each slide putting back its camera,
- * caption, layers and scenario; the before/after swipe; Esc leaves. No request leaves the local
+ * caption, layers and scenario, its recorded extent fitted between briefing's panels; the before/after swipe; Esc leaves. No request leaves the local
  * server. Writes test/output/briefing-1920.png, briefing-1024.png and briefing-swipe.png.
  */
 
@@ -89,9 +89,51 @@ describeInBrowser('briefing mode: slides recorded, saved, reopened and presented
     expect(now.caption).toBe(slide.caption);
     expect(now.scenarioId).toBe(slide.scenarioId);
     expect(now.layers).toEqual(slide.layers);
-    expect(Math.abs(now.center[0] - slide.camera.center[0])).toBeLessThan(1e-6);
-    expect(Math.abs(now.center[1] - slide.camera.center[1])).toBeLessThan(1e-6);
-    expect(Math.abs(now.zoom - slide.camera.zoom)).toBeLessThan(1e-6);
+    // The extent recorded is fitted whole into the map between briefing's panels.
+    const bounds = slide.camera.bounds;
+    if (!bounds) throw new Error(`slide ${index} has no recorded extent`);
+    const fit = await page.evaluate((b) => {
+      const map = window.__planner?.map;
+      if (!map) throw new Error('no map');
+      const box = map.getContainer().getBoundingClientRect();
+      const corners = [
+        [b[0], b[1]],
+        [b[2], b[3]],
+      ].map((corner) => map.project(corner as [number, number]));
+      const drawn = {
+        left: box.left + Math.min(...corners.map((p) => p.x)),
+        right: box.left + Math.max(...corners.map((p) => p.x)),
+        top: box.top + Math.min(...corners.map((p) => p.y)),
+        bottom: box.top + Math.max(...corners.map((p) => p.y)),
+      };
+      const covers = ['.briefing-top', '.briefing-legend', '.briefing-targets', '.briefing-nav'].map(
+        (selector) => {
+          const r = document.querySelector(selector)?.getBoundingClientRect();
+          return r ? { left: r.left, right: r.right, top: r.top, bottom: r.bottom } : null;
+        },
+      );
+      return { drawn, map: { left: box.left, right: box.right, top: box.top, bottom: box.bottom }, covers };
+    }, bounds);
+    expect(fit.drawn.left).toBeGreaterThanOrEqual(fit.map.left - 0.5);
+    expect(fit.drawn.right).toBeLessThanOrEqual(fit.map.right + 0.5);
+    expect(fit.drawn.top).toBeGreaterThanOrEqual(fit.map.top - 0.5);
+    expect(fit.drawn.bottom).toBeLessThanOrEqual(fit.map.bottom + 0.5);
+    for (const cover of fit.covers) {
+      if (!cover) throw new Error('a briefing panel is missing');
+      const apart =
+        fit.drawn.right <= cover.left + 0.5 ||
+        cover.right <= fit.drawn.left + 0.5 ||
+        fit.drawn.bottom <= cover.top + 0.5 ||
+        cover.bottom <= fit.drawn.top + 0.5;
+      expect(apart).toBe(true);
+    }
+    // And fitted, not just somewhere inside: it fills the room on one axis at least.
+    const used = Math.max(
+      (fit.drawn.right - fit.drawn.left) / (fit.map.right - fit.map.left),
+      (fit.drawn.bottom - fit.drawn.top) / (fit.map.bottom - fit.map.top),
+    );
+    expect(used).toBeGreaterThan(0.4);
+    expect(now.zoom).toBeGreaterThan(0);
   }
 
   async function slideCount(): Promise<number> {
@@ -197,6 +239,14 @@ describeInBrowser('briefing mode: slides recorded, saved, reopened and presented
     expect(saved[1]?.plotIds).toHaveLength(1);
     expect(saved[0]?.town).toBeUndefined();
     expect(saved[1]?.camera.zoom).toBeCloseTo(15.5, 6);
+    // Each with the extent the planner saw, west < east and south < north.
+    for (const slide of saved) {
+      const [west = 0, south = 0, east = 0, north = 0] = slide.camera.bounds ?? [];
+      expect(west).toBeLessThan(east);
+      expect(south).toBeLessThan(north);
+      expect(slide.camera.center[0]).toBeGreaterThan(west);
+      expect(slide.camera.center[0]).toBeLessThan(east);
+    }
     // Two scenarios: the first two slides show the original, the third the copy.
     expect(saved[0]?.scenarioId).toBe(saved[1]?.scenarioId);
     expect(saved[2]?.scenarioId).not.toBe(saved[0]?.scenarioId);
@@ -359,8 +409,11 @@ describeInBrowser('briefing mode: slides recorded, saved, reopened and presented
     await expect
       .poll(() => page.evaluate(() => window.__compare?.right.scenarioId()))
       .toBe(saved[2]?.scenarioId);
+    // The swipe's maps follow the main map to the slide's extent.
     const camera = await page.evaluate(() => window.__compare?.right.camera());
-    expect(Math.abs((camera?.center[0] ?? 0) - (saved[2]?.camera.center[0] ?? 1))).toBeLessThan(1e-6);
+    const main = await shown();
+    expect(Math.abs((camera?.center[0] ?? 0) - main.center[0])).toBeLessThan(1e-6);
+    expect(Math.abs((camera?.zoom ?? 0) - main.zoom)).toBeLessThan(1e-6);
   });
 
   it('leaves with Esc: the working view is back, full screen is over', async () => {

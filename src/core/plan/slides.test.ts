@@ -56,6 +56,22 @@ describe('slides in the plan file', () => {
     expect(text.indexOf('"slides"')).toBeGreaterThan(text.indexOf('"view"'));
   });
 
+  it('keeps the optional recorded extent of a slide, and opens slides without one as before', () => {
+    const [first, second] = slides();
+    if (!first || !second) throw new Error('two slides');
+    const withExtent: Slide = {
+      ...first,
+      camera: { ...first.camera, bounds: [121.05, 30.02, 121.45, 30.36] },
+    };
+    const read = parsePlanFile(withSlides([withExtent, second]), 'extent.plan.json');
+    if (!read.ok) throw new Error(read.problems.map((p) => p.message.en).join('\n'));
+    expect(read.warnings).toEqual([]);
+    expect(read.plan.slides?.[0]?.camera.bounds).toEqual([121.05, 30.02, 121.45, 30.36]);
+    expect(read.plan.slides?.[1]?.camera).not.toHaveProperty('bounds');
+    const again = parsePlanFile(serializePlan(read.plan), 'extent.plan.json');
+    expect(again.ok && again.plan.slides).toStrictEqual(read.plan.slides);
+  });
+
   it('opens files without slides (version 1 and the migrated version 0) with none', () => {
     const data = fixtureData();
     delete data.slides;
@@ -105,6 +121,19 @@ describe('slides in the plan file', () => {
       (s: Record<string, unknown>) => ((s.camera as Record<string, unknown>).pitch = 90),
       'wrong-part',
       'slides[0].camera.pitch',
+    ],
+    [
+      'an extent whose west is east of its east',
+      (s: Record<string, unknown>) =>
+        ((s.camera as Record<string, unknown>).bounds = [121.5, 30.1, 121.1, 30.3]),
+      'wrong-part',
+      'slides[0].camera.bounds',
+    ],
+    [
+      'an extent of three numbers',
+      (s: Record<string, unknown>) => ((s.camera as Record<string, unknown>).bounds = [121.1, 30.1, 121.5]),
+      'wrong-part',
+      'slides[0].camera.bounds',
     ],
     [
       'a layer switch that is not true or false',

@@ -16,6 +16,12 @@ export interface SlideCamera {
   bearing: number;
   /** Degrees from looking straight down, 0…85. */
   pitch: number;
+  /**
+   * The extent the planner saw, the panels over the map left out: [west, south, east, north], WGS84
+   * degrees. Briefing fits it to the screen it is shown on. Absent in slides recorded before it was
+   * kept: their extent is taken around `center` at `zoom` (state/slide-bounds.ts).
+   */
+  bounds?: [number, number, number, number];
 }
 
 /** Which of the plan's layers the slide shows. */
@@ -58,6 +64,10 @@ const EXPECT = {
   boolean: { zh: 'true 或 false', en: 'true or false' },
   string: { zh: '文本', en: 'a text (string)' },
   plotIds: { zh: '地块编号（文本）的数组', en: 'an array of plot ids (texts)' },
+  bounds: {
+    zh: '[西, 南, 东, 北]（WGS84 经纬度，西 < 东，南 < 北）',
+    en: '[west, south, east, north] (WGS84 degrees, west < east, south < north)',
+  },
 } satisfies Record<string, Message>;
 
 function isFiniteIn(value: unknown, min: number, max: number): value is number {
@@ -67,7 +77,7 @@ function isFiniteIn(value: unknown, min: number, max: number): value is number {
 function readCamera(reader: PlanReader, value: unknown, path: string): SlideCamera | undefined {
   const record = reader.object(value, path);
   if (!record) return undefined;
-  reader.extraKeys(record, ['center', 'zoom', 'bearing', 'pitch'], path);
+  reader.extraKeys(record, ['center', 'zoom', 'bearing', 'pitch', 'bounds'], path);
   const center = reader.required(record, 'center', path);
   let lonLat: [number, number] | undefined;
   if (center !== undefined) {
@@ -83,8 +93,32 @@ function readCamera(reader: PlanReader, value: unknown, path: string): SlideCame
   const zoom = reader.number(record, 'zoom', path, (n) => n >= 0 && n <= MAX_ZOOM, EXPECT.zoom);
   const bearing = reader.number(record, 'bearing', path, (n) => n >= -360 && n <= 360, EXPECT.bearing);
   const pitch = reader.number(record, 'pitch', path, (n) => n >= 0 && n <= MAX_PITCH, EXPECT.pitch);
-  if (!lonLat || zoom === undefined || bearing === undefined || pitch === undefined) return undefined;
-  return { center: lonLat, zoom, bearing, pitch };
+  const bounds = readBounds(reader, record.bounds, childPath(path, 'bounds'));
+  if (!lonLat || zoom === undefined || bearing === undefined || pitch === undefined || bounds === null)
+    return undefined;
+  return bounds ? { center: lonLat, zoom, bearing, pitch, bounds } : { center: lonLat, zoom, bearing, pitch };
+}
+
+/** A camera's optional `bounds`: undefined when absent, null (a problem noted) when wrong. */
+function readBounds(
+  reader: PlanReader,
+  value: unknown,
+  path: string,
+): [number, number, number, number] | undefined | null {
+  if (value === undefined) return undefined;
+  if (
+    Array.isArray(value) &&
+    value.length === 4 &&
+    isFiniteIn(value[0], -180, 180) &&
+    isFiniteIn(value[1], -90, 90) &&
+    isFiniteIn(value[2], -180, 180) &&
+    isFiniteIn(value[3], -90, 90) &&
+    value[0] < value[2] &&
+    value[1] < value[3]
+  )
+    return [value[0], value[1], value[2], value[3]];
+  reader.wrong(path, EXPECT.bounds, value);
+  return null;
 }
 
 function readLayers(reader: PlanReader, value: unknown, path: string): SlideLayers | undefined {
