@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { labelSizes, PROJECTOR_LABEL_SCALE } from './base-layers.ts';
 import { buildStyle } from './build-style.ts';
 import { POLYGONS_FROM_ZOOM, plotRasterUrl, RASTER_MAX_TILE_ZOOM } from './plot-tile-urls.ts';
 import { LABEL_FONT, LAYER, SOURCE } from './style-ids.ts';
@@ -24,6 +25,24 @@ describe('buildStyle', () => {
     }
     const labels = style.layers.find((layer) => layer.id === LAYER.townLabels);
     expect(labels?.type === 'symbol' && labels.layout?.['text-font']).toEqual([LABEL_FONT]);
+  });
+
+  it('draws the names at their usual size, and at projector size no name is under 20 px at any zoom', () => {
+    const usual = labelSizes(1);
+    for (const id of [LAYER.townLabels, LAYER.zoneLabels]) {
+      const layer = style.layers.find((candidate) => candidate.id === id);
+      expect(layer?.type === 'symbol' && layer.layout?.['text-size'], id).toEqual(usual[id]);
+    }
+    const sizesIn = (size: unknown): number[] =>
+      typeof size === 'number'
+        ? [size]
+        : ((size as unknown[]).slice(3).filter((_, i) => i % 2 === 1) as number[]);
+    expect(Math.min(...Object.values(usual).flatMap(sizesIn))).toBe(13);
+    const projector = labelSizes(PROJECTOR_LABEL_SCALE);
+    expect(Math.min(...Object.values(projector).flatMap(sizesIn))).toBeGreaterThanOrEqual(20);
+    // The zoom stops stay where they are: only the sizes grow.
+    const stops = (size: unknown) => (size as unknown[]).slice(3).filter((_, i) => i % 2 === 0);
+    expect(stops(projector[LAYER.townLabels])).toEqual(stops(usual[LAYER.townLabels]));
   });
 
   it('draws town labels above the plots, and plots above the zones', () => {

@@ -59,9 +59,6 @@ export function cameraOf(map: MapLibreMap): CameraView {
   };
 }
 
-/** The event data of a move copied from a linked map. */
-export const LINKED_MOVE = { linkedMove: true } as const;
-
 /**
  * Keeps every map on the camera of whichever of them moved last: a move of one (a drag, a wheel,
  * an animation, a `jumpTo` from code) jumps the others there. Returns the function that unlinks them.
@@ -75,8 +72,7 @@ export function linkCameras(maps: readonly MapLibreMap[]): () => void {
       copying = true;
       try {
         const camera = cameraOf(source);
-        // Marked, so that a map following its last fit (map-controller.ts) knows the planner moved.
-        for (const target of maps) if (target !== source) target.jumpTo(camera, LINKED_MOVE);
+        for (const target of maps) if (target !== source) target.jumpTo(camera);
       } finally {
         copying = false;
       }

@@ -82,6 +82,8 @@ export class MapController {
   /** True while the controller moves the camera itself (its movestart is not the planner's). */
   private movingItself = false;
   private pendingFit = 0;
+  /** The map's size when it last started to move. */
+  private size = '';
   private readonly stopWatchingCovers: () => void;
 
   constructor(options: MapControllerOptions) {
@@ -122,10 +124,12 @@ export class MapController {
       const center = this.map.getCenter();
       this.store.getState().setView({ center: [center.lng, center.lat], zoom: this.map.getZoom() });
     });
-    // The planner moved the map (here or on a linked swipe map): the last fit no longer stands.
-    // A resize (the side panel, full screen) has neither mark and keeps it.
-    this.map.on('movestart', (event: { originalEvent?: unknown; linkedMove?: boolean }) => {
-      if (!this.movingItself && (event.originalEvent || event.linkedMove)) this.refit = null;
+    // A move that is not a fit's (the planner's, a linked swipe map's, a saved view) ends the last
+    // fit; a resize (the side panel, full screen), whose movestart comes with a new size, keeps it.
+    this.map.on('movestart', () => {
+      const size = this.sizeKey();
+      if (!this.movingItself && size === this.size) this.refit = null;
+      this.size = size;
     });
     this.map.on('load', () => {
       this.loaded = true;
@@ -183,6 +187,7 @@ export class MapController {
     // The start view is a fit too: the legend grows once the plan is classified.
     this.refit = () => this.fitNow(this.initialBounds, { animate: false });
     this.fittedRoom = this.roomKey();
+    this.size = this.sizeKey();
     this.stopWatchingCovers = watchCovers(options.container, () => this.coversChanged());
   }
 
@@ -235,6 +240,12 @@ export class MapController {
     } finally {
       this.movingItself = false;
     }
+  }
+
+  /** The canvas's size (MapLibre's, which a resize sets before its movestart), as one comparable value. */
+  private sizeKey(): string {
+    const canvas = this.map.getCanvas();
+    return `${canvas.clientWidth}×${canvas.clientHeight}`;
   }
 
   /** The map's size and the fit padding, as one comparable value. */

@@ -6,7 +6,7 @@
  * fold away and come back; briefing at 1024×768 shows the whole extent a slide recorded, with larger
  * names; the swipe divider cannot be dragged under the legend and stays grabbable. Writes
  * test/output/screen-fit-<width>x<height>.png, screen-fit-folded.png, screen-fit-briefing-1024.png
- * and screen-fit-swipe.png.
+ * screen-fit-briefing-1024-folded.png and screen-fit-swipe.png.
  */
 
 import type { Page } from 'playwright-core';
@@ -281,6 +281,17 @@ describeInBrowser('the map is never hidden by the panels', () => {
     await settle();
     await expectInView(city, BRIEFING_COVERS, ['title', 'legend', 'targets', 'nav']);
     await planner.screenshot('screen-fit-briefing-1024.png');
+    // The targets fold away and the slide's extent is fitted again, larger, to the wider map.
+    const before = await placement(city, BRIEFING_COVERS);
+    await page.click('[data-testid="targets-toggle"]');
+    await settle();
+    const folded = await expectInView(city, BRIEFING_COVERS, ['title', 'legend', 'targets', 'nav']);
+    const targets = folded.covers.targets;
+    expect((targets?.right ?? 0) - (targets?.left ?? 999)).toBeLessThan(220);
+    expect(folded.drawn.right - folded.drawn.left).toBeGreaterThan(before.drawn.right - before.drawn.left);
+    await planner.screenshot('screen-fit-briefing-1024-folded.png');
+    await page.click('[data-testid="targets-toggle"]');
+    await page.locator('[data-testid="briefing-targets"] .briefing-target').first().waitFor();
     // The town names: 13–20 px in the working view, at least 20 px at every zoom in briefing.
     const briefingSize = await page.evaluate(() =>
       window.__planner?.map.getLayoutProperty('town-labels', 'text-size'),
