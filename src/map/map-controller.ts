@@ -82,8 +82,9 @@ export class MapController {
   /** True while the controller moves the camera itself (its movestart is not the planner's). */
   private movingItself = false;
   private pendingFit = 0;
-  /** The map's size when it last started to move. */
-  private size = '';
+  /** Whether the move under way is a fit's, and whether it is a resize. */
+  private moveIsOwn = false;
+  private moveIsResize = false;
   private readonly stopWatchingCovers: () => void;
 
   constructor(options: MapControllerOptions) {
@@ -125,11 +126,16 @@ export class MapController {
       this.store.getState().setView({ center: [center.lng, center.lat], zoom: this.map.getZoom() });
     });
     // A move that is not a fit's (the planner's, a linked swipe map's, a saved view) ends the last
-    // fit; a resize (the side panel, full screen), whose movestart comes with a new size, keeps it.
+    // fit; a resize (the side panel, full screen: movestart, move, resize, moveend) keeps it.
     this.map.on('movestart', () => {
-      const size = this.sizeKey();
-      if (!this.movingItself && size === this.size) this.refit = null;
-      this.size = size;
+      this.moveIsOwn = this.movingItself;
+      this.moveIsResize = false;
+    });
+    this.map.on('resize', () => {
+      this.moveIsResize = true;
+    });
+    this.map.on('moveend', () => {
+      if (!this.moveIsOwn && !this.moveIsResize) this.refit = null;
     });
     this.map.on('load', () => {
       this.loaded = true;
@@ -187,7 +193,6 @@ export class MapController {
     // The start view is a fit too: the legend grows once the plan is classified.
     this.refit = () => this.fitNow(this.initialBounds, { animate: false });
     this.fittedRoom = this.roomKey();
-    this.size = this.sizeKey();
     this.stopWatchingCovers = watchCovers(options.container, () => this.coversChanged());
   }
 
@@ -240,12 +245,6 @@ export class MapController {
     } finally {
       this.movingItself = false;
     }
-  }
-
-  /** The canvas's size (MapLibre's, which a resize sets before its movestart), as one comparable value. */
-  private sizeKey(): string {
-    const canvas = this.map.getCanvas();
-    return `${canvas.clientWidth}×${canvas.clientHeight}`;
   }
 
   /** The map's size and the fit padding, as one comparable value. */
