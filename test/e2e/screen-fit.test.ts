@@ -281,14 +281,18 @@ describeInBrowser('the map is never hidden by the panels', () => {
     await settle();
     await expectInView(city, BRIEFING_COVERS, ['title', 'legend', 'targets', 'nav']);
     await planner.screenshot('screen-fit-briefing-1024.png');
-    // The targets fold away and the slide's extent is fitted again, larger, to the wider map.
+    // The targets fold away and the slide's extent is fitted again to the wider map.
     const before = await placement(city, BRIEFING_COVERS);
     await page.click('[data-testid="targets-toggle"]');
     await settle();
     const folded = await expectInView(city, BRIEFING_COVERS, ['title', 'legend', 'targets', 'nav']);
     const targets = folded.covers.targets;
     expect((targets?.right ?? 0) - (targets?.left ?? 999)).toBeLessThan(220);
-    expect(folded.drawn.right - folded.drawn.left).toBeGreaterThan(before.drawn.right - before.drawn.left);
+    // At 1024×768 the room left is as high as before (the title bar and the legend above, the
+    // slide buttons below), so the extent is drawn no smaller, and still clear of every panel.
+    expect(folded.drawn.right - folded.drawn.left).toBeGreaterThanOrEqual(
+      before.drawn.right - before.drawn.left - 0.5,
+    );
     await planner.screenshot('screen-fit-briefing-1024-folded.png');
     await page.click('[data-testid="targets-toggle"]');
     await page.locator('[data-testid="briefing-targets"] .briefing-target').first().waitFor();
