@@ -12,8 +12,11 @@ import { formatFirms } from './scenario-format.ts';
 
 type Text = (key: BriefingMessageKey, values?: Record<string, string | number>) => string;
 
-/** A figure rounded for a projector: a share to 0.1 %, 亩 and firms whole, 万元/亩 to 0.1. */
-function formatTarget(language: Language, key: TargetKey, value: number | null): string {
+/**
+ * A figure rounded for a projector: a share to 0.1 %, 亩 and firms whole, 万元/亩 to 0.1; firms
+ * marked 约 unless `isTarget` (the target is a set number, not an estimate).
+ */
+function formatTarget(language: Language, key: TargetKey, value: number | null, isTarget = false): string {
   const t = (k: BriefingMessageKey, text: string) => briefingText(language, k, { value: text });
   if (value === null || !Number.isFinite(value)) return '—';
   const { unit } = figureRecord(indicatorRecord(key).headline);
@@ -25,7 +28,7 @@ function formatTarget(language: Language, key: TargetKey, value: number | null):
     case 'wanPerMu':
       return t('brief.unit.wanPerMu', formatNumber(language, value, 1));
     case 'firms':
-      return formatFirms(language, value);
+      return formatFirms(language, value, !isTarget);
     default:
       return formatNumber(language, value, 0);
   }
@@ -87,7 +90,7 @@ export function BriefingTargets({ language }: { language: Language }) {
               <div className="briefing-bar-target" style={{ left: `${marker * 100}%` }} />
             </div>
             <div className="briefing-target-goal">
-              {t('brief.target', { value: formatTarget(language, key, check?.target ?? null) })}
+              {t('brief.target', { value: formatTarget(language, key, check?.target ?? null, true) })}
             </div>
           </div>
         );

@@ -25,6 +25,8 @@ describe('scenario formats', () => {
     expect(formatFirms('zh-CN', 0.1)).toBe('不足 1 家');
     expect(formatFirms('zh-CN', 0)).toBe('0 家');
     expect(formatFirms('en', 200)).toBe('about 200 firms');
+    // The target is a set number, not an estimate.
+    expect(formatFirms('zh-CN', 200, false)).toBe('200 家');
     expect(formatFirms('en', null)).toBe('—');
     expect(formatIndicatorValue('zh-CN', 10.8, 'firms')).toBe('约 11 家');
     expect(formatDifference('zh-CN', 2.6, 'firms')).toBe('约 +3 家');

@@ -27,11 +27,13 @@ const M2_PER_MU = 10000 / 15;
 
 /**
  * Firms are an estimate (亩 × firms per 100 亩, computed unrounded, DESIGN.md): shown whole and
- * marked 约 ("约 11 家"); an estimate between 0 and ½ is "不足 1 家", an exact 0 is "0 家".
+ * marked 约 ("约 11 家"); an estimate between 0 and ½ is "不足 1 家", an exact 0 is "0 家". A
+ * number of firms that is set, not estimated (the target of 200), is `estimate` false: "200 家".
  */
-export function formatFirms(language: Language, value: number | null | undefined): string {
+export function formatFirms(language: Language, value: number | null | undefined, estimate = true): string {
   if (!isPresent(value)) return MISSING;
-  if (value === 0) return `${formatNumber(language, 0, 0)} ${scenarioText(language, 'scn.unit.firms')}`;
+  const whole = `${formatNumber(language, value, 0)} ${scenarioText(language, 'scn.unit.firms')}`;
+  if (value === 0 || !estimate) return whole;
   if (Math.abs(value) < 0.5) return scenarioText(language, 'scn.ind.firmsUnderOne');
   return scenarioText(language, 'scn.ind.firms', { value: formatNumber(language, value, 0) });
 }
@@ -78,6 +80,11 @@ export function formatIndicatorValue(
 /** A figure of the catalogue with its unit and rounding. */
 export function formatFigure(language: Language, figure: FigureRecord, value: number | null): string {
   return formatCompareValue(language, value, figure.unit);
+}
+
+/** A target of a figure (a set number: firms without 约). */
+export function formatTargetFigure(language: Language, figure: FigureRecord, value: number | null): string {
+  return figure.unit === 'firms' ? formatFirms(language, value, false) : formatFigure(language, figure, value);
 }
 
 /** A compared figure with its unit. */

@@ -10,7 +10,7 @@ import { type Language, translate } from '../../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../../i18n/scenario-messages.ts';
 import { plannerStore } from '../../state/store.ts';
 import { formatInteger, formatMu, labelColon, pick } from '../format.ts';
-import { formatFigure, formatIndicatorValue } from '../scenario-format.ts';
+import { formatIndicatorValue, formatTargetFigure } from '../scenario-format.ts';
 import { Badge, type OpenExplanation } from './IndicatorParts.tsx';
 
 type Text = (key: ScenarioMessageKey, values?: Record<string, string | number>) => string;
@@ -107,7 +107,7 @@ export function IndicatorExplain({
               <th scope="row">{t('scn.explain.target')}</th>
               <td>
                 {t('scn.ind.target', {
-                  value: formatFigure(language, figureRecord(record.headline), explanation.target.target),
+                  value: formatTargetFigure(language, figureRecord(record.headline), explanation.target.target),
                 })}{' '}
                 <Badge met={explanation.target.met}>
                   {explanation.target.met ? t('scn.cmp.met') : t('scn.cmp.notMet')}

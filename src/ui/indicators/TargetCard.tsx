@@ -2,7 +2,7 @@ import { figureRecord } from '../../core/catalogue/figure-catalogue.ts';
 import { indicatorRecord, ruleStatement, type TargetKey } from '../../core/catalogue/indicator-catalogue.ts';
 import { scenarioText } from '../../i18n/scenario-messages.ts';
 import { pick } from '../format.ts';
-import { formatFigure } from '../scenario-format.ts';
+import { formatFigure, formatTargetFigure } from '../scenario-format.ts';
 import { Badge, type CardProps, ProgressBar } from './IndicatorParts.tsx';
 
 /**
@@ -40,7 +40,9 @@ export function TargetCard({
       <ProgressBar
         check={check}
         kind={figure.unit === 'share' ? 'share' : 'amount'}
-        label={scenarioText(language, 'scn.ind.target', { value: format(check.target) })}
+        label={scenarioText(language, 'scn.ind.target', {
+          value: formatTargetFigure(language, figure, check.target),
+        })}
       />
       <Badge met={check.met}>
         {check.met
