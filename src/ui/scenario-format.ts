@@ -84,7 +84,9 @@ export function formatFigure(language: Language, figure: FigureRecord, value: nu
 
 /** A target of a figure (a set number: firms without 约). */
 export function formatTargetFigure(language: Language, figure: FigureRecord, value: number | null): string {
-  return figure.unit === 'firms' ? formatFirms(language, value, false) : formatFigure(language, figure, value);
+  return figure.unit === 'firms'
+    ? formatFirms(language, value, false)
+    : formatFigure(language, figure, value);
 }
 
 /** A compared figure with its unit. */

@@ -119,11 +119,7 @@ function cropMask(mask: boolean[], width: number): { width: number; height: numb
 }
 
 /** The columns of a cropped mask from share `from` to share `to` of its width (a label's characters). */
-function columnsOf(
-  mask: ReturnType<typeof cropMask>,
-  from: number,
-  to: number,
-): ReturnType<typeof cropMask> {
+function columnsOf(mask: ReturnType<typeof cropMask>, from: number, to: number): ReturnType<typeof cropMask> {
   const left = Math.floor(mask.width * from);
   const width = Math.ceil(mask.width * to) - left;
   const bits: boolean[] = [];
@@ -294,7 +290,8 @@ describeInBrowser(SUITE, { requires: [missingDejaVu] }, () => {
     expect(inside.length).toBeGreaterThanOrEqual(2);
     // The pair that differs in most places (most town names end in 镇: that character is alike).
     const pairs = inside.flatMap((a, i) => inside.slice(i + 1).map((b) => [a, b] as const));
-    const differing = (a: string, b: string) => [...a].filter((character, k) => character !== [...b][k]).length;
+    const differing = (a: string, b: string) =>
+      [...a].filter((character, k) => character !== [...b][k]).length;
     const [first, second] = pairs.reduce((best, pair) =>
       differing(pair[0].name, pair[1].name) > differing(best[0].name, best[1].name) ? pair : best,
     );

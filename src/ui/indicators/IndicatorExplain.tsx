@@ -107,7 +107,11 @@ export function IndicatorExplain({
               <th scope="row">{t('scn.explain.target')}</th>
               <td>
                 {t('scn.ind.target', {
-                  value: formatTargetFigure(language, figureRecord(record.headline), explanation.target.target),
+                  value: formatTargetFigure(
+                    language,
+                    figureRecord(record.headline),
+                    explanation.target.target,
+                  ),
                 })}{' '}
                 <Badge met={explanation.target.met}>
                   {explanation.target.met ? t('scn.cmp.met') : t('scn.cmp.notMet')}
