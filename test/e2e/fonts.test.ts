@@ -334,7 +334,9 @@ describeInBrowser(SUITE, { requires: [missingDejaVu] }, () => {
       ReturnType<typeof cropMask>,
       ReturnType<typeof cropMask>,
     ];
-    expect(maskMismatch(a, b)).toBeGreaterThan(0.3);
+    // Boxes for missing glyphs are the same square for every character (mismatch near 0); the
+    // sample's town names, whose differing characters are compared, measured 0.26 to 0.4.
+    expect(maskMismatch(a, b), `${first.name} / ${second.name}`).toBeGreaterThan(0.15);
   });
 
   it('makes no request that leaves the file and logs no error', () => {
