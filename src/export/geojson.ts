@@ -6,9 +6,11 @@
 
 import { actionName } from '../core/catalogue/action-catalogue.ts';
 import { AREA_METHOD } from '../core/settings.ts';
-import type { Feature, FeatureCollection } from '../core/types.ts';
+import type { Feature, FeatureCollection, LayerKind } from '../core/types.ts';
+import { translate } from '../i18n/messages.ts';
 import type { PlannerState } from '../state/planner-state.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
+import { sampleLabelText, selectSampleData } from '../state/select-sample-data.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { download, fileNameFor } from './download.ts';
 import { exportText } from './export-text.ts';
@@ -39,7 +41,10 @@ export type ExportedPlots = FeatureCollection<Feature['geometry'], ExportedPlotP
   name: string;
   scenario: string | null;
   areaMethod: string;
+  /** The sample label (selectSampleLabel) while any layer is sample data. */
   label?: string;
+  /** The layers that are sample data (the plots' figures depend on every layer), with `label`. */
+  sampleLayers?: LayerKind[];
 };
 
 /**
@@ -92,8 +97,26 @@ export function plotsGeoJson(state: PlannerState, plots: readonly Feature[]): Ex
     areaMethod: zh ? AREA_METHOD.zh : AREA_METHOD.en,
     features,
   };
-  if (state.layers.label) collection.label = state.layers.label;
+  const sample = selectSampleData(state);
+  if (sample) {
+    collection.label = sampleLabelText(state.language, sample);
+    collection.sampleLayers = sample.kinds;
+  }
   return collection;
+}
+
+/**
+ * The exported layer's file name: plan, scenario, day, and 示例数据 while any layer is sample data
+ * (foreign members such as `label` are lost in most GIS software; the name stays).
+ */
+export function plotsGeoJsonFileName(state: PlannerState, now = new Date()): string {
+  const marker = selectSampleData(state) ? `-${translate(state.language, 'layers.fileMarker')}` : '';
+  return fileNameFor(
+    state.planName,
+    `-${exportText(state.language, 'export.file.geojson')}${marker}.geojson`,
+    selectActiveScenario(state)?.name,
+    now,
+  );
 }
 
 /**
@@ -110,12 +133,7 @@ export function exportPlotsGeoJson(
   if (!collection) return false;
   download(
     new Blob([JSON.stringify(collection)], { type: 'application/geo+json' }),
-    fileNameFor(
-      state.planName,
-      `-${exportText(state.language, 'export.file.geojson')}.geojson`,
-      selectActiveScenario(state)?.name,
-      now,
-    ),
+    plotsGeoJsonFileName(state, now),
   );
   return true;
 }

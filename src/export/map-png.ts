@@ -20,6 +20,7 @@ import {
 import { SOURCE } from '../map/style-ids.ts';
 import type { PlannerState } from '../state/planner-state.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
+import { selectPlanCredits, selectSampleLabel } from '../state/select-sample-data.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { download, fileNameFor } from './download.ts';
 import { exportText } from './export-text.ts';
@@ -205,9 +206,17 @@ function compose(
   measure.font = font(12);
   const footerLines = [
     ...wrapText(measure, language === 'en' ? AREA_METHOD.en : AREA_METHOD.zh, width - 2 * margin),
-    ...wrapText(measure, mapAttribution(language, state.layers?.label), width - 2 * margin),
+    ...wrapText(measure, mapAttribution(language, selectPlanCredits(state)), width - 2 * margin),
   ];
-  const titleHeight = 56 * u;
+  // The sample label beside the title when it fits, else on a line of its own: never cut off.
+  const title = scenario ? `${state.planName} · ${scenario.name}` : state.planName;
+  const label = selectSampleLabel(state);
+  measure.font = font(22, 700);
+  const afterTitle = margin + measure.measureText(title).width + 16 * u;
+  measure.font = font(17, 700);
+  const labelWidth = label ? measure.measureText(label).width + 24 * u : 0;
+  const labelFits = afterTitle + labelWidth <= width - margin;
+  const titleHeight = (label && !labelFits ? 96 : 56) * u;
   const footerHeight = (footerLines.length * 18 + 16) * u;
   const canvas = document.createElement('canvas');
   canvas.width = width;
@@ -221,17 +230,15 @@ function compose(
   context.fillRect(0, 0, width, titleHeight);
   context.fillStyle = '#ffffff';
   context.font = font(22, 700);
-  const title = scenario ? `${state.planName} · ${scenario.name}` : state.planName;
-  context.fillText(title, margin, titleHeight / 2);
-  const label = state.layers?.label;
+  context.fillText(title, margin, labelFits ? titleHeight / 2 : 28 * u);
   if (label) {
-    const x = margin + context.measureText(title).width + 16 * u;
     context.font = font(17, 700);
-    const labelWidth = context.measureText(label).width + 24 * u;
+    const x = labelFits ? afterTitle : margin;
+    const y = labelFits ? titleHeight / 2 : 70 * u;
     context.fillStyle = '#ffd54a';
-    context.fillRect(x, titleHeight / 2 - 16 * u, labelWidth, 32 * u);
+    context.fillRect(x, y - 16 * u, labelWidth, 32 * u);
     context.fillStyle = '#3a2a00';
-    context.fillText(label, x + 12 * u, titleHeight / 2);
+    context.fillText(label, x + 12 * u, y);
   }
 
   // The map itself.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../core/analysis/analyze-plan.ts';
 import { packPlotOutlines } from '../core/plot-outlines.ts';
+import { sampleOrigins } from '../core/plan/layer-origins.ts';
 import type { FeatureCollection } from '../core/types.ts';
 import { selectActiveIndicators } from '../state/scenario-selectors.ts';
 import { createPlannerStore, type PlannerStore } from '../state/store.ts';
@@ -56,7 +57,7 @@ function plannerStore(): PlannerStore {
   store
     .getState()
     .openPlan(
-      { ...layers, plots: packPlotOutlines(layers.plots), label: '示例数据（虚构）' },
+      { ...layers, plots: packPlotOutlines(layers.plots), origins: sampleOrigins() },
       analyzePlan(layers),
       null,
     );

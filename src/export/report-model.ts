@@ -16,6 +16,7 @@ import {
   selectScenarioIndicators,
   selectZoneMeasures,
 } from '../state/scenario-selectors.ts';
+import { selectPlanCredits, selectSampleLabel } from '../state/select-sample-data.ts';
 
 /** The actions that change a plot, in the order of the policy. */
 export type ChangingAction = Exclude<PlotAction, 'keep'>;
@@ -65,8 +66,10 @@ export interface ReportLedgerRow {
 export interface ReportModel {
   planName: string;
   scenarioName: string | null;
-  /** The plan's label (示例数据（虚构）), or null for a real plan. */
+  /** The sample label (selectSampleLabel) while any layer is sample data, else null. */
   label: string | null;
+  /** Each layer's source (selectPlanCredits), or null when none is recorded. */
+  credits: string | null;
   /** The 2026 figures against their targets. */
   targets: Record<ReportTargetKey, TargetCheck>;
   /** The city's quota balance in 2026, 亩. */
@@ -153,7 +156,8 @@ export function reportModel(state: PlannerState): ReportModel | null {
   return {
     planName: state.planName,
     scenarioName: scenario.name,
-    label: state.layers?.label ?? null,
+    label: selectSampleLabel(state),
+    credits: selectPlanCredits(state),
     targets: {
       controlShare: overall.targets.controlShare,
       renovatedMu: overall.targets.renovatedMu,
@@ -183,7 +187,7 @@ let cached: { inputs: readonly unknown[]; model: ReportModel | null } | null = n
 
 /**
  * `reportModel` as a store selector: the same object until the analysis, the active scenario, its
- * zones' measures, the plan's name or its label change.
+ * zones' measures, the plan's name, its sample label or its credits change.
  */
 export function selectReportModel(state: PlannerState): ReportModel | null {
   const scenario = selectActiveScenario(state);
@@ -192,7 +196,8 @@ export function selectReportModel(state: PlannerState): ReportModel | null {
     scenario,
     scenario ? selectZoneMeasures(state, scenario.id) : null,
     state.planName,
-    state.layers?.label ?? null,
+    selectSampleLabel(state),
+    selectPlanCredits(state),
   ];
   if (cached?.inputs.every((input, i) => input === inputs[i])) return cached.model;
   cached = { inputs, model: reportModel(state) };

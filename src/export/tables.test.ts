@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../test/support/read-xlsx.ts';
 import { analyzePlan } from '../core/analysis/analyze-plan.ts';
 import { packPlotOutlines } from '../core/plot-outlines.ts';
+import { sampleOrigins } from '../core/plan/layer-origins.ts';
 import { AREA_METHOD } from '../core/settings.ts';
 import type { FeatureCollection } from '../core/types.ts';
 import type { PlannerState } from '../state/planner-state.ts';
@@ -61,7 +62,7 @@ function plannerState(): PlannerState {
   store
     .getState()
     .openPlan(
-      { ...layers, plots: packPlotOutlines(layers.plots), label: '示例数据（虚构）' },
+      { ...layers, plots: packPlotOutlines(layers.plots), origins: sampleOrigins() },
       analysis,
       null,
     );

@@ -16,6 +16,7 @@ import type { PlotStatus } from '../core/types.ts';
 import { type Language, translate } from '../i18n/messages.ts';
 import type { PlannerState } from '../state/planner-state.ts';
 import { selectActiveScenario, selectScenarioIndicators } from '../state/scenario-selectors.ts';
+import { selectSampleLabel } from '../state/select-sample-data.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { csvBytes } from './csv.ts';
 import { download, fileNameFor } from './download.ts';
@@ -71,7 +72,8 @@ function contextOf(state: PlannerState, options: TableOptions): Context {
       date: dayOf(options.now ?? new Date()),
     }),
   ];
-  if (state.layers?.label) notes.push(state.layers.label);
+  const sampleLabel = selectSampleLabel(state);
+  if (sampleLabel) notes.push(sampleLabel);
   return { state, language, rows: state.analysis?.rows ?? [], scenario, text, notes };
 }
 

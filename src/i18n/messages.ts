@@ -5,6 +5,7 @@
 
 import { checkMessagesEn, checkMessagesZh } from './check-messages.ts';
 import { importMessagesEn, importMessagesZh } from './import-messages.ts';
+import { layerMessagesEn, layerMessagesZh } from './layer-messages.ts';
 import { resultsMessagesEn, resultsMessagesZh } from './results-messages.ts';
 
 export type Language = 'zh-CN' | 'en';
@@ -33,6 +34,7 @@ const zhCN = {
   ...importMessagesZh,
   ...resultsMessagesZh,
   ...checkMessagesZh,
+  ...layerMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -59,6 +61,7 @@ const en: Record<MessageKey, string> = {
   ...importMessagesEn,
   ...resultsMessagesEn,
   ...checkMessagesEn,
+  ...layerMessagesEn,
 };
 
 export const CATALOGUES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {

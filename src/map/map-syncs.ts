@@ -9,6 +9,7 @@ import type { ActionEntry, Scenario } from '../core/scenario/scenario.ts';
 import type { FeatureCollection, LayerKind } from '../core/types.ts';
 import { mapAttribution } from '../i18n/messages.ts';
 import type { PlannerState } from '../state/planner-state.ts';
+import { selectPlanCredits } from '../state/select-sample-data.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { labelSizes, PROJECTOR_LABEL_SCALE } from './base-layers.ts';
 import { asSourceData } from './build-style.ts';
@@ -117,16 +118,16 @@ export class PlanSources {
   }
 }
 
-/** The credit line: the base map's sources and the plan's label, in the page's language. */
+/** The credit line: the base map's sources and each layer's source (selectPlanCredits), in the page's language. */
 export function attributionSync(map: MapLibreMap): MapSync {
   let control: AttributionControl | null = null;
   return follow(
-    (state) => [state.language, state.layers?.label ?? null] as const,
-    ([language, label]) => {
+    (state) => [state.language, selectPlanCredits(state)] as const,
+    ([language, credits]) => {
       if (control) map.removeControl(control);
       control = new AttributionControl({
         compact: false,
-        customAttribution: mapAttribution(language, label),
+        customAttribution: mapAttribution(language, credits),
       });
       map.addControl(control, 'bottom-right');
     },

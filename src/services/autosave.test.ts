@@ -158,6 +158,31 @@ describe('the autosave across reloads', () => {
     expect(state.notice?.message.en).toContain('undo starts afresh');
   });
 
+  it('keeps the layers’ origins across a reload, and reads the sample label of an older autosave', async () => {
+    let page = await openPage();
+    const origins = { plots: { source: 'sample' as const }, boundary: { source: 'sample' as const } };
+    const { layers, analysis } = page.store.getState();
+    if (!layers || !analysis) throw new Error('the fixture plan is not open');
+    page.store.getState().openPlan({ ...layers, origins }, analysis, null);
+    page = await reload(page);
+    expect(page.store.getState().layers?.origins).toEqual(origins);
+
+    // Saved before origins were kept: the sample's label, the plots replaced by an import.
+    const scenario = fixture.scenario;
+    await putAutosaved('state', {
+      layerMeta: { label: '示例数据（虚构）', sources: { plots: 'plots.zip' } },
+      scenarioSet: { scenarios: [scenario], activeScenarioId: scenario.id },
+      view: null,
+      language: 'zh',
+      planName: '旧规划',
+    });
+    const old = await openPage();
+    expect(old.store.getState().layers?.origins).toEqual({
+      boundary: { source: 'sample' },
+      control: { source: 'sample' },
+    });
+  });
+
   it('opens the plan of an autosave whose undo history cannot be read, without that history', async () => {
     const scenario = { ...fixture.scenario, name: '方案甲' };
     const unreadable = [

@@ -6,12 +6,13 @@
  * Of two tabs, the one that saved last owns the save: the other says so and saves no more.
  */
 
+import { type LayerOrigins, sampleOrigins } from '../core/plan/layer-origins.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import type { ScenarioSet } from '../core/scenario/scenario.ts';
-import type { Message } from '../core/types.ts';
+import type { LayerKind, Message } from '../core/types.ts';
 import type { Language } from '../i18n/messages.ts';
 import { readHistory } from '../state/history.ts';
-import type { History, MapView, PlanLayers, PlannerState } from '../state/planner-state.ts';
+import type { History, MapView, PlannerState } from '../state/planner-state.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { AUTOSAVE_STORE, getAutosavedEntries, openAutosaveDatabase } from '../worker/saved-layers.ts';
 import { restorePlan } from './plan-jobs.ts';
@@ -35,8 +36,15 @@ const TABS_CHANNEL = 'industrial-land-planner-autosave';
 export interface SavedState {
   /** When it was saved (ms since 1970, rising within a page): of two saved states the newer wins. */
   revision?: number;
-  /** The layers' label and file names. */
-  layerMeta?: Pick<PlanLayers, 'label' | 'sources'>;
+  /**
+   * Where the layers came from (`origins`); states saved before origins were kept hold the plan's
+   * `label` (the sample's, or null) and the imported layers' file names (`sources`) instead.
+   */
+  layerMeta?: {
+    origins?: LayerOrigins | null;
+    label?: string | null;
+    sources?: Partial<Record<LayerKind, string>>;
+  };
   scenarioSet: ScenarioSet;
   view: MapView | null;
   language: Language;
@@ -78,7 +86,7 @@ function saveFailed(error: unknown): Message {
 function savedStateOf(state: PlannerState, revision: number): SavedState {
   return {
     revision,
-    layerMeta: { label: state.layers?.label ?? null, sources: state.layers?.sources ?? {} },
+    layerMeta: { origins: state.layers?.origins ?? null },
     scenarioSet: state.scenarioSet,
     view: state.view,
     language: state.language,
@@ -86,6 +94,20 @@ function savedStateOf(state: PlannerState, revision: number): SavedState {
     slides: state.slides,
     history: state.history,
   };
+}
+
+/**
+ * The layers' origins as saved. A state saved before origins were kept: with the sample's label,
+ * the layers that no import replaced (no file name) are sample data and the others' origin unknown;
+ * without it, nothing is known.
+ */
+export function savedOrigins(meta: SavedState['layerMeta']): LayerOrigins | null {
+  if (!meta) return null;
+  if (meta.origins !== undefined) return meta.origins;
+  if (!meta.label) return null;
+  const sample = sampleOrigins();
+  for (const kind of Object.keys(meta.sources ?? {}) as LayerKind[]) delete sample[kind];
+  return sample;
 }
 
 /** True when what the autosave keeps differs between the two states. */
@@ -134,7 +156,7 @@ export async function restoreAutosave(
   { restoreLayers = restorePlan, storage = pageStorage() }: RestoreOptions = {},
 ): Promise<void> {
   const saved = await readSavedState(storage);
-  const meta = saved?.layerMeta ?? { label: null };
+  const meta = { origins: savedOrigins(saved?.layerMeta) };
   // The worker reads the layers (none saved, or no IndexedDB there: the default plan).
   const outcome = await restoreLayers(store, meta);
   if (outcome === 'nothing-saved') await openDefault();

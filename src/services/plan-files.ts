@@ -42,6 +42,7 @@ export async function currentPlanFile(store: PlannerStore): Promise<PlanFile | n
   if (state.slides.length > 0) plan.slides = state.slides;
   if (state.contextLayers.length > 0)
     plan.contextLayers = state.contextLayers.map(({ id: _id, ...layer }) => layer);
+  if (state.layers.origins) plan.layerOrigins = state.layers.origins;
   return plan;
 }
 
@@ -106,7 +107,8 @@ export async function openPlanFile(store: PlannerStore, file: File): Promise<boo
 
 /** Analyses a plan file's layers and, once that succeeded, makes it the current plan. */
 export async function applyPlanFile(store: PlannerStore, plan: PlanFile): Promise<boolean> {
-  const opened = await openPlan(store, { ...plan.layers, label: null }, plan.settings);
+  // A file saved before origins were kept leaves them unknown (no sample label, no credits).
+  const opened = await openPlan(store, { ...plan.layers, origins: plan.layerOrigins ?? null }, plan.settings);
   if (!opened) return false;
   const state = store.getState();
   state.setScenarioSet({ scenarios: plan.scenarios, activeScenarioId: plan.activeScenarioId });

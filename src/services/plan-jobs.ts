@@ -8,12 +8,15 @@ import { loadCixiCheckReference } from '../bundled/cixi-check-reference.ts';
 import { countFlags } from '../core/checks/plausibility-checks.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import type { InputFile } from '../core/io/read-layer-files.ts';
+import { type LayerOrigin, withOrigin } from '../core/plan/layer-origins.ts';
 import { emptyPlotOutlines } from '../core/plot-outlines.ts';
+import { createScenarioSet } from '../core/scenario/edits/apply-edit.ts';
 import type { ReceivingZone } from '../core/scenario/scenario.ts';
 import { zonesFromFeatures } from '../core/scenario/zones-from-features.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
 import type { Feature, LayerKind, Message } from '../core/types.ts';
 import type { OpenedLayers, PlanLayers } from '../state/planner-state.ts';
+import { DEFAULT_PLAN_NAME } from '../state/slices/plan-slice.ts';
 import type { PlannerStore } from '../state/store.ts';
 import type { AnalysisResult } from '../worker/analysis-api.ts';
 import { type AnalysisClient, createAnalysisClient } from '../worker/analysis-client.ts';
@@ -23,11 +26,12 @@ import { publishPlotTiles } from './plots-protocol.ts';
 import { shareRowValues } from './share-row-values.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+/** The layers of a new empty plan: nothing in them, so nothing of unknown origin either. */
 const EMPTY_LAYERS: PlanLayers = {
   plots: emptyPlotOutlines(),
   boundary: EMPTY,
   control: EMPTY,
-  label: null,
+  origins: {},
 } as unknown as PlanLayers;
 
 let client: AnalysisClient | null = null;
@@ -107,13 +111,13 @@ export function planPlotFeatures(store: PlannerStore): Promise<Feature[] | undef
 
 /**
  * Opens the autosaved plan, whose layers the worker reads from IndexedDB itself (they never cross
- * to it from the page in one piece), with the label and file names saved beside them.
+ * to it from the page in one piece), with their origins saved beside them.
  * @returns 'nothing-saved' when no layers were saved (or IndexedDB cannot be read), 'not-restored'
  *   when the job was cancelled or failed (a failure's notice says why)
  */
 export async function restorePlan(
   store: PlannerStore,
-  meta: Pick<PlanLayers, 'label' | 'sources'>,
+  meta: Pick<PlanLayers, 'origins'>,
 ): Promise<'restored' | 'nothing-saved' | 'not-restored'> {
   const restored = await runJob(
     store,
@@ -157,25 +161,65 @@ export function previewSource(
   );
 }
 
-/** Loads a read source as the plan's `kind` layer; the plan changes only when this succeeds. */
+/**
+ * Loads a read source as the plan's `kind` layer, recording `origin` as where it came from; the
+ * plan changes only when this succeeds. `into: 'new-plan'` loads it into a new plan whose other
+ * layers are empty (its scenarios and slides start afresh); 'plan' replaces that layer of the plan.
+ */
 export async function acceptSource(
   store: PlannerStore,
   sourceIndex: number,
   kind: LayerKind,
   mapping: ColumnMapping,
-  crs: string | null = null,
+  crs: string | null,
+  origin: LayerOrigin,
+  into: 'plan' | 'new-plan' = 'plan',
 ): Promise<boolean> {
-  const before = store.getState().layers ?? EMPTY_LAYERS;
+  const before = into === 'new-plan' ? EMPTY_LAYERS : (store.getState().layers ?? EMPTY_LAYERS);
   const result = await runJob(store, { zh: '正在载入图层…', en: 'Loading the layer…' }, (c, onProgress) =>
-    c.api.accept({ sourceIndex, kind, mapping, crs }, { onProgress }),
+    c.api.accept(
+      { sourceIndex, kind, mapping, crs, ...(into === 'new-plan' ? { alone: true } : {}) },
+      { onProgress },
+    ),
   );
   if (!result?.replaced) return false;
   const layers: Omit<PlanLayers, 'plots'> = {
     ...before,
     ...(result.replaced.layer && kind !== 'plots' ? { [kind]: result.replaced.layer } : {}),
-    label: kind === 'plots' ? null : before.label,
-    sources: { ...before.sources, [kind]: result.replaced.fileName },
+    origins: withOrigin(before.origins, kind, origin),
   };
+  commit(store, layers, result);
+  if (into === 'new-plan') startAfresh(store);
+  return true;
+}
+
+/** A new plan's scenarios (one, empty), slides (none) and name; the view goes to the city. */
+export function startAfresh(store: PlannerStore, planName = DEFAULT_PLAN_NAME): void {
+  const state = store.getState();
+  state.setScenarioSet(createScenarioSet());
+  state.setSlides([]);
+  state.setPlanName(planName);
+  state.requestZoom('cixi');
+}
+
+/**
+ * Empties the plan's `kinds` layers in the worker, which holds them (nothing is posted to it), and
+ * forgets their origins. Scenarios and slides stay; a new empty plan then starts afresh.
+ */
+export async function emptyPlanLayers(store: PlannerStore, kinds: LayerKind[]): Promise<boolean> {
+  const before = store.getState().layers ?? EMPTY_LAYERS;
+  const result = await runJob(
+    store,
+    { zh: '正在重新计算地块分类…', en: 'Classifying plots again…' },
+    (c, onProgress) => c.api.emptyLayers(kinds, { onProgress }),
+  );
+  if (!result) return false;
+  // The plots' outlines come with the result (commit); the other layers are emptied here.
+  const { plots: _plots, ...layers }: PlanLayers = { ...before };
+  for (const kind of kinds) {
+    if (kind !== 'plots') layers[kind] = EMPTY as unknown as PlanLayers[typeof kind];
+    layers.origins = withOrigin(layers.origins, kind, null);
+  }
   commit(store, layers, result);
   return true;
 }

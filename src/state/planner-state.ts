@@ -10,6 +10,7 @@ import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
 import type { BaseMapSetting } from '../core/base-map-setting.ts';
 import type { CheckFlag, PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
 import type { ContextLayer } from '../core/plan/read-context-layers.ts';
+import type { LayerOrigins } from '../core/plan/layer-origins.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import type { PlotOutlines } from '../core/plot-outlines.ts';
 import type { ScenarioEdit } from '../core/scenario/edits/scenario-edit.ts';
@@ -35,10 +36,12 @@ export interface PlanLayers {
    * stay in the analysis worker, which hands them out for a plan file or an export.
    */
   plots: PlotOutlines;
-  /** The plan's label, e.g. 示例数据（虚构）; null for a real plan. */
-  label: string | null;
-  /** Where each layer came from (file names), for the layer list. */
-  sources?: Partial<Record<LayerKind, string>>;
+  /**
+   * Where each layer came from: the sample (示例数据（虚构）) or a file; null when nobody recorded it
+   * (a plan file saved before origins were kept). Every sample label and credit follows from it
+   * (select-sample-data.ts).
+   */
+  origins: LayerOrigins | null;
 }
 
 /** A plan's layers as they are opened: the plot features go to the analysis worker, the store keeps their outlines. */

@@ -7,6 +7,7 @@ import { type Language, translate } from '../i18n/messages.ts';
 import { ACTION_COLORS, HIGHLIGHT_COLORS, PLAN_COLORS, STATUS_COLORS, STATUS_ORDER } from '../map/palette.ts';
 import { briefingKeyCommand } from '../state/keyboard-shortcuts.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
+import { selectSampleLabel } from '../state/select-sample-data.ts';
 import { selectCurrentSlide, steppedSlide } from '../state/slide-list.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { BriefingTargets } from './BriefingTargets.tsx';
@@ -68,7 +69,7 @@ export function Briefing({ map }: { map: ExportableMap | null }) {
   const scenario = usePlanner(selectActiveScenario);
   const scenarios = usePlanner((state) => state.scenarioSet.scenarios);
   const planName = usePlanner((state) => state.planName);
-  const sampleLabel = usePlanner((state) => state.layers?.label ?? null);
+  const sampleLabel = usePlanner(selectSampleLabel);
   const [swipe, setSwipe] = useState(false);
   const [left, setLeft] = useState(BASELINE);
   const t: Text = (key, values) => briefingText(language, key, values);
@@ -135,7 +136,11 @@ export function Briefing({ map }: { map: ExportableMap | null }) {
               <span data-testid="briefing-scenario">
                 {t('brief.scenario', { name: scenario?.name ?? '—' })}
               </span>
-              {sampleLabel !== null && <span className="briefing-sample">{sampleLabel}</span>}
+              {sampleLabel !== null && (
+                <span className="briefing-sample" data-testid="briefing-sample">
+                  {sampleLabel}
+                </span>
+              )}
             </p>
           </div>
           <div className="briefing-tools">

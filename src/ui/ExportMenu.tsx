@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { type ExportMessageKey, exportText } from '../export/export-text.ts';
 import { exportPlotsGeoJson } from '../export/geojson.ts';
 import { type ExportableMap, exportMapPng } from '../export/map-png.ts';
@@ -7,6 +7,7 @@ import { mapText } from '../i18n/map-messages.ts';
 import { reportText } from '../i18n/report-messages.ts';
 import { planPlotFeatures } from '../services/plan-jobs.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
+import { useDismiss } from './use-dismiss.ts';
 import './export.css';
 
 // The printable report is loaded when first opened: its code is a chunk of its own.
@@ -67,24 +68,8 @@ export function ExportMenu({ map }: { map: ExportableMap | null }) {
   const root = useRef<HTMLDivElement>(null);
   const t = (key: ExportMessageKey, values?: Record<string, string>) => exportText(language, key, values);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: Event) => {
-      if (
-        event instanceof KeyboardEvent
-          ? event.key === 'Escape'
-          : !root.current?.contains(event.target as Node)
-      ) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener('pointerdown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('pointerdown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  const closeMenu = useCallback(() => setOpen(false), []);
+  useDismiss(open, root, closeMenu);
 
   const closeReport = useCallback(() => setReportOpen(false), []);
 

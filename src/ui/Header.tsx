@@ -4,12 +4,13 @@ import { type MessageKey, translate } from '../i18n/messages.ts';
 import { importFiles } from '../services/import-files.ts';
 import { openPlanFile, savePlanFile } from '../services/plan-files.ts';
 import type { PanelName } from '../state/planner-state.ts';
+import { selectSampleLabel } from '../state/select-sample-data.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { BriefingButton } from './Briefing.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
+import { ACCEPTED_LAYER_FILES, PlanMenu } from './PlanMenu.tsx';
 import { SlidesTab } from './SlideList.tsx';
 
-const ACCEPTED_FILES = '.geojson,.json,.zip,.shp,.shx,.dbf,.prj,.cpg,.kml,.kmz';
 const PANELS: readonly { name: PanelName; key: MessageKey }[] = [
   { name: 'dashboard', key: 'header.dashboard' },
   { name: 'table', key: 'header.table' },
@@ -19,7 +20,7 @@ const PANELS: readonly { name: PanelName; key: MessageKey }[] = [
 
 export function Header({ map }: { map: ExportableMap | null }) {
   const language = usePlanner((state) => state.language);
-  const label = usePlanner((state) => state.layers?.label ?? null);
+  const label = usePlanner(selectSampleLabel);
   const panel = usePlanner((state) => state.panel);
   const busy = usePlanner((state) => state.job !== null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -30,13 +31,14 @@ export function Header({ map }: { map: ExportableMap | null }) {
       <h1 className="app-title" title={`${t('app.title')} · ${t('app.city')}`}>
         {t('app.title')} <span className="app-title-separator">·</span> {t('app.city')}
       </h1>
-      {/* The sample plan is invented: say so where every viewer sees it. */}
+      {/* Sample layers are invented: say so where every viewer sees it (and which, when mixed). */}
       {label !== null && (
         <span className="sample-label" data-testid="sample-label">
           {label}
         </span>
       )}
       <span className="app-header-spacer" />
+      <PlanMenu />
       <button
         type="button"
         className="header-button"
@@ -50,7 +52,7 @@ export function Header({ map }: { map: ExportableMap | null }) {
         ref={fileInput}
         type="file"
         multiple
-        accept={ACCEPTED_FILES}
+        accept={ACCEPTED_LAYER_FILES}
         hidden
         data-testid="import-input"
         onChange={(event) => {

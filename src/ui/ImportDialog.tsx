@@ -8,10 +8,14 @@ import { PLOT_FIELD_LABELS } from '../core/io/normalize-plot-properties.ts';
 import type { Message, PlotProperties, Problem } from '../core/types.ts';
 import { formatCount, type Language, type MessageKey, translate } from '../i18n/messages.ts';
 import { acceptSource, importZones, previewSource } from '../services/plan-jobs.ts';
+import { fileOriginOf, importDoneMessage } from '../state/import-outcome.ts';
+import { selectSampleData } from '../state/select-sample-data.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import type { ImportKind, SourcePreview } from '../worker/source-preview.ts';
 import { formatList, inBrackets, labelColon } from './format.ts';
 import { ImportChecks } from './ImportChecks.tsx';
+
+import { type ImportInto, SampleImportChoice, sampleLayersKeptBeside } from './SampleImportChoice.tsx';
 
 /** The plan's three layers, and receiving zones added to the active scenario. */
 const KINDS: readonly ImportKind[] = ['plots', 'boundary', 'control', 'zones'];
@@ -91,11 +95,12 @@ interface SourceCardProps {
 
 function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardProps) {
   const skipped = preview.featureCount - preview.validCount;
+  const keptSample = sampleLayersKeptBeside(usePlanner(selectSampleData), preview.kind);
   const change = async (kind: ImportKind, mapping: ColumnMapping, crs = preview.crsChoice) => {
     const next = await previewSource(plannerStore, preview.sourceIndex, kind, mapping, crs);
     if (next) plannerStore.getState().updatePreview(next);
   };
-  const accept = async () => {
+  const accept = async (into: ImportInto = 'plan') => {
     const kind = preview.kind;
     if (!kind) return;
     let message: Message;
@@ -112,23 +117,18 @@ function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardPr
         en: translate('en', 'import.zonesDone', values('en')),
       };
     } else {
+      const origin = fileOriginOf(preview, plannerStore.getState().importSession?.fileNames ?? []);
       const done = await acceptSource(
         plannerStore,
         preview.sourceIndex,
         kind,
         preview.mapping,
         preview.crsChoice,
+        origin,
+        into,
       );
       if (!done) return;
-      const values = (language: 'zh-CN' | 'en') => ({
-        file: preview.fileName,
-        kind: translate(language, `import.kind.${kind}`),
-        count: formatCount(language, preview.validCount),
-      });
-      message = {
-        zh: translate('zh-CN', 'import.done', values('zh-CN')),
-        en: translate('en', 'import.done', values('en')),
-      };
+      message = importDoneMessage(preview, kind, into, into === 'plan' ? keptSample : null);
     }
     const state = plannerStore.getState();
     const session = state.importSession;
@@ -236,12 +236,23 @@ function SourceCard({ preview, accepted, busy, t, text, language }: SourceCardPr
       <div className="import-actions">
         {accepted ? (
           <span className="import-accepted">✓ {t('import.accepted')}</span>
+        ) : keptSample && preview.kind && preview.kind !== 'zones' && preview.ok ? (
+          <SampleImportChoice
+            kind={preview.kind}
+            kept={keptSample}
+            fileName={preview.fileName}
+            validCount={preview.validCount}
+            skipped={skipped}
+            busy={busy}
+            language={language}
+            onChoose={accept}
+          />
         ) : (
           <button
             type="button"
             className="primary"
             disabled={busy || !preview.ok || !preview.kind}
-            onClick={accept}
+            onClick={() => accept()}
             data-testid="import-accept"
           >
             {skipped > 0

@@ -12,6 +12,7 @@ import {
 } from '../map/palette.ts';
 import type { PlannerState } from '../state/planner-state.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
+import { layerOriginText } from '../state/select-sample-data.ts';
 import { selectStatusCounts } from '../state/select-status-counts.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { ContextLayerList } from './ContextLayerList.tsx';
@@ -113,8 +114,16 @@ function LayerList() {
                 onChange={(event) => plannerStore.getState().setVisible(kind, event.target.checked)}
               />
               <span className={symbol} style={{ borderColor: color }} />
-              <span className="legend-name" title={layers?.sources?.[kind]}>
+              <span
+                className="legend-name"
+                title={layerOriginText(language, layers?.origins?.[kind]) ?? undefined}
+              >
                 {t(key)}
+                {layers?.origins?.[kind]?.source === 'sample' && count > 0 && (
+                  <span className="legend-sample" data-testid="legend-sample">
+                    {t('layers.sampleTag')}
+                  </span>
+                )}
               </span>
               <span className="legend-count">
                 {t('layers.count', { count: formatCount(language, count) })}

@@ -16,6 +16,7 @@ import { selectReportModel } from '../export/report-model.ts';
 import { mapAttribution } from '../i18n/messages.ts';
 import { type ReportMessageKey, reportText } from '../i18n/report-messages.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
+import { selectPlanCredits, selectSampleLabel } from '../state/select-sample-data.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { labelColon } from './format.ts';
 import { ReportLedger, ReportTargets, ReportTowns } from './ReportTables.tsx';
@@ -87,7 +88,8 @@ export function ReportView({ map, onClose }: { map: ExportableMap | null; onClos
   const language = usePlanner((state) => state.language);
   const model = usePlanner(selectReportModel);
   const planName = usePlanner((state) => state.planName);
-  const label = usePlanner((state) => state.layers?.label ?? null);
+  const label = usePlanner(selectSampleLabel);
+  const credits = usePlanner(selectPlanCredits);
   const mapProblem = usePlanner((state) => state.mapProblem);
   const [paper, setPaper] = useState<Paper>(PAPERS[0] as Paper);
   const [date] = useState(() => dayOf(new Date()));
@@ -253,7 +255,7 @@ export function ReportView({ map, onClose }: { map: ExportableMap | null; onClos
           <p className="report-note">
             {t('report.credits')}
             {labelColon(language)}
-            {mapAttribution(language, label)}
+            {mapAttribution(language, credits)}
           </p>
         </footer>
       </article>

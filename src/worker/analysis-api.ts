@@ -185,9 +185,18 @@ export const analysisApi = {
     );
   },
 
-  /** Loads a read source as the plan's `kind` layer in place of the old one, and analyses the plan. */
+  /**
+   * Loads a read source as the plan's `kind` layer in place of the old one (`alone`: as the only
+   * layer of a new plan, the others empty), and analyses the plan.
+   */
   async accept(
-    request: { sourceIndex: number; kind: LayerKind; mapping: ColumnMapping; crs?: string | null },
+    request: {
+      sourceIndex: number;
+      kind: LayerKind;
+      mapping: ColumnMapping;
+      crs?: string | null;
+      alone?: boolean;
+    },
     context: OperationContext,
   ): Promise<AnalysisResult> {
     const source = sourceAt(request.sourceIndex);
@@ -198,11 +207,19 @@ export const analysisApi = {
     // The dialog loads a source once: its features as read are not needed beside the loaded layer.
     // (Loading it again as the same layer reuses the load; see source-preview.ts.)
     source.collection = { type: 'FeatureCollection', features: [] };
+    const others = request.alone ? { plots: EMPTY, boundary: EMPTY, control: EMPTY } : planLayers();
     return analyse(
       context,
-      { ...planLayers(), [request.kind]: result.layer },
+      { ...others, [request.kind]: result.layer },
       { kind: request.kind, fileName: source.fileName },
     );
+  },
+
+  /** Empties the plan's `kinds` layers (a layer removed, a new empty plan) and analyses the plan. */
+  async emptyLayers(kinds: LayerKind[], context: OperationContext): Promise<AnalysisResult> {
+    const next = { ...planLayers() };
+    for (const kind of kinds) next[kind] = EMPTY;
+    return analyse(context, next, null);
   },
 
   /** Loads a read source's polygons as receiving zones (checked as a control-zone layer); the plan stays as it is. */

@@ -5,7 +5,7 @@
  * download it.
  */
 
-export { parseCrsCode } from '../core/crs/crs-codes.ts';
+export { crsCode, parseCrsCode } from '../core/crs/crs-codes.ts';
 export { columnSamples, columnsOf, suggestColumnMapping } from '../core/io/column-mapping.ts';
 export { guessLayerKind } from '../core/io/guess-layer-kind.ts';
 export { loadContextLayer } from '../core/io/load-context-layer.ts';

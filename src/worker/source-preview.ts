@@ -39,6 +39,8 @@ export interface SourcePreview {
   crsWarning: Message | null;
   /** The coordinate system chosen by hand (a code of crs-codes.ts), or null: detected. */
   crsChoice: string | null;
+  /** The code of the coordinate system it is read in (chosen or detected); null when it cannot be read. */
+  crsCode: string | null;
   /** Readings that would place the layer on Cixi, when its coordinate system stopped it. */
   crsProposals: { code: string; reason: Message }[];
   /** Problems, errors first, at most MAX_PREVIEW_PROBLEMS of them. */
@@ -132,6 +134,7 @@ export function previewSource(
     crs: result?.ok ? withoutSentencesOf(result.crs.message, result.crs.warning) : null,
     crsWarning: result?.ok ? (result.crs.warning ?? null) : null,
     crsChoice,
+    crsCode: result?.ok ? readers.crsCode(result.crs.crs) : null,
     crsProposals:
       result && !result.ok ? (result.crsProposals ?? []).map(({ code, reason }) => ({ code, reason })) : [],
     problems: problems.slice(0, MAX_PREVIEW_PROBLEMS),

@@ -43,7 +43,7 @@ export function openFixturePlan(store: PlannerStore, initial: PlannerState, fixt
   store.setState(initial, true);
   store
     .getState()
-    .openPlan({ ...plan.layers, plots: packPlotOutlines(plan.layers.plots), label: null }, analysis, null);
+    .openPlan({ ...plan.layers, plots: packPlotOutlines(plan.layers.plots), origins: null }, analysis, null);
   store.getState().setScenarioSet({ scenarios: plan.scenarios, activeScenarioId: plan.activeScenarioId });
   store.getState().setZoneMeasures(scenario.id, measures);
 }

@@ -203,6 +203,26 @@ describe('docs/plan.schema.json', () => {
     const written = JSON.parse(serializePlan(parsed(JSON.stringify(data))));
     expect(written.contextLayers[0].data.features).toHaveLength(4);
     expect(check(schema, schema, written)).toEqual([]);
+  it('describes layerOrigins, and rejects an entry the reader drops', () => {
+    const data = fixtureData();
+    data.layerOrigins = {
+      plots: {
+        source: 'file',
+        files: ['plots.zip › 地块.shp'],
+        format: 'shapefile',
+        crs: 'EPSG:4528',
+        featureCount: 4,
+        importedAt: '2026-12-05T08:30:00.000Z',
+      },
+      boundary: { source: 'sample' },
+    };
+    const read = parsePlanFile(JSON.stringify(data), 'x.plan.json');
+    expect(read.ok && read.warnings).toEqual([]);
+    expect(check(schema, schema, JSON.parse(serializePlan(parsed(JSON.stringify(data)))))).toEqual([]);
+    data.layerOrigins = { control: { source: 'file', files: [] } };
+    expect(check(schema, schema, data)).toEqual(['$.layerOrigins.control: anyOf']);
+    const dropped = parsePlanFile(JSON.stringify(data), 'x.plan.json');
+    expect(dropped.ok && dropped.warnings.map((w) => w.path)).toEqual(['layerOrigins.control']);
   });
 
   it('rejects plans the reader rejects', () => {

@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/scenario.ts';
 import type { AnalysisSettings } from '../settings.ts';
 import type { PlanningSettings } from '../suggest/suggest-settings.ts';
 import { CONTEXT_LAYER_KEYS, type ContextLayer } from './read-context-layers.ts';
+import type { LayerOrigins } from './layer-origins.ts';
 import type { Slide } from './slides.ts';
 
 export const PLAN_FORMAT = 'industrial-land-plan';
@@ -44,6 +45,8 @@ export interface PlanFile {
   slides?: Slide[];
   /** Context layers drawn under the plan, never analysed (read-context-layers.ts); absent: none. */
   contextLayers?: ContextLayer[];
+  /** Where each layer came from (layer-origins.ts); absent: not recorded. */
+  layerOrigins?: LayerOrigins;
 }
 
 /** The members of a plan file in the order they are written. */
@@ -59,6 +62,7 @@ export const PLAN_KEYS = [
   'view',
   'slides',
   'contextLayers',
+  'layerOrigins',
 ] as const;
 
 /** JSON of one value, indented by `indent` spaces after the first line. */

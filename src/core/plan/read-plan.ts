@@ -8,6 +8,7 @@
 import { PLAN_KEYS, type PlanFile, type PlanView } from './plan-file.ts';
 import { isRecord, type PlanReader, readList } from './plan-reader.ts';
 import { readContextLayers } from './read-context-layers.ts';
+import { readLayerOrigins } from './read-layer-origins.ts';
 import { readLayers } from './read-plan-layers.ts';
 import { readSettings } from './read-plan-settings.ts';
 import { readScenario } from './read-scenario.ts';
@@ -73,5 +74,8 @@ export function readPlanV2(reader: PlanReader, data: Record<string, unknown>): P
   if (slides) plan.slides = slides;
   // Optional, and only drawn: a damaged entry is left out with a warning (read-context-layers.ts).
   if (data.contextLayers !== undefined) plan.contextLayers = readContextLayers(reader, data.contextLayers);
+  const layerOrigins =
+    data.layerOrigins === undefined ? undefined : readLayerOrigins(reader, data.layerOrigins, 'layerOrigins');
+  if (layerOrigins) plan.layerOrigins = layerOrigins;
   return plan;
 }
