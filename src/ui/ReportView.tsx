@@ -252,7 +252,7 @@ export function ReportView({ map, onClose }: { map: ExportableMap | null; onClos
         <footer className="report-section report-keep report-credits">
           <h2>{t('report.section.notes')}</h2>
           <p className="report-note">{language === 'en' ? AREA_METHOD.en : AREA_METHOD.zh}</p>
-          <p className="report-note">
+          <p className="report-note" data-testid="report-credits">
             {t('report.credits')}
             {labelColon(language)}
             {mapAttribution(language, credits)}

@@ -192,13 +192,18 @@ describeInBrowser('exports', () => {
 
   it('exports the plot layer as GeoJSON with the computed fields', async () => {
     const { download, bytes } = await exportFile('export-geojson');
-    expect(download.suggestedFilename()).toMatch(new RegExp(`${FILE_NAME.source}地块\\.geojson$`));
+    // The sample's layers: the file's name and its members say so.
+    expect(download.suggestedFilename()).toMatch(new RegExp(`${FILE_NAME.source}地块-示例数据\\.geojson$`));
     const layer = JSON.parse(bytes.toString('utf8')) as {
       type: string;
       features: { geometry: { type: string } | null; properties: Record<string, unknown> }[];
       areaMethod: string;
+      label: string;
+      sampleLayers: string[];
     };
     expect(layer.type).toBe('FeatureCollection');
+    expect(layer.label).toBe('示例数据（虚构）');
+    expect(layer.sampleLayers).toEqual(['plots', 'boundary', 'control']);
     expect(layer.features).toHaveLength(PLOTS_IN_SAMPLE);
     expect(layer.areaMethod).toMatch(/^面积口径/);
     const first = layer.features[0];

@@ -238,11 +238,15 @@ describeInBrowser('the planner', () => {
     }
     expect(rows.some((row) => row.village === '东山头村' || row.village === '五里村')).toBe(true);
     await plotsDrawn();
-    // Real plots: no sample label any more, in the header or in the map's credit line.
-    expect(await page.locator('[data-testid="sample-label"]').count()).toBe(0);
+    // Real plots in place of the sample's: its boundaries and control lines stay, and the label
+    // says so, naming them, in the header and the map's credit line (with the plots' file).
+    expect(await page.locator('[data-testid="sample-label"]').textContent()).toBe(
+      '示例数据（虚构）：城镇开发边界、工业控制线',
+    );
     const credits = await page.locator('.maplibregl-ctrl-attrib').textContent();
     expect(credits).toContain('OpenStreetMap contributors');
-    expect(credits).not.toContain('示例数据');
+    expect(credits).toContain('工业用地地块：plots-cgcs2000-gk40-gbk.zip › ');
+    expect(credits).toContain('城镇开发边界：示例数据（虚构）');
   });
 
   it('stops plots whose zone prefix is wrong, proposes the fix, and loads them with one click', async () => {
