@@ -25,6 +25,7 @@ function bothLanguages(
 export async function newEmptyPlan(store: PlannerStore): Promise<boolean> {
   if (!(await emptyPlanLayers(store, [...LAYER_KINDS]))) return false;
   startAfresh(store);
+  // Not a plain confirmation: it says what to do next, so it stays until read.
   store.getState().setNotice({ kind: 'info', message: bothLanguages('plan.done.new') });
   return true;
 }
@@ -34,7 +35,7 @@ export async function backToSample(store: PlannerStore): Promise<boolean> {
   const { loadSamplePlan } = await import('../bundled/sample-plan.ts');
   if (!(await openPlan(store, loadSamplePlan()))) return false;
   startAfresh(store);
-  store.getState().setNotice({ kind: 'info', message: bothLanguages('plan.done.sample') });
+  store.getState().setNotice({ kind: 'done', message: bothLanguages('plan.done.sample') });
   return true;
 }
 
@@ -42,7 +43,7 @@ export async function backToSample(store: PlannerStore): Promise<boolean> {
 export async function removeLayer(store: PlannerStore, kind: LayerKind): Promise<boolean> {
   if (!(await emptyPlanLayers(store, [kind]))) return false;
   store.getState().setNotice({
-    kind: 'info',
+    kind: 'done',
     message: bothLanguages('plan.done.remove', (language) => ({ layer: layerName(language, kind) })),
   });
   return true;

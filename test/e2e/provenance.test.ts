@@ -184,7 +184,7 @@ describeInBrowser('layer origins and the sample label', () => {
       crs: 'EPSG:4528',
       featureCount: ZIP_PLOTS,
     });
-    expect(String((plan.layerOrigins.plots?.files as string[])[0])).toMatch(
+    expect(String((plan.layerOrigins.plots?.files as string[] | undefined)?.[0])).toMatch(
       /^plots-cgcs2000-gk40-gbk\.zip › /,
     );
 
