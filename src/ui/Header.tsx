@@ -8,7 +8,7 @@ import { selectSampleLabel } from '../state/select-sample-data.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { BriefingButton } from './Briefing.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
-import { ACCEPTED_LAYER_FILES, PlanMenu } from './PlanMenu.tsx';
+import { LayerFileInput, PlanMenu } from './PlanMenu.tsx';
 import { SlidesTab } from './SlideList.tsx';
 
 const PANELS: readonly { name: PanelName; key: MessageKey }[] = [
@@ -48,18 +48,10 @@ export function Header({ map }: { map: ExportableMap | null }) {
       >
         {t('import.button')}
       </button>
-      <input
-        ref={fileInput}
-        type="file"
-        multiple
-        accept={ACCEPTED_LAYER_FILES}
-        hidden
-        data-testid="import-input"
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])];
-          event.target.value = '';
-          importFiles(plannerStore, files);
-        }}
+      <LayerFileInput
+        inputRef={fileInput}
+        testId="import-input"
+        onFiles={(files) => importFiles(plannerStore, files)}
       />
       <button
         type="button"

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { type RefObject, useCallback, useRef, useState } from 'react';
 import { LAYER_KINDS } from '../core/plan/layer-origins.ts';
 import type { LayerKind } from '../core/types.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
@@ -15,7 +15,35 @@ import { useDismiss } from './use-dismiss.ts';
 import './plan-menu.css';
 
 /** The files the import reads (read-layer-files.ts). */
-export const ACCEPTED_LAYER_FILES = '.geojson,.json,.zip,.shp,.shx,.dbf,.prj,.cpg,.kml,.kmz';
+const ACCEPTED_LAYER_FILES = '.geojson,.json,.zip,.shp,.shx,.dbf,.prj,.cpg,.kml,.kmz';
+
+/** A hidden picker of layer files (clicked through `inputRef`); `onFiles` gets what was picked, if anything. */
+export function LayerFileInput({
+  inputRef,
+  testId,
+  onFiles,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  testId: string;
+  onFiles: (files: File[]) => void;
+}) {
+  return (
+    <input
+      ref={inputRef}
+      type="file"
+      multiple
+      accept={ACCEPTED_LAYER_FILES}
+      hidden
+      data-testid={testId}
+      onChange={(event) => {
+        const files = [...(event.target.files ?? [])];
+        // Cleared, so that picking the same files again is a change.
+        event.target.value = '';
+        if (files.length > 0) onFiles(files);
+      }}
+    />
+  );
+}
 
 /**
  * The 规划 menu in the header: the plan's layers with where each came from, each to replace (from
@@ -122,18 +150,10 @@ export function PlanMenu() {
           </button>
         </div>
       )}
-      <input
-        ref={fileInput}
-        type="file"
-        multiple
-        accept={ACCEPTED_LAYER_FILES}
-        hidden
-        data-testid="plan-replace-input"
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])];
-          event.target.value = '';
-          if (files.length > 0) replaceLayerFromFiles(plannerStore, replacing.current, files);
-        }}
+      <LayerFileInput
+        inputRef={fileInput}
+        testId="plan-replace-input"
+        onFiles={(files) => replaceLayerFromFiles(plannerStore, replacing.current, files)}
       />
       {pending && (
         <ConfirmDialog

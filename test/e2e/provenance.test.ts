@@ -35,11 +35,24 @@ describeInBrowser('layer origins and the sample label', () => {
   const planner = usePlanner({ viewport: { width: 1440, height: 900 } });
   let page: Page;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     page = planner.page;
     // Six exports, the report and briefing per check: slow on a loaded machine, not stuck.
     page.setDefaultTimeout(120_000);
+    // Every notice shown, kept: a confirmation goes by itself after a few seconds.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __notices: string[] }).__notices = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="notice"] .notice-text')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
   });
+
+  /** The last notice shown (it may have gone by itself since). */
+  const lastNotice = () =>
+    page.evaluate(() => (window as unknown as { __notices: string[] }).__notices.at(-1));
 
   const counts = () => page.evaluate(() => window.__planner?.layerCounts());
   const headerLabel = async () => {
@@ -150,7 +163,7 @@ describeInBrowser('layer origins and the sample label', () => {
     await choice.locator('[data-testid="import-accept"]').click();
     await expect.poll(counts, { timeout: 120_000 }).toMatchObject({ plots: ZIP_PLOTS });
     await dialog.waitFor({ state: 'detached' });
-    expect(await page.locator('[data-testid="notice"]').textContent()).toContain(`规划中仍有${MIXED}`);
+    expect(await lastNotice()).toContain(`规划中仍有${MIXED}`);
   });
 
   it('keeps the label, naming the sample layers, on every surface while the sample’s lines remain', async () => {
@@ -201,7 +214,7 @@ describeInBrowser('layer origins and the sample label', () => {
     const message = await planMenu('plan-remove-control');
     expect(message).toContain('移除“工业控制线”图层');
     expect((await counts())?.control).toBe(0);
-    expect(await page.locator('[data-testid="notice"]').textContent()).toContain('已移除“工业控制线”图层');
+    expect(await lastNotice()).toContain('已移除“工业控制线”图层');
     expect(await headerLabel()).toBe('示例数据（虚构）：城镇开发边界');
 
     // Replacing the last sample layer leaves nothing to ask about.
@@ -235,13 +248,13 @@ describeInBrowser('layer origins and the sample label', () => {
     expect(await planMenu('plan-new')).toContain('三个图层都清空');
     expect(await counts()).toEqual({ plots: 0, boundary: 0, control: 0 });
     expect(await headerLabel()).toBeNull();
-    expect(await page.locator('[data-testid="notice"]').textContent()).toContain('已新建空白规划');
+    expect(await lastNotice()).toContain('已新建空白规划');
     await planner.screenshot('provenance-empty.png');
 
     expect(await planMenu('plan-sample')).toContain('回到示例规划');
     expect(await counts()).toMatchObject({ plots: samplePlotCount() });
     expect(await headerLabel()).toBe(SAMPLE);
-    expect(await page.locator('[data-testid="notice"]').textContent()).toContain('已回到示例规划');
+    expect(await lastNotice()).toContain('已回到示例规划');
 
     // Cancelling changes nothing.
     await page.click('[data-testid="plan-menu-button"]');
@@ -260,7 +273,7 @@ describeInBrowser('layer origins and the sample label', () => {
     await expect.poll(counts, { timeout: 120_000 }).toEqual({ plots: ZIP_PLOTS, boundary: 0, control: 0 });
     expect(await headerLabel()).toBeNull();
     expect(await credits()).not.toContain('示例数据');
-    expect(await page.locator('[data-testid="notice"]').textContent()).toContain('新建规划');
+    expect(await lastNotice()).toContain('新建规划');
     expectNoPageProblems(planner.problems);
     planner.network.assertNoExternalRequests();
   });
