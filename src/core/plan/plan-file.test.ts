@@ -203,6 +203,8 @@ describe('docs/plan.schema.json', () => {
     const written = JSON.parse(serializePlan(parsed(JSON.stringify(data))));
     expect(written.contextLayers[0].data.features).toHaveLength(4);
     expect(check(schema, schema, written)).toEqual([]);
+  });
+
   it('describes layerOrigins, and rejects an entry the reader drops', () => {
     const data = fixtureData();
     data.layerOrigins = {

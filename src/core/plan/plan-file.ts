@@ -8,8 +8,8 @@ import type { PlanLayerSet } from '../analysis/analyze-plan.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { AnalysisSettings } from '../settings.ts';
 import type { PlanningSettings } from '../suggest/suggest-settings.ts';
-import { CONTEXT_LAYER_KEYS, type ContextLayer } from './read-context-layers.ts';
 import type { LayerOrigins } from './layer-origins.ts';
+import { CONTEXT_LAYER_KEYS, type ContextLayer } from './read-context-layers.ts';
 import type { Slide } from './slides.ts';
 
 export const PLAN_FORMAT = 'industrial-land-plan';
