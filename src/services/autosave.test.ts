@@ -164,6 +164,7 @@ describe('the autosave across reloads', () => {
     const { layers, analysis } = page.store.getState();
     if (!layers || !analysis) throw new Error('the fixture plan is not open');
     page.store.getState().openPlan({ ...layers, origins }, analysis, null);
+    await sleep(4 * DELAY_MS);
     page = await reload(page);
     expect(page.store.getState().layers?.origins).toEqual(origins);
 
