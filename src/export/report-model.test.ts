@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../core/analysis/analyze-plan.ts';
-import { packPlotOutlines } from '../core/plot-outlines.ts';
 import { sampleOrigins } from '../core/plan/layer-origins.ts';
+import { packPlotOutlines } from '../core/plot-outlines.ts';
 import type { FeatureCollection } from '../core/types.ts';
 import { selectActiveIndicators } from '../state/scenario-selectors.ts';
 import { createPlannerStore, type PlannerStore } from '../state/store.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../test/support/read-xlsx.ts';
 import { analyzePlan } from '../core/analysis/analyze-plan.ts';
-import { packPlotOutlines } from '../core/plot-outlines.ts';
 import { sampleOrigins } from '../core/plan/layer-origins.ts';
+import { packPlotOutlines } from '../core/plot-outlines.ts';
 import { AREA_METHOD } from '../core/settings.ts';
 import type { FeatureCollection } from '../core/types.ts';
 import type { PlannerState } from '../state/planner-state.ts';
@@ -61,11 +61,7 @@ function plannerState(): PlannerState {
   const analysis = analyzePlan(layers);
   store
     .getState()
-    .openPlan(
-      { ...layers, plots: packPlotOutlines(layers.plots), origins: sampleOrigins() },
-      analysis,
-      null,
-    );
+    .openPlan({ ...layers, plots: packPlotOutlines(layers.plots), origins: sampleOrigins() }, analysis, null);
   store.getState().edit({
     type: 'add-zone',
     zone: { id: 'Z1', name: '观海卫承接区', far: 2, year: 2024, geometry: square(121.31, 30.11, 0.005) },

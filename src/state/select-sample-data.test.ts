@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixturePlan } from '../../test/support/fixture-plan-store.ts';
 import { type FileOrigin, type LayerOrigins, sampleOrigins, withOrigin } from '../core/plan/layer-origins.ts';
+import { packPlotOutlines } from '../core/plot-outlines.ts';
 import { plotsGeoJson, plotsGeoJsonFileName } from '../export/geojson.ts';
 import { reportModel } from '../export/report-model.ts';
 import { plotTable, townIndicatorTable } from '../export/tables.ts';
@@ -16,6 +17,7 @@ import {
 import { createPlannerStore } from './store.ts';
 
 const fixture = loadFixturePlan();
+const PLOT_FEATURES = fixture.plan.layers.plots.features;
 const NOW = new Date(2026, 11, 5);
 
 const PLOTS_FILE: FileOrigin = {
@@ -38,7 +40,13 @@ const CONTROL_FILE: FileOrigin = { ...PLOTS_FILE, files: ['控制线.kml'], form
 function stateWith(origins: LayerOrigins | null, language: PlannerState['language'] = 'zh-CN'): PlannerState {
   const store = createPlannerStore();
   store.getState().setLanguage(language);
-  store.getState().openPlan({ ...fixture.plan.layers, origins }, fixture.analysis, null);
+  store
+    .getState()
+    .openPlan(
+      { ...fixture.plan.layers, plots: packPlotOutlines(fixture.plan.layers.plots), origins },
+      fixture.analysis,
+      null,
+    );
   store
     .getState()
     .setScenarioSet({ scenarios: fixture.plan.scenarios, activeScenarioId: fixture.scenario.id });
@@ -123,12 +131,12 @@ describe('every export says so while a layer is sample data', () => {
   });
 
   it('GeoJSON: the label and the sample layers as members, and 示例数据 in the file name', () => {
-    const collection = plotsGeoJson(mixed);
+    const collection = plotsGeoJson(mixed, PLOT_FEATURES);
     expect(collection?.label).toBe('示例数据（虚构）：城镇开发边界、工业控制线');
     expect(collection?.sampleLayers).toEqual(['boundary', 'control']);
     expect(plotsGeoJsonFileName(mixed, NOW)).toMatch(/-示例数据\.geojson$/);
-    expect(plotsGeoJson(real)).not.toHaveProperty('label');
-    expect(plotsGeoJson(real)).not.toHaveProperty('sampleLayers');
+    expect(plotsGeoJson(real, PLOT_FEATURES)).not.toHaveProperty('label');
+    expect(plotsGeoJson(real, PLOT_FEATURES)).not.toHaveProperty('sampleLayers');
     expect(plotsGeoJsonFileName(real, NOW)).not.toContain('示例数据');
     expect(plotsGeoJsonFileName(stateWith(sampleOrigins(), 'en'), NOW)).toMatch(/-sample-data\.geojson$/);
   });

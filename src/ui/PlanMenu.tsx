@@ -86,7 +86,7 @@ export function PlanMenu() {
         <div className="export-list plan-list" role="menu" aria-label={t('plan.menu.title')}>
           <div className="plan-list-heading">{t('plan.layers')}</div>
           {LAYER_KINDS.map((kind) => {
-            const count = layers?.[kind].features.length ?? 0;
+            const count = !layers ? 0 : kind === 'plots' ? layers.plots.count : layers[kind].features.length;
             const name = layerName(language, kind);
             const origin =
               count === 0
