@@ -143,18 +143,34 @@ export function countColor(pixels: Pixels, hex: string, tolerance = 24): number 
  * How soft the edges of shapes in colour `hex` are: pixels tinted towards it (blended with the
  * background at an edge) per pixel of the colour itself. Scaling a picture up raises it.
  */
-export function edgeSoftness(pixels: Pixels, hex: string): number {
-  const value = Number.parseInt(hex.slice(1), 16);
-  const target = [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+export function edgeSoftness(pixels: Pixels, hex: string, others: readonly string[] = []): number {
+  const target = rgbOf(hex);
+  const rivals = others.map(rgbOf);
   let pure = 0;
   let tinted = 0;
   for (let i = 0; i < pixels.data.length; i += 4) {
     const rgb = [pixels.data[i], pixels.data[i + 1], pixels.data[i + 2]] as number[];
-    const distance = Math.max(...rgb.map((channel, c) => Math.abs(channel - (target[c] as number))));
+    const distance = distanceOf(rgb, target);
     if (distance <= 24) pure++;
-    else if (distance <= 160 && towards(rgb, target)) tinted++;
+    // A pixel nearer another colour of the map (an orange ring leans red too) is that colour's edge.
+    else if (
+      distance <= 160 &&
+      towards(rgb, target) &&
+      rivals.every((rival) => distanceOf(rgb, rival) > distance)
+    )
+      tinted++;
   }
   return pure === 0 ? Number.POSITIVE_INFINITY : tinted / pure;
+}
+
+function rgbOf(hex: string): number[] {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+/** The largest channel difference. */
+function distanceOf(rgb: number[], target: number[]): number {
+  return Math.max(...rgb.map((channel, c) => Math.abs(channel - (target[c] as number))));
 }
 
 /** Whether `rgb` leans the way `target` does: its strongest channel of the target is strongest. */
