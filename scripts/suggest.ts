@@ -7,7 +7,7 @@
  * a message on stderr naming the file and the problem, exit code 2, and nothing written.
  */
 
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyzePlan } from '../src/core/analysis/analyze-plan.ts';
 import { parsePlanFile } from '../src/core/plan/parse-plan-file.ts';
@@ -16,6 +16,7 @@ import { measureZones, prepareZoneContext } from '../src/core/scenario/zone-meas
 import { suggestScenario } from '../src/core/suggest/suggest-scenario.ts';
 import { OBJECTIVE_PRESETS, type ObjectiveName } from '../src/core/suggest/suggest-settings.ts';
 import type { Message } from '../src/core/types.ts';
+import { writeAtomically } from './lib/write-atomically.ts';
 
 const USAGE =
   '用法 / usage: npm run suggest -- --plan P.plan.json [--scenario NAME] --out Q.plan.json [--objective cost|firms|income] [--time-limit 60] [--report suggestion.json]';
@@ -27,18 +28,6 @@ function fail(lines: string[]): never {
 
 function bilingual(message: Message): string[] {
   return [message.zh, message.en];
-}
-
-/** Writes through a temporary file, so that a failed run never leaves half a file behind. */
-function writeAtomically(path: string, content: string): void {
-  const temporary = `${path}.partial-${process.pid}`;
-  try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
 }
 
 interface Arguments {

@@ -7,7 +7,7 @@
  * naming the file and the problem, exit code 2, and nothing written.
  */
 
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
@@ -20,6 +20,7 @@ import type { Scenario } from '../../src/core/scenario/scenario.ts';
 import { measureZones, prepareZoneContext } from '../../src/core/scenario/zone-measures.ts';
 import { AREA_METHOD } from '../../src/core/settings.ts';
 import type { Message } from '../../src/core/types.ts';
+import { writeAtomically } from './write-atomically.ts';
 
 export const PLAN_USAGE =
   '用法 / usage: npm run analyze -- --plan my.plan.json [--scenario NAME] --out indicators.json';
@@ -51,18 +52,6 @@ function bilingual(io: PlanCommandIo, message: Message, indent = ''): void {
 function reportProblem(io: PlanCommandIo, problem: PlanProblem, kind: '错误' | '警告'): void {
   io.error(`  ${kind} [${problem.code}]${problem.path ? ` ${problem.path}` : ''}`);
   bilingual(io, problem.message, '    ');
-}
-
-/** Writes through a temporary file, so a failed run never leaves half a file behind. */
-function writeAtomically(path: string, content: string): void {
-  const temporary = `${path}.partial-${process.pid}`;
-  try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
 }
 
 function findScenario(scenarios: readonly Scenario[], wanted: string | undefined, activeId: string) {
