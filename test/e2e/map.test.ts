@@ -110,8 +110,8 @@ describeInBrowser('the map page', () => {
     await page.click('.language-switch');
     expect(await page.locator('.app-title').textContent()).toContain('Industrial Land Consolidation Planner');
     expect(await page.locator('.legend-title').textContent()).toBe('Plot status');
-    // The sample stays labelled in Chinese: it is the data's own label.
-    expect(await page.locator('[data-testid="sample-label"]').textContent()).toBe('示例数据（虚构）');
+    // The sample label follows the interface's language, like every surface that shows it.
+    expect(await page.locator('[data-testid="sample-label"]').textContent()).toBe('Sample data (fictitious)');
     await page.click('.language-switch');
     expect(await page.locator('.legend-title').textContent()).toBe('地块现状分类');
   });

@@ -221,7 +221,7 @@ describeInBrowser('the map is never hidden by the panels', () => {
     const legendFolded = await page.locator('.legend').boundingBox();
     expect(legendFolded?.height ?? 999).toBeLessThan(60);
     expect(legendFolded?.width ?? 999).toBeLessThan((legendOpen?.width ?? 0) * 0.7);
-    expect(await page.locator('.legend .layer-list').count()).toBe(0);
+    expect(await page.locator('.legend [data-testid="layer-list"]').count()).toBe(0);
 
     const cardOpen = await page.locator('[data-testid="plot-panel"]').boundingBox();
     await page.click('[data-testid="card-toggle"]');
@@ -245,7 +245,7 @@ describeInBrowser('the map is never hidden by the panels', () => {
 
     await page.click('[data-testid="card-toggle"]');
     await page.click('[data-testid="legend-toggle"]');
-    await page.locator('.legend .layer-list').waitFor();
+    await page.locator('.legend [data-testid="layer-list"]').waitFor();
     expect((await page.locator('[data-testid="plot-panel"]').boundingBox())?.height).toBeCloseTo(
       cardOpen?.height ?? 0,
       0,
@@ -258,7 +258,7 @@ describeInBrowser('the map is never hidden by the panels', () => {
       await page.click('[data-testid="plot-panel"] .panel-close');
     await page.click('[data-testid="tab-slides"]');
     // The whole city, as the legend's button shows it; every plot is then in view.
-    await page.click('.layer-list .legend-row:last-child .layer-zoom');
+    await page.click('[data-testid="layer-list"] .legend-row:last-child .layer-zoom');
     await settle();
     const city = await page.evaluate(() => {
       const boxes = (window.__planner?.plotRows() ?? []).flatMap((row) => (row.box ? [row.box] : []));

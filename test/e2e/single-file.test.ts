@@ -86,8 +86,10 @@ describeInBrowser('the single-file build opened from disk', () => {
     ]);
     const path = await saved.path();
     await page.setInputFiles('[data-testid="plan-input"]', path);
-    // An opened plan file is not the sample: the label goes once it is classified.
-    await page.locator('[data-testid="sample-label"]').waitFor({ state: 'detached', timeout: 90_000 });
+    // The file saved from the sample records its layers as sample data: opened, it keeps the label.
+    const opened = page.locator('[data-testid="notice"]');
+    await expect.poll(() => opened.textContent(), { timeout: 90_000 }).toContain('已打开规划');
+    expect(await page.locator('[data-testid="sample-label"]').textContent()).toBe('示例数据（虚构）');
     await page.locator('.legend-total').waitFor({ timeout: 60_000 });
     expect(await page.locator('.legend-total').getAttribute('data-total')).toBe(String(PLOTS_IN_SAMPLE));
   });
