@@ -4,6 +4,7 @@
  * and targets that are reachable (or, with `reachable: false`, beyond what the zones and the land allow).
  */
 
+import { mulberry32 } from '../../scripts/lib/prng.ts';
 import type { PlotRow } from '../../src/core/analysis/analyze-plan.ts';
 import { M2_PER_MU } from '../../src/core/geometry/ellipsoidal-area.ts';
 import { createScenario, type PlanYear } from '../../src/core/scenario/scenario.ts';
@@ -12,18 +13,6 @@ import type { SuggestInput } from '../../src/core/suggest/suggest-scenario.ts';
 import { defaultPlanningSettings } from '../../src/core/suggest/suggest-settings.ts';
 import type { PlotStatus } from '../../src/core/types.ts';
 import { plotRow, zoneMeasures } from '../fixtures/plot-rows.ts';
-
-/** mulberry32 (public domain): floats in [0, 1) from a 32-bit seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SuggestPlanOptions {
   plots: number;
@@ -47,7 +36,7 @@ const SQUARE = {
 
 /** A seeded plan ready for suggestScenario. */
 export function suggestPlan(options: SuggestPlanOptions): SuggestInput {
-  const next = random(options.seed ?? 1);
+  const next = mulberry32(options.seed ?? 1);
   const townCount = options.towns ?? Math.max(2, Math.min(24, Math.round(options.plots / 500)));
   const towns = Array.from({ length: townCount }, (_, t) => `镇${String(t + 1).padStart(2, '0')}`);
   const rows: PlotRow[] = [];
