@@ -7,28 +7,18 @@
  * a message on stderr naming the file and the problem, exit code 2, and nothing written.
  */
 
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyzePlan } from '../src/core/analysis/analyze-plan.ts';
-import { parsePlanFile } from '../src/core/plan/parse-plan-file.ts';
 import { type PlanFile, serializePlan } from '../src/core/plan/plan-file.ts';
 import { measureZones, prepareZoneContext } from '../src/core/scenario/zone-measures.ts';
 import { suggestScenario } from '../src/core/suggest/suggest-scenario.ts';
 import { OBJECTIVE_PRESETS, type ObjectiveName } from '../src/core/suggest/suggest-settings.ts';
-import type { Message } from '../src/core/types.ts';
+import { bilingual, failWith as fail, readPlanArgument as readPlan } from './lib/read-plan-argument.ts';
 import { writeAtomically } from './lib/write-atomically.ts';
 
 const USAGE =
   '用法 / usage: npm run suggest -- --plan P.plan.json [--scenario NAME] --out Q.plan.json [--objective cost|firms|income] [--time-limit 60] [--report suggestion.json]';
-
-function fail(lines: string[]): never {
-  for (const line of lines) console.error(line);
-  process.exit(2);
-}
-
-function bilingual(message: Message): string[] {
-  return [message.zh, message.en];
-}
 
 interface Arguments {
   plan: string;
@@ -82,32 +72,6 @@ function readArguments(): Arguments {
     ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
     ...(values.report !== undefined ? { report: values.report } : {}),
   };
-}
-
-function readPlan(path: string): PlanFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    fail([
-      `无法读取方案文件 ${path}：${(error as Error).message}`,
-      `Cannot read plan file ${path}: ${(error as Error).message}`,
-    ]);
-  }
-  const parsed = parsePlanFile(text, path);
-  if (!parsed.ok)
-    fail([
-      `方案文件 ${path} 有 ${parsed.problems.length} 个问题，未生成任何输出 / ${path} has ${parsed.problems.length} problem(s); nothing was written:`,
-      ...parsed.problems
-        .slice(0, 50)
-        .flatMap((p) => [
-          `  错误 [${p.code}]${p.path ? ` ${p.path}` : ''}`,
-          ...bilingual(p.message).map((l) => `    ${l}`),
-        ]),
-    ]);
-  for (const warning of parsed.warnings)
-    console.error(`  警告 [${warning.code}] ${warning.message.zh}\n    ${warning.message.en}`);
-  return parsed.plan;
 }
 
 async function main(): Promise<void> {

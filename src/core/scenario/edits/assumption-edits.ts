@@ -11,7 +11,8 @@ import {
   replaceScenario,
 } from './scenario-edit.ts';
 
-const ASSUMPTION_LABELS: Readonly<Record<keyof Assumptions, Message>> = {
+/** The name of each assumption, as edit labels and the plan diff say it. */
+export const ASSUMPTION_LABELS: Readonly<Record<keyof Assumptions, Message>> = {
   upliftFactor: { zh: '税收提升系数', en: 'tax uplift factor' },
   zoneTaxPerMu: { zh: '承接区块亩均税收', en: 'zone tax per mu' },
   upgradeFirmsPer100Mu: { zh: '改造每百亩新增规上企业', en: 'new firms per 100 mu upgraded' },
