@@ -184,6 +184,31 @@ describe('the autosave across reloads', () => {
     });
   });
 
+  it('keeps the comments and a town part’s origin across a reload (plan file version 3)', async () => {
+    let page = await openPage();
+    const comment = {
+      id: 'c1',
+      target: { kind: 'town' as const, id: '观海卫镇' },
+      author: '审阅人',
+      at: '2026-12-05T08:00:00.000Z',
+      text: '指标够吗？',
+      status: 'open' as const,
+    };
+    const derivedFrom = {
+      kind: 'town-part' as const,
+      town: '观海卫镇',
+      madeAt: '2026-12-05T07:00:00.000Z',
+      cityPlan: { name: '慈溪市', fingerprint: '00a1b2c3d4e5f6' },
+      base: { plots: {}, scenarios: [] },
+    };
+    page.store.getState().setComments([comment]);
+    page.store.getState().setDerivedFrom(derivedFrom);
+    await sleep(4 * DELAY_MS);
+    page = await reload(page);
+    expect(page.store.getState().comments).toEqual([comment]);
+    expect(page.store.getState().derivedFrom).toEqual(derivedFrom);
+  });
+
   it('opens the plan of an autosave whose undo history cannot be read, without that history', async () => {
     const scenario = { ...fixture.scenario, name: '方案甲' };
     const unreadable = [

@@ -1,12 +1,14 @@
 /**
  * Autosave to IndexedDB: the worker saves the plan's layers whenever it has analysed new ones, and
  * reads them back on start (src/worker/saved-layers.ts); the page saves the scenarios, the slides, the
- * undo history, the view, the language and the layers' label a moment after every change, and at once
+ * comments, a town part's origin, the undo history, the view, the language and the layers' label a moment after every change, and at once
  * when the page goes away. A reload (or a crash and a new tab) restores them, undo history included.
  * Of two tabs, the one that saved last owns the save: the other says so and saves no more.
  */
 
+import type { DerivedFrom } from '../core/plan/derived-from.ts';
 import { type LayerOrigins, sampleOrigins } from '../core/plan/layer-origins.ts';
+import type { PlanComment } from '../core/plan/plan-comments.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import type { ScenarioSet } from '../core/scenario/scenario.ts';
 import type { LayerKind, Message } from '../core/types.ts';
@@ -51,6 +53,10 @@ export interface SavedState {
   planName: string;
   /** Briefing slides (absent in states saved before there were slides). */
   slides?: Slide[];
+  /** The plan's comments (absent in states saved before plan file version 3: none). */
+  comments?: PlanComment[];
+  /** A town part's origin (absent in states saved before plan file version 3, or when the plan is not one). */
+  derivedFrom?: DerivedFrom | null;
   /**
    * The undo history, whose last step made `scenarioSet` and `slides` (absent in states saved before
    * it was kept). In IndexedDB it is the record HISTORY_KEY, and `historyKept` says it is there.
@@ -92,6 +98,8 @@ function savedStateOf(state: PlannerState, revision: number): SavedState {
     language: state.language,
     planName: state.planName,
     slides: state.slides,
+    comments: state.comments,
+    derivedFrom: state.derivedFrom,
     history: state.history,
   };
 }
@@ -119,7 +127,9 @@ function hasSavedChange(state: PlannerState, previous: PlannerState): boolean {
     state.view !== previous.view ||
     state.language !== previous.language ||
     state.planName !== previous.planName ||
-    state.slides !== previous.slides
+    state.slides !== previous.slides ||
+    state.comments !== previous.comments ||
+    state.derivedFrom !== previous.derivedFrom
   );
 }
 
@@ -179,6 +189,8 @@ export async function restoreAutosave(
     state.setLanguage(saved.language);
     state.setPlanName(saved.planName);
     state.setSlides(Array.isArray(saved.slides) ? saved.slides : []);
+    state.setComments(Array.isArray(saved.comments) ? saved.comments : []);
+    state.setDerivedFrom(saved.derivedFrom ?? null);
     if (saved.view) state.requestView(saved.view);
     if (!history) state.setNotice({ kind: 'info', message: HISTORY_NOT_SAVED });
   }

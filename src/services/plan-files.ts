@@ -1,6 +1,6 @@
 /**
- * Plan files (*.plan.json) from and to the page: save writes the layers, scenarios, settings, view
- * and slides; open checks the file first and changes nothing when it is damaged or foreign.
+ * Plan files (*.plan.json) from and to the page: save writes the layers, scenarios, settings, view,
+ * slides, comments and a town part's origin; open checks the file first and changes nothing when it is damaged or foreign.
  */
 
 import { parsePlanFile } from '../core/plan/parse-plan-file.ts';
@@ -37,12 +37,14 @@ export async function currentPlanFile(store: PlannerStore): Promise<PlanFile | n
     layers: { boundary: state.layers.boundary, control: state.layers.control, plots },
     scenarios: state.scenarioSet.scenarios,
     activeScenarioId: state.scenarioSet.activeScenarioId,
+    comments: state.comments,
   };
   if (state.view) plan.view = state.view;
   if (state.slides.length > 0) plan.slides = state.slides;
   if (state.contextLayers.length > 0)
     plan.contextLayers = state.contextLayers.map(({ id: _id, ...layer }) => layer);
   if (state.layers.origins) plan.layerOrigins = state.layers.origins;
+  if (state.derivedFrom) plan.derivedFrom = state.derivedFrom;
   return plan;
 }
 
@@ -120,6 +122,8 @@ export async function applyPlanFile(store: PlannerStore, plan: PlanFile): Promis
   });
   state.setSlides(plan.slides ?? []);
   state.setContextLayers(plan.contextLayers ?? []);
+  state.setComments(plan.comments);
+  state.setDerivedFrom(plan.derivedFrom ?? null);
   if (plan.view) state.requestView(plan.view);
   return true;
 }

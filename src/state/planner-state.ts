@@ -9,7 +9,9 @@ import type { PlanAnalysis } from '../core/analysis/analyze-plan.ts';
 import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
 import type { BaseMapSetting } from '../core/base-map-setting.ts';
 import type { CheckFlag, PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
+import type { DerivedFrom } from '../core/plan/derived-from.ts';
 import type { LayerOrigins } from '../core/plan/layer-origins.ts';
+import type { PlanComment } from '../core/plan/plan-comments.ts';
 import type { ContextLayer } from '../core/plan/read-context-layers.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import type { PlotOutlines } from '../core/plot-outlines.ts';
@@ -171,12 +173,18 @@ export interface PlanSlice {
   planName: string;
   /** The plan's horizon, targets and suggestion settings (plan file version 2). */
   planning: PlanningSettings;
+  /** The plan's comments (批注, plan file version 3), saved with it. */
+  comments: PlanComment[];
+  /** Where the plan came from when it is a town's part of a city plan (plan file version 3); null otherwise. */
+  derivedFrom: DerivedFrom | null;
 
   /** Opens a plan's layers and analysis; the selection, town and table filter start afresh. */
   openPlan: (layers: PlanLayers, analysis: PlanAnalysis, plotMap: PlanSlice['plotMap']) => void;
   setVisible: (layer: LayerKind, visible: boolean) => void;
   setPlanName: (name: string) => void;
   setPlanning: (planning: PlanningSettings) => void;
+  setComments: (comments: PlanComment[]) => void;
+  setDerivedFrom: (derivedFrom: DerivedFrom | null) => void;
 }
 
 /** What is selected: one plot, the plots picked for an action, and the town chosen. */

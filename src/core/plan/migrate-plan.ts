@@ -1,6 +1,10 @@
 /**
- * Converts plan files of older versions to the current one (version 2), step by step, so that a
+ * Converts plan files of older versions to the current one (version 3), step by step, so that a
  * newer app always reads an older file. Each step states what changed in the format.
+ *
+ * Version 2 differed from version 3 only by what version 3 adds: `comments` (none in an older file)
+ * and the optional `derivedFrom` (an older file was not made as a town's part). Nothing computed
+ * depends on either, so every figure of a version-2 plan stays as it was.
  *
  * Version 1 differed from version 2 only by what version 2 adds, so the step fills it in silently
  * (every figure of a version-1 plan stays as it was):
@@ -110,4 +114,12 @@ export function migrateV1toV2(data: Record<string, unknown>): Record<string, unk
       })
     : data.scenarios;
   return { ...data, version: 2, settings, scenarios };
+}
+
+/**
+ * Version 2 → 3: adds an empty `comments` list, and nothing else (`derivedFrom` stays absent).
+ * @param data the parsed JSON of a version-2 file (or one migrated from an older version)
+ */
+export function migrateV2toV3(data: Record<string, unknown>): Record<string, unknown> {
+  return { ...data, version: 3, comments: data.comments ?? [] };
 }

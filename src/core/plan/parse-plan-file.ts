@@ -6,11 +6,11 @@
 import { plotIdOf } from '../analysis/classify-plots.ts';
 import { locateJsonError } from '../io/locate-json-error.ts';
 import type { Feature } from '../types.ts';
-import { migrateV0toV1, migrateV1toV2 } from './migrate-plan.ts';
+import { migrateV0toV1, migrateV1toV2, migrateV2toV3 } from './migrate-plan.ts';
 import { PLAN_FORMAT, PLAN_VERSION, type PlanFile } from './plan-file.ts';
 import type { PlanProblem } from './plan-problems.ts';
 import { isRecord, PlanReader } from './plan-reader.ts';
-import { readPlanV2 } from './read-plan.ts';
+import { readPlanV3 } from './read-plan.ts';
 
 export type ParsePlanResult =
   | { ok: true; plan: PlanFile; warnings: PlanProblem[] }
@@ -166,7 +166,8 @@ function parse(text: string, fileName: string): ParsePlanResult {
     current = migration.data;
   }
   if (version <= 1) current = migrateV1toV2(current);
-  const plan = readPlanV2(reader, current);
+  if (version <= 2) current = migrateV2toV3(current);
+  const plan = readPlanV3(reader, current);
   if (!plan || reader.problems.length > 0) return { ok: false, problems: reader.problems };
   crossCheck(plan, reader);
   return { ok: true, plan, warnings: reader.warnings };

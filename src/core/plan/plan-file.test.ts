@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { commentsArbitrary, derivedFromArbitrary } from '../../../test/support/plan-v3-arbitraries.ts';
 import { plotIdOf } from '../analysis/classify-plots.ts';
 import { PLOT_ACTIONS } from '../catalogue/action-catalogue.ts';
 import {
@@ -32,9 +33,9 @@ function problemsOf(text: string, fileName = 'bad.plan.json') {
   return result.ok ? [] : result.problems;
 }
 
-/** The small v2 fixture as a mutable object, to damage in tests. */
+/** The small v3 fixture as a mutable object, to damage in tests. */
 function fixtureData(): Record<string, unknown> & { scenarios: Record<string, unknown>[] } {
-  return JSON.parse(read('test/fixtures/plans/small-v2.plan.json'));
+  return JSON.parse(read('test/fixtures/plans/small-v3.plan.json'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,22 +245,33 @@ describe('docs/plan.schema.json', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('parsePlanFile', () => {
-  it('reads a version-1 plan silently as version 2: horizon, targets, suggestion and subsidies at their defaults', () => {
+  it('reads a version-1 plan silently as version 3: horizon, targets, suggestion and subsidies at their defaults, no comments', () => {
     const v1 = parsed(read('test/fixtures/plans/small-v1.plan.json'));
     const result = parsePlanFile(read('test/fixtures/plans/small-v1.plan.json'), 'small-v1.plan.json');
     expect(result.ok && result.warnings).toEqual([]);
-    expect(v1.version).toBe(2);
+    expect(v1.version).toBe(3);
+    expect(v1.comments).toEqual([]);
+    expect(v1.derivedFrom).toBeUndefined();
     expect(v1.settings.horizon).toEqual({ firstYear: 2022, lastYear: 2026 });
     expect(v1.settings.targets.renovatedMu).toEqual({ enabled: true, value: 10_000 });
     expect(v1.settings.suggestion.rules.noRenewalOutsideBoundary).toBe(true);
     expect(v1.scenarios[0]?.assumptions.upgradeSubsidyWanPerMu).toBe(10);
     expect(v1.scenarios[0]?.assumptions.rewardWanPerMu).toBe(5);
     expect(JSON.parse(serializePlan(v1))).toStrictEqual(
-      JSON.parse(read('test/fixtures/plans/small-v2.plan.json')),
+      JSON.parse(read('test/fixtures/plans/small-v3.plan.json')),
     );
   });
 
-  it("keeps a version-2 file's own planning settings", () => {
+  it('reads a version-2 plan silently as version 3 with no comments: the same plan otherwise', () => {
+    const result = parsePlanFile(read('test/fixtures/plans/small-v2.plan.json'), 'small-v2.plan.json');
+    expect(result.ok && result.warnings).toEqual([]);
+    const v2 = parsed(read('test/fixtures/plans/small-v2.plan.json'));
+    expect(v2.version).toBe(3);
+    expect(v2.comments).toEqual([]);
+    expect(v2).toStrictEqual(parsed(read('test/fixtures/plans/small-v3.plan.json')));
+  });
+
+  it("keeps a version-3 file's own planning settings", () => {
     const data = fixtureData();
     const settings = data.settings as Record<string, Record<string, unknown>>;
     (settings.targets as Record<string, unknown>).milestones = 'linear';
@@ -273,9 +285,9 @@ describe('parsePlanFile', () => {
     expect(problemsOf(JSON.stringify(data)).map((p) => p.path)).toEqual(['settings.horizon']);
   });
 
-  it('reads the small v2 plan and writes it back unchanged', () => {
-    const text = read('test/fixtures/plans/small-v2.plan.json');
-    const result = parsePlanFile(text, 'small-v2.plan.json');
+  it('reads the small v3 plan and writes it back unchanged', () => {
+    const text = read('test/fixtures/plans/small-v3.plan.json');
+    const result = parsePlanFile(text, 'small-v3.plan.json');
     expect(result.ok && result.warnings).toEqual([]);
     const plan = parsed(text);
     expect(plan.layers.plots.features).toHaveLength(4);
@@ -320,7 +332,7 @@ describe('parsePlanFile', () => {
     ['{"format": "industrial-land-plan",, }', 'not-json', 'line 1, column 35'],
     ['{"type": "FeatureCollection", "features": []}', 'not-a-plan', 'Import layer'],
     ['[1, 2, 3]', 'not-a-plan', 'not a plan file'],
-    ['{"format": "industrial-land-plan", "version": 3}', 'newer-version', 'newer version'],
+    ['{"format": "industrial-land-plan", "version": 4}', 'newer-version', 'newer version'],
     ['{"format": "industrial-land-plan"}', 'missing-part', 'version number is missing'],
     ['{"format": "industrial-land-plan", "version": "1"}', 'wrong-part', 'invalid ("1")'],
   ])('explains %j as %s', (text, code, words) => {
@@ -530,8 +542,13 @@ const plan: fc.Arbitrary<PlanFile> = fc
       scenarios: uniqueById(scenario),
       view: fc.record({ center: fc.tuple(finite(-180, 180), finite(-90, 90)), zoom: finite(0, 22) }),
       slides: uniqueById(slide),
+      comments: commentsArbitrary,
+      derivedFrom: derivedFromArbitrary,
     },
-    { requiredKeys: ['name', 'createdAt', 'tolerance', 'layers', 'scenarios'], noNullPrototype: true },
+    {
+      requiredKeys: ['name', 'createdAt', 'tolerance', 'layers', 'scenarios', 'comments'],
+      noNullPrototype: true,
+    },
   )
   // structuredClone gives every object the ordinary prototype (fast-check makes some null-prototype).
   .map((generated) => structuredClone(generated))
@@ -544,7 +561,7 @@ const plan: fc.Arbitrary<PlanFile> = fc
       );
     return {
       format: 'industrial-land-plan' as const,
-      version: 2 as const,
+      version: 3 as const,
       ...rest,
       settings: { ...structuredClone(DEFAULT_SETTINGS), ...defaultPlanningSettings(), tolerance },
       scenarios,

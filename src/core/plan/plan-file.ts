@@ -8,13 +8,15 @@ import type { PlanLayerSet } from '../analysis/analyze-plan.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { AnalysisSettings } from '../settings.ts';
 import type { PlanningSettings } from '../suggest/suggest-settings.ts';
+import type { DerivedFrom } from './derived-from.ts';
 import type { LayerOrigins } from './layer-origins.ts';
+import { orderedComment, type PlanComment } from './plan-comments.ts';
 import { CONTEXT_LAYER_KEYS, type ContextLayer } from './read-context-layers.ts';
 import type { Slide } from './slides.ts';
 
 export const PLAN_FORMAT = 'industrial-land-plan';
 /** The version this app writes; it reads this one and every older one. */
-export const PLAN_VERSION = 2;
+export const PLAN_VERSION = 3;
 /** The suffix of plan files. */
 export const PLAN_FILE_SUFFIX = '.plan.json';
 
@@ -47,6 +49,10 @@ export interface PlanFile {
   contextLayers?: ContextLayer[];
   /** Where each layer came from (layer-origins.ts); absent: not recorded. */
   layerOrigins?: LayerOrigins;
+  /** Comments pinned to plots, zones, towns and scenarios (plan-comments.ts; version 3); [] when none. */
+  comments: PlanComment[];
+  /** For a town's part of a city plan: where it came from (derived-from.ts; version 3); absent otherwise. */
+  derivedFrom?: DerivedFrom;
 }
 
 /** The members of a plan file in the order they are written. */
@@ -63,6 +69,8 @@ export const PLAN_KEYS = [
   'slides',
   'contextLayers',
   'layerOrigins',
+  'comments',
+  'derivedFrom',
 ] as const;
 
 /** JSON of one value, indented by `indent` spaces after the first line. */
@@ -109,6 +117,8 @@ export function serializePlan(plan: PlanFile): string {
       members.push(`  "layers": {\n${layers.join(',\n')}\n  }`);
     } else if (key === 'contextLayers')
       members.push(`  "contextLayers": ${contextLayersMember(plan.contextLayers ?? [])}`);
+    else if (key === 'comments')
+      members.push(`  "comments": ${indented(plan.comments.map(orderedComment), '  ')}`);
     else members.push(`  ${JSON.stringify(key)}: ${indented(value, '  ')}`);
   }
   return `{\n${members.join(',\n')}\n}\n`;

@@ -13,6 +13,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** True for an ISO 8601 date-time such as 2026-12-05T08:00:00.000Z. */
+export function isIsoDateTime(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
 /** A short description of a JSON value for messages. */
 function shown(value: unknown): string {
   if (value === undefined) return 'undefined';

@@ -6,7 +6,7 @@
 import type { LayerKind, Message } from '../types.ts';
 import { LAYER_KINDS, type LayerFileFormat, type LayerOrigin, type LayerOrigins } from './layer-origins.ts';
 import { childPath } from './plan-problems.ts';
-import { isRecord, type PlanReader } from './plan-reader.ts';
+import { isIsoDateTime, isRecord, type PlanReader } from './plan-reader.ts';
 
 const FORMATS: readonly LayerFileFormat[] = ['geojson', 'shapefile', 'kml'];
 
@@ -14,10 +14,6 @@ const EXPECTED_ORIGIN: Message = {
   zh: '{ "source": "sample" } 或 { "source": "file", "files": [文件名…], "format": "geojson"|"shapefile"|"kml", "crs": 坐标系代码或 null, "featureCount": 要素数, "importedAt": 导入时间 }',
   en: '{ "source": "sample" } or { "source": "file", "files": [names…], "format": "geojson"|"shapefile"|"kml", "crs": a CRS code or null, "featureCount": count, "importedAt": date-time }',
 };
-
-function isIsoDateTime(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value) && !Number.isNaN(Date.parse(value));
-}
 
 /** One layer's origin, or undefined when it is not one (the caller warns). */
 function readOrigin(value: unknown): LayerOrigin | undefined {

@@ -1,10 +1,12 @@
 /**
- * Reads the parsed JSON of a plan file of the current version (2) into typed data, checking every part and naming
+ * Reads the parsed JSON of a plan file of the current version (3) into typed data, checking every part and naming
  * the part that is missing or wrong. Required parts that are wrong are problems (the plan is not
  * read); optional parts that are wrong are left out with a warning. Never throws. The layers,
  * scenarios and slides are read by their own modules; the settings and the view here.
  */
 
+import { readDerivedFrom } from './derived-from.ts';
+import { readComments } from './plan-comments.ts';
 import { PLAN_KEYS, type PlanFile, type PlanView } from './plan-file.ts';
 import { isRecord, type PlanReader, readList } from './plan-reader.ts';
 import { readContextLayers } from './read-context-layers.ts';
@@ -36,7 +38,7 @@ function readView(reader: PlanReader, value: unknown): PlanView | undefined {
  * Reads a plan object of the current version (older ones are migrated first). Returns undefined when a required part is missing or wrong (the
  * reader then holds the problems).
  */
-export function readPlanV2(reader: PlanReader, data: Record<string, unknown>): PlanFile | undefined {
+export function readPlanV3(reader: PlanReader, data: Record<string, unknown>): PlanFile | undefined {
   reader.extraKeys(data, PLAN_KEYS, '');
   const name = reader.string(data, 'name', '');
   const createdAt = reader.string(data, 'createdAt', '');
@@ -50,6 +52,8 @@ export function readPlanV2(reader: PlanReader, data: Record<string, unknown>): P
   if (data.view !== undefined) view = readView(reader, data.view);
   // Optional, but the planner's own work: a damaged slide stops the file from opening (slides.ts).
   const slides = data.slides === undefined ? undefined : readSlides(reader, data.slides);
+  // Also the planner's and reviewers' own words: a damaged comment stops the file from opening (plan-comments.ts).
+  const comments = data.comments === undefined ? [] : readComments(reader, data.comments);
   if (
     name === undefined ||
     createdAt === undefined ||
@@ -57,18 +61,20 @@ export function readPlanV2(reader: PlanReader, data: Record<string, unknown>): P
     !layers ||
     !scenarios ||
     activeScenarioId === undefined ||
-    (data.slides !== undefined && !slides)
+    (data.slides !== undefined && !slides) ||
+    !comments
   )
     return undefined;
   const plan: PlanFile = {
     format: 'industrial-land-plan',
-    version: 2,
+    version: 3,
     name,
     createdAt,
     settings,
     layers,
     scenarios,
     activeScenarioId,
+    comments,
   };
   if (view) plan.view = view;
   if (slides) plan.slides = slides;
@@ -77,5 +83,7 @@ export function readPlanV2(reader: PlanReader, data: Record<string, unknown>): P
   const layerOrigins =
     data.layerOrigins === undefined ? undefined : readLayerOrigins(reader, data.layerOrigins, 'layerOrigins');
   if (layerOrigins) plan.layerOrigins = layerOrigins;
+  const derivedFrom = data.derivedFrom === undefined ? undefined : readDerivedFrom(reader, data.derivedFrom);
+  if (derivedFrom) plan.derivedFrom = derivedFrom;
   return plan;
 }

@@ -12,10 +12,14 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (set) => ({
   visible: { boundary: true, control: true, plots: true },
   planName: DEFAULT_PLAN_NAME,
   planning: defaultPlanningSettings(),
+  comments: [],
+  derivedFrom: null,
   // Indices and towns of the plan before mean nothing in this one.
   openPlan: (layers, analysis, plotMap) =>
     set({ layers, analysis, plotMap, selectedPlot: null, town: null, filter: EMPTY_FILTER }),
   setVisible: (layer, visible) => set((state) => ({ visible: { ...state.visible, [layer]: visible } })),
   setPlanName: (planName) => set({ planName }),
   setPlanning: (planning) => set({ planning }),
+  setComments: (comments) => set({ comments }),
+  setDerivedFrom: (derivedFrom) => set({ derivedFrom }),
 });
