@@ -6,7 +6,6 @@
 
 import { formatCount } from '../core/io/describe-feature.ts';
 import { fileTooLarge, MAX_FILE_BYTES } from '../core/io/import-limits.ts';
-import type { InputFile } from '../core/io/read-layer-files.ts';
 import type { ContextLayer } from '../core/plan/read-context-layers.ts';
 import type { Problem } from '../core/types.ts';
 import { CONTEXT_COLORS } from '../map/palette.ts';
@@ -42,11 +41,8 @@ function nextColor(used: readonly string[]): string {
 export async function importContextLayers(store: PlannerStore, files: readonly File[]): Promise<number> {
   if (files.length === 0) return 0;
   const tooLarge = files.filter((file) => file.size > MAX_FILE_BYTES);
-  const inputs: InputFile[] = await Promise.all(
-    files
-      .filter((file) => file.size <= MAX_FILE_BYTES)
-      .map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
-  );
+  // The worker reads the files itself (the page holds no copy of their bytes).
+  const inputs = files.filter((file) => file.size <= MAX_FILE_BYTES);
   const read = inputs.length > 0 ? await readContextFiles(store, inputs) : { layers: [], problems: [] };
   if (!read) return 0;
   const used = store.getState().contextLayers.map((layer) => layer.color);

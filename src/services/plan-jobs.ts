@@ -7,7 +7,6 @@
 import { loadCixiCheckReference } from '../bundled/cixi-check-reference.ts';
 import { countFlags } from '../core/checks/plausibility-checks.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
-import type { InputFile } from '../core/io/read-layer-files.ts';
 import { type LayerOrigin, withOrigin } from '../core/plan/layer-origins.ts';
 import { emptyPlotOutlines } from '../core/plot-outlines.ts';
 import { createScenarioSet } from '../core/scenario/edits/apply-edit.ts';
@@ -20,6 +19,7 @@ import { DEFAULT_PLAN_NAME } from '../state/slices/plan-slice.ts';
 import type { PlannerStore } from '../state/store.ts';
 import type { AnalysisResult } from '../worker/analysis-api.ts';
 import { type AnalysisClient, createAnalysisClient } from '../worker/analysis-client.ts';
+import type { PickedFile } from '../worker/read-picked-files.ts';
 import type { ImportKind, SourcePreview } from '../worker/source-preview.ts';
 import { CancelledError, JobError } from '../worker/worker-api.ts';
 import { publishPlotTiles } from './plots-protocol.ts';
@@ -130,18 +130,23 @@ export async function restorePlan(
   return 'restored';
 }
 
+/** The buffers of files given as bytes, moved to the worker; a `File` goes as a handle (the worker reads it). */
+function byteBuffers(files: readonly PickedFile[]): Transferable[] {
+  return files.flatMap((file) => (file instanceof Blob ? [] : [file.bytes.buffer as ArrayBuffer]));
+}
+
 /** Reads files for the import dialog (whose previews are checked against the county and land). */
-export function readFiles(store: PlannerStore, files: InputFile[]) {
+export function readFiles(store: PlannerStore, files: PickedFile[]) {
   return runJob(store, { zh: '正在读取文件…', en: 'Reading files…' }, async (c, onProgress) => {
     await c.api.setCheckReference(loadCixiCheckReference());
-    return c.api.read(files, { onProgress, transfer: files.map((file) => file.bytes.buffer) });
+    return c.api.read(files, { onProgress, transfer: byteBuffers(files) });
   });
 }
 
 /** Reads files as context layers (参考图层) in the worker; the plan is not touched. */
-export function readContextFiles(store: PlannerStore, files: InputFile[]) {
+export function readContextFiles(store: PlannerStore, files: PickedFile[]) {
   return runJob(store, { zh: '正在读取参考图层…', en: 'Reading context layers…' }, (c, onProgress) =>
-    c.api.readContext(files, { onProgress, transfer: files.map((file) => file.bytes.buffer) }),
+    c.api.readContext(files, { onProgress, transfer: byteBuffers(files) }),
   );
 }
 

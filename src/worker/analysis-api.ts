@@ -9,7 +9,7 @@ import type { CheckReference } from '../core/checks/check-reference.ts';
 import { limitChecks, type PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import type { ContextFeatureCollection } from '../core/io/load-context-layer.ts';
-import type { InputFile, LayerSource } from '../core/io/read-layer-files.ts';
+import type { LayerSource } from '../core/io/read-layer-files.ts';
 import { type PlotOutlines, packPlotOutlines, plotOutlineBuffers } from '../core/plot-outlines.ts';
 import type { ReceivingZone } from '../core/scenario/scenario.ts';
 import {
@@ -23,6 +23,7 @@ import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import { keepCheckReference, layerChecks } from './layer-checks.ts';
 import { type PlotTileData, plotMarkers, plotTileBuffers, plotTileData } from './plot-map.ts';
+import type { PickedFile } from './read-picked-files.ts';
 import { loadSavedLayers, saveLayers } from './saved-layers.ts';
 import {
   forgetLastLoad,
@@ -143,23 +144,26 @@ export const analysisApi = {
   },
 
   /**
-   * Reads dropped or picked files into sources and previews each as the layer it looks like. The
-   * files' bytes are let go once read (`files` is emptied), so that checking does not hold them too.
+   * Reads dropped or picked files (the page's `File` handles; a large GeoJSON read in pieces, see
+   * read-picked-files.ts) into sources and previews each as the layer it looks like. The files'
+   * bytes are let go once read (`files` is emptied), so that checking does not hold them too.
    */
-  async read(files: InputFile[], context: OperationContext) {
+  async read(files: PickedFile[], context: OperationContext) {
     context.progress(0, STAGE.read);
     const readers = await loadImportReaders();
     sources = [];
     forgetLastLoad();
-    const read = readers.readLayerFiles(files);
+    const picked = await readers.readPickedFiles(files, (done) => context.progress(done / 2, STAGE.read));
     files.length = 0;
+    const read = readers.readLayerFiles(picked.inputs);
+    picked.inputs.length = 0;
     sources = read.sources;
     context.progress(0.5, STAGE.check);
     const previews = sources.map((source, index) => {
       const guess = readers.guessLayerKind(source.fileName, source.collection);
       return previewSource(readers, source, index, guess.kind, null, guess.reason, null, layers.boundary);
     });
-    return { previews, problems: read.problems };
+    return { previews, problems: [...picked.problems, ...read.problems] };
   },
 
   /**
@@ -255,13 +259,15 @@ export const analysisApi = {
    * detected, far-from-Cixi stopped) and kept as drawn, never analysed. The plan's layers and the
    * import dialog's sources stay as they are.
    */
-  async readContext(files: InputFile[], context: OperationContext) {
+  async readContext(files: PickedFile[], context: OperationContext) {
     context.progress(0, STAGE.read);
     const readers = await loadImportReaders();
-    const read = readers.readLayerFiles(files, { anyGeometry: true });
+    const picked = await readers.readPickedFiles(files, (done) => context.progress(done / 2, STAGE.read));
     files.length = 0;
+    const read = readers.readLayerFiles(picked.inputs, { anyGeometry: true });
+    picked.inputs.length = 0;
     context.progress(0.5, STAGE.check);
-    const problems: Problem[] = [...read.problems];
+    const problems: Problem[] = [...picked.problems, ...read.problems];
     const contextLayers: { fileName: string; data: ContextFeatureCollection; crs: Message }[] = [];
     for (const source of read.sources) {
       const loaded = readers.loadContextLayer(source);

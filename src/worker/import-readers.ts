@@ -11,3 +11,4 @@ export { guessLayerKind } from '../core/io/guess-layer-kind.ts';
 export { loadContextLayer } from '../core/io/load-context-layer.ts';
 export { loadLayerFromSource } from '../core/io/load-layer.ts';
 export { readLayerFiles } from '../core/io/read-layer-files.ts';
+export { readPickedFiles } from './read-picked-files.ts';

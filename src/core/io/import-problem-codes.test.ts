@@ -8,7 +8,7 @@ import { MAX_FILE_BYTES } from './import-limits.ts';
 import { IMPORT_PROBLEM_CODES } from './import-problem-codes.ts';
 import { IO_PROBLEM_CODES } from './problem-codes.ts';
 import { readDbf } from './read-dbf.ts';
-import { readLayerFiles } from './read-layer-files.ts';
+import { readLayerFiles, unreadableFile } from './read-layer-files.ts';
 
 const FIXTURES = new URL('../../../test/fixtures/import/', import.meta.url);
 const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, FIXTURES))) });
@@ -63,6 +63,8 @@ describe('IMPORT_PROBLEM_CODES', () => {
     const memo = writeDbf([{ name: 'M', type: 'C', length: 1 }], []);
     memo[43] = 'M'.charCodeAt(0);
     problems.push(...readDbf(memo, 'm.dbf', { cpg: '???' }).problems);
+    // The page's worker, for a picked file that cannot be read (src/worker/read-picked-files.ts).
+    problems.push(unreadableFile('moved.geojson'));
     const known: Record<string, { severity: string }> = { ...IO_PROBLEM_CODES, ...IMPORT_PROBLEM_CODES };
     for (const problem of problems) {
       expect(known[problem.code], problem.code).toBeDefined();

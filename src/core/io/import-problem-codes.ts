@@ -8,6 +8,7 @@ import type { ProblemCodeInfo } from './problem-codes.ts';
 export const IMPORT_PROBLEM_CODES = {
   'unknown-file-type': { severity: 'error', title: { zh: '不支持的文件类型', en: 'unsupported file type' } },
   'file-too-large': { severity: 'error', title: { zh: '文件过大', en: 'file too large' } },
+  'unreadable-file': { severity: 'error', title: { zh: '无法读取文件', en: 'file cannot be read' } },
   'zip-too-large': {
     severity: 'error',
     title: { zh: '压缩包解压后过大', en: 'archive unpacks to too much' },

@@ -19,6 +19,11 @@ export interface InputFile {
   /** The file's name (or path, on the command line); named in every message. */
   name: string;
   bytes: Uint8Array;
+  /**
+   * A GeoJSON file's FeatureCollection, already parsed as its bytes were read in pieces (the page's
+   * worker: see feature-collection-reader.ts); `bytes` is then empty.
+   */
+  collection?: unknown;
 }
 
 /** One layer found in the files, before validation. */
@@ -141,6 +146,15 @@ function notAZip(name: string, kind: 'zip' | 'kmz'): Problem {
     'not-a-zip',
     `文件 ${name} 不是有效的${kind === 'kmz' ? ' KMZ' : ' ZIP 压缩包'}（无法解压，可能已损坏或只下载了一部分）；请重新压缩或重新下载`,
     `File ${name} is not a valid ${kind === 'kmz' ? 'KMZ' : 'zip archive'} (it cannot be extracted; it may be damaged or incompletely downloaded); zip it or download it again.`,
+  );
+}
+
+/** The problem of a picked file that cannot be read (moved, deleted or locked since it was picked). */
+export function unreadableFile(name: string): Problem {
+  return fileProblem(
+    'unreadable-file',
+    `无法读取文件 ${name}（可能已被移动、删除，或正被其他程序写入）；请关闭占用它的程序后重新选择该文件`,
+    `File ${name} could not be read (it may have been moved or deleted, or another program is writing it); close that program and pick the file again.`,
   );
 }
 
@@ -413,6 +427,14 @@ export function readLayerFiles(
   options: ReadLayerFilesOptions = {},
 ): ReadLayerFilesResult {
   const reader = new Reader(options);
-  for (const file of files) reader.addFile(file.name, file.bytes, false);
+  for (const file of files)
+    if (file.collection === undefined) reader.addFile(file.name, file.bytes, false);
+    else
+      reader.addGeoJsonSource({
+        fileName: file.name,
+        format: 'geojson',
+        collection: file.collection,
+        problems: [],
+      });
   return reader.finish();
 }
