@@ -6,7 +6,7 @@
  * JSON is read again whole, for the exact messages of the ordinary reading).
  */
 
-import { FeatureCollectionReader } from '../core/io/feature-collection-reader.ts';
+import { GeoJsonByteReader } from '../core/io/geojson-byte-reader.ts';
 import { fileTooLarge, MAX_FILE_BYTES } from '../core/io/import-limits.ts';
 import { LARGE_GEOJSON_BYTES } from '../core/io/parse-large-geojson.ts';
 import { type InputFile, unreadableFile } from '../core/io/read-layer-files.ts';
@@ -23,20 +23,20 @@ function isGeoJsonName(name: string): boolean {
 }
 
 /**
- * The FeatureCollection of `file` read `sliceBytes` at a time (each slice let go once parsed);
- * null when it is not one (see FeatureCollectionReader).
+ * The FeatureCollection of `file` read `sliceBytes` at a time, each slice let go once its features
+ * are read (GeoJsonByteReader); null when it is not one that reader takes (read it the ordinary way).
  */
 export async function readFeatureCollectionInPieces(
   file: Blob,
-  { sliceBytes = SLICE_BYTES, pieceBytes }: { sliceBytes?: number; pieceBytes?: number } = {},
+  { sliceBytes = SLICE_BYTES }: { sliceBytes?: number } = {},
   onProgress: (fraction: number) => void = () => {},
 ) {
-  const reader = new FeatureCollectionReader(pieceBytes === undefined ? {} : { pieceBytes });
+  const reader = new GeoJsonByteReader();
   for (let at = 0; at < file.size; at += sliceBytes) {
-    reader.push(new Uint8Array(await file.slice(at, at + sliceBytes).arrayBuffer()));
+    if (!reader.push(new Uint8Array(await file.slice(at, at + sliceBytes).arrayBuffer()))) return null;
     onProgress(Math.min(1, (at + sliceBytes) / file.size));
   }
-  return reader.finish();
+  return reader.end();
 }
 
 /**

@@ -11,7 +11,7 @@ const MB = 1024 * 1024;
 /**
  * The largest file read: 500 MB (a county's plots, 100,000, are about 40 MB of GeoJSON). A smaller
  * GeoJSON file is read as one text, and JavaScript holds at most about 512 MB of text in one string;
- * the page reads a GeoJSON FeatureCollection from 32 MB on in pieces (feature-collection-reader.ts).
+ * the page reads a GeoJSON FeatureCollection from 32 MB on in pieces (read-picked-files.ts).
  */
 export const MAX_FILE_BYTES = 500 * MB;
 

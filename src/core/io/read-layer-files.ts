@@ -21,7 +21,7 @@ export interface InputFile {
   bytes: Uint8Array;
   /**
    * A GeoJSON file's FeatureCollection, already parsed as its bytes were read in pieces (the page's
-   * worker: see feature-collection-reader.ts); `bytes` is then empty.
+   * worker: see src/worker/read-picked-files.ts); `bytes` is then empty.
    */
   collection?: unknown;
 }
