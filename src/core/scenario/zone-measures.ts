@@ -125,7 +125,7 @@ function hasFiniteCoordinates(geometry: AreaGeometry): boolean {
 }
 
 /** The zone's town: its own `town` if set, else the boundary town holding most of it, else the nearest. */
-function zoneTown(
+export function zoneTown(
   zone: ReceivingZone,
   boundaryLayer: FeatureCollection,
 ): Pick<ZoneMeasures, 'town' | 'townSource'> {
