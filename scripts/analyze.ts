@@ -127,11 +127,14 @@ function chooseSource(path: string, kind: LayerKind, sources: LayerSource[]): La
   ]);
 }
 
-/** Valid UTF-8 as text, through Buffer (a third faster than TextDecoder); null for anything else. */
+/**
+ * Valid UTF-8 as text, through Buffer (a third faster than TextDecoder); null for anything else.
+ * Buffer writes U+FFFD for every sequence that is not UTF-8, so a text without one came from valid
+ * bytes: only a text with one (rare: broken bytes, or the character itself) is checked byte by byte.
+ */
 function nodeUtf8(bytes: Uint8Array): string | null {
-  return isUtf8(bytes)
-    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
-    : null;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return !text.includes('\uFFFD') || isUtf8(bytes) ? text : null;
 }
 
 /** The lines the import dialog shows about a layer's CRS: the detection when it is not plain lon/lat, and always its warning. */

@@ -7,9 +7,10 @@
  */
 
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateSamplePlan } from './generate-sample.ts';
@@ -59,9 +60,30 @@ export interface AnalyzeBenchResult {
 /** 100,000 plots of the sample generator's default seed, each command run three times. */
 export const ANALYZE_BENCH_DEFAULTS: AnalyzeBenchOptions = { plots: 100_000, seed: 20220225, repeats: 3 };
 
-/** The sample's three layers under the OS temp folder, written once per seed and size. */
+/**
+ * A short hash of the sample generator's sources (every module it imports, followed from
+ * generate-sample.ts and sample-collection-text.ts): files written by another version of the
+ * generator are never taken for this one's.
+ */
+export function generatorStamp(): string {
+  const hash = createHash('sha256');
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const source = readFileSync(path, 'utf8');
+    hash.update(`${relative(ROOT, path)}\n${source}\n`);
+    for (const [, specifier] of source.matchAll(/from '(\.{1,2}\/[^']+)'/g))
+      visit(resolve(dirname(path), specifier as string));
+  };
+  for (const entry of ['generate-sample.ts', 'sample-collection-text.ts'])
+    visit(join(ROOT, 'scripts', 'lib', entry));
+  return hash.digest('hex').slice(0, 10);
+}
+
+/** The sample's three layers under the OS temp folder, written once per seed, size and generator. */
 function sampleFiles(plots: number, seed: number): LayerFiles {
-  const dir = join(os.tmpdir(), `ilp-bench-${seed}-${plots}`);
+  const dir = join(os.tmpdir(), `ilp-bench-${seed}-${plots}-${generatorStamp()}`);
   const files = Object.fromEntries(
     LAYERS.map((layer) => [layer, join(dir, `${layer}.geojson`)]),
   ) as LayerFiles;

@@ -66,6 +66,23 @@ describe('npm run analyze', () => {
     expect(summary).toHaveProperty('outsideBoundaryMu');
   });
 
+  it('reads a file holding the character U+FFFD as UTF-8, and one with a byte that is not UTF-8 as GB18030', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-utf8-'));
+    const text = readFileSync(join(fixtures, 'classify/plots.geojson'), 'utf8');
+    const withReplacement = join(dir, 'replacement.geojson');
+    writeFileSync(withReplacement, text.replace('fully inside control zone C1', '东山头村 \uFFFD'));
+    const valid = analyzeWithClassifyLayers(withReplacement, join(dir, 'a.csv'));
+    expect(valid.code).toBe(0);
+    expect(valid.stderr).not.toContain('不是 UTF-8');
+    const broken = join(dir, 'broken.geojson');
+    const bytes = Buffer.from(text.replace('fully inside control zone C1', 'C1 @'), 'utf8');
+    bytes[bytes.indexOf('C1 @') + 3] = 0xff;
+    writeFileSync(broken, bytes);
+    const gb18030 = analyzeWithClassifyLayers(broken, join(dir, 'b.csv'));
+    expect(gb18030.code).toBe(0);
+    expect(gb18030.stderr).toContain('不是 UTF-8 编码，已按 GBK/GB18030 读取');
+  });
+
   it('adds the plausibility checks to summary.json under checks (figures of the checks fixture, from PostGIS)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'analyze-checks-'));
     const summaryPath = join(dir, 'summary.json');

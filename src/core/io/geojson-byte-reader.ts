@@ -241,8 +241,31 @@ export class GeoJsonByteReader {
   private array(open: number, depth: number): unknown[] {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const bytes = this.bytes;
-    const list: unknown[] = [];
     let at = this.firstElement(open, CLOSE_BRACKET);
+    if (at < 0) return [];
+    const first = bytes[at] as number;
+    if (first === MINUS || (first >= ZERO && first <= NINE)) {
+      // A position [x, y]: made by one array literal, whose allocation site lets the engine place
+      // these long-lived arrays where the young generation's collections need not copy them.
+      const x = this.number(at);
+      at = this.nextElement(CLOSE_BRACKET);
+      if (at < 0) return [x];
+      const second = bytes[at] as number;
+      if (second === MINUS || (second >= ZERO && second <= NINE)) {
+        const y = this.number(at);
+        at = this.nextElement(CLOSE_BRACKET);
+        if (at < 0) return [x, y];
+        return this.rest([x, y], at, depth);
+      }
+      return this.rest([x], at, depth);
+    }
+    return this.rest([], at, depth);
+  }
+
+  /** The array's elements from the one at `from` on, after those in `list`. */
+  private rest(list: unknown[], from: number, depth: number): unknown[] {
+    const bytes = this.bytes;
+    let at = from;
     while (at >= 0) {
       const byte = bytes[at] as number;
       // Numbers, the bulk of a GeoJSON file, are read here without the dispatch of value().

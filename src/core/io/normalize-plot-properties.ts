@@ -291,7 +291,6 @@ export function normalizePlotProperties(
   if (idCell?.kind === 'value') properties.id = idCell.value;
   else if (contextId?.kind === 'value') properties.id = contextId.value;
   const featureId = properties.id === '' ? undefined : properties.id;
-  const label = featureIndex >= 0 ? featureLabel(featureIndex, featureId) : undefined;
 
   const warn = (code: string, field: PlotField, column: string, value: unknown, zh: string, en: string) => {
     const name = PLOT_FIELD_LABELS[field];
@@ -302,6 +301,8 @@ export function normalizePlotProperties(
       en: column === field ? `"${column}"` : `"${column}" (${name.en})`,
     };
     const shown = shortText(value);
+    // The feature's label is made only for a warning (most plots have none).
+    const label = featureIndex >= 0 ? featureLabel(featureIndex, featureId) : undefined;
     const prefix = label ? { zh: `${label.zh}：`, en: `${label.en}: ` } : { zh: '', en: '' };
     const problem: Problem = {
       code,

@@ -71,7 +71,10 @@ function safeTrace(run: () => unknown): string[] {
 function structuralFindings(feature: Record<string, unknown>, geometryToCheck: boolean): Message[] {
   const findings: Message[] = [];
   // Check the Feature shell without its geometry, so geometry messages cannot be mistaken for it.
-  for (const text of safeTrace(() => gjv.isFeature({ ...feature, geometry: null }, true))) {
+  // It finds nothing in the usual shell (type "Feature", a properties member, no bbox): only the
+  // others are copied and asked.
+  const plain = feature.type === 'Feature' && 'properties' in feature && !('bbox' in feature);
+  for (const text of plain ? [] : safeTrace(() => gjv.isFeature({ ...feature, geometry: null }, true))) {
     const known = FEATURE_MESSAGES.find(([pattern]) => pattern.test(text));
     if (known && !findings.includes(known[1])) findings.push(known[1]);
   }
