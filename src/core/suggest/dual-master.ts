@@ -70,7 +70,13 @@ export function dualBound(highs: Highs, model: SuggestModel, options: DualBoundO
       master.addRow(lower, rowUpper[r] as number, { indices: [], values: [] });
     });
     const activeIndex = new Int32Array(rowCount).fill(-1);
-    const penaltyOf = (row: number) => (groups[Math.floor(row / K)] as { penalty: number }).penalty;
+    // The slacks' penalties start at a cap near the prices that can occur (twice the dearest option:
+    // one scaled unit is about what the largest plot gives) and rise tenfold while the master still
+    // needs a slack: huge penalties from the start make HiGHS fail and the first prices useless.
+    let cap = 2 * Math.max(1, maxCostOf(model));
+    const penaltyOf = (row: number) =>
+      Math.min(cap, (groups[Math.floor(row / K)] as { penalty: number }).penalty);
+    const fullPenalty = (row: number) => (groups[Math.floor(row / K)] as { penalty: number }).penalty;
     active.forEach((row, r) => {
       activeIndex[row] = r;
       master.addCol(penaltyOf(row), 0, highs.infinity, { indices: [r], values: [1] });
@@ -128,19 +134,42 @@ export function dualBound(highs: Highs, model: SuggestModel, options: DualBoundO
     let masterValue = Number.POSITIVE_INFINITY;
     let iterations = 0;
     const alpha = 0.5;
+    let colValue: Float64Array = new Float64Array(0);
+    /** Solves the master; false if HiGHS fails (large penalties can upset it): the bound so far stands. */
+    const solveMaster = (): Float64Array | null => {
+      try {
+        master.run();
+        const solution = master.getSolution();
+        colValue = solution.colValue;
+        return solution.rowDual;
+      } catch {
+        return null;
+      }
+    };
     // At least one round, so that the master's mix and prices exist even past the deadline.
     while (iterations === 0 || (performance.now() < options.deadline && !options.signal?.aborted)) {
       iterations++;
-      master.run();
+      const duals = solveMaster();
+      if (!duals) break;
       masterValue = master.getObjectiveValue();
-      const duals = master.getSolution().rowDual;
       const pi = duals[convexityRow] as number;
       const lambdaMaster = new Float64Array(rowCount);
       active.forEach((row, r) => {
         lambdaMaster[row] = Math.min(penaltyOf(row), Math.max(0, duals[r] as number));
       });
       options.onIteration?.(bound, masterValue);
-      if (masterValue - bound <= options.relGap * Math.max(1, Math.abs(masterValue))) break;
+      if (masterValue - bound <= options.relGap * Math.max(1, Math.abs(masterValue))) {
+        // Converged under the cap: done unless a slack is used where the full penalty is higher.
+        const capped = active.filter(
+          (row, r) => (colValue[r] as number) > 1e-9 && fullPenalty(row) > penaltyOf(row),
+        );
+        if (capped.length === 0) break;
+        cap *= 10;
+        active.forEach((row, r) => {
+          master.changeColCost(r, penaltyOf(row));
+        });
+        continue;
+      }
       // Evaluate between the centre and the master's prices; if that column does not price out
       // against the master (mispricing), evaluate at the master's prices themselves.
       const smoothed = center.map(
@@ -161,8 +190,8 @@ export function dualBound(highs: Highs, model: SuggestModel, options: DualBoundO
       addPlan(trial);
     }
     // A column added after the last solve invalidates its solution: solve once more (warm, cheap).
-    master.run();
-    const { mixChoice, fractional } = mixOf(model, plans, master.getSolution().colValue, firstPlanColumn);
+    solveMaster();
+    const { mixChoice, fractional } = mixOf(model, plans, colValue, firstPlanColumn);
     return { bound, lambda, best, masterValue, iterations, mixChoice, fractional };
   } finally {
     master.dispose();
@@ -206,6 +235,13 @@ function mixOf(
     if (weightOf.size > 1) fractional.push(i);
   }
   return { mixChoice, fractional: Int32Array.from(fractional) };
+}
+
+/** The dearest option's objective (a scale of the prices). */
+function maxCostOf(model: SuggestModel): number {
+  let max = 0;
+  for (const cost of model.options.cost) max = Math.max(max, Math.abs(cost));
+  return max;
 }
 
 /** cost − λ·activity − π of a plan against the master's prices. */

@@ -3,7 +3,7 @@
  * its right-hand side. Never makes a feasible plan infeasible; dearest savings first.
  */
 
-import { addActivity, choiceActivity } from './lagrangian.ts';
+import { addActivity, choiceActivity, optionPrices, reducedCost } from './lagrangian.ts';
 import type { TransferChoice } from './solve-milp.ts';
 import type { SuggestModel } from './suggest-model.ts';
 
@@ -64,23 +64,14 @@ export function improveChoice(
   model: SuggestModel,
   choice: Int32Array,
   transfers: readonly TransferChoice[],
+  lambda?: Float64Array,
 ): Int32Array {
   const { options } = model;
   const improved = choice.slice();
   const { activity } = choiceActivity(model, improved);
   addTransferActivity(model, activity, transfers);
   const change = new Float64Array(activity.length);
-  // Plots with most to save first.
-  const saving = new Float64Array(options.n);
-  for (let i = 0; i < options.n; i++) {
-    let lowest = Number.POSITIVE_INFINITY;
-    for (let o = options.optStart[i] as number; o < (options.optStart[i + 1] as number); o++)
-      lowest = Math.min(lowest, options.cost[o] as number);
-    saving[i] = (options.cost[improved[i] as number] as number) - lowest;
-  }
-  const order = Array.from({ length: options.n }, (_, i) => i)
-    .filter((i) => (saving[i] as number) > 1e-12)
-    .sort((a, b) => (saving[b] as number) - (saving[a] as number));
+  const order = improvementOrder(model, improved, lambda);
   for (const i of order) {
     const current = improved[i] as number;
     const candidates: number[] = [];
@@ -94,4 +85,33 @@ export function improveChoice(
       }
   }
   return improved;
+}
+
+/**
+ * The plots that have a cheaper option, in the order to try them: with prices λ, the move that
+ * loses least at those prices first (rc(cheaper) − rc(current), smallest first: the LP optimum's
+ * choices are the last given up); without, the most to save first.
+ */
+export function improvementOrder(model: SuggestModel, choice: Int32Array, lambda?: Float64Array): number[] {
+  const { options } = model;
+  const prices = lambda ? optionPrices(model, lambda) : null;
+  const key = new Float64Array(options.n);
+  const plots: number[] = [];
+  for (let i = 0; i < options.n; i++) {
+    const current = choice[i] as number;
+    const currentCost = options.cost[current] as number;
+    let lowest = Number.POSITIVE_INFINITY;
+    let leastLoss = Number.POSITIVE_INFINITY;
+    const currentReduced = prices ? reducedCost(model, prices, current) : 0;
+    for (let o = options.optStart[i] as number; o < (options.optStart[i + 1] as number); o++) {
+      const cost = options.cost[o] as number;
+      lowest = Math.min(lowest, cost);
+      if (prices && cost < currentCost - 1e-12)
+        leastLoss = Math.min(leastLoss, reducedCost(model, prices, o) - currentReduced);
+    }
+    if (currentCost - lowest <= 1e-12) continue;
+    plots.push(i);
+    key[i] = prices ? leastLoss : lowest - currentCost;
+  }
+  return plots.sort((a, b) => (key[a] as number) - (key[b] as number));
 }

@@ -29,6 +29,7 @@ export function repairChoice(
   lambda: Float64Array,
   deadline: number,
   onEvaluate?: (lambda: Float64Array, result: LagrangianResult) => void,
+  maxSteps = 200,
 ): { result: LagrangianResult; feasible: boolean; lambda: Float64Array } {
   const prices = lambda.slice();
   // A step that matters: a share of the mean positive price, or of the objective per plot.
@@ -43,7 +44,7 @@ export function repairChoice(
   for (const cost of model.options.cost) totalCost += Math.abs(cost);
   const unit = count > 0 ? positive / count : totalCost / Math.max(1, model.options.variant.length);
   let result = evaluateLagrangian(model, prices);
-  for (let step = 0; step < 200 && performance.now() < deadline; step++) {
+  for (let step = 0; step < maxSteps && performance.now() < deadline; step++) {
     const short = shortRows(model, result.activity);
     if (short.length === 0) return { result, feasible: true, lambda: prices };
     for (const row of short) {

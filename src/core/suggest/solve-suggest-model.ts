@@ -7,16 +7,23 @@
  */
 
 import type { Highs } from 'highs';
-import { dualBound } from './dual-master.ts';
-import { greedyPlan, reducedCostAt } from './greedy-plan.ts';
+import { type DualBound, dualBound } from './dual-master.ts';
+import { greedyPlan, plainCost, reducedCostAt } from './greedy-plan.ts';
 import { addTransferActivity, improveChoice } from './improve-choice.ts';
 import { choiceActivity, type LagrangianResult, optionPrices, reducedCost } from './lagrangian.ts';
 import { repairChoice } from './repair-choice.ts';
 import { solveMilp, type TransferChoice } from './solve-milp.ts';
 import type { SuggestModel } from './suggest-model.ts';
+import { swapImprove } from './swap-improve.ts';
 
 /** Models with at most this many options are solved whole as a MILP. */
 export const EXACT_OPTION_LIMIT = 6000;
+
+/** A large model's run ends once its proven gap is below this (unless `relGap` says otherwise). */
+export const DEFAULT_REL_GAP = 0.005;
+
+/** Price steps of the first repair, whose plans start the master. */
+const SEED_STEPS = 40;
 
 export interface SolvedModel {
   choice: Int32Array;
@@ -34,6 +41,8 @@ export interface SolveOptions {
   /** performance.now() when the run started. */
   started: number;
   method: 'auto' | 'exact' | 'lagrangian';
+  /** A large model's run ends once its proven gap is below this (default DEFAULT_REL_GAP). */
+  relGap?: number;
   signal?: AbortSignal;
   onProgress?: (
     done: number,
@@ -43,8 +52,12 @@ export interface SolveOptions {
   ) => void;
 }
 
-/** For every plot, the gap between its second-best and best reduced cost at the prices λ. */
-export function choiceMargins(model: SuggestModel, lambda: Float64Array): Float64Array {
+/**
+ * For every plot, how near its decision is to a tie at the prices λ: the gap between its two best
+ * reduced costs, or, when `current` is given and is not its best option, minus how much dearer the
+ * current option is (a plan's off-price decisions first).
+ */
+export function choiceMargins(model: SuggestModel, lambda: Float64Array, current?: Int32Array): Float64Array {
   const { options } = model;
   const prices = optionPrices(model, lambda);
   const margins = new Float64Array(options.n);
@@ -58,7 +71,8 @@ export function choiceMargins(model: SuggestModel, lambda: Float64Array): Float6
         best = reduced;
       } else if (reduced < second) second = reduced;
     }
-    margins[i] = second - best;
+    const off = current ? reducedCost(model, prices, current[i] as number) - best : 0;
+    margins[i] = off > 1e-9 ? -off : second - best;
   }
   return margins;
 }
@@ -80,22 +94,25 @@ export async function solveSuggestModel(
   const exact =
     options.method === 'exact' ||
     (options.method === 'auto' && model.options.variant.length <= EXACT_OPTION_LIMIT);
+  const targetGap = options.relGap ?? DEFAULT_REL_GAP;
   // Prices raised from zero until the cheapest choice meets every row: a first feasible plan, and
   // the plans on the way start the master (without them it spends its first rounds on penalties).
   const seedPlans: { lambda: Float64Array; plan: LagrangianResult }[] = [];
   const first = repairChoice(
     model,
     new Float64Array(model.groups.length * model.K),
-    started + 0.1 * timeLimitS * 1000,
+    started + 0.05 * timeLimitS * 1000,
     (lambda, plan) => {
       if (seedPlans.length < 60) seedPlans.push({ lambda, plan });
     },
+    SEED_STEPS,
   );
-  // The bound: at most a third of the time (the plan needs the rest).
+  // The bound: the column generation until its master and its best L(λ) agree to a twentieth of the
+  // gap asked for (the exact MILP needs only its prices and a start), or a share of the time.
   const dual = dualBound(highs, model, {
     seedPlans,
-    deadline: started + (exact ? 0.15 : 0.35) * timeLimitS * 1000,
-    relGap: 1e-5,
+    deadline: started + (exact ? 0.15 : 0.6) * timeLimitS * 1000,
+    relGap: exact ? 1e-5 : targetGap / 20,
     ...(signal ? { signal } : {}),
     onIteration: (lower, upper) =>
       onProgress?.(
@@ -118,52 +135,96 @@ export async function solveSuggestModel(
   });
   if (signal?.aborted) return solved(dual.best.choice, []);
   onProgress?.(0.5, 'plan', null, bound);
-  // Plan A: the master's mix, read per plot; its split plots, and those nearest a tie, decided by a
-  // MILP with the others fixed (every plot, for a small model).
-  let decide: Int32Array;
-  if (exact) decide = allPlots(n);
-  else {
-    const chosen = new Set(dual.fractional);
-    const margins = choiceMargins(model, dual.lambda);
-    const byMargin = allPlots(n).sort((a, b) => (margins[a] as number) - (margins[b] as number));
-    const size = Math.min(n, Math.max(chosen.size + 100, 300 + 4 * model.groups.length));
-    for (const i of byMargin) {
-      if (chosen.size >= size) break;
-      chosen.add(i);
-    }
-    decide = Int32Array.from(chosen);
-  }
-  const polished = solveMilp(highs, model, {
-    decide,
-    fixed: dual.mixChoice,
-    start: dual.mixChoice,
-    timeLimitS: exact ? remainingS() * 0.8 : Math.min(remainingS() * 0.4, 5),
-    mipRelGap: exact ? (options.method === 'exact' ? 1e-6 : 1e-4) : 2e-4,
-  });
-  onProgress?.(0.8, 'plan', null, bound);
-  const candidates: { choice: Int32Array; transfers: TransferChoice[] }[] = [];
-  if (polished.status !== 'failed') {
-    candidates.push({
-      choice: improveChoice(model, polished.choice, polished.transfers),
-      transfers: polished.transfers,
+  if (exact) {
+    const whole = solveMilp(highs, model, {
+      decide: allPlots(n),
+      fixed: dual.mixChoice,
+      start: dual.mixChoice,
+      timeLimitS: remainingS() * 0.8,
+      mipRelGap: options.method === 'exact' ? 1e-6 : 1e-4,
     });
-    // With every plot decided, HiGHS's bound holds for the whole model.
-    if (exact) bound = Math.max(bound, polished.bound);
+    const candidates: Plan[] = [];
+    if (whole.status !== 'failed') {
+      candidates.push({
+        choice: improveChoice(model, whole.choice, whole.transfers),
+        transfers: whole.transfers,
+      });
+      // With every plot decided, HiGHS's bound holds for the whole model.
+      bound = Math.max(bound, whole.bound);
+    }
+    candidates.push(...quickPlans(model, dual, first, deadline));
+    const best = bestPlan(model, candidates);
+    return solved(best.choice, best.transfers);
   }
-  // Plan C: the Lagrangian choice, its short rows filled by the moves dearest in reduced cost last.
-  const greedy = greedyPlan(
-    model,
-    dual.best.choice,
-    reducedCostAt(model, dual.lambda),
-    started + 0.85 * timeLimitS * 1000,
-  );
-  candidates.push({ choice: improveChoice(model, greedy.choice, []), transfers: [] });
-  // Plan B: dearer prices on the rows left short until the cheapest choice meets them all.
-  const repaired = repairChoice(model, dual.lambda, started + 0.9 * timeLimitS * 1000);
-  const fallback = repaired.feasible || !first.feasible ? repaired.result.choice : first.result.choice;
-  candidates.push({ choice: improveChoice(model, fallback, []), transfers: [] });
-  const best = candidates.reduce((a, b) => (planScore(model, b) < planScore(model, a) ? b : a));
+  // Quick plans from the prices first: often within the target gap already.
+  let best = bestPlan(model, quickPlans(model, dual, first, deadline));
+  onProgress?.(0.7, 'plan', planScore(model, best), bound);
+  // Then, while the gap is wider than asked and time is left, a MILP decides again the plots nearest
+  // a tie at the prices (and those the master's mix splits), the others fixed at the best plan.
+  const gapOf = (plan: Plan) => {
+    const score = planScore(model, plan);
+    return (score - bound) / Math.max(Math.abs(score), 1e-9);
+  };
+  let size = Math.max(300, 4 * model.groups.length * model.K);
+  for (let round = 0; round < 4 && gapOf(best) > targetGap && remainingS() > 0.3; round++) {
+    if (signal?.aborted) break;
+    const polished = solveMilp(highs, model, {
+      decide: polishPlots(model, dual, best.choice, size),
+      fixed: best.choice,
+      start: best.choice,
+      timeLimitS: Math.min(remainingS() * 0.5, 5 + 5 * round),
+      mipRelGap: targetGap / 4,
+    });
+    if (polished.status !== 'failed') {
+      const plan = {
+        choice: improveChoice(model, polished.choice, polished.transfers, dual.lambda),
+        transfers: polished.transfers,
+      };
+      best = bestPlan(model, [best, plan]);
+    }
+    size *= 2;
+    onProgress?.(0.7 + 0.05 * (round + 1), 'plan', planScore(model, best), bound);
+  }
   return solved(best.choice, best.transfers);
+}
+
+interface Plan {
+  choice: Int32Array;
+  transfers: TransferChoice[];
+}
+
+/**
+ * Plans read from the prices without a solver: the Lagrangian choice with its short rows filled
+ * greedily (by reduced cost per unit of shortfall; and by cost per value of shortfall at the
+ * prices), and the repair's first feasible plan; each improved by single moves, then by pairs.
+ */
+function quickPlans(
+  model: SuggestModel,
+  dual: DualBound,
+  first: { result: LagrangianResult; feasible: boolean },
+  deadline: number,
+): Plan[] {
+  const polish = (choice: Int32Array): Plan => ({
+    choice: swapImprove(model, improveChoice(model, choice, [], dual.lambda), [], deadline, dual.lambda),
+    transfers: [],
+  });
+  const plans: Plan[] = [];
+  plans.push(polish(greedyPlan(model, dual.best.choice, reducedCostAt(model, dual.lambda), deadline).choice));
+  plans.push(polish(greedyPlan(model, dual.best.choice, plainCost(model), deadline, dual.lambda).choice));
+  if (first.feasible) plans.push(polish(first.result.choice));
+  return plans;
+}
+
+/** The plots a polishing MILP decides: those the master's mix splits, then those nearest a tie. */
+function polishPlots(model: SuggestModel, dual: DualBound, current: Int32Array, size: number): Int32Array {
+  const n = model.options.n;
+  const margins = choiceMargins(model, dual.lambda, current);
+  const byMargin = allPlots(n).sort((a, b) => (margins[a] as number) - (margins[b] as number));
+  return byMargin.slice(0, Math.min(n, size));
+}
+
+function bestPlan(model: SuggestModel, plans: readonly Plan[]): Plan {
+  return plans.reduce((a, b) => (planScore(model, b) < planScore(model, a) ? b : a));
 }
 
 /** Objective plus the penalties of the rows a plan leaves short (so a plan meeting them wins). */

@@ -56,57 +56,96 @@ export interface PlotOptions {
   ruleConflicts: string[];
 }
 
-/** What one option does, before packing. */
-interface OptionFacts {
-  variant: number;
-  kLo: number;
-  kHi: number;
-  cost: number;
-  spend: number;
-  groups: number[];
-  coefs: number[];
-}
-
-/** Growable typed storage. */
+/** Growable typed storage of the options; each option is written to a scratch first (see `begin`). */
 class Packer {
-  variant: number[] = [];
-  year: number[] = [];
-  cost: number[] = [];
-  spend: number[] = [];
-  entStart: number[] = [0];
-  entGroup: number[] = [];
-  entCoef: number[] = [];
+  count = 0;
+  entries = 0;
+  variant = new Uint16Array(1024);
+  year = new Uint8Array(1024);
+  cost = new Float64Array(1024);
+  spend = new Float64Array(1024);
+  entStart = new Int32Array(1025);
+  entGroup = new Int32Array(4096);
+  entCoef = new Float64Array(4096);
+  /** The option being written. */
+  scratchVariant = 0;
+  scratchKLo = 0;
+  scratchCost = 0;
+  scratchSpend = 0;
+  scratchSize = 0;
+  scratchGroup = new Int32Array(64);
+  scratchCoef = new Float64Array(64);
 
-  add(facts: OptionFacts, k: number): void {
-    this.variant.push(facts.variant);
-    this.year.push(k);
-    this.cost.push(facts.cost);
-    this.spend.push(facts.spend);
-    for (let e = 0; e < facts.groups.length; e++) {
-      this.entGroup.push(facts.groups[e] as number);
-      this.entCoef.push(facts.coefs[e] as number);
+  begin(variant: number, kLo: number, cost: number, spend: number): void {
+    this.scratchVariant = variant;
+    this.scratchKLo = kLo;
+    this.scratchCost = cost;
+    this.scratchSpend = spend;
+    this.scratchSize = 0;
+  }
+
+  /** A coefficient of the option being written (none for a missing group or a zero). */
+  coef(group: number, value: number): void {
+    if (group < 0 || value === 0) return;
+    if (this.scratchSize === this.scratchGroup.length) {
+      this.scratchGroup = grow(this.scratchGroup, this.scratchSize * 2);
+      this.scratchCoef = grow(this.scratchCoef, this.scratchSize * 2);
     }
-    this.entStart.push(this.entGroup.length);
+    this.scratchGroup[this.scratchSize] = group;
+    this.scratchCoef[this.scratchSize] = value;
+    this.scratchSize++;
+  }
+
+  /** Packs the option being written once per year it needs (see the module header). */
+  end(index: GroupIndex, K: number): void {
+    if (index.budget >= 0 && this.scratchSpend !== 0) this.coef(index.budget, -this.scratchSpend);
+    let positive = false;
+    let negative = false;
+    let everyYear = false;
+    for (let e = 0; e < this.scratchSize; e++) {
+      const group = this.scratchGroup[e] as number;
+      if (!index.yearSensitive[group]) continue;
+      if (group === index.budget) everyYear = true;
+      else if ((this.scratchCoef[e] as number) > 0) positive = true;
+      else if ((this.scratchCoef[e] as number) < 0) negative = true;
+    }
+    const kHi = K - 1;
+    if (everyYear || (positive && negative)) for (let k = this.scratchKLo; k <= kHi; k++) this.push(k);
+    else this.push(negative ? kHi : this.scratchKLo);
+  }
+
+  private push(k: number): void {
+    if (this.count === this.variant.length) {
+      const size = this.count * 2;
+      this.variant = grow(this.variant, size);
+      this.year = grow(this.year, size);
+      this.cost = grow(this.cost, size);
+      this.spend = grow(this.spend, size);
+      this.entStart = grow(this.entStart, size + 1);
+    }
+    if (this.entries + this.scratchSize > this.entGroup.length) {
+      const size = Math.max(this.entGroup.length * 2, this.entries + this.scratchSize);
+      this.entGroup = grow(this.entGroup, size);
+      this.entCoef = grow(this.entCoef, size);
+    }
+    const o = this.count++;
+    this.variant[o] = this.scratchVariant;
+    this.year[o] = k;
+    this.cost[o] = this.scratchCost;
+    this.spend[o] = this.scratchSpend;
+    for (let e = 0; e < this.scratchSize; e++) {
+      this.entGroup[this.entries + e] = this.scratchGroup[e] as number;
+      this.entCoef[this.entries + e] = this.scratchCoef[e] as number;
+    }
+    this.entries += this.scratchSize;
+    this.entStart[o + 1] = this.entries;
   }
 }
 
-/** The years an option needs (see the module header). */
-function yearsOf(facts: OptionFacts, index: GroupIndex): number[] {
-  let positive = false;
-  let negative = false;
-  for (let e = 0; e < facts.groups.length; e++) {
-    const group = facts.groups[e] as number;
-    if (!index.yearSensitive[group]) continue;
-    if (group === index.budget) return range(facts.kLo, facts.kHi);
-    if ((facts.coefs[e] as number) > 0) positive = true;
-    else if ((facts.coefs[e] as number) < 0) negative = true;
-  }
-  if (positive && negative) return range(facts.kLo, facts.kHi);
-  return [negative ? facts.kHi : facts.kLo];
-}
-
-function range(lo: number, hi: number): number[] {
-  return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+function grow<T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(array: T, size: number): T {
+  const next = new (array.constructor as new (size: number) => T)(size);
+  next.set(array);
+  return next;
 }
 
 export interface OptionInputs {
@@ -146,7 +185,7 @@ export function optionsOfPlots(inputs: OptionInputs, index: GroupIndex): PlotOpt
     const floor = table.floorAreaM2[i] as number;
     const rent = table.rentWan[i] as number;
     const firms = table.firms[i] as number;
-    const hasRent = !Number.isNaN(rent);
+    const rentLost = Number.isNaN(rent) ? 0 : rent;
     const hasTax = !Number.isNaN(tax);
     const demolition = Number.isNaN(floor) ? 0 : floor * demolitionWanPerM2;
     const props = row.properties;
@@ -158,104 +197,78 @@ export function optionsOfPlots(inputs: OptionInputs, index: GroupIndex): PlotOpt
     const mayRenew = !(rules.noRenewalOutsideBoundary && row.status === 'outside');
     const mayRemove = !(rules.keepControlLand && row.status === 'control');
     const mayVacate = mayRemove && !(rules.firmsMoveToZones && hasFirms);
-    const town = table.townOf[i] as number;
-    const objective = (spend: number, firmsHit: number, incomeLost: number) =>
-      weights.costWan * spend + weights.firms * firmsHit + weights.incomeWan * incomeLost;
-    const facts: OptionFacts[] = [];
-    const base = (variant: number, spend: number, incomeLost: number, kLo = 0): OptionFacts => ({
-      variant,
-      kLo,
-      kHi: K - 1,
-      spend,
-      cost: objective(spend, variant === 0 ? 0 : firms, incomeLost),
-      groups: [],
-      coefs: [],
-    });
-    const add = (option: OptionFacts, group: number, coef: number) => {
-      if (group < 0 || coef === 0) return;
-      option.groups.push(group);
-      option.coefs.push(coef);
-    };
-    const renovation = (option: OptionFacts) => add(option, index.renovatedMu, mu);
-    const improvement = (option: OptionFacts) => {
-      renovation(option);
-      if (hasTax) {
-        add(option, index.renovatedTaxPerMu, tax * a.upliftFactor - inputs.taxPerMuTarget * mu);
-        add(option, index.renovatedTaxBase, mu);
-      }
-      add(option, index.newAboveScaleFirms, (mu * a.upgradeFirmsPer100Mu) / 100);
-    };
-    const removal = (option: OptionFacts) => {
-      renovation(option);
-      if (table.isClassified[i] === 1)
-        add(
-          option,
-          index.controlShare,
-          inputs.controlShareTarget * areaM2 - (table.inControlM2[i] as number),
-        );
-      add(option, index.quotaOfTown[town] ?? -1, mu);
-    };
-    if (mayKeep) facts.push(base(0, 0, 0));
+    const quotaGroup = index.quotaOfTown[table.townOf[i] as number] ?? -1;
+    // objective = costWan × spend + firms × firms disturbed (every action but keep) + incomeWan × income lost
+    const disturbed = weights.firms * firms;
+    const begin = (variant: number, spend: number, incomeLost: number, kLo = 0) =>
+      packer.begin(variant, kLo, weights.costWan * spend + disturbed + weights.incomeWan * incomeLost, spend);
+    const first = packer.count;
+    if (mayKeep) {
+      packer.begin(Variant.Keep, 0, 0, 0);
+      packer.end(index, K);
+    }
     if (mayRenew) {
-      const upgrade = base(1, mu * a.upgradeSubsidyWanPerMu, 0);
-      improvement(upgrade);
-      facts.push(upgrade);
-      const purchase = base(2, mu * (a.purchaseWanPerMu + a.rewardWanPerMu), hasRent ? rent : 0);
-      improvement(purchase);
-      facts.push(purchase);
-      if (settings.leaseYears !== null) {
-        const leaseWan = mu * a.leaseWanPerMuYear;
-        const lease = base(
-          3,
-          leaseWan * settings.leaseYears + mu * a.rewardWanPerMu,
-          (hasRent ? rent : 0) - leaseWan,
-        );
-        improvement(lease);
-        facts.push(lease);
+      const leaseWan = mu * a.leaseWanPerMuYear;
+      for (let variant = Variant.Upgrade; variant <= Variant.Lease; variant++) {
+        if (variant === Variant.Upgrade) begin(variant, mu * a.upgradeSubsidyWanPerMu, 0);
+        else if (variant === Variant.Purchase)
+          begin(variant, mu * (a.purchaseWanPerMu + a.rewardWanPerMu), rentLost);
+        else if (settings.leaseYears !== null)
+          begin(variant, leaseWan * settings.leaseYears + mu * a.rewardWanPerMu, rentLost - leaseWan);
+        else break;
+        packer.coef(index.renovatedMu, mu);
+        if (hasTax) {
+          packer.coef(index.renovatedTaxPerMu, tax * a.upliftFactor - inputs.taxPerMuTarget * mu);
+          packer.coef(index.renovatedTaxBase, mu);
+        }
+        packer.coef(index.newAboveScaleFirms, (mu * a.upgradeFirmsPer100Mu) / 100);
+        packer.end(index, K);
       }
     }
+    const controlCoef =
+      table.isClassified[i] === 1 ? inputs.controlShareTarget * areaM2 - (table.inControlM2[i] as number) : 0;
+    const removal = () => {
+      packer.coef(index.renovatedMu, mu);
+      packer.coef(index.controlShare, controlCoef);
+      packer.coef(quotaGroup, mu);
+    };
     if (mayVacate) {
-      const vacate = base(4, demolition, hasRent ? rent : 0);
-      removal(vacate);
-      facts.push(vacate);
+      begin(Variant.Vacate, demolition, rentLost);
+      removal();
+      packer.end(index, K);
     }
-    if (mayRemove)
-      zones.forEach((zone, z) => {
-        const relocate = base(
-          5 + z,
-          demolition + mu * a.relocationSubsidyWanPerMu,
-          hasRent ? rent : 0,
-          zone.kLo,
-        );
-        removal(relocate);
-        if (!Number.isNaN(floor))
-          add(relocate, index.capacityOfZone[z] ?? -1, -floor * a.relocationFloorFactor);
-        facts.push(relocate);
-      });
-    if (facts.length === 0) {
+    if (mayRemove) {
+      const spend = demolition + mu * a.relocationSubsidyWanPerMu;
+      const capacityCoef = Number.isNaN(floor) ? 0 : -floor * a.relocationFloorFactor;
+      for (let z = 0; z < zones.length; z++) {
+        begin(Variant.Relocate + z, spend, rentLost, (zones[z] as { kLo: number }).kLo);
+        removal();
+        packer.coef(index.capacityOfZone[z] ?? -1, capacityCoef);
+        packer.end(index, K);
+      }
+    }
+    if (packer.count === first) {
       ruleConflicts.push(row.id);
-      facts.push(base(0, 0, 0));
-    }
-    for (const option of facts) {
-      if (index.budget >= 0 && option.spend !== 0) add(option, index.budget, -option.spend);
-      for (const k of yearsOf(option, index)) packer.add(option, k);
+      packer.begin(Variant.Keep, 0, 0, 0);
+      packer.end(index, K);
     }
     rowOf.push(i);
     plotIds.push(row.id);
-    optStart.push(packer.variant.length);
+    optStart.push(packer.count);
   }
+  const { count, entries } = packer;
   return {
     n: rowOf.length,
     rowOf: Int32Array.from(rowOf),
     plotIds,
     optStart: Int32Array.from(optStart),
-    variant: Uint16Array.from(packer.variant),
-    year: Uint8Array.from(packer.year),
-    cost: Float64Array.from(packer.cost),
-    spend: Float64Array.from(packer.spend),
-    entStart: Int32Array.from(packer.entStart),
-    entGroup: Int32Array.from(packer.entGroup),
-    entCoef: Float64Array.from(packer.entCoef),
+    variant: packer.variant.slice(0, count),
+    year: packer.year.slice(0, count),
+    cost: packer.cost.slice(0, count),
+    spend: packer.spend.slice(0, count),
+    entStart: packer.entStart.slice(0, count + 1),
+    entGroup: packer.entGroup.slice(0, entries),
+    entCoef: packer.entCoef.slice(0, entries),
     zones: zones.map((zone) => zone.id),
     ruleConflicts,
   };

@@ -43,6 +43,11 @@ export interface SuggestOptions {
   highs?: HighsInit;
   /** `auto` (default): the exact MILP for small models, else the Lagrangian; the others force one (tests, bench). */
   method?: 'auto' | 'exact' | 'lagrangian';
+  /**
+   * A large model's run returns as soon as its proven gap is below this (default 0.005); the exact
+   * MILP of a small one always runs to its optimum (or the time limit).
+   */
+  relGap?: number;
 }
 
 /**
@@ -115,6 +120,7 @@ export async function suggestScenario(
     timeLimitS,
     started,
     method: options.method ?? 'auto',
+    ...(options.relGap !== undefined ? { relGap: options.relGap } : {}),
     ...(signal ? { signal } : {}),
     onProgress: (done, stage, objective, bound) =>
       onProgress?.({
