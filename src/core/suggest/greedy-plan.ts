@@ -6,7 +6,7 @@
  */
 
 import { choiceActivity, optionPrices, reducedCost } from './lagrangian.ts';
-import { MoveChange } from './move-change.ts';
+import { MoveChange, rowRhs } from './move-change.ts';
 import type { SuggestModel } from './suggest-model.ts';
 
 /** Per-option cost the moves are ranked by. */
@@ -96,13 +96,10 @@ export function greedyPlan(
   deadline = Number.POSITIVE_INFINITY,
   rowWeights?: Float64Array,
 ): { choice: Int32Array; feasible: boolean } {
-  const { options, K, groups } = model;
+  const { options } = model;
   const choice = start.slice();
   const { activity } = choiceActivity(model, choice);
-  const rhs = new Float64Array(activity.length);
-  groups.forEach((group, g) => {
-    for (let k = 0; k < K; k++) rhs[g * K + k] = group.rhs[k] as number;
-  });
+  const rhs = rowRhs(model);
   // What a unit of each row is worth: its price, or for a row without one the mean positive price.
   const weight = new Float64Array(activity.length).fill(1);
   if (rowWeights) {
@@ -123,9 +120,7 @@ export function greedyPlan(
   const change = new MoveChange(activity.length);
   /** Shortfall bought by moving plot i from its option to o (0 if it breaks another row). */
   const gainOf = (i: number, o: number) => {
-    change.clear();
-    change.add(model, choice[i] as number, -1);
-    change.add(model, o, 1);
+    change.move(model, choice[i] as number, o);
     let gain = 0;
     for (const row of change.rows) {
       const value = change.value[row] as number;

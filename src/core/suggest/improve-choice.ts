@@ -4,6 +4,7 @@
  */
 
 import { addActivity, choiceActivity, optionPrices, reducedCost } from './lagrangian.ts';
+import { cheaperOptions, MoveChange, rowRhs } from './move-change.ts';
 import type { TransferChoice } from './solve-milp.ts';
 import type { SuggestModel } from './suggest-model.ts';
 
@@ -21,41 +22,6 @@ export function addTransferActivity(
   }
 }
 
-/** True when option `to` may replace option `from` without breaking a row (activity as it is now). */
-function fits(
-  model: SuggestModel,
-  activity: Float64Array,
-  from: number,
-  to: number,
-  change: Float64Array,
-): boolean {
-  const { options, K, groups } = model;
-  const touched: number[] = [];
-  const apply = (o: number, sign: number) => {
-    const k = options.year[o] as number;
-    for (let e = options.entStart[o] as number; e < (options.entStart[o + 1] as number); e++) {
-      const g = options.entGroup[e] as number;
-      const last = (groups[g] as { timing: string }).timing === 'perYear' ? k : K - 1;
-      for (let kk = k; kk <= last; kk++) {
-        const row = g * K + kk;
-        if (change[row] === 0) touched.push(row);
-        change[row] = (change[row] as number) + sign * (options.entCoef[e] as number);
-      }
-    }
-  };
-  apply(from, -1);
-  apply(to, 1);
-  let ok = true;
-  for (const row of touched) {
-    const g = Math.floor(row / K);
-    const rhs = (groups[g] as { rhs: Float64Array }).rhs[row - g * K] as number;
-    if ((change[row] as number) < 0 && (activity[row] as number) + (change[row] as number) < rhs) ok = false;
-  }
-  if (ok) for (const row of touched) activity[row] = (activity[row] as number) + (change[row] as number);
-  for (const row of touched) change[row] = 0;
-  return ok;
-}
-
 /**
  * Moves plots to cheaper options while every row stays met; returns the improved choice (a copy).
  * Rows already violated stay as they are (a move never lowers a violated row further).
@@ -66,23 +32,22 @@ export function improveChoice(
   transfers: readonly TransferChoice[],
   lambda?: Float64Array,
 ): Int32Array {
-  const { options } = model;
   const improved = choice.slice();
   const { activity } = choiceActivity(model, improved);
   addTransferActivity(model, activity, transfers);
-  const change = new Float64Array(activity.length);
+  const rhs = rowRhs(model);
+  const change = new MoveChange(activity.length);
   const order = improvementOrder(model, improved, lambda);
   for (const i of order) {
     const current = improved[i] as number;
-    const candidates: number[] = [];
-    for (let o = options.optStart[i] as number; o < (options.optStart[i + 1] as number); o++)
-      if ((options.cost[o] as number) < (options.cost[current] as number) - 1e-12) candidates.push(o);
-    candidates.sort((a, b) => (options.cost[a] as number) - (options.cost[b] as number));
-    for (const o of candidates)
-      if (fits(model, activity, current, o, change)) {
+    for (const o of cheaperOptions(model, i, current)) {
+      change.move(model, current, o);
+      if (change.fits(activity, rhs)) {
+        change.applyTo(activity);
         improved[i] = o;
         break;
       }
+    }
   }
   return improved;
 }

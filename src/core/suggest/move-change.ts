@@ -38,4 +38,45 @@ export class MoveChange {
       }
     }
   }
+
+  /** Starts over with the move of one plot from option `from` to option `to`. */
+  move(model: SuggestModel, from: number, to: number): void {
+    this.clear();
+    this.add(model, from, -1);
+    this.add(model, to, 1);
+  }
+
+  /** Whether no row the change lowers ends below its right-hand side (`rhs` from rowRhs). */
+  fits(activity: Float64Array, rhs: Float64Array): boolean {
+    for (const row of this.rows) {
+      const value = this.value[row] as number;
+      if (value < 0 && (activity[row] as number) + value < (rhs[row] as number)) return false;
+    }
+    return true;
+  }
+
+  /** Adds the change to `activity`. */
+  applyTo(activity: Float64Array): void {
+    for (const row of this.rows) activity[row] = (activity[row] as number) + (this.value[row] as number);
+  }
+}
+
+/** The right-hand side of every row (g × K + k), scaled; −Infinity where the row is off. */
+export function rowRhs(model: SuggestModel): Float64Array {
+  const { K, groups } = model;
+  const rhs = new Float64Array(groups.length * K);
+  groups.forEach((group, g) => {
+    for (let k = 0; k < K; k++) rhs[g * K + k] = group.rhs[k] as number;
+  });
+  return rhs;
+}
+
+/** Plot i's options cheaper than `current`, cheapest first. */
+export function cheaperOptions(model: SuggestModel, i: number, current: number): number[] {
+  const { options } = model;
+  const limit = (options.cost[current] as number) - 1e-9;
+  const cheaper: number[] = [];
+  for (let o = options.optStart[i] as number; o < (options.optStart[i + 1] as number); o++)
+    if ((options.cost[o] as number) < limit) cheaper.push(o);
+  return cheaper.sort((a, b) => (options.cost[a] as number) - (options.cost[b] as number));
 }

@@ -9,7 +9,7 @@
 
 import { addTransferActivity, improvementOrder } from './improve-choice.ts';
 import { choiceActivity } from './lagrangian.ts';
-import { MoveChange } from './move-change.ts';
+import { cheaperOptions, MoveChange, rowRhs } from './move-change.ts';
 import type { TransferChoice } from './solve-milp.ts';
 import type { SuggestModel } from './suggest-model.ts';
 
@@ -45,9 +45,7 @@ function makeUpLists(
     const current = choice[j] as number;
     for (let o = options.optStart[j] as number; o < (options.optStart[j + 1] as number); o++) {
       if (o === current) continue;
-      change.clear();
-      change.add(model, current, -1);
-      change.add(model, o, 1);
+      change.move(model, current, o);
       const added = (options.cost[o] as number) - (options.cost[current] as number);
       for (const row of change.rows) {
         const value = change.value[row] as number;
@@ -115,27 +113,13 @@ export function swapImprove(
   lambda?: Float64Array,
   passes = 3,
 ): Int32Array {
-  const { options, K, groups } = model;
+  const { options } = model;
   const improved = choice.slice();
   const { activity } = choiceActivity(model, improved);
   addTransferActivity(model, activity, transfers);
   const rowCount = activity.length;
-  const rhs = new Float64Array(rowCount);
-  groups.forEach((group, g) => {
-    for (let k = 0; k < K; k++) rhs[g * K + k] = group.rhs[k] as number;
-  });
+  const rhs = rowRhs(model);
   const change = new MoveChange(rowCount);
-  /** Whether the change keeps every row it lowers at or above its right-hand side (or no lower than now). */
-  const fits = () => {
-    for (const row of change.rows) {
-      const value = change.value[row] as number;
-      if (value < 0 && (activity[row] as number) + value < (rhs[row] as number)) return false;
-    }
-    return true;
-  };
-  const apply = () => {
-    for (const row of change.rows) activity[row] = (activity[row] as number) + (change.value[row] as number);
-  };
   for (let pass = 0; pass < passes && performance.now() < deadline; pass++) {
     const lists = makeUpLists(model, improved, rowCount, change);
     let gained = 0;
@@ -145,17 +129,11 @@ export function swapImprove(
       const i = order[position] as number;
       const current = improved[i] as number;
       const currentCost = options.cost[current] as number;
-      const cheaper: number[] = [];
-      for (let o = options.optStart[i] as number; o < (options.optStart[i + 1] as number); o++)
-        if ((options.cost[o] as number) < currentCost - 1e-9) cheaper.push(o);
-      cheaper.sort((a, b) => (options.cost[a] as number) - (options.cost[b] as number));
-      for (const o of cheaper) {
+      for (const o of cheaperOptions(model, i, current)) {
         const saved = currentCost - (options.cost[o] as number);
-        change.clear();
-        change.add(model, current, -1);
-        change.add(model, o, 1);
-        if (fits()) {
-          apply();
+        change.move(model, current, o);
+        if (change.fits(activity, rhs)) {
+          change.applyTo(activity);
           improved[i] = o;
           gained += saved;
           break;
@@ -182,8 +160,8 @@ export function swapImprove(
           if (added >= saved - 1e-9) continue;
           change.add(model, lists.from[e] as number, -1);
           change.add(model, to, 1);
-          if (fits()) {
-            apply();
+          if (change.fits(activity, rhs)) {
+            change.applyTo(activity);
             improved[i] = o;
             improved[j] = to;
             gained += saved - added;
