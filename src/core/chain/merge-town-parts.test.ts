@@ -136,6 +136,15 @@ describe('mergeTownParts', () => {
     expect(s1(taken).actions['B-3']).toEqual({ action: 'vacate', year: 2025 });
     expect(s1(taken).actions['X-9']).toBeUndefined();
     expect(s1(merge(city, [a], { 甲镇: 'city' }).plan).actions['B-3']).toBeUndefined();
+    // A plot the city plan moved to 乙镇 since the part was made.
+    const moved = townChainCity();
+    const a3 = moved.layers.plots.features[2];
+    if (a3?.properties) a3.properties.town = '乙镇';
+    const edited = partOf(townChainCity(), '甲镇');
+    s1(edited).actions['A-3'] = { action: 'vacate', year: 2025 };
+    expect(merge(moved, [edited]).towns[0]?.conflicts.map((c) => [c.kind, c.id])).toEqual([
+      ['outside-town', 'A-3'],
+    ]);
   });
 
   it('finds zones of two towns that overlap, with the ellipsoidal area they share', () => {
