@@ -6,6 +6,7 @@ import './ui/export.css';
 import './ui/compare.css';
 import './ui/briefing.css';
 import './ui/checks.css';
+import './ui/suggest.css';
 import { setWorkerUrl } from 'maplibre-gl';
 // MapLibre 6 starts its worker from this URL; without it the built app shows an empty map.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';

@@ -65,6 +65,7 @@ export const importMessagesZh = {
   'legend.actions': '整合措施（地块外框）',
   'header.scenario': '情景方案',
   'header.compare': '方案比较',
+  'header.suggest': '方案建议',
   'header.openPlan': '打开规划',
   'header.savePlan': '保存规划',
 } as const;
@@ -132,6 +133,7 @@ export const importMessagesEn: Record<keyof typeof importMessagesZh, string> = {
   'legend.actions': 'Actions (plot outline)',
   'header.scenario': 'Scenarios',
   'header.compare': 'Compare',
+  'header.suggest': 'Suggest',
   'header.openPlan': 'Open plan',
   'header.savePlan': 'Save plan',
 } as const;

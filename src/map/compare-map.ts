@@ -9,6 +9,7 @@ import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl
 import type { Scenario } from '../core/scenario/scenario.ts';
 import type { PlannerState } from '../state/planner-state.ts';
 import type { PlannerStore } from '../state/store.ts';
+import { suggestedMarksOf } from '../state/suggested-marks.ts';
 import { SlideHighlighter } from './briefing-highlight.ts';
 import { type BasemapData, buildStyle } from './build-style.ts';
 import { followContext } from './context-loss.ts';
@@ -27,6 +28,7 @@ import {
   zonesSync,
 } from './map-syncs.ts';
 import { PlotRasterSource } from './plot-raster-source.ts';
+import { suggestedMarksSync } from './suggested-marks-sync.ts';
 
 /** Where a map looks: what `jumpTo` needs to put another map on the same spot. */
 export interface CameraView {
@@ -205,6 +207,10 @@ export class CompareMap {
       ...contextSyncs(this.map),
       ...planLayerSyncs(this.map, sources),
       ...actionSyncs(this.map, this.raster, (state) => this.scenarioOf(state)?.actions ?? NO_ACTIONS),
+      suggestedMarksSync(this.map, (state) => {
+        const scenario = this.scenarioOf(state);
+        return suggestedMarksOf(scenario && state.suggestions[scenario.id], scenario);
+      }),
       zonesSync(sources, (state) => this.scenarioOf(state)),
       labelSizeSync(this.map),
     ];

@@ -15,6 +15,7 @@ import {
 import type { LayerKind } from '../core/types.ts';
 import type { PlannerState } from '../state/planner-state.ts';
 import type { PlannerStore } from '../state/store.ts';
+import { selectSuggestedMarks } from '../state/suggested-marks.ts';
 import { BoxSelect } from './box-select.ts';
 import { SlideHighlighter } from './briefing-highlight.ts';
 import { type BasemapData, buildStyle } from './build-style.ts';
@@ -41,6 +42,7 @@ import { PlotRasterSource } from './plot-raster-source.ts';
 import { POLYGONS_FROM_ZOOM } from './plot-tile-urls.ts';
 import { activeScenario } from './scenario-layers.ts';
 import { LAYER } from './style-ids.ts';
+import { suggestedMarksSync } from './suggested-marks-sync.ts';
 import { ZoneTools } from './zone-tools.ts';
 
 export interface MapControllerOptions {
@@ -348,6 +350,7 @@ export class MapController {
       ...contextSyncs(this.map),
       ...planLayerSyncs(this.map, sources),
       ...actionSyncs(this.map, this.raster, (state) => activeScenario(state.scenarioSet)?.actions),
+      suggestedMarksSync(this.map, selectSuggestedMarks),
       zonesSync(
         sources,
         (state) => activeScenario(state.scenarioSet),

@@ -80,6 +80,11 @@ export const SELECTION_COLORS = {
   halo: '#ffffff',
 } as const;
 
+/** Plots whose action a plan suggestion set: white dashes over the action's outline. */
+export const SUGGESTED_COLORS = {
+  dash: '#ffffff',
+} as const;
+
 /** The current slide's highlight: a colour no status, action or zone uses, on a dark casing. */
 export const HIGHLIGHT_COLORS = {
   line: '#ffd400',

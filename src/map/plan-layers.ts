@@ -5,7 +5,7 @@
  */
 
 import type { LayerSpecification } from 'maplibre-gl';
-import { PLAN_COLORS, SELECTION_COLORS, TRANSPARENT } from './palette.ts';
+import { PLAN_COLORS, SELECTION_COLORS, SUGGESTED_COLORS, TRANSPARENT } from './palette.ts';
 import { POLYGONS_FROM_ZOOM } from './plot-tile-urls.ts';
 import {
   actionColorExpression,
@@ -24,6 +24,7 @@ export const TOWN_FILTERED_LAYERS = [
   LAYER.plotsFill,
   LAYER.plotsOutline,
   LAYER.plotAction,
+  LAYER.plotSuggested,
   LAYER.plotMarkers,
 ] as const;
 
@@ -39,6 +40,7 @@ export const LAYERS_OF = {
     LAYER.plotsOutline,
     LAYER.plotMarkers,
     LAYER.plotAction,
+    LAYER.plotSuggested,
     LAYER.plotPicked,
     LAYER.plotSelectedHalo,
     LAYER.plotSelected,
@@ -114,6 +116,21 @@ export function planLayers(): LayerSpecification[] {
       paint: {
         'line-color': actionColorExpression(),
         'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5],
+      },
+    },
+    {
+      // A plot whose action a plan suggestion set (feature state `suggested`): white dashes over
+      // the action's outline. No layout of its own either: it shares the outline's vertices.
+      id: LAYER.plotSuggested,
+      type: 'line',
+      source: SOURCE.plots,
+      'source-layer': PLOT_SOURCE_LAYER.plots,
+      minzoom: POLYGONS_FROM_ZOOM,
+      paint: {
+        'line-color': SUGGESTED_COLORS.dash,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 14, 1.8],
+        'line-dasharray': [2, 2],
+        'line-opacity': ['case', ['boolean', ['feature-state', 'suggested'], false], 1, 0],
       },
     },
     {

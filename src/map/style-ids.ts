@@ -45,6 +45,7 @@ export const LAYER = {
   plotMarkers: 'plot-markers',
   plotSelected: 'plot-selected',
   plotAction: 'plot-action',
+  plotSuggested: 'plot-suggested',
   plotRaster: 'plots-raster',
   plotDotsPicked: 'plot-dots-picked',
   plotDotSelected: 'plot-dot-selected',

@@ -14,6 +14,7 @@ import { applyOperation, planOf, planToEdit, randomOperation } from '../../test/
 import { packPlotOutlines } from '../core/plot-outlines.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { createPlannerStore } from '../state/store.ts';
+import { selectSuggestedMarks } from '../state/suggested-marks.ts';
 import { getAutosaved, putAutosaved } from '../worker/saved-layers.ts';
 import { type Autosave, restoreAutosave, type SavedState, startAutosave } from './autosave.ts';
 import { type JournalStorage, readJournal, writeJournal } from './unload-journal.ts';
@@ -138,6 +139,46 @@ describe('the autosave across reloads', () => {
     expect(page.store.getState().scenarioSet).toEqual(before);
     page.store.getState().redo();
     expect(page.store.getState().scenarioSet.scenarios[0]?.assumptions.upliftFactor).toBe(2.5);
+  });
+
+  it('keeps the planning settings (horizon, targets, suggestion) and the accepted suggestions across a reload', async () => {
+    let page = await openPage();
+    const state = page.store.getState();
+    const planning = {
+      horizon: { firstYear: 2023, lastYear: 2025 },
+      targets: {
+        ...state.planning.targets,
+        renovatedMu: { enabled: false, value: 4321 },
+        milestones: 'linear',
+      },
+      suggestion: {
+        ...state.planning.suggestion,
+        transferLimitMu: 12.5,
+        yearlyBudgetWan: 900,
+        objective: { costWan: 1, firms: 3, incomeWan: 0 },
+        lockedPlotIds: [fixture.analysis.rows[0]?.id ?? ''],
+      },
+    } as const satisfies typeof state.planning;
+    state.setPlanning(structuredClone(planning) as typeof state.planning);
+    const plotId = fixture.analysis.rows[1]?.id ?? '';
+    const entry = { action: 'vacate', year: 2024 } as const;
+    const explanation = { zh: '腾退复垦 2024：开发边界外', en: 'Vacate 2024: outside the boundary' };
+    state.edit({ type: 'set-actions', plotIds: [plotId], entry });
+    const scenarioId = page.store.getState().scenarioSet.activeScenarioId;
+    const record = {
+      baseScenarioId: 'base',
+      status: 'optimal' as const,
+      objective: 12,
+      bound: 12,
+      gap: 0,
+      actions: [{ plotId, ...entry, explanation }],
+    };
+    state.setSuggestions({ [scenarioId]: record });
+    page = await reload(page);
+    const restored = page.store.getState();
+    expect(restored.planning).toEqual(planning);
+    expect(restored.suggestions).toEqual({ [scenarioId]: record });
+    expect(selectSuggestedMarks(restored).get(plotId)).toEqual(explanation);
   });
 
   it('opens an autosave from before the undo history was kept, and says that undo starts afresh', async () => {

@@ -1,7 +1,9 @@
 /**
  * Autosave to IndexedDB: the worker saves the plan's layers whenever it has analysed new ones, and
  * reads them back on start (src/worker/saved-layers.ts); the page saves the scenarios, the slides, the
- * comments, a town part's origin, the undo history, the view, the language and the layers' label a moment after every change, and at once
+ * comments, a town part's origin, the undo history, the planning settings (horizon, targets,
+ * suggestion) and accepted suggestions, the view, the language and the layers' label a moment after
+ * every change, and at once
  * when the page goes away. A reload (or a crash and a new tab) restores them, undo history included.
  * Of two tabs, the one that saved last owns the save: the other says so and saves no more.
  */
@@ -11,13 +13,15 @@ import { type LayerOrigins, sampleOrigins } from '../core/plan/layer-origins.ts'
 import type { PlanComment } from '../core/plan/plan-comments.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import type { ScenarioSet } from '../core/scenario/scenario.ts';
+import type { PlanningSettings } from '../core/suggest/suggest-settings.ts';
 import type { LayerKind, Message } from '../core/types.ts';
 import type { Language } from '../i18n/messages.ts';
 import { readHistory } from '../state/history.ts';
-import type { History, MapView, PlannerState } from '../state/planner-state.ts';
+import type { History, MapView, PlannerState, SuggestionRecord } from '../state/planner-state.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { AUTOSAVE_STORE, getAutosavedEntries, openAutosaveDatabase } from '../worker/saved-layers.ts';
 import { restorePlan } from './plan-jobs.ts';
+import { readSavedPlanning, readSavedSuggestions } from './saved-planning.ts';
 import {
   clearJournal,
   type JournalStorage,
@@ -63,6 +67,10 @@ export interface SavedState {
    */
   history?: History;
   historyKept?: boolean;
+  /** The plan's horizon, targets and suggestion settings (absent in states saved before they were kept). */
+  planning?: PlanningSettings;
+  /** The accepted plan suggestions by scenario id, whose plots are marked (absent: none). */
+  suggestions?: Record<string, SuggestionRecord>;
 }
 
 const HISTORY_NOT_SAVED: Message = {
@@ -101,6 +109,8 @@ function savedStateOf(state: PlannerState, revision: number): SavedState {
     comments: state.comments,
     derivedFrom: state.derivedFrom,
     history: state.history,
+    planning: state.planning,
+    suggestions: state.suggestions,
   };
 }
 
@@ -129,7 +139,9 @@ function hasSavedChange(state: PlannerState, previous: PlannerState): boolean {
     state.planName !== previous.planName ||
     state.slides !== previous.slides ||
     state.comments !== previous.comments ||
-    state.derivedFrom !== previous.derivedFrom
+    state.derivedFrom !== previous.derivedFrom ||
+    state.planning !== previous.planning ||
+    state.suggestions !== previous.suggestions
   );
 }
 
@@ -191,6 +203,9 @@ export async function restoreAutosave(
     state.setSlides(Array.isArray(saved.slides) ? saved.slides : []);
     state.setComments(Array.isArray(saved.comments) ? saved.comments : []);
     state.setDerivedFrom(saved.derivedFrom ?? null);
+    const planning = readSavedPlanning(saved.planning);
+    if (planning) state.setPlanning(planning);
+    state.setSuggestions(readSavedSuggestions(saved.suggestions));
     if (saved.view) state.requestView(saved.view);
     if (!history) state.setNotice({ kind: 'info', message: HISTORY_NOT_SAVED });
   }

@@ -16,9 +16,10 @@ import type { ContextLayer } from '../core/plan/read-context-layers.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import type { PlotOutlines } from '../core/plot-outlines.ts';
 import type { ScenarioEdit } from '../core/scenario/edits/scenario-edit.ts';
-import type { ScenarioSet } from '../core/scenario/scenario.ts';
+import type { Scenario, ScenarioSet } from '../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { PlanningSettings } from '../core/suggest/suggest-settings.ts';
+import type { SuggestedAction, Suggestion } from '../core/suggest/suggestion.ts';
 import type {
   AreaGeometry,
   FeatureCollection,
@@ -101,7 +102,7 @@ export interface Job {
 /** Where a selection came from: the map (the table scrolls to it) or a list (the map zooms to it). */
 export type SelectionOrigin = 'map' | 'list';
 
-export type PanelName = 'dashboard' | 'table' | 'scenario' | 'compare' | 'slides';
+export type PanelName = 'dashboard' | 'table' | 'scenario' | 'compare' | 'slides' | 'suggest';
 
 /**
  * One step of the undo history and what to call it: a scenario edit with its inverse, or the
@@ -265,6 +266,7 @@ export interface ScenarioSlice {
   /**
    * Replaces every scenario (a plan opened or restored); the undo history starts afresh, or is
    * `history` (the autosaved one of a restored plan, whose last step made `scenarioSet`).
+   * The accepted suggestions and a suggestion run are dropped (a restored plan sets its own after).
    */
   setScenarioSet: (scenarioSet: ScenarioSet, history?: History) => void;
   setZoneMeasures: (scenarioId: string, measures: Record<string, ZoneMeasures>) => void;
@@ -337,6 +339,60 @@ export interface ContextSlice {
   setBaseMap: (baseMap: BaseMapState | null) => void;
 }
 
+/** A run of the plan suggestion (方案建议) in its worker, and its result. */
+export interface SuggestRun {
+  /** The scenario it starts from, as it was then (an edit since makes another object). */
+  baseScenarioId: string;
+  baseScenario: Scenario | null;
+  state: 'running' | 'done' | 'failed';
+  /** 0…1 and the stage in words (with the best objective and bound so far). */
+  progress: number;
+  stage: Message | null;
+  result: Suggestion | null;
+  /** Why it failed. */
+  error: Message | null;
+  /** The scenario made of the result, once accepted. */
+  acceptedId: string | null;
+}
+
+/**
+ * What the page keeps of an accepted suggestion, under the id of the scenario made of it: the proof
+ * of its quality and the suggested entries. A plot is marked as suggested while that scenario still
+ * holds the very entry suggested for it: the planner's edit of the plot takes the mark away (and an
+ * undo of that edit brings it back).
+ */
+export interface SuggestionRecord {
+  baseScenarioId: string;
+  status: Suggestion['status'];
+  objective: number;
+  bound: number | null;
+  gap: number | null;
+  actions: SuggestedAction[];
+}
+
+/** The plan suggestion: its run, the accepted suggestions, and the plots the planner locked. */
+export interface SuggestSlice {
+  suggestRun: SuggestRun | null;
+  /** Accepted suggestions by scenario id. */
+  suggestions: Record<string, SuggestionRecord>;
+
+  /** A run starts from `baseScenarioId` (the last result is dropped). */
+  startSuggestRun: (baseScenarioId: string) => void;
+  setSuggestProgress: (progress: number, stage: Message) => void;
+  /** The run ended with a result, or failed with a message; null: cancelled (the run is forgotten). */
+  finishSuggestRun: (outcome: { result: Suggestion } | { error: Message } | null) => void;
+  clearSuggestRun: () => void;
+  /**
+   * Adds the result as a new scenario, made active, in one undo step, and marks its suggested plots;
+   * returns the problem when it cannot.
+   */
+  acceptSuggestion: () => Message | undefined;
+  /** The accepted suggestions of a plan opened or restored. */
+  setSuggestions: (suggestions: Record<string, SuggestionRecord>) => void;
+  /** Locks (or unlocks) plots for the suggestion: settings.suggestion.lockedPlotIds. */
+  lockPlots: (plotIds: readonly string[], locked: boolean) => void;
+}
+
 /** Makes one slice's data and actions; `set` and `get` see the whole store. */
 export type SliceCreator<Slice> = StateCreator<PlannerState, [], [], Slice>;
 
@@ -349,4 +405,5 @@ export type PlannerState = PageSlice &
   ScenarioSlice &
   MapModeSlice &
   BriefingSlice &
-  ContextSlice;
+  ContextSlice &
+  SuggestSlice;

@@ -9,6 +9,7 @@ import { createPageSlice } from './slices/page-slice.ts';
 import { createPlanSlice } from './slices/plan-slice.ts';
 import { createScenarioSlice } from './slices/scenario-slice.ts';
 import { createSelectionSlice } from './slices/selection-slice.ts';
+import { createSuggestSlice } from './slices/suggest-slice.ts';
 import { createTableSlice } from './slices/table-slice.ts';
 import { createPlannerStore } from './store.ts';
 
@@ -23,6 +24,7 @@ const SLICES: Record<string, SliceCreator<object>> = {
   mapMode: createMapModeSlice,
   briefing: createBriefingSlice,
   context: createContextSlice,
+  suggest: createSuggestSlice,
 };
 
 /** The keys a slice makes, without a store around it (its actions are not called). */

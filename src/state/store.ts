@@ -16,6 +16,7 @@ import { createPageSlice } from './slices/page-slice.ts';
 import { createPlanSlice } from './slices/plan-slice.ts';
 import { createScenarioSlice } from './slices/scenario-slice.ts';
 import { createSelectionSlice } from './slices/selection-slice.ts';
+import { createSuggestSlice } from './slices/suggest-slice.ts';
 import { createTableSlice } from './slices/table-slice.ts';
 
 export type PlannerStore = ReturnType<typeof createPlannerStore>;
@@ -33,6 +34,7 @@ export function createPlannerStore() {
     ...createMapModeSlice(...args),
     ...createBriefingSlice(...args),
     ...createContextSlice(...args),
+    ...createSuggestSlice(...args),
   }));
 }
 

@@ -19,6 +19,7 @@ import { PlotPanel } from './PlotPanel.tsx';
 import { PlotTable } from './PlotTable.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SlideList } from './SlideList.tsx';
+import { SuggestPanel } from './SuggestPanel.tsx';
 
 /** The page: a header bar, the map with the legend, a side panel, the plot card and the dialogs. */
 export function App() {
@@ -97,6 +98,7 @@ export function App() {
             {panel === 'scenario' && <ScenarioPanel />}
             {panel === 'compare' && <CompareView swipe={swipe} onSwipeChange={setSwipe} />}
             {panel === 'slides' && <SlideList map={map} />}
+            {panel === 'suggest' && <SuggestPanel />}
           </aside>
         )}
       </main>

@@ -1,12 +1,16 @@
 import { useMemo, useState } from 'react';
 import { LAST_PLAN_YEAR, PLAN_YEARS, type PlanYear } from '../core/scenario/scenario.ts';
 import { mapText } from '../i18n/map-messages.ts';
+import type { Language } from '../i18n/messages.ts';
 import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages.ts';
+import { suggestText } from '../i18n/suggest-messages.ts';
 import { compareRows } from '../state/compare-rows.ts';
+import type { SuggestionRecord } from '../state/planner-state.ts';
 import { selectScenarioIndicators } from '../state/scenario-selectors.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { BASELINE, resolveSwipeSides, type SwipeChoice } from './CompareMap.tsx';
 import { pick } from './format.ts';
+import { formatGap } from './SuggestResult.tsx';
 import { formatCompareValue, formatDifference } from './scenario-format.ts';
 
 type Text = (key: ScenarioMessageKey, values?: Record<string, string | number>) => string;
@@ -28,6 +32,7 @@ export function CompareView({
   const compareIds = usePlanner((state) => state.compareIds);
   const analysis = usePlanner((state) => state.analysis);
   const zoneMeasures = usePlanner((state) => state.zoneMeasures);
+  const suggestions = usePlanner((state) => state.suggestions);
   const [year, setYear] = useState<PlanYear>(LAST_PLAN_YEAR);
   const t: Text = (key, values) => scenarioText(language, key, values);
   const { scenarios, activeScenarioId } = scenarioSet;
@@ -92,6 +97,9 @@ export function CompareView({
               onChange={() => toggle(scenario.id)}
             />
             {scenario.name}
+            {suggestions[scenario.id] && (
+              <span className="sug-mark">{suggestText(language, 'sug.compareBadge')}</span>
+            )}
             {scenario.id === activeScenarioId && <span className="scn-sub">{t('scn.cmp.active')}</span>}
           </label>
         ))}
@@ -108,8 +116,14 @@ export function CompareView({
               <tr>
                 <th scope="col">{t('scn.cmp.indicator')}</th>
                 {chosen.map((scenario) => (
-                  <th key={scenario.id} scope="col" data-scenario-id={scenario.id}>
+                  <th
+                    key={scenario.id}
+                    scope="col"
+                    data-scenario-id={scenario.id}
+                    data-suggested={suggestions[scenario.id] ? '' : undefined}
+                  >
                     {scenario.name}
+                    <SuggestedBadge record={suggestions[scenario.id]} language={language} />
                   </th>
                 ))}
               </tr>
@@ -167,6 +181,19 @@ export function CompareView({
       )}
       <p className="scn-rule">{t('scn.cmp.legend')}</p>
     </section>
+  );
+}
+
+/** "方案建议" under a scenario made from an accepted suggestion, with its proven gap. */
+function SuggestedBadge({ record, language }: { record: SuggestionRecord | undefined; language: Language }) {
+  if (!record) return null;
+  return (
+    <div className="scn-sub" data-testid="compare-suggested">
+      <span className="sug-mark">{suggestText(language, 'sug.compareBadge')}</span>{' '}
+      {record.status === 'infeasible'
+        ? suggestText(language, 'sug.compareInfeasible')
+        : suggestText(language, 'sug.compareGap', { gap: formatGap(language, record.gap) })}
+    </div>
   );
 }
 

@@ -16,6 +16,7 @@ const PANELS: readonly { name: PanelName; key: MessageKey }[] = [
   { name: 'table', key: 'header.table' },
   { name: 'scenario', key: 'header.scenario' },
   { name: 'compare', key: 'header.compare' },
+  { name: 'suggest', key: 'header.suggest' },
 ];
 
 export function Header({ map }: { map: ExportableMap | null }) {

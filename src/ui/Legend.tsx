@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { actionName, DRAWN_ACTIONS, type DrawnAction } from '../core/catalogue/action-catalogue.ts';
 import type { LayerKind } from '../core/types.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
+import { suggestText } from '../i18n/suggest-messages.ts';
 import {
   ACTION_COLORS,
   BASEMAP_COLORS,
@@ -15,6 +16,7 @@ import { selectActiveScenario } from '../state/scenario-selectors.ts';
 import { layerOriginText } from '../state/select-sample-data.ts';
 import { selectStatusCounts } from '../state/select-status-counts.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
+import { selectSuggestedMarks } from '../state/suggested-marks.ts';
 import { ContextLayerList } from './ContextLayerList.tsx';
 import { pick } from './format.ts';
 import { PaneToggle } from './PaneToggle.tsx';
@@ -165,6 +167,7 @@ function LayerList() {
 function ActionLegend() {
   const language = usePlanner((state) => state.language);
   const counts = usePlanner((state) => selectActionCounts(state));
+  const suggested = usePlanner((state) => selectSuggestedMarks(state).size);
   if (!counts) return null;
   return (
     <div className="action-legend" data-testid="action-legend">
@@ -177,6 +180,13 @@ function ActionLegend() {
             <span className="legend-count">{formatCount(language, counts[action])}</span>
           </li>
         ))}
+        {suggested > 0 && (
+          <li className="legend-row" data-testid="legend-suggested" data-count={suggested}>
+            <span className="legend-swatch legend-action sug-legend-swatch" />
+            <span className="legend-name">{suggestText(language, 'sug.markLegend')}</span>
+            <span className="legend-count">{formatCount(language, suggested)}</span>
+          </li>
+        )}
       </ul>
     </div>
   );

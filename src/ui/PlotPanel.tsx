@@ -3,6 +3,7 @@ import type { PlotRow } from '../core/analysis/analyze-plan.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
 import type { Message } from '../core/types.ts';
 import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
+import { suggestText } from '../i18n/suggest-messages.ts';
 import { STATUS_COLORS, UNCLASSIFIED_COLOR } from '../map/palette.ts';
 import {
   type CountAttribute,
@@ -18,6 +19,7 @@ import {
   type MeasureKey,
 } from '../state/explain.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
+import { selectSuggestedMarks } from '../state/suggested-marks.ts';
 import { InfoButton } from './Explain.tsx';
 import {
   formatHa,
@@ -29,6 +31,7 @@ import {
   formatWan,
   formatWanPerMu,
   MISSING,
+  pick,
 } from './format.ts';
 import { PaneToggle } from './PaneToggle.tsx';
 
@@ -103,6 +106,17 @@ export function PlotPanel() {
   );
 }
 
+/** Why the plan suggestion set this plot's action, while the plot is marked as suggested. */
+function SuggestedExplanation({ plotId, language }: { plotId: string; language: Language }) {
+  const explanation = usePlanner((state) => selectSuggestedMarks(state).get(plotId));
+  if (!explanation) return null;
+  return (
+    <p className="sug-explain" data-testid="suggested-explanation">
+      <span className="sug-mark">{suggestText(language, 'sug.mark')}</span> {pick(language, explanation)}
+    </p>
+  );
+}
+
 function PlotCard({
   row,
   settings,
@@ -149,6 +163,7 @@ function PlotCard({
         </button>
       </header>
 
+      <SuggestedExplanation plotId={row.id} language={language} />
       <dl className="panel-list">
         <Field label={t('panel.id')} field="id" raw={row.id}>
           {row.id}

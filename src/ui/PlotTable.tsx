@@ -10,8 +10,9 @@ import {
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
 import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
 import { CHECK_ORDER } from '../core/checks/plausibility-checks.ts';
-import type { PlotStatus } from '../core/types.ts';
+import type { Message, PlotStatus } from '../core/types.ts';
 import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
+import { suggestText } from '../i18n/suggest-messages.ts';
 import { STATUS_COLORS, STATUS_ORDER, UNCLASSIFIED_COLOR } from '../map/palette.ts';
 import { EMPTY_FILTER, type PlotFilter, type PlotSort } from '../state/planner-state.ts';
 import {
@@ -23,7 +24,8 @@ import {
   selectVisibleRows,
 } from '../state/plot-filter.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
-import { formatInteger, formatMu, formatPercent, formatWanPerMu, MISSING } from './format.ts';
+import { selectSuggestedMarks } from '../state/suggested-marks.ts';
+import { formatInteger, formatMu, formatPercent, formatWanPerMu, MISSING, pick } from './format.ts';
 
 /** Height of one row, px (the CSS uses the same). */
 export const ROW_HEIGHT = 28;
@@ -223,10 +225,21 @@ function sortState(sort: PlotSort, key: ColumnKey): 'ascending' | 'descending' |
   return sort.key !== key ? 'none' : sort.descending ? 'descending' : 'ascending';
 }
 
-function Cells({ row, language }: { row: PlotRow; language: Language }) {
+function Cells({ row, language, suggested }: { row: PlotRow; language: Language; suggested?: Message }) {
   return (
     <>
-      <td>{row.id}</td>
+      <td>
+        {suggested && (
+          <span
+            className="sug-mark"
+            data-testid="suggested-mark"
+            title={`${suggestText(language, 'sug.markTitle')}\n${pick(language, suggested)}`}
+          >
+            {suggestText(language, 'sug.mark')}
+          </span>
+        )}
+        {row.id}
+      </td>
       <td title={row.name}>{row.name ?? MISSING}</td>
       <td>{row.town || MISSING}</td>
       <td title={row.village}>{row.village ?? MISSING}</td>
@@ -252,18 +265,21 @@ interface RowProps {
   position: number;
   selected: boolean;
   language: Language;
+  /** The suggestion's explanation when the plot is marked as suggested. */
+  suggested: Message | undefined;
 }
 
 // memo: while the table scrolls, only the rows that come into view are rendered.
-const TableRow = memo(function TableRow({ row, position, selected, language }: RowProps) {
+const TableRow = memo(function TableRow({ row, position, selected, language, suggested }: RowProps) {
   return (
     <tr
       className={`table-row${selected ? ' table-row-selected' : ''}${position % 2 ? ' table-row-odd' : ''}`}
       aria-rowindex={position + 2}
       aria-selected={selected}
       data-plot-index={row.index}
+      data-suggested={suggested ? '' : undefined}
     >
-      <Cells row={row} language={language} />
+      <Cells row={row} language={language} suggested={suggested} />
     </tr>
   );
 });
@@ -282,6 +298,7 @@ export function PlotTable() {
   const sort = usePlanner((state) => state.sort);
   const selectedPlot = usePlanner((state) => state.selectedPlot);
   const selectionOrigin = usePlanner((state) => state.selectionOrigin);
+  const marks = usePlanner(selectSuggestedMarks);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(400);
@@ -448,6 +465,7 @@ export function PlotTable() {
                 position={first + i}
                 selected={row.index === selectedPlot}
                 language={language}
+                suggested={marks.get(row.id)}
               />
             ))}
             {last < rows.length && (

@@ -38,7 +38,7 @@ export function useUndoShortcuts(): void {
   }, []);
 }
 
-function Section({
+export function Section({
   title,
   open = false,
   testId,

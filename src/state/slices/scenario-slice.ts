@@ -54,8 +54,9 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
       },
     });
   },
+  // Other scenarios: the suggestions accepted into the ones before, and a run from them, are gone.
   setScenarioSet: (scenarioSet, history = { past: [], future: [] }) =>
-    set({ scenarioSet, history, zoneMeasures: {}, compareIds: [] }),
+    set({ scenarioSet, history, zoneMeasures: {}, compareIds: [], suggestions: {}, suggestRun: null }),
   setZoneMeasures: (scenarioId, measures) =>
     set((state) => ({ zoneMeasures: { ...state.zoneMeasures, [scenarioId]: measures } })),
   setCompareIds: (compareIds) => set({ compareIds }),

@@ -1,0 +1,58 @@
+/**
+ * The planning settings (horizon, targets, suggestion settings) and the accepted suggestions as the
+ * autosave wrote them, read back with the plan file's own readers: a state saved before they were
+ * kept, or damaged, gives none (the plan's defaults stay).
+ */
+
+import { isRecord, PlanReader } from '../core/plan/plan-reader.ts';
+import { readSettings } from '../core/plan/read-plan-settings.ts';
+import { DEFAULT_SETTINGS } from '../core/settings.ts';
+import type { PlanningSettings } from '../core/suggest/suggest-settings.ts';
+import type { SuggestionRecord } from '../state/planner-state.ts';
+
+/** `value` as planning settings when the plan file's reader accepts it, else null. */
+export function readSavedPlanning(value: unknown): PlanningSettings | null {
+  if (!isRecord(value)) return null;
+  const { tolerance, screening, classLimits } = DEFAULT_SETTINGS;
+  const reader = new PlanReader('autosave');
+  const settings = readSettings(
+    reader,
+    {
+      tolerance,
+      screening,
+      classLimits,
+      horizon: value.horizon,
+      targets: value.targets,
+      suggestion: value.suggestion,
+    },
+    'settings',
+  );
+  if (!settings || reader.problems.length > 0) return null;
+  return { horizon: settings.horizon, targets: settings.targets, suggestion: settings.suggestion };
+}
+
+function isSuggestionRecord(value: unknown): value is SuggestionRecord {
+  return (
+    isRecord(value) &&
+    typeof value.baseScenarioId === 'string' &&
+    typeof value.status === 'string' &&
+    typeof value.objective === 'number' &&
+    Array.isArray(value.actions) &&
+    value.actions.every(
+      (action) =>
+        isRecord(action) &&
+        typeof action.plotId === 'string' &&
+        typeof action.action === 'string' &&
+        typeof action.year === 'number' &&
+        isRecord(action.explanation),
+    )
+  );
+}
+
+/** The saved suggestions that read as such (others are dropped: their plots are just not marked). */
+export function readSavedSuggestions(value: unknown): Record<string, SuggestionRecord> {
+  if (!isRecord(value)) return {};
+  const records: Record<string, SuggestionRecord> = {};
+  for (const [id, record] of Object.entries(value)) if (isSuggestionRecord(record)) records[id] = record;
+  return records;
+}

@@ -1,0 +1,106 @@
+/**
+ * The plan suggestion run from the page: the rows, the base scenario's zone measures and the plan's
+ * planning settings go to the suggestion worker (src/worker/suggest-worker.ts), which loads HiGHS's
+ * WebAssembly from the app itself (the `highs/runtime?url` asset: a file beside the page, or a data:
+ * URL in the single-file build), never from another origin. The store changes only when the run ends;
+ * a cancel restarts the worker and leaves the plan as it was.
+ */
+
+import wasmAsset from 'highs/runtime?url';
+import type { Message } from '../core/types.ts';
+import { selectZoneMeasures } from '../state/scenario-selectors.ts';
+import type { PlannerStore } from '../state/store.ts';
+import { createWorkerClient, type WorkerClient, type WorkerLike } from '../worker/create-worker-client.ts';
+import type { SuggestApi } from '../worker/suggest-api.ts';
+import { CancelledError, JobError } from '../worker/worker-api.ts';
+
+/** Seconds a run may take by default (the best plan found by then comes with its proven gap). */
+export const SUGGEST_TIME_LIMIT_S = 60;
+
+let client: WorkerClient<SuggestApi> | null = null;
+let runs = 0;
+
+function startWorker(): WorkerLike {
+  return new Worker(new URL('../worker/suggest-worker.ts', import.meta.url), { type: 'module' });
+}
+
+function suggestClient(createWorker: () => WorkerLike): WorkerClient<SuggestApi> {
+  client ??= createWorkerClient<SuggestApi>(createWorker, {
+    workerFailure: (message) => ({
+      zh: `方案建议程序出错：${message}`,
+      en: `The suggestion worker failed: ${message}`,
+    }),
+    oneCallAtATime: true,
+  });
+  return client;
+}
+
+/** The wasm's URL as the worker must see it: absolute (a worker resolves against its own script's URL). */
+function wasmUrl(): string {
+  return typeof document === 'undefined' ? wasmAsset : new URL(wasmAsset, document.baseURI).href;
+}
+
+export interface SuggestRunOptions {
+  timeLimitS?: number;
+  /** Starts the worker (a test gives one on a MessageChannel). */
+  createWorker?: () => WorkerLike;
+  /** Where HiGHS's wasm is; default the bundled asset (Node finds it itself: a test passes null). */
+  wasmUrl?: string | null;
+}
+
+/**
+ * Runs the suggestion from the scenario `baseScenarioId` with the plan's planning settings; the result
+ * lands in the store's `suggestRun`. Resolves when the run has ended (done, failed or cancelled).
+ */
+export async function runSuggestion(
+  store: PlannerStore,
+  baseScenarioId: string,
+  options: SuggestRunOptions = {},
+): Promise<void> {
+  const state = store.getState();
+  const base = state.scenarioSet.scenarios.find((s) => s.id === baseScenarioId);
+  if (!state.analysis || !base || state.suggestRun?.state === 'running') return;
+  const run = ++runs;
+  state.startSuggestRun(baseScenarioId);
+  const url = options.wasmUrl === undefined ? wasmUrl() : options.wasmUrl;
+  try {
+    const result = await suggestClient(options.createWorker ?? startWorker).api.suggest(
+      {
+        rows: state.analysis.rows,
+        zoneMeasures: selectZoneMeasures(state, base.id),
+        base,
+        planning: state.planning,
+        timeLimitS: options.timeLimitS ?? SUGGEST_TIME_LIMIT_S,
+        ...(url !== null ? { wasmUrl: url } : {}),
+      },
+      {
+        onProgress: (progress, stage) => {
+          if (run === runs) store.getState().setSuggestProgress(progress, stage);
+        },
+      },
+    );
+    if (run === runs) store.getState().finishSuggestRun({ result });
+  } catch (error) {
+    if (run !== runs) return;
+    if (error instanceof CancelledError) return store.getState().finishSuggestRun(null);
+    const message: Message =
+      error instanceof JobError
+        ? error.userMessage
+        : {
+            zh: `出错了：${(error as Error).message}`,
+            en: `Something went wrong: ${(error as Error).message}`,
+          };
+    store.getState().finishSuggestRun({ error: message });
+  }
+}
+
+/** Stops the running suggestion: the worker is restarted, the plan stays as it was. */
+export function cancelSuggestion(): void {
+  client?.cancel();
+}
+
+/** Ends the worker (tests). */
+export function stopSuggestWorker(): void {
+  client?.destroy();
+  client = null;
+}
