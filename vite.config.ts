@@ -32,6 +32,9 @@ export default defineConfig({
     // build is the same code.
     alias: [{ find: /^polygon-clipping$/, replacement: 'polygon-clipping/dist/polygon-clipping.esm.js' }],
   },
+  // HiGHS finds its WebAssembly beside its own module (`new URL('highs.wasm', import.meta.url)`):
+  // pre-bundled into .vite/deps by the dev server it would look for it there, where it is not.
+  optimizeDeps: { exclude: ['highs'] },
   server: {
     host: '127.0.0.1',
     // The sample plan and the base map are imported from data/ at the project root.

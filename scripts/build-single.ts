@@ -88,7 +88,8 @@ export function cspHash(text: string): string {
 export function singleFileCsp(scriptHash: string, styleHash: string): string {
   return [
     "default-src 'none'",
-    `script-src ${scriptHash}`,
+    // The plan suggestion's HiGHS is WebAssembly, compiled in a worker that inherits this policy.
+    `script-src ${scriptHash} 'wasm-unsafe-eval'`,
     'worker-src blob: data:',
     'connect-src data: blob:',
     'img-src data: blob:',

@@ -1,12 +1,12 @@
 /**
  * The plan suggestion run from the page: the rows, the base scenario's zone measures and the plan's
- * planning settings go to the suggestion worker (src/worker/suggest-worker.ts), which loads HiGHS's
- * WebAssembly from the app itself (the `highs/runtime?url` asset: a file beside the page, or a data:
- * URL in the single-file build), never from another origin. The store changes only when the run ends;
- * a cancel restarts the worker and leaves the plan as it was.
+ * planning settings go to the suggestion worker (src/worker/suggest-worker.ts). HiGHS's WebAssembly
+ * is an asset of the build that the `highs` loader finds beside its own chunk (Vite rewrites its
+ * `new URL('highs.wasm', import.meta.url)`): a file on the app's own server, or a data: URL inside the
+ * single-file build; never another origin. The store changes only when the run ends; a cancel
+ * restarts the worker and leaves the plan as it was.
  */
 
-import wasmAsset from 'highs/runtime?url';
 import type { Message } from '../core/types.ts';
 import { selectZoneMeasures } from '../state/scenario-selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
@@ -35,17 +35,10 @@ function suggestClient(createWorker: () => WorkerLike): WorkerClient<SuggestApi>
   return client;
 }
 
-/** The wasm's URL as the worker must see it: absolute (a worker resolves against its own script's URL). */
-function wasmUrl(): string {
-  return typeof document === 'undefined' ? wasmAsset : new URL(wasmAsset, document.baseURI).href;
-}
-
 export interface SuggestRunOptions {
   timeLimitS?: number;
   /** Starts the worker (a test gives one on a MessageChannel). */
   createWorker?: () => WorkerLike;
-  /** Where HiGHS's wasm is; default the bundled asset (Node finds it itself: a test passes null). */
-  wasmUrl?: string | null;
 }
 
 /**
@@ -62,7 +55,6 @@ export async function runSuggestion(
   if (!state.analysis || !base || state.suggestRun?.state === 'running') return;
   const run = ++runs;
   state.startSuggestRun(baseScenarioId);
-  const url = options.wasmUrl === undefined ? wasmUrl() : options.wasmUrl;
   try {
     const result = await suggestClient(options.createWorker ?? startWorker).api.suggest(
       {
@@ -71,7 +63,6 @@ export async function runSuggestion(
         base,
         planning: state.planning,
         timeLimitS: options.timeLimitS ?? SUGGEST_TIME_LIMIT_S,
-        ...(url !== null ? { wasmUrl: url } : {}),
       },
       {
         onProgress: (progress, stage) => {

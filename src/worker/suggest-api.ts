@@ -11,8 +11,6 @@ import type { Message } from '../core/types.ts';
 import type { OperationContext } from './worker-api.ts';
 
 export interface SuggestArgs extends SuggestInput {
-  /** Where HiGHS's WebAssembly is (an absolute URL on the page's own origin, or a data: URL); none: the package finds it. */
-  wasmUrl?: string;
   /** Seconds the run may take. */
   timeLimitS?: number;
 }
@@ -44,11 +42,10 @@ export function progressStage(progress: SuggestProgress): Message {
 export const suggestApi = {
   /** The suggestion for `args` (docs/suggest.md), with progress as the solver reports it. */
   async suggest(args: SuggestArgs, context: OperationContext): Promise<Suggestion> {
-    const { wasmUrl, timeLimitS, ...input } = args;
+    const { timeLimitS, ...input } = args;
     return suggestScenario(input, {
       onProgress: (progress) => context.progress(progress.done, progressStage(progress)),
       ...(timeLimitS !== undefined ? { timeLimitS } : {}),
-      ...(wasmUrl !== undefined ? { highs: { locateFile: () => wasmUrl } } : {}),
     });
   },
 };

@@ -95,7 +95,9 @@ describeInBrowser('the plan suggestion', () => {
     expect(names.length).toBe(baseScenarios.length + 1);
     expect(names.at(-1)).toMatch(/（建议）$/);
     // The legend counts the suggested plots (dashed on the map).
-    expect(Number(await page.locator('[data-testid="legend-suggested"]').getAttribute('data-count'))).toBeGreaterThan(0);
+    expect(
+      Number(await page.locator('[data-testid="legend-suggested"]').getAttribute('data-count')),
+    ).toBeGreaterThan(0);
     // The table: suggested plots carry the mark, with the explanation as its title.
     await page.click('[data-testid="tab-table"]');
     const marked = page.locator('tr[data-suggested] [data-testid="suggested-mark"]');
@@ -135,6 +137,29 @@ describeInBrowser('the plan suggestion', () => {
 
   it('made no request outside the local server and logged no error', () => {
     planner.network.assertNoExternalRequests();
+    expectNoPageProblems(planner.problems);
+  });
+});
+
+describeInBrowser('the plan suggestion in the single-file build opened from disk', () => {
+  const planner = usePlanner({
+    singleFile: true,
+    viewport: { width: 1600, height: 1000 },
+    legendTimeoutMs: 90_000,
+  });
+
+  it('runs HiGHS from inside the file (no request at all but the file and data:/blob: URLs) and shows the result', async () => {
+    const { page } = planner;
+    await page.click('[data-testid="tab-suggest"]');
+    await page.locator('[data-testid="suggest-target-controlShare"]').uncheck();
+    await page.click('[data-testid="suggest-run"]');
+    const result = page.locator('[data-testid="suggest-result"]');
+    await result.waitFor({ timeout: 120_000 });
+    expect(['optimal', 'feasible']).toContain(await result.getAttribute('data-status'));
+    await planner.screenshot('suggest-single-file.png');
+    planner.network.assertNoExternalRequests();
+    const schemes = new Set(planner.network.requests.map((request) => new URL(request.url).protocol));
+    expect([...schemes].every((scheme) => ['blob:', 'data:', 'file:'].includes(scheme))).toBe(true);
     expectNoPageProblems(planner.problems);
   });
 });

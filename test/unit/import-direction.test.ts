@@ -88,11 +88,10 @@ const ALLOWED: Record<string, { areas: string[]; packages: RegExp }> = {
   bundled: { areas: ['bundled', 'data', 'map', 'state', 'core'], packages: /^$/ },
   // What runs besides the React tree, started from main.tsx: worker jobs, import, plan files,
   // autosave, the start plan, the plots:// protocol (it needs the tile worker's client, which map
-  // may not import), the inspection seam; the suggestion's run, which hands its worker the URL of
-  // HiGHS's WebAssembly (`highs/runtime?url`, an asset of the app).
+  // may not import), the inspection seam.
   services: {
     areas: ['services', 'export', 'bundled', 'state', 'core', 'worker', 'map', 'i18n'],
-    packages: /^(maplibre-gl|pmtiles|highs\/runtime)$/,
+    packages: /^(maplibre-gl|pmtiles)$/,
   },
   ui: {
     areas: ['ui', 'services', 'export', 'bundled', 'map', 'state', 'core', 'worker', 'i18n'],

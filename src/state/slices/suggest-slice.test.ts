@@ -18,7 +18,6 @@ const fixture = loadFixturePlan();
 const failure = (message: string) => ({ zh: message, en: message });
 const options = {
   createWorker: () => startMessageChannelWorker(suggestApi, failure),
-  wasmUrl: null,
   timeLimitS: 30,
 };
 
