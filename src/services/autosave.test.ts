@@ -208,6 +208,11 @@ describe('the autosave across reloads', () => {
     await sleep(4 * DELAY_MS);
     page = await reload(page);
     expect(page.store.getState().layers?.origins).toEqual(origins);
+    // That page's own save (and the journal its reload may have left) done and gone first: else
+    // it could land over, or be read instead of, the older state written next.
+    await sleep(4 * DELAY_MS);
+    await page.autosave.settled();
+    closePage(page);
 
     // Saved before origins were kept: the sample's label, the plots replaced by an import.
     const scenario = fixture.scenario;
