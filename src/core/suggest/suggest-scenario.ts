@@ -44,7 +44,7 @@ export interface SuggestOptions {
   /** `auto` (default): the exact MILP for small models, else the Lagrangian; the others force one (tests, bench). */
   method?: 'auto' | 'exact' | 'lagrangian';
   /**
-   * A large model's run returns as soon as its proven gap is below this (default 0.005); the exact
+   * A large model's run returns as soon as its proven gap is below this (default 0.01); the exact
    * MILP of a small one always runs to its optimum (or the time limit).
    */
   relGap?: number;

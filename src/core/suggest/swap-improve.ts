@@ -111,7 +111,7 @@ export function swapImprove(
   transfers: readonly TransferChoice[],
   deadline: number,
   lambda?: Float64Array,
-  passes = 3,
+  passes = 2,
 ): Int32Array {
   const { options } = model;
   const improved = choice.slice();
