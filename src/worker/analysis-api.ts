@@ -22,12 +22,14 @@ import {
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import { keepCheckReference, layerChecks } from './layer-checks.ts';
+import { keptPacked, plainFeature } from './packed-layer.ts';
 import { type PlotTileData, plotMarkers, plotTileBuffers, plotTileData } from './plot-map.ts';
 import type { PickedFile } from './read-picked-files.ts';
 import { loadSavedLayers, saveLayers } from './saved-layers.ts';
 import {
   forgetLastLoad,
   type ImportKind,
+  isLastLoad,
   loadImportReaders,
   loadSource,
   previewSource,
@@ -58,6 +60,8 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 let layers: PlanLayerSet = { plots: EMPTY, boundary: EMPTY, control: EMPTY };
 let settings: AnalysisSettings = DEFAULT_SETTINGS;
 let sources: LayerSource[] = [];
+/** The sources read in pieces from a large picked file, which can be read again (see letGoOfFeaturesAsRead). */
+let rereadable = new Map<LayerSource, Blob>();
 /** The key of `layers` as saved (see AnalysisResult.layersKey); '' before any were saved. */
 let layersKey = '';
 /** Set when a restarted worker could not read the plan's layers back: every job that needs them fails. */
@@ -112,7 +116,8 @@ export const analysisApi = {
 
   /** The plan's plot features, in chunks: for the page's plan file and GeoJSON export, let go once written. */
   async plotFeatures(_: undefined, context: OperationContext): Promise<FeatureCollection['features']> {
-    return context.inChunks(planLayers().plots.features);
+    // Plain features: the kept ones make their geometry when read (packed-layer.ts).
+    return context.inChunks(planLayers().plots.features.map(plainFeature));
   },
 
   /** Opens a plan: keeps its layers (and settings, if given) and analyses them. */
@@ -153,16 +158,22 @@ export const analysisApi = {
     const readers = await loadImportReaders();
     sources = [];
     forgetLastLoad();
+    rereadable = new Map();
     const picked = await readers.readPickedFiles(files, (done) => context.progress(done / 2, STAGE.read));
     files.length = 0;
     const read = readers.readLayerFiles(picked.inputs);
     picked.inputs.length = 0;
     sources = read.sources;
+    for (const source of sources) {
+      const file = picked.readInPieces.get(source.collection);
+      if (file) rereadable.set(source, file);
+    }
     context.progress(0.5, STAGE.check);
     const previews = sources.map((source, index) => {
       const guess = readers.guessLayerKind(source.fileName, source.collection);
       return previewSource(readers, source, index, guess.kind, null, guess.reason, null, layers.boundary);
     });
+    letGoOfFeaturesAsRead();
     return { previews, problems: [...picked.problems, ...read.problems] };
   },
 
@@ -170,14 +181,17 @@ export const analysisApi = {
    * Previews a read source again as another layer kind, with another column mapping or in a
    * coordinate system chosen by hand (`crs`: a code of crs-codes.ts; null: detected).
    */
-  async preview(request: {
-    sourceIndex: number;
-    kind: ImportKind;
-    mapping: ColumnMapping;
-    crs?: string | null;
-  }) {
-    const source = sourceAt(request.sourceIndex);
-    return previewSource(
+  async preview(
+    request: {
+      sourceIndex: number;
+      kind: ImportKind;
+      mapping: ColumnMapping;
+      crs?: string | null;
+    },
+    context: OperationContext,
+  ) {
+    const source = await withFeaturesAsRead(sourceAt(request.sourceIndex), context);
+    const preview = previewSource(
       await loadImportReaders(),
       source,
       request.sourceIndex,
@@ -187,6 +201,8 @@ export const analysisApi = {
       request.crs ?? null,
       layers.boundary,
     );
+    letGoOfFeaturesAsRead();
+    return preview;
   },
 
   /**
@@ -203,10 +219,12 @@ export const analysisApi = {
     },
     context: OperationContext,
   ): Promise<AnalysisResult> {
+    const crs = request.crs ?? null;
     const source = sourceAt(request.sourceIndex);
+    if (!isLastLoad(source, request.kind, request.mapping, crs)) await withFeaturesAsRead(source, context);
     context.progress(0, STAGE.check);
     const readers = await loadImportReaders();
-    const result = loadSource(readers, source, request.kind, request.mapping, request.crs ?? null);
+    const result = loadSource(readers, source, request.kind, request.mapping, crs);
     if (!result.ok || result.layer.features.length === 0) throw nothingLoadable(source.fileName);
     // The dialog loads a source once: its features as read are not needed beside the loaded layer.
     // (Loading it again as the same layer reuses the load; see source-preview.ts.)
@@ -231,9 +249,12 @@ export const analysisApi = {
     request: { sourceIndex: number; crs?: string | null },
     context: OperationContext,
   ): Promise<Feature[]> {
+    const crs = request.crs ?? null;
     const source = sourceAt(request.sourceIndex);
+    if (!isLastLoad(source, 'zones', {}, crs)) await withFeaturesAsRead(source, context);
     context.progress(0, STAGE.check);
-    const result = loadSource(await loadImportReaders(), source, 'zones', {}, request.crs ?? null);
+    const result = loadSource(await loadImportReaders(), source, 'zones', {}, crs);
+    letGoOfFeaturesAsRead();
     if (!result.ok || result.layer.features.length === 0) throw nothingLoadable(source.fileName);
     return context.inChunks(result.layer.features);
   },
@@ -313,6 +334,8 @@ async function analyse(
   replaced: { kind: LayerKind; fileName: string } | null,
   { savedAs }: { savedAs?: string } = {},
 ): Promise<AnalysisResult> {
+  // The plots are kept with their polygons in typed arrays (an accepted import's already are).
+  next = { ...next, plots: keptPacked(next.plots) };
   const sent = classifyAndSend(context, next);
   layers = next;
   layersLost = false;
@@ -362,6 +385,28 @@ function classifyAndSend(
 function planLayers(): PlanLayerSet {
   if (layersLost) throw new JobError(LOST);
   return layers;
+}
+
+/**
+ * Lets go of the features as read of the sources read in pieces from a large file (`rereadable`):
+ * the preview keeps what it loaded (the plots packed), and the file is read again only when the
+ * user asks for another load (another kind, column mapping or coordinate system).
+ */
+function letGoOfFeaturesAsRead(): void {
+  for (const source of rereadable.keys()) source.collection = null;
+}
+
+/** `source` with its features as read, read again from its file when they were let go. */
+async function withFeaturesAsRead(source: LayerSource, context: OperationContext): Promise<LayerSource> {
+  const file = rereadable.get(source);
+  if (!file || source.collection !== null) return source;
+  context.progress(0, STAGE.read);
+  const readers = await loadImportReaders();
+  source.collection = await readers
+    .readFeatureCollectionInPieces(file, {}, (done) => context.progress(done, STAGE.read))
+    .catch(() => null);
+  if (source.collection === null) throw new JobError(readers.unreadableFile(source.fileName).message);
+  return source;
 }
 
 function sourceAt(index: number): LayerSource {

@@ -10,5 +10,5 @@ export { columnSamples, columnsOf, suggestColumnMapping } from '../core/io/colum
 export { guessLayerKind } from '../core/io/guess-layer-kind.ts';
 export { loadContextLayer } from '../core/io/load-context-layer.ts';
 export { loadLayerFromSource } from '../core/io/load-layer.ts';
-export { readLayerFiles } from '../core/io/read-layer-files.ts';
-export { readPickedFiles } from './read-picked-files.ts';
+export { readLayerFiles, unreadableFile } from '../core/io/read-layer-files.ts';
+export { readFeatureCollectionInPieces, readPickedFiles } from './read-picked-files.ts';

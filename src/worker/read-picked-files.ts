@@ -6,7 +6,7 @@
  * JSON is read again whole, for the exact messages of the ordinary reading).
  */
 
-import { GeoJsonByteReader } from '../core/io/geojson-byte-reader.ts';
+import { FeatureCollectionReader } from '../core/io/feature-collection-reader.ts';
 import { fileTooLarge, MAX_FILE_BYTES } from '../core/io/import-limits.ts';
 import { LARGE_GEOJSON_BYTES } from '../core/io/parse-large-geojson.ts';
 import { type InputFile, unreadableFile } from '../core/io/read-layer-files.ts';
@@ -24,24 +24,27 @@ function isGeoJsonName(name: string): boolean {
 
 /**
  * The FeatureCollection of `file` read `sliceBytes` at a time, each slice let go once its features
- * are read (GeoJsonByteReader); null when it is not one that reader takes (read it the ordinary way).
+ * are parsed; null when it is not one (see FeatureCollectionReader). That reader parses 4 MB of
+ * features at a time with JSON.parse, whose arrays are exactly as long as they need to be: the
+ * features take about 1.7 times the file (GeoJsonByteReader's grown arrays took 3.8 times).
  */
 export async function readFeatureCollectionInPieces(
   file: Blob,
   { sliceBytes = SLICE_BYTES }: { sliceBytes?: number } = {},
   onProgress: (fraction: number) => void = () => {},
 ) {
-  const reader = new GeoJsonByteReader();
+  const reader = new FeatureCollectionReader();
   for (let at = 0; at < file.size; at += sliceBytes) {
-    if (!reader.push(new Uint8Array(await file.slice(at, at + sliceBytes).arrayBuffer()))) return null;
+    reader.push(new Uint8Array(await file.slice(at, at + sliceBytes).arrayBuffer()));
     onProgress(Math.min(1, (at + sliceBytes) / file.size));
   }
-  return reader.end();
+  return reader.finish();
 }
 
 /**
  * The picked files as the file readers take them (`readLayerFiles`): a large GeoJSON
- * FeatureCollection already parsed (`collection`, no bytes), any other file's bytes. A file that
+ * FeatureCollection already parsed (`collection`, no bytes), any other file's bytes; and the file
+ * each collection parsed in pieces came from (`readInPieces`: it can be read again). A file that
  * cannot be read, or is larger than the limit, is a problem naming it (the latter unread).
  * `largeBytes` (from which size a GeoJSON file is read in pieces) and `sliceBytes` are for tests. `onProgress` gets the share of the bytes read.
  */
@@ -49,9 +52,10 @@ export async function readPickedFiles(
   files: readonly PickedFile[],
   onProgress: (fraction: number) => void = () => {},
   { largeBytes = LARGE_GEOJSON_BYTES, sliceBytes = SLICE_BYTES } = {},
-): Promise<{ inputs: InputFile[]; problems: Problem[] }> {
+): Promise<{ inputs: InputFile[]; problems: Problem[]; readInPieces: Map<unknown, Blob> }> {
   const inputs: InputFile[] = [];
   const problems: Problem[] = [];
+  const readInPieces = new Map<unknown, Blob>();
   const sizes = files.map((file) => (file instanceof Blob ? file.size : file.bytes.length));
   const total = Math.max(
     1,
@@ -70,6 +74,7 @@ export async function readPickedFiles(
                 onProgress((done + share * size) / total),
               )
             : null;
+        if (collection) readInPieces.set(collection, file);
         inputs.push(
           collection
             ? { name: file.name, bytes: new Uint8Array(0), collection }
@@ -82,5 +87,5 @@ export async function readPickedFiles(
     done += size;
     onProgress(done / total);
   }
-  return { inputs, problems };
+  return { inputs, problems, readInPieces };
 }

@@ -5,6 +5,7 @@
  */
 
 import type { PlanLayerSet } from '../core/analysis/analyze-plan.ts';
+import { isPackedLayer, packedLayerOf, unpackLayer } from './packed-layer.ts';
 
 export const AUTOSAVE_DATABASE = 'industrial-land-planner';
 export const AUTOSAVE_STORE = 'autosave';
@@ -63,7 +64,8 @@ export async function getAutosavedEntries(keys: readonly string[]): Promise<unkn
 export async function saveLayers(layers: PlanLayerSet, key: string): Promise<void> {
   try {
     const { boundary, control, plots } = layers;
-    await putAutosaved(LAYERS_KEY, { boundary, control, plots, key });
+    // The plots as the worker keeps them: their polygons in typed arrays (packed-layer.ts).
+    await putAutosaved(LAYERS_KEY, { boundary, control, plots: packedLayerOf(plots) ?? plots, key });
   } catch (error) {
     console.warn('Autosave of the layers failed.', error);
   }
@@ -78,7 +80,10 @@ export async function loadSavedLayers(): Promise<{ layers: PlanLayerSet; key: st
     const value = await getAutosaved(LAYERS_KEY);
     if (!isLayerSet(value)) return null;
     const { boundary, control, plots, key } = value as PlanLayerSet & { key?: unknown };
-    return { layers: { boundary, control, plots }, key: typeof key === 'string' ? key : '' };
+    return {
+      layers: { boundary, control, plots: isPackedLayer(plots) ? unpackLayer(plots) : plots },
+      key: typeof key === 'string' ? key : '',
+    };
   } catch (error) {
     console.warn('The autosaved layers could not be read.', error);
     return null;

@@ -10,6 +10,7 @@ import type { LoadLayerResult } from '../core/io/load-layer.ts';
 import type { LayerSource } from '../core/io/read-layer-files.ts';
 import type { FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import { layerChecks } from './layer-checks.ts';
+import { keptPacked } from './packed-layer.ts';
 
 /**
  * What a source is loaded as: one of the plan's layers, or receiving zones added to the active
@@ -75,6 +76,21 @@ export function forgetLastLoad(): void {
   lastLoad = null;
 }
 
+function loadKey(importKind: ImportKind, mapping: ColumnMapping, crsChoice: string | null): string {
+  const kind: LayerKind = importKind === 'zones' ? 'control' : importKind;
+  return `${kind}|${kind === 'plots' ? JSON.stringify(mapping) : ''}|${crsChoice ?? ''}`;
+}
+
+/** Whether loading `source` so would reuse the last load (its features as read are then not needed). */
+export function isLastLoad(
+  source: LayerSource,
+  importKind: ImportKind,
+  mapping: ColumnMapping,
+  crsChoice: string | null,
+): boolean {
+  return lastLoad?.source === source && lastLoad.key === loadKey(importKind, mapping, crsChoice);
+}
+
 /**
  * Loads `source` as `importKind` with `mapping` (checked, reprojected, repaired), in the coordinate
  * system `crsChoice` names (null: detected); the last load is reused.
@@ -88,13 +104,15 @@ export function loadSource(
 ): LoadLayerResult {
   // Receiving zones pass the checks of a control-zone layer: polygons, no attributes required.
   const kind: LayerKind = importKind === 'zones' ? 'control' : importKind;
-  const key = `${kind}|${kind === 'plots' ? JSON.stringify(mapping) : ''}|${crsChoice ?? ''}`;
+  const key = loadKey(importKind, mapping, crsChoice);
   if (lastLoad?.source === source && lastLoad.key === key) return lastLoad.result;
   const crs = crsChoice === null ? null : readers.parseCrsCode(crsChoice);
-  const result = readers.loadLayerFromSource(source, kind, {
+  const loaded = readers.loadLayerFromSource(source, kind, {
     ...(kind === 'plots' ? { columnMapping: mapping } : {}),
     ...(crs ? { crs } : {}),
   });
+  // Plots are kept with their polygons in typed arrays (packed-layer.ts), checked and loaded so.
+  const result = loaded.ok && kind === 'plots' ? { ...loaded, layer: keptPacked(loaded.layer) } : loaded;
   lastLoad = { source, key, result };
   return result;
 }

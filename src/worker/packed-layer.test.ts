@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzePlan } from '../core/analysis/analyze-plan.ts';
+import { DEFAULT_SETTINGS } from '../core/settings.ts';
+import type { Feature, FeatureCollection } from '../core/types.ts';
+import { isPackedLayer, keptPacked, packedLayerOf, plainFeature, unpackLayer } from './packed-layer.ts';
+
+const read = (name: string) =>
+  JSON.parse(
+    readFileSync(new URL(`../../data/sample/${name}.geojson`, import.meta.url), 'utf8'),
+  ) as FeatureCollection;
+/** The sample plots with their members in the order the loading gives them (repair-feature.ts). */
+const plots: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: read('plots').features.map(({ type, geometry, properties, id }) =>
+    id === undefined ? { type, geometry, properties } : { type, geometry, properties, id },
+  ),
+};
+const boundary = read('boundary');
+const control = read('control');
+
+describe('keptPacked', () => {
+  it('keeps the plots with their coordinates in typed arrays, each geometry made anew as read, to the bit', () => {
+    const kept = keptPacked(plots);
+    const saved = packedLayerOf(kept);
+    expect(saved?.geometries.xy).toBeInstanceOf(Float64Array);
+    const positions = plots.features.reduce(
+      (sum, feature) => sum + (feature.geometry?.coordinates.flat(3).length ?? 0) / 2,
+      0,
+    );
+    expect(saved?.geometries.xy.length).toBe(positions * 2);
+    // No feature holds its coordinates as nested arrays: the geometry is not an own member.
+    expect(kept.features.every((feature) => !Object.hasOwn(feature, 'geometry'))).toBe(true);
+    expect(kept.features.map(plainFeature)).toEqual(plots.features);
+    expect(Object.is(kept.features[0]?.geometry, kept.features[0]?.geometry)).toBe(true);
+    // Kept again: the same layer (the checks cached for it stay valid).
+    expect(keptPacked(kept)).toBe(kept);
+  });
+
+  it('gives the same analysis as the plots as read', () => {
+    const kept = keptPacked(plots);
+    const plain = analyzePlan({ plots, boundary, control }, DEFAULT_SETTINGS);
+    const packed = analyzePlan({ plots: kept, boundary, control }, DEFAULT_SETTINGS);
+    expect(JSON.stringify(packed)).toBe(JSON.stringify(plain));
+  });
+
+  it('keeps what is not a plain polygon as it is (null, other members or order, a height); -0 stays -0', () => {
+    const square = [
+      [
+        [121, 30],
+        [121.1, 30],
+        [121.1, 30.1],
+        [121, 30],
+      ],
+    ];
+    const features = [
+      { type: 'Feature', geometry: null, properties: { id: 'a' } },
+      {
+        type: 'Feature',
+        geometry: { type: 'Polygon', coordinates: square, bbox: [0, 0, 1, 1] },
+        properties: {},
+      },
+      { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[121, 30, 5]]] }, properties: {} },
+      {
+        type: 'Feature',
+        geometry: { type: 'MultiPolygon', coordinates: [square, square] },
+        properties: {},
+        id: 7,
+      },
+      { type: 'Feature', id: 8, geometry: { type: 'Polygon', coordinates: square }, properties: {} },
+      {
+        type: 'Feature',
+        geometry: { type: 'Polygon', coordinates: [[[-0, 30]]] },
+        properties: null,
+        extra: 1,
+      },
+      { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[-0, 30]]] }, properties: null },
+    ] as unknown as Feature[];
+    const kept = keptPacked({ type: 'FeatureCollection', features });
+    expect(kept.features.map((feature, i) => feature === features[i])).toEqual([
+      true,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(kept.features.map(plainFeature)).toEqual(features);
+    expect(Object.is(kept.features[6]?.geometry?.coordinates[0]?.[0]?.[0], -0)).toBe(true);
+  });
+
+  it('is saved as its typed arrays and read back the same (IndexedDB keeps what structuredClone keeps)', () => {
+    const kept = keptPacked(plots);
+    const saved = structuredClone(packedLayerOf(kept));
+    expect(isPackedLayer(saved)).toBe(true);
+    const back = unpackLayer(saved as NonNullable<typeof saved>);
+    expect(back.features.map(plainFeature)).toEqual(plots.features);
+    expect(packedLayerOf(back)?.geometries.xy).toEqual(packedLayerOf(kept)?.geometries.xy);
+    expect(packedLayerOf(plots)).toBeNull();
+  });
+});
