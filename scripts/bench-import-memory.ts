@@ -1,7 +1,8 @@
 /**
  * Peak memory of the page's renderer process (page and workers) while a large GeoJSON is imported:
  * the peak while the dialog previews it and the peak once it is loaded as the plots layer, read
- * from /proc/<pid>/status (VmHWM, reset through clear_refs before each step). Linux only. After each
+ * from /proc/<pid>/status (VmHWM, reset through clear_refs before each step), in all and above
+ * what the renderer held before the import (the sample plan on its map: about 360 MB). Linux only. After each
  * step, what each JavaScript context holds after a garbage collection (the page's own thread, the
  * analysis worker, the plot tile worker, MapLibre's worker): its heap and its array buffers.
  * Run: `npx tsx scripts/bench-import-memory.ts <file.geojson>` (a ~300 MB file takes minutes; a
@@ -87,9 +88,11 @@ async function main(): Promise<void> {
     const pids = await rendererPids(planner);
     const peak = () => Math.max(...pids.map((pid) => status(pid, 'VmHWM')));
     const resident = () => Math.max(...pids.map((pid) => status(pid, 'VmRSS')));
+    let idle = 0;
     const report = (stage: string, bytes: number, started: number) =>
       console.log(
-        `${stage.padEnd(26)} peak ${(bytes / MB).toFixed(0).padStart(5)} MB = ${(bytes / fileBytes).toFixed(2)}× the file` +
+        `${stage.padEnd(26)} peak ${(bytes / MB).toFixed(0).padStart(5)} MB = ${(bytes / fileBytes).toFixed(2)}× the file,` +
+          ` ${((bytes - idle) / MB).toFixed(0)} MB = ${((bytes - idle) / fileBytes).toFixed(2)}× above the page before` +
           `  (${((performance.now() - started) / 1000).toFixed(1)} s)`,
       );
     const held = async (stage: string) => {
@@ -102,7 +105,7 @@ async function main(): Promise<void> {
       }
     };
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 2000)));
-    const idle = resident();
+    idle = resident();
     console.log(
       `file ${(fileBytes / MB).toFixed(0)} MB; renderer(s) ${pids.join(', ')} at ${(idle / MB).toFixed(0)} MB before`,
     );

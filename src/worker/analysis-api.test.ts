@@ -215,6 +215,29 @@ describe('a worker started after a cancel', () => {
     destroy();
   });
 
+  it("keeps an accepted import's plots as typed arrays, saved so and taken back the same", async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const first = await freshClient();
+    await first.api.open({ layers: plan.layers });
+    const read = await first.api.read([fixture('plots-cgcs2000-gk40-gbk.zip')]);
+    const preview = read.previews[0];
+    if (!preview) throw new Error('expected a preview');
+    const accepted = await first.api.accept({ sourceIndex: 0, kind: 'plots', mapping: preview.mapping });
+    const features = await first.api.plotFeatures();
+    first.destroy();
+    const { getAutosaved, LAYERS_KEY } = await import('./saved-layers.ts');
+    const saved = (await getAutosaved(LAYERS_KEY)) as {
+      plots: { packed?: boolean; geometries?: { xy: unknown } };
+    };
+    expect(saved.plots.packed).toBe(true);
+    expect(saved.plots.geometries?.xy).toBeInstanceOf(Float64Array);
+    const { api, destroy } = await freshClient();
+    await api.resume({ key: accepted.layersKey });
+    expect(await api.plotFeatures()).toEqual(features);
+    expect(features[0]?.geometry?.type).toBe('Polygon');
+    destroy();
+  });
+
   it('says the layers are lost when another set is saved, in every job that needs them', async () => {
     globalThis.indexedDB = new IDBFactory();
     const first = await freshClient();
@@ -253,7 +276,10 @@ describe('the analysis worker with large files', () => {
     expect(preview.featureCount).toBe(20);
     await analysisApi.accept({ sourceIndex: 0, kind: 'plots', mapping: preview.mapping }, context);
     // Only the loaded layer remains: the features as read are dropped.
-    const after = await analysisApi.preview({ sourceIndex: 0, kind: 'plots', mapping: preview.mapping });
+    const after = await analysisApi.preview(
+      { sourceIndex: 0, kind: 'plots', mapping: preview.mapping },
+      context,
+    );
     expect(after.featureCount).toBe(0);
   });
 });
