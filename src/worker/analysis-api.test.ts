@@ -227,10 +227,10 @@ describe('a worker started after a cancel', () => {
     first.destroy();
     const { getAutosaved, LAYERS_KEY } = await import('./saved-layers.ts');
     const saved = (await getAutosaved(LAYERS_KEY)) as {
-      plots: { packed?: boolean; geometries?: { xy: unknown } };
+      plots: { packed?: boolean; outlines?: { coords: unknown } };
     };
     expect(saved.plots.packed).toBe(true);
-    expect(saved.plots.geometries?.xy).toBeInstanceOf(Float64Array);
+    expect(saved.plots.outlines?.coords).toBeInstanceOf(Float64Array);
     const { api, destroy } = await freshClient();
     await api.resume({ key: accepted.layersKey });
     expect(await api.plotFeatures()).toEqual(features);

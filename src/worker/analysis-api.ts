@@ -10,7 +10,7 @@ import { limitChecks, type PlausibilitySummary } from '../core/checks/plausibili
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import type { ContextFeatureCollection } from '../core/io/load-context-layer.ts';
 import type { LayerSource } from '../core/io/read-layer-files.ts';
-import { type PlotOutlines, packPlotOutlines, plotOutlineBuffers } from '../core/plot-outlines.ts';
+import { type PlotOutlines, plotOutlineBuffers } from '../core/plot-outlines.ts';
 import type { ReceivingZone } from '../core/scenario/scenario.ts';
 import {
   createZoneMeasureCache,
@@ -22,7 +22,7 @@ import {
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import { keepCheckReference, layerChecks } from './layer-checks.ts';
-import { keptPacked, plainFeature } from './packed-layer.ts';
+import { keptPacked, plainFeature, plotOutlinesOf } from './packed-layer.ts';
 import { type PlotTileData, plotMarkers, plotTileBuffers, plotTileData } from './plot-map.ts';
 import type { PickedFile } from './read-picked-files.ts';
 import { loadSavedLayers, saveLayers } from './saved-layers.ts';
@@ -352,7 +352,7 @@ async function analyse(
           ? null
           : { ...next[replaced.kind], features: context.inChunks(next[replaced.kind].features) },
     },
-    plotOutlines: packPlotOutlines(next.plots),
+    plotOutlines: plotOutlinesOf(next.plots),
     layersKey,
   };
   context.transfer([...plotTileBuffers(result.plotTiles), ...plotOutlineBuffers(result.plotOutlines)]);

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../core/analysis/analyze-plan.ts';
+import { packPlotOutlines } from '../core/plot-outlines.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, FeatureCollection } from '../core/types.ts';
-import { isPackedLayer, keptPacked, packedLayerOf, plainFeature, unpackLayer } from './packed-layer.ts';
+import {
+  isPackedLayer,
+  keptPacked,
+  packedLayerOf,
+  plainFeature,
+  plotOutlinesOf,
+  unpackLayer,
+} from './packed-layer.ts';
 
 const read = (name: string) =>
   JSON.parse(
@@ -23,16 +31,19 @@ describe('keptPacked', () => {
   it('keeps the plots with their coordinates in typed arrays, each geometry made anew as read, to the bit', () => {
     const kept = keptPacked(plots);
     const saved = packedLayerOf(kept);
-    expect(saved?.geometries.xy).toBeInstanceOf(Float64Array);
+    expect(saved?.outlines.coords).toBeInstanceOf(Float64Array);
     const positions = plots.features.reduce(
       (sum, feature) => sum + (feature.geometry?.coordinates.flat(3).length ?? 0) / 2,
       0,
     );
-    expect(saved?.geometries.xy.length).toBe(positions * 2);
+    expect(saved?.outlines.coords.length).toBe(positions * 2);
     // No feature holds its coordinates as nested arrays: the geometry is not an own member.
     expect(kept.features.every((feature) => !Object.hasOwn(feature, 'geometry'))).toBe(true);
     expect(kept.features.map(plainFeature)).toEqual(plots.features);
     expect(Object.is(kept.features[0]?.geometry, kept.features[0]?.geometry)).toBe(true);
+    // The page's outlines are a copy of the kept ones (they are transferred).
+    expect(plotOutlinesOf(kept)).toEqual(packPlotOutlines(plots));
+    expect(plotOutlinesOf(kept).coords).not.toBe(saved?.outlines.coords);
     // Kept again: the same layer (the checks cached for it stay valid).
     expect(keptPacked(kept)).toBe(kept);
   });
@@ -44,7 +55,7 @@ describe('keptPacked', () => {
     expect(JSON.stringify(packed)).toBe(JSON.stringify(plain));
   });
 
-  it('keeps what is not a plain polygon as it is (null, other members or order, a height); -0 stays -0', () => {
+  it('keeps what is not a plain polygon as it is (null, other members or order, a height, a polygon without rings); -0 stays -0', () => {
     const square = [
       [
         [121, 30],
@@ -75,6 +86,7 @@ describe('keptPacked', () => {
         extra: 1,
       },
       { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[-0, 30]]] }, properties: null },
+      { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [square, []] }, properties: {} },
     ] as unknown as Feature[];
     const kept = keptPacked({ type: 'FeatureCollection', features });
     expect(kept.features.map((feature, i) => feature === features[i])).toEqual([
@@ -85,6 +97,7 @@ describe('keptPacked', () => {
       true,
       true,
       false,
+      true,
     ]);
     expect(kept.features.map(plainFeature)).toEqual(features);
     expect(Object.is(kept.features[6]?.geometry?.coordinates[0]?.[0]?.[0], -0)).toBe(true);
@@ -96,7 +109,7 @@ describe('keptPacked', () => {
     expect(isPackedLayer(saved)).toBe(true);
     const back = unpackLayer(saved as NonNullable<typeof saved>);
     expect(back.features.map(plainFeature)).toEqual(plots.features);
-    expect(packedLayerOf(back)?.geometries.xy).toEqual(packedLayerOf(kept)?.geometries.xy);
+    expect(packedLayerOf(back)?.outlines.coords).toEqual(packedLayerOf(kept)?.outlines.coords);
     expect(packedLayerOf(plots)).toBeNull();
   });
 });

@@ -8,24 +8,8 @@
  * through {@link plainFeature} or {@link packedLayerOf}, never structured-cloned as it is.
  */
 
+import { type PlotOutlines, packPlotOutlines, plotOutlineGeometry } from '../core/plot-outlines.ts';
 import type { Feature, FeatureCollection, Position } from '../core/types.ts';
-
-/** The geometries of a list of features, packed. */
-export interface PackedGeometries {
-  /** Per feature: 0 not packed (the feature is kept as it is), 1 a Polygon, 2 a MultiPolygon. */
-  kinds: Uint8Array;
-  /** Per feature, its first polygon (one more entry than features). */
-  polygons: Uint32Array;
-  /** Per polygon, its first ring (one more entry than polygons). */
-  rings: Uint32Array;
-  /** Per ring, its first position (one more entry than rings). */
-  positions: Uint32Array;
-  /** x, y of each position. */
-  xy: Float64Array;
-}
-
-const POLYGON = 1;
-const MULTI_POLYGON = 2;
 
 type Rings = Position[][];
 
@@ -34,26 +18,28 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The polygons of a feature's geometry when it is a Polygon or MultiPolygon of x, y number pairs
- * and nothing else (no bbox, no height, nothing a check would report); else null.
+ * Whether `feature` is kept packed: a plain Feature (members `type`, `geometry`, `properties` and
+ * `id` alone, in the loading's order) whose geometry is a Polygon or MultiPolygon of x, y number
+ * pairs and nothing else (no bbox, no height, no polygon without rings), so that
+ * plotOutlineGeometry gives it back exactly.
  */
-function polygonsOf(feature: unknown): { kind: number; polygons: Rings[] } | null {
-  if (!isRecord(feature) || Object.getPrototypeOf(feature) !== Object.prototype) return null;
+function isPackable(feature: unknown): feature is Feature {
+  if (!isRecord(feature) || Object.getPrototypeOf(feature) !== Object.prototype) return false;
+  const keys = Object.keys(feature).join();
+  if (keys !== 'type,geometry,properties' && keys !== 'type,geometry,properties,id') return false;
   const geometry = feature.geometry;
-  if (!isRecord(geometry)) return null;
-  const keys = Object.keys(geometry);
-  if (keys.length !== 2 || keys[0] !== 'type' || keys[1] !== 'coordinates') return null;
+  if (!isRecord(geometry) || Object.keys(geometry).join() !== 'type,coordinates') return false;
   const polygons =
     geometry.type === 'Polygon'
       ? [geometry.coordinates as Rings]
       : geometry.type === 'MultiPolygon'
         ? (geometry.coordinates as Rings[])
         : null;
-  if (!Array.isArray(polygons)) return null;
+  if (!Array.isArray(polygons)) return false;
   for (const polygon of polygons) {
-    if (!Array.isArray(polygon)) return null;
+    if (!Array.isArray(polygon) || (polygon.length === 0 && geometry.type === 'MultiPolygon')) return false;
     for (const ring of polygon) {
-      if (!Array.isArray(ring)) return null;
+      if (!Array.isArray(ring)) return false;
       for (const position of ring)
         if (
           !Array.isArray(position) ||
@@ -61,78 +47,10 @@ function polygonsOf(feature: unknown): { kind: number; polygons: Rings[] } | nul
           typeof position[0] !== 'number' ||
           typeof position[1] !== 'number'
         )
-          return null;
+          return false;
     }
   }
-  return { kind: geometry.type === 'Polygon' ? POLYGON : MULTI_POLYGON, polygons };
-}
-
-/** The geometries of `features`, packed (two passes: count, then fill). */
-export function packGeometries(features: readonly unknown[]): PackedGeometries {
-  let polygonCount = 0;
-  let ringCount = 0;
-  let positionCount = 0;
-  const found = features.map((feature) => {
-    const polygons = polygonsOf(feature);
-    for (const polygon of polygons?.polygons ?? []) {
-      polygonCount++;
-      for (const ring of polygon) {
-        ringCount++;
-        positionCount += ring.length;
-      }
-    }
-    return polygons;
-  });
-  const packed: PackedGeometries = {
-    kinds: new Uint8Array(features.length),
-    polygons: new Uint32Array(features.length + 1),
-    rings: new Uint32Array(polygonCount + 1),
-    positions: new Uint32Array(ringCount + 1),
-    xy: new Float64Array(positionCount * 2),
-  };
-  let polygon = 0;
-  let ring = 0;
-  let position = 0;
-  for (const [index, polygons] of found.entries()) {
-    packed.polygons[index] = polygon;
-    if (!polygons) continue;
-    packed.kinds[index] = polygons.kind;
-    for (const rings of polygons.polygons) {
-      packed.rings[polygon++] = ring;
-      for (const positions of rings) {
-        packed.positions[ring++] = position;
-        for (const [x, y] of positions) {
-          packed.xy[position * 2] = x as number;
-          packed.xy[position * 2 + 1] = y as number;
-          position++;
-        }
-      }
-    }
-  }
-  packed.polygons[features.length] = polygon;
-  packed.rings[polygon] = ring;
-  packed.positions[ring] = position;
-  return packed;
-}
-
-/** The geometry of packed feature `index`, made anew from `packed`. */
-export function geometryAt(packed: PackedGeometries, index: number): Feature['geometry'] {
-  const { rings, positions, xy } = packed;
-  const polygons: Rings[] = [];
-  const end = packed.polygons[index + 1] as number;
-  for (let polygon = packed.polygons[index] as number; polygon < end; polygon++) {
-    const polygonRings: Position[][] = [];
-    for (let ring = rings[polygon] as number; ring < (rings[polygon + 1] as number); ring++) {
-      const ringPositions: Position[] = [];
-      for (let at = positions[ring] as number; at < (positions[ring + 1] as number); at++)
-        ringPositions.push([xy[at * 2] as number, xy[at * 2 + 1] as number]);
-      polygonRings.push(ringPositions);
-    }
-    polygons.push(polygonRings);
-  }
-  return packed.kinds[index] === POLYGON
-    ? { type: 'Polygon', coordinates: polygons[0] as Rings }
-    : { type: 'MultiPolygon', coordinates: polygons };
+  return true;
 }
 
 /** One packed feature: its members as loaded, its geometry read from the typed arrays. */
@@ -155,15 +73,15 @@ class PackedFeature {
   }
 }
 
-/** Packed geometries and the one geometry last made from them. */
+/** A layer's polygons packed, and the one geometry last made from them. */
 class PackedStore {
   #last = -1;
   #lastGeometry: Feature['geometry'] = null;
-  constructor(readonly geometries: PackedGeometries) {}
+  constructor(readonly outlines: PlotOutlines) {}
 
   geometry(index: number): Feature['geometry'] {
     if (index !== this.#last) {
-      this.#lastGeometry = geometryAt(this.geometries, index);
+      this.#lastGeometry = plotOutlineGeometry(this.outlines, index);
       this.#last = index;
     }
     return this.#lastGeometry;
@@ -173,22 +91,18 @@ class PackedStore {
 /** The packed geometries of each layer's features kept by {@link keptPacked}. */
 const storeOf = new WeakMap<readonly Feature[], PackedStore>();
 
-/** Whether `feature` is a plain Feature whose members are `type`, `geometry`, `properties` and `id` alone. */
-function isPackable(feature: unknown, kind: number | undefined): feature is Feature {
-  if (kind === 0 || !isRecord(feature) || Object.getPrototypeOf(feature) !== Object.prototype) return false;
-  const keys = Object.keys(feature).join();
-  return keys === 'type,geometry,properties' || keys === 'type,geometry,properties,id';
-}
-
-function packedFeatures(features: readonly Feature[], geometries: PackedGeometries): Feature[] {
-  const store = new PackedStore(geometries);
-  const packed = features.map((feature, index) =>
-    isPackable(feature, geometries.kinds[index])
-      ? (new PackedFeature(feature, store, index) as unknown as Feature)
-      : feature,
+/** `features` with those `packed` says (by index) read from `outlines`, the others as they are. */
+function packedFeatures(
+  features: readonly Feature[],
+  outlines: PlotOutlines,
+  packed: (feature: Feature, index: number) => boolean,
+): Feature[] {
+  const store = new PackedStore(outlines);
+  const result = features.map((feature, index) =>
+    packed(feature, index) ? (new PackedFeature(feature, store, index) as unknown as Feature) : feature,
   );
-  storeOf.set(packed, store);
-  return packed;
+  storeOf.set(result, store);
+  return result;
 }
 
 /**
@@ -197,7 +111,7 @@ function packedFeatures(features: readonly Feature[], geometries: PackedGeometri
  */
 export function keptPacked(layer: FeatureCollection): FeatureCollection {
   if (storeOf.has(layer.features)) return layer;
-  return { ...layer, features: packedFeatures(layer.features, packGeometries(layer.features)) };
+  return { ...layer, features: packedFeatures(layer.features, packPlotOutlines(layer), isPackable) };
 }
 
 /** A feature of a kept layer as a plain object (to be sent or saved); any other feature as it is. */
@@ -209,13 +123,13 @@ export function plainFeature(feature: Feature): Feature {
 }
 
 /**
- * A layer as saved: its features, with `geometry: null` where it is packed, and the typed arrays.
- * Made by {@link packedLayerOf}, read back by {@link unpackLayer}.
+ * A layer as saved: its features, with `geometry: null` where it is packed, and the polygons of
+ * all of them packed. Made by {@link packedLayerOf}, read back by {@link unpackLayer}.
  */
 export interface PackedLayer {
   packed: true;
   features: Feature[];
-  geometries: PackedGeometries;
+  outlines: PlotOutlines;
 }
 
 /** A kept layer as saved (see {@link PackedLayer}); null for a layer not kept packed. */
@@ -225,16 +139,34 @@ export function packedLayerOf(layer: FeatureCollection): PackedLayer | null {
   const features = layer.features.map((feature) =>
     feature instanceof PackedFeature ? { ...plainFeature(feature), geometry: null } : feature,
   );
-  return { packed: true, features, geometries: store.geometries };
+  return { packed: true, features, outlines: store.outlines };
 }
 
 /** A saved packed layer as the worker keeps it. */
-export function unpackLayer({ features, geometries }: PackedLayer): FeatureCollection {
-  return { type: 'FeatureCollection', features: packedFeatures(features, geometries) };
+export function unpackLayer({ features, outlines }: PackedLayer): FeatureCollection {
+  const packed = (feature: Feature, index: number) => feature.geometry === null && outlines.kind[index] !== 0;
+  return { type: 'FeatureCollection', features: packedFeatures(features, outlines, packed) };
+}
+
+/**
+ * The polygons of a kept layer, packed, for the page (a copy: the buffers are transferred), or of any
+ * other layer packed anew.
+ */
+export function plotOutlinesOf(layer: FeatureCollection): PlotOutlines {
+  const outlines = storeOf.get(layer.features)?.outlines;
+  if (!outlines) return packPlotOutlines(layer);
+  return {
+    ...outlines,
+    kind: outlines.kind.slice(),
+    polygonStart: outlines.polygonStart.slice(),
+    ringStart: outlines.ringStart.slice(),
+    vertexStart: outlines.vertexStart.slice(),
+    coords: outlines.coords.slice(),
+  };
 }
 
 export function isPackedLayer(value: unknown): value is PackedLayer {
   return (
-    isRecord(value) && value.packed === true && Array.isArray(value.features) && isRecord(value.geometries)
+    isRecord(value) && value.packed === true && Array.isArray(value.features) && isRecord(value.outlines)
   );
 }
