@@ -19,12 +19,20 @@ import { openStartPlan } from './services/open-start-plan.ts';
 import { watchPlanChecks, watchZoneMeasures } from './services/plan-jobs.ts';
 import { exposePlannerInternals } from './services/planner-internals.ts';
 import { startPlotsProtocol } from './services/plots-protocol.ts';
+import { captureAppShell } from './services/review-bundle-export.ts';
+import { keepReviewComments } from './services/review-comments.ts';
+import { embeddedReviewPlan } from './services/review-plan.ts';
 import { plannerStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
 
-// First of all, before any request: the page's policy admits the named base map's origin, or none
-// beyond its own (services/base-map.ts, docs/base-map.md).
-const baseMapSetting = storedBaseMapSetting();
+// First of all, the page as parsed (a review bundle is made of it when it is the single file), and
+// whether it is a review bundle: then it shows the bundle's plan, saves nothing over the planner's
+// own, and draws no named base map (a reviewer's machine has no network).
+captureAppShell();
+const review = embeddedReviewPlan();
+// Before any request: the page's policy admits the named base map's origin, or none beyond its own
+// (services/base-map.ts, docs/base-map.md).
+const baseMapSetting = review ? null : storedBaseMapSetting();
 installBaseMapCsp(baseMapSetting);
 setWorkerUrl(workerUrl);
 // Before any map exists: the maps ask the plot tile worker for their plot tiles through plots://.
@@ -50,7 +58,9 @@ createRoot(root).render(
 
 // The header and the base map show while the plan loads and its plots are classified; the autosave
 // starts once the plan is there, so that it never overwrites a plan about to be restored.
-openStartPlan(plannerStore).then(() => {
+openStartPlan(plannerStore, review).then(() => {
+  // A reviewer's comments are kept in this browser under the bundle's plan.
+  if (review) return keepReviewComments(plannerStore);
   startAutosave(plannerStore);
   restoreAndSaveContextLayers(plannerStore);
 });

@@ -7,6 +7,7 @@
 import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from '../core/types.ts';
 import { basemapLayers, cixiOutlineLayers, labelLayers } from './base-layers.ts';
+import { commentPinLayers } from './comment-pins.ts';
 import { planLayers } from './plan-layers.ts';
 import {
   POLYGONS_FROM_ZOOM,
@@ -83,7 +84,14 @@ export function buildStyle(
       [SOURCE.plotShapes]: geojsonSource(),
       [SOURCE.plotMarkers]: geojsonSource(),
       [SOURCE.zones]: geojsonSource(),
+      [SOURCE.commentPins]: geojsonSource(),
     },
-    layers: [...basemapLayers(), ...planLayers(), ...cixiOutlineLayers(), ...labelLayers()],
+    layers: [
+      ...basemapLayers(),
+      ...planLayers(),
+      ...cixiOutlineLayers(),
+      ...labelLayers(),
+      ...commentPinLayers(),
+    ],
   };
 }

@@ -28,6 +28,7 @@ import {
   actionSyncs,
   afterLoad,
   attributionSync,
+  commentPinsSync,
   follow,
   labelSizeSync,
   type MapSync,
@@ -357,6 +358,7 @@ export class MapController {
         (state) => state.editingZoneId,
       ),
       pickedPlotsSync(sources),
+      commentPinsSync(sources),
       labelSizeSync(this.map),
     ];
   }

@@ -9,6 +9,7 @@ import type { ActionEntry, Scenario } from '../core/scenario/scenario.ts';
 import type { FeatureCollection, LayerKind } from '../core/types.ts';
 import { mapAttribution } from '../i18n/messages.ts';
 import type { PlannerState } from '../state/planner-state.ts';
+import { selectCommentPins } from '../state/select-comment-pins.ts';
 import { selectPlanCredits } from '../state/select-sample-data.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { labelSizes, PROJECTOR_LABEL_SCALE } from './base-layers.ts';
@@ -257,6 +258,14 @@ export function pickedPlotsSync(sources: PlanSources): MapSync {
       sources.set(SOURCE.plotPoints, points);
       sources.set(SOURCE.plotShapes, shapes);
     },
+  );
+}
+
+/** The comments' numbered pins (comment-pins.ts) whenever the comments, the plots or the scenarios change. */
+export function commentPinsSync(sources: PlanSources): MapSync {
+  return follow(
+    (state) => [selectCommentPins(state)] as const,
+    ([pins]) => sources.set(SOURCE.commentPins, pins),
   );
 }
 

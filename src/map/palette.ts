@@ -66,6 +66,14 @@ export const PLAN_COLORS = {
 /** The control zones' hatch: lines of the control line's colour at this alpha (0…255). */
 export const CONTROL_HATCH_ALPHA = 150;
 
+/** Comment (批注) pins: open ones stand out (the review badge's purple), resolved ones grey. */
+export const COMMENT_PIN_COLORS = {
+  open: '#7b1fa2',
+  resolved: '#8a8a8a',
+  ring: '#ffffff',
+  text: '#ffffff',
+} as const;
+
 /** Town and zone names. */
 export const LABEL_COLORS = {
   townText: '#1a1a1a',

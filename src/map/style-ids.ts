@@ -23,6 +23,8 @@ export const SOURCE = {
   plotShapes: 'plot-shapes',
   plotMarkers: 'plot-markers',
   zones: 'zones',
+  /** Comment (批注) pins (src/map/comment-pins.ts). */
+  commentPins: 'comment-pins',
 } as const;
 
 /** The GeoJSON sources the plan fills (empty in a new style): every map's controller sets them. */
@@ -33,6 +35,7 @@ export const PLAN_GEOJSON_SOURCES = [
   SOURCE.plotPoints,
   SOURCE.plotShapes,
   SOURCE.zones,
+  SOURCE.commentPins,
 ] as const;
 
 /** The source layer of the plot polygons' vector tiles (src/worker/plot-tiles.ts). */
@@ -55,6 +58,8 @@ export const LAYER = {
   zoneLabels: 'zone-labels',
   plotSelectedHalo: 'plot-selected-halo',
   townLabels: 'town-labels',
+  commentPins: 'comment-pins',
+  commentPinNumbers: 'comment-pin-numbers',
   cixiHalo: 'cixi-halo',
   cixiOutline: 'cixi-outline',
   boundaryFill: 'boundary-fill',

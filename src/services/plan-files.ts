@@ -107,10 +107,18 @@ export async function openPlanFile(store: PlannerStore, file: File): Promise<boo
   return true;
 }
 
-/** Analyses a plan file's layers and, once that succeeded, makes it the current plan. */
-export async function applyPlanFile(store: PlannerStore, plan: PlanFile): Promise<boolean> {
+/**
+ * Analyses a plan file's layers and, once that succeeded, makes it the current plan; `unsaved`: its
+ * layers are not autosaved (a review bundle's plan).
+ */
+export async function applyPlanFile(
+  store: PlannerStore,
+  plan: PlanFile,
+  options: { unsaved?: true } = {},
+): Promise<boolean> {
   // A file saved before origins were kept leaves them unknown (no sample label, no credits).
-  const opened = await openPlan(store, { ...plan.layers, origins: plan.layerOrigins ?? null }, plan.settings);
+  const layers = { ...plan.layers, origins: plan.layerOrigins ?? null };
+  const opened = await openPlan(store, layers, plan.settings, options);
   if (!opened) return false;
   const state = store.getState();
   state.setScenarioSet({ scenarios: plan.scenarios, activeScenarioId: plan.activeScenarioId });

@@ -86,15 +86,20 @@ function commit(store: PlannerStore, layers: Omit<PlanLayers, 'plots'>, result: 
   });
 }
 
-/** Analyses `layers` and opens them as the plan (the store keeps the plots' outlines, not their features). */
+/**
+ * Analyses `layers` and opens them as the plan (the store keeps the plots' outlines, not their
+ * features); `unsaved`: the worker keeps them from the autosave (a review bundle's plan).
+ */
 export async function openPlan(
   store: PlannerStore,
   { plots, ...layers }: OpenedLayers,
   settings?: AnalysisSettings,
+  { unsaved }: { unsaved?: true } = {},
 ): Promise<boolean> {
   const sent = { plots, boundary: layers.boundary, control: layers.control };
+  const request = { layers: sent, ...(settings ? { settings } : {}), ...(unsaved ? { unsaved } : {}) };
   const result = await runJob(store, { zh: '正在计算地块分类…', en: 'Classifying plots…' }, (c, onProgress) =>
-    c.api.open(settings ? { layers: sent, settings } : { layers: sent }, { onProgress }),
+    c.api.open(request, { onProgress }),
   );
   if (!result) return false;
   commit(store, layers, result);
@@ -198,11 +203,12 @@ export async function acceptSource(
   return true;
 }
 
-/** A new plan's scenarios (one, empty), slides (none) and name; the view goes to the city. */
+/** A new plan's scenarios (one, empty), slides and comments (none) and name; the view goes to the city. */
 export function startAfresh(store: PlannerStore, planName = DEFAULT_PLAN_NAME): void {
   const state = store.getState();
   state.setScenarioSet(createScenarioSet());
   state.setSlides([]);
+  state.setComments([]);
   state.setPlanName(planName);
   state.requestZoom('cixi');
 }

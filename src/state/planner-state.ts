@@ -11,7 +11,7 @@ import type { BaseMapSetting } from '../core/base-map-setting.ts';
 import type { CheckFlag, PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
 import type { DerivedFrom } from '../core/plan/derived-from.ts';
 import type { LayerOrigins } from '../core/plan/layer-origins.ts';
-import type { PlanComment } from '../core/plan/plan-comments.ts';
+import type { CommentStatus, CommentTarget, PlanComment } from '../core/plan/plan-comments.ts';
 import type { ContextLayer } from '../core/plan/read-context-layers.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import type { PlotOutlines } from '../core/plot-outlines.ts';
@@ -102,7 +102,7 @@ export interface Job {
 /** Where a selection came from: the map (the table scrolls to it) or a list (the map zooms to it). */
 export type SelectionOrigin = 'map' | 'list';
 
-export type PanelName = 'dashboard' | 'table' | 'scenario' | 'compare' | 'slides' | 'suggest';
+export type PanelName = 'dashboard' | 'table' | 'scenario' | 'compare' | 'slides' | 'suggest' | 'comments';
 
 /**
  * One step of the undo history and what to call it: a scenario edit with its inverse, or the
@@ -393,6 +393,32 @@ export interface SuggestSlice {
   lockPlots: (plotIds: readonly string[], locked: boolean) => void;
 }
 
+/** Review mode (审阅模式): a review bundle's plan, shown with nothing of it editable. */
+export interface ReviewState {
+  /** What names the bundle's plan in this browser (the reviewer's comments are kept under it). */
+  key: string;
+  /** Comments the plan held already (the planner's): the reviewer exports only the others. */
+  planCommentIds: string[];
+}
+
+/** Review mode and what changes the plan's comments (批注; the comments themselves are the plan slice's). */
+export interface ReviewSlice {
+  /** Set once a review bundle's plan is open; then every edit of the plan is refused (review-guard.ts). */
+  review: ReviewState | null;
+  /** What a new comment is pinned to, chosen on the map or in a list; null: not chosen yet. */
+  commentTarget: CommentTarget | null;
+
+  /** Enters review mode for the plan open now (not left again: the page is a review bundle). */
+  enterReview: (key: string) => void;
+  /** Adds one comment (the reviewer's, or the planner's own). */
+  addComment: (comment: PlanComment) => void;
+  /** Marks a comment resolved (by `by`, now) or open again. */
+  setCommentStatus: (id: string, status: CommentStatus, by: string) => void;
+  /** Adds the comments not in the plan yet (by id); returns how many were new. */
+  importComments: (comments: readonly PlanComment[]) => number;
+  setCommentTarget: (target: CommentTarget | null) => void;
+}
+
 /** Makes one slice's data and actions; `set` and `get` see the whole store. */
 export type SliceCreator<Slice> = StateCreator<PlannerState, [], [], Slice>;
 
@@ -406,4 +432,5 @@ export type PlannerState = PageSlice &
   MapModeSlice &
   BriefingSlice &
   ContextSlice &
-  SuggestSlice;
+  SuggestSlice &
+  ReviewSlice;

@@ -7,6 +7,7 @@ import { createImportSlice } from './slices/import-slice.ts';
 import { createMapModeSlice } from './slices/map-mode-slice.ts';
 import { createPageSlice } from './slices/page-slice.ts';
 import { createPlanSlice } from './slices/plan-slice.ts';
+import { createReviewSlice } from './slices/review-slice.ts';
 import { createScenarioSlice } from './slices/scenario-slice.ts';
 import { createSelectionSlice } from './slices/selection-slice.ts';
 import { createSuggestSlice } from './slices/suggest-slice.ts';
@@ -25,6 +26,7 @@ const SLICES: Record<string, SliceCreator<object>> = {
   briefing: createBriefingSlice,
   context: createContextSlice,
   suggest: createSuggestSlice,
+  review: createReviewSlice,
 };
 
 /** The keys a slice makes, without a store around it (its actions are not called). */

@@ -7,6 +7,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { PlannerState } from './planner-state.ts';
+import { withReviewGuard } from './review-guard.ts';
 import { createBriefingSlice } from './slices/briefing-slice.ts';
 import { createCameraSlice } from './slices/camera-slice.ts';
 import { createContextSlice } from './slices/context-slice.ts';
@@ -14,6 +15,7 @@ import { createImportSlice } from './slices/import-slice.ts';
 import { createMapModeSlice } from './slices/map-mode-slice.ts';
 import { createPageSlice } from './slices/page-slice.ts';
 import { createPlanSlice } from './slices/plan-slice.ts';
+import { createReviewSlice } from './slices/review-slice.ts';
 import { createScenarioSlice } from './slices/scenario-slice.ts';
 import { createSelectionSlice } from './slices/selection-slice.ts';
 import { createSuggestSlice } from './slices/suggest-slice.ts';
@@ -23,19 +25,22 @@ export type PlannerStore = ReturnType<typeof createPlannerStore>;
 
 /** A store with every slice in its initial state (the page has one; tests make their own). */
 export function createPlannerStore() {
-  return createStore<PlannerState>()((...args) => ({
-    ...createPageSlice(...args),
-    ...createPlanSlice(...args),
-    ...createSelectionSlice(...args),
-    ...createTableSlice(...args),
-    ...createCameraSlice(...args),
-    ...createImportSlice(...args),
-    ...createScenarioSlice(...args),
-    ...createMapModeSlice(...args),
-    ...createBriefingSlice(...args),
-    ...createContextSlice(...args),
-    ...createSuggestSlice(...args),
-  }));
+  return createStore<PlannerState>()(
+    withReviewGuard((...args) => ({
+      ...createPageSlice(...args),
+      ...createPlanSlice(...args),
+      ...createSelectionSlice(...args),
+      ...createTableSlice(...args),
+      ...createCameraSlice(...args),
+      ...createImportSlice(...args),
+      ...createScenarioSlice(...args),
+      ...createMapModeSlice(...args),
+      ...createBriefingSlice(...args),
+      ...createContextSlice(...args),
+      ...createSuggestSlice(...args),
+      ...createReviewSlice(...args),
+    })),
+  );
 }
 
 /** The page's store. */

@@ -4,6 +4,7 @@ import { translate } from '../i18n/messages.ts';
 import { importFiles } from '../services/import-files.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { Briefing } from './Briefing.tsx';
+import { CommentsPanel } from './CommentsPanel.tsx';
 import { CompareMap, SWIPE_OFF, type SwipeChoice } from './CompareMap.tsx';
 import { CompareView } from './CompareView.tsx';
 import { Dashboard } from './Dashboard.tsx';
@@ -27,6 +28,7 @@ export function App() {
   const language = usePlanner((state) => state.language);
   // Briefing mode: the map and the briefing's own overlay, nothing else.
   const briefing = usePlanner((state) => state.briefing);
+  const review = usePlanner((state) => state.review !== null);
   const [dragging, setDragging] = useState(false);
   const [map, setMap] = useState<ExportableMap | null>(null);
   // The swipe is set in the comparison panel and drawn over the map while that panel is open.
@@ -48,6 +50,8 @@ export function App() {
     const drop = (event: DragEvent) => {
       event.preventDefault();
       setDragging(false);
+      // A review bundle's plan takes no layers.
+      if (plannerStore.getState().review) return;
       importFiles(plannerStore, [...(event.dataTransfer?.files ?? [])]);
     };
     window.addEventListener('dragover', over);
@@ -61,7 +65,12 @@ export function App() {
   }, []);
 
   return (
-    <div className="app" lang={language} data-briefing={briefing ? 'on' : undefined}>
+    <div
+      className="app"
+      lang={language}
+      data-briefing={briefing ? 'on' : undefined}
+      data-review={review || undefined}
+    >
       {!briefing && <Header map={map} />}
       <main className="app-main">
         <div className="map-area">
@@ -99,6 +108,7 @@ export function App() {
             {panel === 'compare' && <CompareView swipe={swipe} onSwipeChange={setSwipe} />}
             {panel === 'slides' && <SlideList map={map} />}
             {panel === 'suggest' && <SuggestPanel />}
+            {panel === 'comments' && <CommentsPanel />}
           </aside>
         )}
       </main>

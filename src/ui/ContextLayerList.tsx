@@ -62,6 +62,7 @@ export function ContextLayerList() {
               <button
                 type="button"
                 className="layer-zoom"
+                data-edit
                 title={t('context.remove', { name: layer.name })}
                 aria-label={t('context.remove', { name: layer.name })}
                 onClick={() => {
@@ -80,6 +81,7 @@ export function ContextLayerList() {
           type="button"
           disabled={busy}
           onClick={() => inputRef.current?.click()}
+          data-edit
           data-testid="context-add"
         >
           {t('context.add')}

@@ -6,6 +6,7 @@ import { exportTable } from '../export/tables.ts';
 import { mapText } from '../i18n/map-messages.ts';
 import { reportText } from '../i18n/report-messages.ts';
 import { planPlotFeatures } from '../services/plan-jobs.ts';
+import { exportReviewBundle } from '../services/review-bundle-export.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { useDismiss } from './use-dismiss.ts';
 import './export.css';
@@ -54,9 +55,13 @@ const ITEMS: readonly ExportItem[] = [
       return plots ? exportPlotsGeoJson(plannerStore, plots) : false;
     },
   },
+  { testId: 'export-review-bundle', key: 'export.reviewBundle', run: () => exportReviewBundle(plannerStore) },
 ];
 
-/** The 导出 button and its list: the map as PNG (screen, print), the tables as CSV/XLSX, the plots as GeoJSON. */
+/**
+ * The 导出 button and its list: the map as PNG (screen, print), the tables as CSV/XLSX, the plots as
+ * GeoJSON, the review bundle (审阅包).
+ */
 export function ExportMenu({ map }: { map: ExportableMap | null }) {
   const language = usePlanner((state) => state.language);
   const hasPlan = usePlanner((state) => state.analysis !== null);

@@ -1,12 +1,14 @@
 import { useRef } from 'react';
 import type { ExportableMap } from '../export/map-png.ts';
 import { type MessageKey, translate } from '../i18n/messages.ts';
+import { reviewText } from '../i18n/review-messages.ts';
 import { importFiles } from '../services/import-files.ts';
 import { openPlanFile, savePlanFile } from '../services/plan-files.ts';
 import type { PanelName } from '../state/planner-state.ts';
 import { selectSampleLabel } from '../state/select-sample-data.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { BriefingButton } from './Briefing.tsx';
+import { CommentsTab } from './CommentsPanel.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { LayerFileInput, PlanMenu } from './PlanMenu.tsx';
 import { SlidesTab } from './SlideList.tsx';
@@ -24,6 +26,8 @@ export function Header({ map }: { map: ExportableMap | null }) {
   const label = usePlanner(selectSampleLabel);
   const panel = usePlanner((state) => state.panel);
   const busy = usePlanner((state) => state.job !== null);
+  const review = usePlanner((state) => state.review !== null);
+  const planName = usePlanner((state) => state.planName);
   const fileInput = useRef<HTMLInputElement>(null);
   const planInput = useRef<HTMLInputElement>(null);
   const t = (key: MessageKey) => translate(language, key);
@@ -38,12 +42,27 @@ export function Header({ map }: { map: ExportableMap | null }) {
           {label}
         </span>
       )}
+      {review && (
+        <>
+          <span
+            className="review-badge"
+            data-testid="review-badge"
+            title={reviewText(language, 'review.badgeTitle')}
+          >
+            {reviewText(language, 'review.badge')}
+          </span>
+          <span className="review-plan-name" data-testid="review-plan-name" title={planName}>
+            {planName}
+          </span>
+        </>
+      )}
       <span className="app-header-spacer" />
-      <PlanMenu />
+      {!review && <PlanMenu />}
       <button
         type="button"
         className="header-button"
         disabled={busy}
+        data-edit
         data-testid="import-button"
         onClick={() => fileInput.current?.click()}
       >
@@ -58,6 +77,7 @@ export function Header({ map }: { map: ExportableMap | null }) {
         type="button"
         className="header-button"
         disabled={busy}
+        data-edit
         data-testid="plan-open"
         onClick={() => planInput.current?.click()}
       >
@@ -100,6 +120,7 @@ export function Header({ map }: { map: ExportableMap | null }) {
           </button>
         ))}
         <SlidesTab />
+        <CommentsTab />
       </nav>
       <button
         type="button"

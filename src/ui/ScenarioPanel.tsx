@@ -42,17 +42,29 @@ export function Section({
   title,
   open = false,
   testId,
+  edits = 'some',
   children,
 }: {
   title: string;
   open?: boolean;
   testId?: string;
+  /** What of it edits the plan: nothing, everything (left out in review mode), or some of its fields (disabled there). */
+  edits?: 'none' | 'all' | 'some';
   children: ReactNode;
 }) {
+  const review = usePlanner((state) => state.review !== null);
   return (
-    <details className="scn-section" open={open || undefined} data-section={testId}>
+    <details
+      className="scn-section"
+      open={open || undefined}
+      data-section={testId}
+      data-edit={edits === 'all' || undefined}
+    >
       <summary className="scn-section-title">{title}</summary>
-      <div className="scn-section-body">{children}</div>
+      {/* A disabled fieldset disables every field and button in it: the figures stay, the editing goes. */}
+      <fieldset className="scn-section-body" disabled={review && edits === 'some'}>
+        {children}
+      </fieldset>
     </details>
   );
 }
@@ -162,7 +174,7 @@ function ScenarioSwitcher({ language }: { language: Language }) {
           </button>
         </div>
       ) : (
-        <div className="scn-row scn-row-wrap">
+        <div className="scn-row scn-row-wrap" data-edit>
           <button type="button" className="scn-button" data-testid="scenario-new" onClick={create}>
             {t('scn.new')}
           </button>
@@ -236,7 +248,7 @@ function UndoRedo({ language }: { language: Language }) {
   const undoLabel = past.at(-1)?.label;
   const redoLabel = future.at(-1)?.label;
   return (
-    <div className="scn-undo-redo">
+    <div className="scn-undo-redo" data-edit>
       <button
         type="button"
         className="scn-button scn-undo"
@@ -287,13 +299,13 @@ export function ScenarioPanel() {
         <p className="scn-sub">{t('scn.noScenario')}</p>
       ) : (
         <>
-          <Section title={t('scn.section.actions')} open testId="actions">
+          <Section title={t('scn.section.actions')} open testId="actions" edits="all">
             <ActionBar />
           </Section>
-          <Section title={t('scn.section.indicators')} open testId="indicators">
+          <Section title={t('scn.section.indicators')} open testId="indicators" edits="none">
             <ScenarioIndicators year={year} onYearChange={setYear} />
           </Section>
-          <Section title={t('scn.section.chart')} open testId="chart">
+          <Section title={t('scn.section.chart')} open testId="chart" edits="none">
             <YearChart />
           </Section>
           <Section title={t('scn.section.zones')} open testId="zones">

@@ -70,6 +70,7 @@ function recordSlide(map: ExportableMap | null, language: Language): void {
 /** A caption field: the edit is stored (one undo step) on Enter or when the field is left; Esc drops it. */
 function CaptionInput({ slide, number, t }: { slide: Slide; number: number; t: Text }) {
   const [draft, setDraft] = useState(slide.caption);
+  const review = usePlanner((state) => state.review !== null);
   const dropped = useRef(false);
   const commit = () => {
     const caption = draft.trim();
@@ -85,6 +86,7 @@ function CaptionInput({ slide, number, t }: { slide: Slide; number: number; t: T
     <input
       className="slide-caption"
       data-testid="slide-caption"
+      readOnly={review}
       aria-label={t('slides.caption', { number })}
       value={draft}
       onChange={(event) => setDraft(event.target.value)}
@@ -152,6 +154,7 @@ export function SlideList({ map }: { map: ExportableMap | null }) {
         <button
           type="button"
           className="scn-button"
+          data-edit
           data-testid="slide-record"
           disabled={!hasView || !ready}
           onClick={() => recordSlide(map, language)}
@@ -182,6 +185,7 @@ export function SlideList({ map }: { map: ExportableMap | null }) {
         <button
           type="button"
           className="scn-button slide-undo"
+          data-edit
           data-testid="slide-undo"
           onClick={() => plannerStore.getState().undo()}
         >
@@ -217,6 +221,7 @@ export function SlideList({ map }: { map: ExportableMap | null }) {
                   <button
                     type="button"
                     className="scn-button"
+                    data-edit
                     data-testid="slide-up"
                     aria-label={t('slides.up')}
                     title={t('slides.up')}
@@ -228,6 +233,7 @@ export function SlideList({ map }: { map: ExportableMap | null }) {
                   <button
                     type="button"
                     className="scn-button"
+                    data-edit
                     data-testid="slide-down"
                     aria-label={t('slides.down')}
                     title={t('slides.down')}
@@ -239,6 +245,7 @@ export function SlideList({ map }: { map: ExportableMap | null }) {
                   <button
                     type="button"
                     className="scn-button slide-delete"
+                    data-edit
                     data-testid="slide-delete"
                     onClick={() => edit((list) => removeSlide(list, slide.id), slide.caption, 'remove')}
                   >

@@ -93,6 +93,9 @@ const LOST = {
   en: "After the cancel, the plan's layers could not be read back from the browser's storage; open the plan file again or reload the page",
 } satisfies Message;
 
+/** The key of layers kept in the worker only (`open` with `unsaved`): none is saved under it. */
+const UNSAVED_KEY = 'unsaved';
+
 export const analysisApi = {
   /** Replaces the worker's copy of the plan's layers without analysing (tests; the page uses `resume`). */
   async setLayers(next: PlanLayerSet): Promise<void> {
@@ -120,13 +123,16 @@ export const analysisApi = {
     return context.inChunks(planLayers().plots.features.map(plainFeature));
   },
 
-  /** Opens a plan: keeps its layers (and settings, if given) and analyses them. */
+  /**
+   * Opens a plan: keeps its layers (and settings, if given) and analyses them. `unsaved`: not saved
+   * for the autosave (a review bundle's plan must not replace the planner's own on this computer).
+   */
   async open(
-    request: { layers: PlanLayerSet; settings?: AnalysisSettings },
+    request: { layers: PlanLayerSet; settings?: AnalysisSettings; unsaved?: true },
     context: OperationContext,
   ): Promise<AnalysisResult> {
     if (request.settings) settings = request.settings;
-    return analyse(context, request.layers, null);
+    return analyse(context, request.layers, null, request.unsaved ? { savedAs: UNSAVED_KEY } : {});
   },
 
   /**

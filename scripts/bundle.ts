@@ -1,0 +1,163 @@
+/**
+ * The review bundle (审阅包) on the command line, the same file as the page's 导出 → 审阅包
+ * (docs/review-bundle.md):
+ *   npm run bundle -- --plan P.plan.json --out review.html [--app dist-single/index.html]
+ * review.html is the single-file app with the plan inside; opened from disk it shows the plan in
+ * review mode. The app is `--app`, else dist-single/index.html, built first (`npm run build:single`,
+ * a minute or more) when it is missing or older than a source. Bad input: a message on stderr naming
+ * the file and the problem, exit code 2, and nothing written.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parsePlanFile } from '../src/core/plan/parse-plan-file.ts';
+import { type PlanFile, serializePlan } from '../src/core/plan/plan-file.ts';
+import { embedReviewPlan, reviewPlanKey, singleFileAppProblem } from '../src/core/review/review-bundle.ts';
+import { writeAtomically } from './lib/write-atomically.ts';
+
+const USAGE =
+  '用法 / usage: npm run bundle -- --plan P.plan.json --out review.html [--app dist-single/index.html]';
+
+function fail(lines: string[]): never {
+  for (const line of lines) console.error(line);
+  process.exit(2);
+}
+
+/** The project folder: the nearest folder above this script (or its bundle in .cache/cli/) with a package.json. */
+function projectRoot(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder);
+  return folder;
+}
+
+interface Arguments {
+  plan: string;
+  out: string;
+  app?: string;
+}
+
+function readArguments(): Arguments {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: { plan: { type: 'string' }, out: { type: 'string' }, app: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (error) {
+    fail([(error as Error).message, USAGE]);
+  }
+  if (!values.plan || !values.out) fail(['缺少参数 --plan 或 --out / missing --plan or --out', USAGE]);
+  if (resolve(values.out) === resolve(values.plan))
+    fail([
+      `--out 不能与 --plan 相同（${values.out}）：审阅包写入新文件，方案文件保持不变。`,
+      `--out must differ from --plan (${values.out}): the bundle goes to a new file and the plan file stays as it is.`,
+    ]);
+  return { plan: values.plan, out: values.out, ...(values.app !== undefined ? { app: values.app } : {}) };
+}
+
+function readPlan(path: string): PlanFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    fail([
+      `无法读取方案文件 ${path}：${(error as Error).message}`,
+      `Cannot read plan file ${path}: ${(error as Error).message}`,
+    ]);
+  }
+  const parsed = parsePlanFile(text, path);
+  if (!parsed.ok)
+    fail([
+      `方案文件 ${path} 有 ${parsed.problems.length} 个问题，未生成审阅包 / ${path} has ${parsed.problems.length} problem(s); no bundle was written:`,
+      ...parsed.problems
+        .slice(0, 50)
+        .flatMap((p) => [
+          `  错误 [${p.code}]${p.path ? ` ${p.path}` : ''}`,
+          `    ${p.message.zh}`,
+          `    ${p.message.en}`,
+        ]),
+    ]);
+  for (const warning of parsed.warnings)
+    console.error(`  警告 [${warning.code}] ${warning.message.zh}\n    ${warning.message.en}`);
+  return parsed.plan;
+}
+
+/** The newest modification time (ms) of the files under `paths` (folders walked). */
+function newestChange(paths: string[]): number {
+  let newest = 0;
+  const stack = paths.filter((path) => existsSync(path));
+  while (stack.length > 0) {
+    const path = stack.pop() as string;
+    const stat = statSync(path);
+    if (stat.isDirectory()) for (const name of readdirSync(path)) stack.push(join(path, name));
+    else newest = Math.max(newest, stat.mtimeMs);
+  }
+  return newest;
+}
+
+/** dist-single/index.html, built first when it is missing or older than a source of the app. */
+function builtSingleFile(root: string): string {
+  const page = join(root, 'dist-single', 'index.html');
+  const sources = ['src', 'data', 'public', 'index.html', 'vite.config.ts', 'package-lock.json']
+    .map((name) => join(root, name))
+    .concat(join(root, 'scripts', 'build-single.ts'));
+  if (existsSync(page) && statSync(page).mtimeMs >= newestChange(sources)) return page;
+  console.error(
+    '正在构建单文件版（npm run build:single）… / Building the single-file app (npm run build:single)…',
+  );
+  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const built = spawnSync(process.execPath, [tsx, join(root, 'scripts', 'build-single.ts')], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (built.status !== 0) {
+    console.error('单文件版构建失败，未生成审阅包。 / The single-file build failed; no bundle was written.');
+    process.exit(1);
+  }
+  return page;
+}
+
+function readApp(path: string): string {
+  let html: string;
+  try {
+    html = readFileSync(path, 'utf8');
+  } catch (error) {
+    fail([
+      `无法读取单文件版 ${path}：${(error as Error).message}`,
+      `Cannot read the single-file app ${path}: ${(error as Error).message}`,
+    ]);
+  }
+  const problem = singleFileAppProblem(html);
+  if (problem)
+    fail([
+      `${path} 不是单文件版（npm run build:single 生成的 dist-single/index.html），无法生成审阅包（${problem}）。`,
+      `${path} is not the single-file app (dist-single/index.html from npm run build:single): ${problem}.`,
+    ]);
+  return html;
+}
+
+function main(): void {
+  const args = readArguments();
+  const plan = readPlan(args.plan);
+  const app = readApp(args.app ?? builtSingleFile(projectRoot()));
+  const planText = serializePlan(plan);
+  const bundle = embedReviewPlan(app, planText, reviewPlanKey(plan));
+  try {
+    writeAtomically(args.out, bundle);
+  } catch (error) {
+    fail([
+      `无法写入 ${args.out}：${(error as Error).message}`,
+      `Cannot write ${args.out}: ${(error as Error).message}`,
+    ]);
+  }
+  const megabytes = (Buffer.byteLength(bundle) / 1e6).toFixed(1);
+  console.error(
+    `审阅包“${plan.name}”（${plan.scenarios.length} 个方案、${plan.slides?.length ?? 0} 页汇报）→ ${args.out}（${megabytes} MB）\n` +
+      `Review bundle of “${plan.name}” (${plan.scenarios.length} scenarios, ${plan.slides?.length ?? 0} slides) → ${args.out} (${megabytes} MB)`,
+  );
+}
+
+main();
