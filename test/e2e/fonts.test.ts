@@ -6,17 +6,17 @@
  * Writes test/output/fonts-ui.png and test/output/fonts-map.png.
  */
 
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gb2312Hanzi } from '../../scripts/lib/font-coverage.ts';
+import { dejaVuOnlyFontconfig, missingDejaVu } from '../support/dejavu-fontconfig.ts';
 import { saveOutput } from '../support/planner-harness.ts';
 import { decodePng, type Pixels } from './helpers/png.ts';
 import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
-const DEJAVU = '/usr/share/fonts/truetype/dejavu';
 const VIEWPORT = { width: 1600, height: 900 };
 /**
  * Hanzi outside GB 2312, which neither the bundled font nor DejaVu has. In the page's font stack
@@ -43,26 +43,6 @@ const SAMPLES = {
 const SAMPLE_BOX = { width: 360, height: 56 };
 /** A channel difference above this counts a pixel as different (anti-aliasing stays below). */
 const PIXEL_THRESHOLD = 48;
-
-const missingDejaVu = existsSync(join(DEJAVU, 'DejaVuSans.ttf'))
-  ? null
-  : `No DejaVu fonts in ${DEJAVU} (apt-get install fonts-dejavu-core).`;
-
-/** A fontconfig configuration that knows the DejaVu fonts and nothing else. */
-function dejaVuOnlyFontconfig(folder: string): string {
-  const file = join(folder, 'fonts.conf');
-  writeFileSync(
-    file,
-    `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
-<fontconfig>
-  <dir>${DEJAVU}</dir>
-  <cachedir>${join(folder, 'cache')}</cachedir>
-</fontconfig>
-`,
-  );
-  return file;
-}
 
 /** Pixels that differ between two same-sized images, in `region` (default: all). */
 function differingPixels(
