@@ -250,6 +250,17 @@ describeInBrowser(
       saveOutput('review-bundle-planner.png', await app.screenshot({ type: 'png' }));
       await app.click('[data-testid="comment-resolve"]');
       expect(await app.locator('[data-testid="comment-item"]').getAttribute('data-status')).toBe('resolved');
+      // Saved in the plan file (version 3), resolved.
+      const planFile = await saved(app, folder, () => app.click('[data-testid="plan-save"]'));
+      const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+      expect(plan.version).toBe(3);
+      expect(plan.comments).toEqual([
+        expect.objectContaining({
+          text: '请核实该地块的拆除年份。',
+          status: 'resolved',
+          resolvedBy: '王审阅',
+        }),
+      ]);
       // Importing the same file again adds nothing.
       await app.setInputFiles('[data-testid="comments-input"]', commentsFile);
       await expect

@@ -7,6 +7,7 @@
  */
 
 import { type PlanFile, serializePlan } from '../plan/plan-file.ts';
+import { hashText } from '../plan/plan-fingerprint.ts';
 
 /** The id of the element that holds the plan in a review bundle. */
 export const REVIEW_PLAN_ELEMENT_ID = 'planner-review-plan';
@@ -54,25 +55,9 @@ export function embedReviewPlan(appHtml: string, planText: string, key: string):
 }
 
 /**
- * What names a bundle's plan in the reviewer's browser (its comments are kept under it): a hash of
- * the plan file as written, but for when it was written. The same plan bundled twice keeps its comments.
+ * What names a bundle's plan in the reviewer's browser (its comments are kept under it): the cyrb53
+ * hash (plan-fingerprint.ts) of the plan file as written, but for when it was written. The same plan bundled twice keeps its comments.
  */
 export function reviewPlanKey(plan: PlanFile): string {
   return hashText(serializePlan({ ...plan, createdAt: '' }));
-}
-
-/** cyrb53 (public domain, bryc): a 53-bit string hash as 14 hexadecimal digits. */
-function hashText(planText: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < planText.length; i++) {
-    const code = planText.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
