@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gb2312Hanzi } from '../../scripts/lib/font-coverage.ts';
-import { dejaVuOnlyFontconfig, missingDejaVu } from '../support/dejavu-fontconfig.ts';
+import { dejaVuSingleFile, missingDejaVu } from '../support/dejavu-fontconfig.ts';
 import { saveOutput } from '../support/planner-harness.ts';
 import { decodePng, type Pixels } from './helpers/png.ts';
 import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
@@ -130,13 +130,7 @@ describeInBrowser(SUITE, { requires: [missingDejaVu] }, () => {
   let folder: string | undefined;
   const planner = usePlanner(() => {
     folder = mkdtempSync(join(tmpdir(), 'planner-fonts-'));
-    return {
-      singleFile: true,
-      browserEnv: { FONTCONFIG_FILE: dejaVuOnlyFontconfig(folder) },
-      viewport: VIEWPORT,
-      waitFor: 'legend',
-      legendTimeoutMs: 90_000,
-    };
+    return dejaVuSingleFile(folder, VIEWPORT);
   });
   let page: Page;
 

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type PageProblems, watchPage } from '../support/browser.ts';
-import { dejaVuOnlyFontconfig, missingDejaVu } from '../support/dejavu-fontconfig.ts';
+import { dejaVuSingleFile, missingDejaVu } from '../support/dejavu-fontconfig.ts';
 import { saveOutput, waitForPlanner } from '../support/planner-harness.ts';
 import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
 
@@ -75,13 +75,7 @@ describeInBrowser(
     let folder = '';
     const planner = usePlanner(() => {
       folder = mkdtempSync(join(tmpdir(), 'planner-review-'));
-      return {
-        singleFile: true,
-        browserEnv: { FONTCONFIG_FILE: dejaVuOnlyFontconfig(folder) },
-        viewport: VIEWPORT,
-        waitFor: 'legend',
-        legendTimeoutMs: 90_000,
-      };
+      return dejaVuSingleFile(folder, VIEWPORT);
     });
     let app: Page;
     let review: Page;

@@ -5,6 +5,7 @@
 
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PlannerOptions } from './planner-harness.ts';
 
 export const DEJAVU = '/usr/share/fonts/truetype/dejavu';
 
@@ -27,4 +28,21 @@ export function dejaVuOnlyFontconfig(folder: string): string {
 `,
   );
   return file;
+}
+
+/**
+ * The single-file app from file:// in a browser that knows DejaVu only (its fontconfig written in
+ * `folder`), ready once the legend shows.
+ */
+export function dejaVuSingleFile(
+  folder: string,
+  viewport: { width: number; height: number },
+): PlannerOptions {
+  return {
+    singleFile: true,
+    browserEnv: { FONTCONFIG_FILE: dejaVuOnlyFontconfig(folder) },
+    viewport,
+    waitFor: 'legend',
+    legendTimeoutMs: 90_000,
+  };
 }
