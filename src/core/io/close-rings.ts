@@ -19,19 +19,38 @@ export function isRingClosed(ring: readonly Position[]): boolean {
   return ring.length === 0 || samePosition(ring[0], ring[ring.length - 1]);
 }
 
-function closeGeometry(geometry: unknown): unknown {
+/**
+ * `list` mapped by `change`, or `list` itself when `change` gives back every element as it is (most
+ * rings are closed: no copy of 100,000 plots' ring lists).
+ */
+function mapChanged<T>(list: readonly T[], change: (item: T) => T): T[] {
+  let copy: T[] | null = null;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i] as T;
+    const changed = change(item);
+    if (copy === null && changed !== item) copy = list.slice(0, i);
+    if (copy !== null) copy.push(changed);
+  }
+  return copy ?? (list as T[]);
+}
+
+function closePolygon(polygon: unknown): unknown {
+  return Array.isArray(polygon) ? mapChanged(polygon, closeRing) : polygon;
+}
+
+/** The geometry with its rings closed; the geometry itself when they all are. */
+export function closeGeometry(geometry: unknown): unknown {
   if (!isRecord(geometry)) return geometry;
   const coordinates = geometry.coordinates;
-  if (geometry.type === 'Polygon' && Array.isArray(coordinates))
-    return { ...geometry, coordinates: coordinates.map(closeRing) };
-  if (geometry.type === 'MultiPolygon' && Array.isArray(coordinates))
-    return {
-      ...geometry,
-      coordinates: coordinates.map((polygon) => (Array.isArray(polygon) ? polygon.map(closeRing) : polygon)),
-    };
-  if (geometry.type === 'GeometryCollection' && Array.isArray(geometry.geometries))
-    return { ...geometry, geometries: geometry.geometries.map(closeGeometry) };
-  return geometry;
+  let closed: unknown[] | undefined;
+  if (geometry.type === 'Polygon' && Array.isArray(coordinates)) closed = mapChanged(coordinates, closeRing);
+  else if (geometry.type === 'MultiPolygon' && Array.isArray(coordinates))
+    closed = mapChanged(coordinates, closePolygon);
+  else if (geometry.type === 'GeometryCollection' && Array.isArray(geometry.geometries)) {
+    const geometries = mapChanged(geometry.geometries, closeGeometry);
+    return geometries === geometry.geometries ? geometry : { ...geometry, geometries };
+  }
+  return closed === undefined || closed === coordinates ? geometry : { ...geometry, coordinates: closed };
 }
 
 /**

@@ -23,6 +23,30 @@ const CLOSED = [...OPEN, [121.25, 30.17]];
 const CLOSED_EAST = CLOSED.map(([lon = 0, lat = 0]) => [lon + 0.01, lat]);
 
 describe('closeRings', () => {
+  it('copies nothing of a geometry whose rings are all closed, and only the ring lists it changes', () => {
+    const closed = deepFreeze({
+      type: 'Feature',
+      properties: { id: 'a' },
+      geometry: { type: 'Polygon', coordinates: [CLOSED] },
+    }) as unknown as Feature;
+    const repaired = repairFeature(closed as Feature<unknown, unknown>);
+    expect(repaired).not.toBe(closed);
+    expect(repaired.geometry).toBe(closed.geometry);
+    const open = deepFreeze({
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [[CLOSED], [OPEN.map(([x = 0, y = 0]) => [x + 0.01, y])]],
+      },
+    }) as unknown as Feature<unknown, unknown>;
+    const geometry = repairFeature(open).geometry as { coordinates: unknown[][] };
+    expect(geometry).toEqual({ type: 'MultiPolygon', coordinates: [[CLOSED], [CLOSED_EAST]] });
+    const input = open.geometry as { coordinates: unknown[][] };
+    expect(geometry.coordinates[0]).toBe(input.coordinates[0]);
+    expect(geometry.coordinates[1]).not.toBe(input.coordinates[1]);
+  });
+
   it('closes open rings of a Polygon without modifying the input', () => {
     const feature = deepFreeze({
       type: 'Feature',

@@ -3,7 +3,7 @@
  * lists as usable becomes a plain Polygon/MultiPolygon feature with closed rings.
  */
 import type { AreaGeometry, Feature, PolygonCoords } from '../types.ts';
-import { closeRings } from './close-rings.ts';
+import { closeGeometry } from './close-rings.ts';
 import { isRecord } from './describe-feature.ts';
 import { findOverlaps, hasRepairableOverlaps, mergeOverlaps } from './overlaps.ts';
 
@@ -70,11 +70,10 @@ function mergedIfNeeded(polygons: PolygonCoords[]): PolygonCoords[] {
 export function repairFeature(
   feature: Feature<unknown, unknown>,
 ): Feature<AreaGeometry, Record<string, unknown>> {
-  const closed = closeRings(feature);
-  const properties = isRecord(closed.properties) ? closed.properties : {};
+  const properties = isRecord(feature.properties) ? feature.properties : {};
   const repaired: Feature<AreaGeometry, Record<string, unknown>> = {
     type: 'Feature',
-    geometry: repairGeometry(closed.geometry) as AreaGeometry | null,
+    geometry: repairGeometry(closeGeometry(feature.geometry)) as AreaGeometry | null,
     properties,
   };
   if (typeof feature.id === 'string' || typeof feature.id === 'number') repaired.id = feature.id;
