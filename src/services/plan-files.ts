@@ -44,6 +44,11 @@ export async function currentPlanFile(store: PlannerStore): Promise<PlanFile | n
   if (state.contextLayers.length > 0)
     plan.contextLayers = state.contextLayers.map(({ id: _id, ...layer }) => layer);
   if (state.layers.origins) plan.layerOrigins = state.layers.origins;
+  // The accepted suggestions of the scenarios the plan still has (one undone is left behind).
+  const suggestions = Object.fromEntries(
+    Object.entries(state.suggestions).filter(([id]) => state.scenarioSet.scenarios.some((s) => s.id === id)),
+  );
+  if (Object.keys(suggestions).length > 0) plan.suggestions = suggestions;
   if (state.derivedFrom) plan.derivedFrom = state.derivedFrom;
   return plan;
 }
@@ -122,6 +127,7 @@ export async function applyPlanFile(
   if (!opened) return false;
   const state = store.getState();
   state.setScenarioSet({ scenarios: plan.scenarios, activeScenarioId: plan.activeScenarioId });
+  state.setSuggestions(plan.suggestions ?? {});
   state.setPlanName(plan.name);
   state.setPlanning({
     horizon: plan.settings.horizon,

@@ -5,6 +5,7 @@
  */
 
 import { isRecord, PlanReader } from '../core/plan/plan-reader.ts';
+import { readPlanSuggestion } from '../core/plan/plan-suggestions.ts';
 import { readSettings } from '../core/plan/read-plan-settings.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { PlanningSettings } from '../core/suggest/suggest-settings.ts';
@@ -31,28 +32,13 @@ export function readSavedPlanning(value: unknown): PlanningSettings | null {
   return { horizon: settings.horizon, targets: settings.targets, suggestion: settings.suggestion };
 }
 
-function isSuggestionRecord(value: unknown): value is SuggestionRecord {
-  return (
-    isRecord(value) &&
-    typeof value.baseScenarioId === 'string' &&
-    typeof value.status === 'string' &&
-    typeof value.objective === 'number' &&
-    Array.isArray(value.actions) &&
-    value.actions.every(
-      (action) =>
-        isRecord(action) &&
-        typeof action.plotId === 'string' &&
-        typeof action.action === 'string' &&
-        typeof action.year === 'number' &&
-        isRecord(action.explanation),
-    )
-  );
-}
-
 /** The saved suggestions that read as such (others are dropped: their plots are just not marked). */
 export function readSavedSuggestions(value: unknown): Record<string, SuggestionRecord> {
   if (!isRecord(value)) return {};
   const records: Record<string, SuggestionRecord> = {};
-  for (const [id, record] of Object.entries(value)) if (isSuggestionRecord(record)) records[id] = record;
+  for (const [id, entry] of Object.entries(value)) {
+    const record = readPlanSuggestion(entry);
+    if (record) records[id] = record;
+  }
   return records;
 }

@@ -12,6 +12,7 @@ import type { CheckFlag, PlausibilitySummary } from '../core/checks/plausibility
 import type { DerivedFrom } from '../core/plan/derived-from.ts';
 import type { LayerOrigins } from '../core/plan/layer-origins.ts';
 import type { CommentStatus, CommentTarget, PlanComment } from '../core/plan/plan-comments.ts';
+import type { PlanSuggestion } from '../core/plan/plan-suggestions.ts';
 import type { ContextLayer } from '../core/plan/read-context-layers.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import type { PlotOutlines } from '../core/plot-outlines.ts';
@@ -19,7 +20,7 @@ import type { ScenarioEdit } from '../core/scenario/edits/scenario-edit.ts';
 import type { Scenario, ScenarioSet } from '../core/scenario/scenario.ts';
 import type { ZoneMeasures } from '../core/scenario/zone-measures.ts';
 import type { PlanningSettings } from '../core/suggest/suggest-settings.ts';
-import type { SuggestedAction, Suggestion } from '../core/suggest/suggestion.ts';
+import type { Suggestion } from '../core/suggest/suggestion.ts';
 import type {
   AreaGeometry,
   FeatureCollection,
@@ -357,18 +358,11 @@ export interface SuggestRun {
 
 /**
  * What the page keeps of an accepted suggestion, under the id of the scenario made of it: the proof
- * of its quality and the suggested entries. A plot is marked as suggested while that scenario still
- * holds the very entry suggested for it: the planner's edit of the plot takes the mark away (and an
- * undo of that edit brings it back).
+ * of its quality and the suggested entries (saved in the plan file's `suggestions`). A plot is marked
+ * as suggested while that scenario still holds the very entry suggested for it: the planner's edit of
+ * the plot takes the mark away (and an undo of that edit brings it back).
  */
-export interface SuggestionRecord {
-  baseScenarioId: string;
-  status: Suggestion['status'];
-  objective: number;
-  bound: number | null;
-  gap: number | null;
-  actions: SuggestedAction[];
-}
+export type SuggestionRecord = PlanSuggestion;
 
 /** The plan suggestion: its run, the accepted suggestions, and the plots the planner locked. */
 export interface SuggestSlice {

@@ -32,6 +32,34 @@ function idsOfIndices(rows: readonly PlotRow[], indices: readonly number[]): str
   return ids;
 }
 
+/** Starts or ends picking plots with a box on the map (off, with the reason, without a map). */
+export function BoxSelectButton({
+  testId,
+  label,
+  labelOn,
+}: {
+  testId: string;
+  label: string;
+  labelOn: string;
+}) {
+  const language = usePlanner((state) => state.language);
+  const boxSelecting = usePlanner((state) => state.mapMode === 'select-box');
+  const noMap = usePlanner((state) => state.mapProblem !== null);
+  return (
+    <button
+      type="button"
+      className="scn-button"
+      aria-pressed={boxSelecting}
+      disabled={noMap}
+      title={noMap ? mapText(language, 'map.needsMap') : undefined}
+      data-testid={testId}
+      onClick={() => plannerStore.getState().setMapMode(boxSelecting ? 'browse' : 'select-box')}
+    >
+      {boxSelecting ? labelOn : label}
+    </button>
+  );
+}
+
 /**
  * Sets one action for a set of plots: the plots picked with the box, the selected plot or the plots
  * of the table's current filter. Every apply is one labelled edit (undo says what it undoes).
@@ -45,7 +73,6 @@ export function ActionBar() {
   const town = usePlanner((state) => state.town);
   const isFiltered = usePlanner((state) => !isFilterEmpty(state.filter));
   const mapMode = usePlanner((state) => state.mapMode);
-  const noMap = usePlanner((state) => state.mapProblem !== null);
   const scenario = usePlanner(selectActiveScenario);
   const t = (key: ScenarioMessageKey, values?: Record<string, string | number>) =>
     scenarioText(language, key, values);
@@ -120,17 +147,11 @@ export function ActionBar() {
   return (
     <div className="scn-action-bar" data-testid="action-bar" data-source={source}>
       <div className="scn-row scn-row-wrap">
-        <button
-          type="button"
-          className="scn-button"
-          aria-pressed={boxSelecting}
-          disabled={noMap}
-          title={noMap ? mapText(language, 'map.needsMap') : undefined}
-          data-testid="box-select"
-          onClick={() => plannerStore.getState().setMapMode(boxSelecting ? 'browse' : 'select-box')}
-        >
-          {boxSelecting ? t('scn.act.boxSelectOn') : t('scn.act.boxSelect')}
-        </button>
+        <BoxSelectButton
+          testId="box-select"
+          label={t('scn.act.boxSelect')}
+          labelOn={t('scn.act.boxSelectOn')}
+        />
         <button
           type="button"
           className="scn-button"

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { PlotRow } from '../core/analysis/analyze-plan.ts';
-import { mapText } from '../i18n/map-messages.ts';
 import type { Language } from '../i18n/messages.ts';
 import { type SuggestMessageKey, suggestText } from '../i18n/suggest-messages.ts';
 import { type ActionSource, resolveActionSource } from '../state/action-form.ts';
 import { selectVisibleRows } from '../state/plot-filter.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
+import { BoxSelectButton } from './ActionBar.tsx';
 import { formatInteger } from './format.ts';
 
 const NO_ROWS: readonly PlotRow[] = Object.freeze([]);
@@ -20,8 +20,6 @@ export function SuggestLocks({ language }: { language: Language }) {
   const pickedPlots = usePlanner((state) => state.pickedPlots);
   const selectedPlot = usePlanner((state) => state.selectedPlot);
   const visibleRows = usePlanner(selectVisibleRows);
-  const mapMode = usePlanner((state) => state.mapMode);
-  const noMap = usePlanner((state) => state.mapProblem !== null);
   const [chosen, setChosen] = useState<ActionSource | null>(null);
   const t = (key: SuggestMessageKey, values?: Record<string, string | number>) =>
     suggestText(language, key, values);
@@ -38,7 +36,6 @@ export function SuggestLocks({ language }: { language: Language }) {
     if (source === 'picked') return pickedPlots.flatMap((index) => (rows[index] ? [rows[index].id] : []));
     return visibleRows.map((row) => row.id);
   };
-  const boxSelecting = mapMode === 'select-box';
   return (
     <div className="sug-locks" data-testid="suggest-locks" data-locked={locked.length}>
       <p className="scn-hint" data-testid="suggest-locked-count">
@@ -64,17 +61,11 @@ export function SuggestLocks({ language }: { language: Language }) {
         ))}
       </fieldset>
       <div className="scn-row scn-row-wrap">
-        <button
-          type="button"
-          className="scn-button"
-          aria-pressed={boxSelecting}
-          disabled={noMap}
-          title={noMap ? mapText(language, 'map.needsMap') : undefined}
-          data-testid="suggest-box-select"
-          onClick={() => plannerStore.getState().setMapMode(boxSelecting ? 'browse' : 'select-box')}
-        >
-          {boxSelecting ? t('sug.locks.boxSelectOn') : t('sug.locks.boxSelect')}
-        </button>
+        <BoxSelectButton
+          testId="suggest-box-select"
+          label={t('sug.locks.boxSelect')}
+          labelOn={t('sug.locks.boxSelectOn')}
+        />
         <button
           type="button"
           className="scn-button"

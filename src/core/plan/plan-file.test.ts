@@ -581,3 +581,22 @@ describe('serializePlan', () => {
     );
   });
 });
+
+describe('docs/plan.schema.json and the accepted suggestions', () => {
+  it('describes a plan with an accepted suggestion, and refuses an action of an unknown kind there', () => {
+    const schema = JSON.parse(read('docs/plan.schema.json')) as Schema;
+    const data = fixtureData();
+    const id = (data.scenarios[0]?.id as string) ?? '';
+    const explanation = { zh: '原地改造提升 2022：控制线内', en: 'Upgrade 2022: inside control lines' };
+    const action = { plotId: 'p1', action: 'upgrade', year: 2022, explanation };
+    data.suggestions = {
+      [id]: { baseScenarioId: id, status: 'optimal', objective: 10, bound: 10, gap: 0, actions: [action] },
+    };
+    expect(check(schema, schema, JSON.parse(serializePlan(parsed(JSON.stringify(data)))))).toEqual([]);
+    (data.suggestions as Record<string, { actions: { action: string }[] }>)[id]?.actions.push({
+      ...action,
+      action: 'demolish',
+    });
+    expect(check(schema, schema, data)).toEqual([`$.suggestions.${id}.actions[1].action: enum`]);
+  });
+});

@@ -11,6 +11,7 @@ import type { PlanningSettings } from '../suggest/suggest-settings.ts';
 import type { DerivedFrom } from './derived-from.ts';
 import type { LayerOrigins } from './layer-origins.ts';
 import { orderedComment, type PlanComment } from './plan-comments.ts';
+import type { PlanSuggestion } from './plan-suggestions.ts';
 import { CONTEXT_LAYER_KEYS, type ContextLayer } from './read-context-layers.ts';
 import type { Slide } from './slides.ts';
 
@@ -53,6 +54,8 @@ export interface PlanFile {
   comments: PlanComment[];
   /** For a town's part of a city plan: where it came from (derived-from.ts; version 3); absent otherwise. */
   derivedFrom?: DerivedFrom;
+  /** Accepted plan suggestions by the id of the scenario made of each (plan-suggestions.ts); absent: none. */
+  suggestions?: Record<string, PlanSuggestion>;
 }
 
 /** The members of a plan file in the order they are written. */
@@ -71,6 +74,7 @@ export const PLAN_KEYS = [
   'layerOrigins',
   'comments',
   'derivedFrom',
+  'suggestions',
 ] as const;
 
 /** JSON of one value, indented by `indent` spaces after the first line. */

@@ -9,6 +9,7 @@ import { readDerivedFrom } from './derived-from.ts';
 import { readComments } from './plan-comments.ts';
 import { PLAN_KEYS, type PlanFile, type PlanView } from './plan-file.ts';
 import { isRecord, type PlanReader, readList } from './plan-reader.ts';
+import { readPlanSuggestions } from './plan-suggestions.ts';
 import { readContextLayers } from './read-context-layers.ts';
 import { readLayerOrigins } from './read-layer-origins.ts';
 import { readLayers } from './read-plan-layers.ts';
@@ -85,5 +86,13 @@ export function readPlanV3(reader: PlanReader, data: Record<string, unknown>): P
   if (layerOrigins) plan.layerOrigins = layerOrigins;
   const derivedFrom = data.derivedFrom === undefined ? undefined : readDerivedFrom(reader, data.derivedFrom);
   if (derivedFrom) plan.derivedFrom = derivedFrom;
+  if (data.suggestions !== undefined) {
+    const suggestions = readPlanSuggestions(
+      reader,
+      data.suggestions,
+      scenarios.map((scenario) => scenario.id),
+    );
+    if (Object.keys(suggestions).length > 0) plan.suggestions = suggestions;
+  }
   return plan;
 }
