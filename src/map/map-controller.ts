@@ -22,6 +22,7 @@ import { type BasemapData, buildStyle } from './build-style.ts';
 import { followContext } from './context-loss.ts';
 import { contextSyncs } from './context-syncs.ts';
 import { addControlHatch } from './control-hatch.ts';
+import { DiffHighlighter } from './diff-highlight.ts';
 import { featureBounds, plotOutlinesBounds } from './feature-bounds.ts';
 import { fitPaddingIn, fitPaddingOf, MAP_COVER_ATTRIBUTE, watchCovers } from './map-covers.ts';
 import {
@@ -70,6 +71,7 @@ export class MapController {
   private styleSyncs: MapSync[];
   private readonly boxSelect: BoxSelect;
   private readonly highlighter: SlideHighlighter;
+  private readonly diffHighlighter: DiffHighlighter;
   private readonly zoneTools: ZoneTools;
   /** The county view's raster of the plots (painted with the active scenario's actions). */
   private readonly raster = new PlotRasterSource();
@@ -175,6 +177,7 @@ export class MapController {
     ]);
     this.unsubscribe = this.store.subscribe(() => this.runSyncs());
     this.highlighter = new SlideHighlighter(this.map, this.store);
+    this.diffHighlighter = new DiffHighlighter(this.map, this.store);
     followContext(this.map, {
       lost: () => {
         this.loaded = false;
@@ -280,6 +283,7 @@ export class MapController {
     this.zoneTools.stopEditing();
     this.unsubscribe();
     this.highlighter.destroy();
+    this.diffHighlighter.destroy();
     this.raster.destroy();
     this.map.remove();
   }

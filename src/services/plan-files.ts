@@ -7,8 +7,9 @@ import { parsePlanFile } from '../core/plan/parse-plan-file.ts';
 import { PLAN_FORMAT, PLAN_VERSION, type PlanFile, serializePlan } from '../core/plan/plan-file.ts';
 import { planWarningsNotice } from '../core/plan/plan-warnings-notice.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
-import type { Message } from '../core/types.ts';
+import type { FeatureCollection, Message } from '../core/types.ts';
 import { download, fileNameFor } from '../export/download.ts';
+import type { PlannerState } from '../state/planner-state.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { openPlan, planPlotFeatures } from './plan-jobs.ts';
 
@@ -17,12 +18,16 @@ import { openPlan, planPlotFeatures } from './plan-jobs.ts';
  * their outlines); null before a plan is open, or when the worker could not give them (a notice says why).
  */
 export async function currentPlanFile(store: PlannerStore): Promise<PlanFile | null> {
-  const state = store.getState();
-  if (!state.layers) return null;
-  const settings = state.analysis?.settings ?? DEFAULT_SETTINGS;
+  if (!store.getState().layers) return null;
   const features = await planPlotFeatures(store);
   if (!features) return null;
-  const plots = { type: 'FeatureCollection' as const, features };
+  return planFileOf(store.getState(), { type: 'FeatureCollection', features });
+}
+
+/** The plan of `state` as a plan file with these plot features; null before a plan is open. */
+export function planFileOf(state: PlannerState, plots: FeatureCollection): PlanFile | null {
+  if (!state.layers) return null;
+  const settings = state.analysis?.settings ?? DEFAULT_SETTINGS;
   const plan: PlanFile = {
     format: PLAN_FORMAT,
     version: PLAN_VERSION,

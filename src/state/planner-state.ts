@@ -9,6 +9,7 @@ import type { PlanAnalysis } from '../core/analysis/analyze-plan.ts';
 import type { EfficiencyClass } from '../core/analysis/plot-measures.ts';
 import type { BaseMapSetting } from '../core/base-map-setting.ts';
 import type { CheckFlag, PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
+import type { PlanDiff } from '../core/diff/diff-plans.ts';
 import type { DerivedFrom } from '../core/plan/derived-from.ts';
 import type { LayerOrigins } from '../core/plan/layer-origins.ts';
 import type { CommentStatus, CommentTarget, PlanComment } from '../core/plan/plan-comments.ts';
@@ -416,6 +417,22 @@ export interface ReviewSlice {
 /** Makes one slice's data and actions; `set` and `get` see the whole store. */
 export type SliceCreator<Slice> = StateCreator<PlannerState, [], [], Slice>;
 
+/** 版本对比: the current plan compared with a saved version of it (a plan file). */
+export interface VersionsSlice {
+  /** What the comparison panel shows: scenarios side by side, or the current plan against a saved version. */
+  compareMode: 'scenarios' | 'versions';
+  /** The saved plan file chosen: its name, its scenarios (their zones are drawn) and the one compared. */
+  savedPlan: { fileName: string; name: string; scenarios: Scenario[]; scenarioId: string } | null;
+  /** What changed from the saved scenario to the active one, as last compared; null before. */
+  versionDiff: { diff: PlanDiff; scenarioId: string; savedScenarioId: string } | null;
+
+  setCompareMode: (mode: VersionsSlice['compareMode']) => void;
+  /** A newly chosen saved plan (the last comparison is dropped). */
+  setSavedPlan: (saved: VersionsSlice['savedPlan']) => void;
+  setSavedScenario: (scenarioId: string) => void;
+  setVersionDiff: (diff: VersionsSlice['versionDiff']) => void;
+}
+
 export type PlannerState = PageSlice &
   PlanSlice &
   SelectionSlice &
@@ -427,4 +444,5 @@ export type PlannerState = PageSlice &
   BriefingSlice &
   ContextSlice &
   SuggestSlice &
-  ReviewSlice;
+  ReviewSlice &
+  VersionsSlice;

@@ -20,6 +20,7 @@ import { createScenarioSlice } from './slices/scenario-slice.ts';
 import { createSelectionSlice } from './slices/selection-slice.ts';
 import { createSuggestSlice } from './slices/suggest-slice.ts';
 import { createTableSlice } from './slices/table-slice.ts';
+import { createVersionsSlice } from './slices/versions-slice.ts';
 
 export type PlannerStore = ReturnType<typeof createPlannerStore>;
 
@@ -39,6 +40,7 @@ export function createPlannerStore() {
       ...createContextSlice(...args),
       ...createSuggestSlice(...args),
       ...createReviewSlice(...args),
+      ...createVersionsSlice(...args),
     })),
   );
 }

@@ -6,7 +6,7 @@ import { plannerStore, usePlanner } from '../state/store.ts';
 import { Briefing } from './Briefing.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
 import { CompareMap, SWIPE_OFF, type SwipeChoice } from './CompareMap.tsx';
-import { CompareView } from './CompareView.tsx';
+import { ComparePanel } from './ComparePanel.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { Header } from './Header.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
@@ -29,6 +29,7 @@ export function App() {
   // Briefing mode: the map and the briefing's own overlay, nothing else.
   const briefing = usePlanner((state) => state.briefing);
   const review = usePlanner((state) => state.review !== null);
+  const compareMode = usePlanner((state) => state.compareMode);
   const [dragging, setDragging] = useState(false);
   const [map, setMap] = useState<ExportableMap | null>(null);
   // The swipe is set in the comparison panel and drawn over the map while that panel is open.
@@ -77,7 +78,7 @@ export function App() {
           <MapBoundary>
             <MapView onMap={setMap} />
           </MapBoundary>
-          {!briefing && panel === 'compare' && swipe.on && map && (
+          {!briefing && panel === 'compare' && compareMode === 'scenarios' && swipe.on && map && (
             <MapBoundary>
               <CompareMap mainMap={map} choice={swipe} />
             </MapBoundary>
@@ -105,7 +106,7 @@ export function App() {
             {panel === 'dashboard' && <Dashboard />}
             {panel === 'table' && <PlotTable />}
             {panel === 'scenario' && <ScenarioPanel />}
-            {panel === 'compare' && <CompareView swipe={swipe} onSwipeChange={setSwipe} />}
+            {panel === 'compare' && <ComparePanel swipe={swipe} onSwipeChange={setSwipe} />}
             {panel === 'slides' && <SlideList map={map} />}
             {panel === 'suggest' && <SuggestPanel />}
             {panel === 'comments' && <CommentsPanel />}

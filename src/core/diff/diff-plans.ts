@@ -110,10 +110,13 @@ export function diffLayers(before: PlanLayerSet, after: PlanLayerSet): LayerChan
     }
     for (const id of old.keys()) if (!next.has(id)) changes.removed.push(id);
   }
+  // Features only: a plan file keeps no other member of a layer (a GeoJSON file's `name`, say).
+  const differ = (a: FeatureCollection, b: FeatureCollection) =>
+    a !== b && !sameValue(a.features, b.features);
   return {
     plots: changes,
-    boundaryChanged: before.boundary !== after.boundary && !sameValue(before.boundary, after.boundary),
-    controlChanged: before.control !== after.control && !sameValue(before.control, after.control),
+    boundaryChanged: differ(before.boundary, after.boundary),
+    controlChanged: differ(before.control, after.control),
   };
 }
 
