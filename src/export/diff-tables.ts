@@ -34,7 +34,7 @@ function pickIn(language: Language, message: Message): string {
 }
 
 /** A plot's entry in words: 腾退 2024 · 迁入 zone-1 · 租期 15; 保留 without one. */
-export function entryText(language: Language, entry: ActionEntry | null): string {
+function entryText(language: Language, entry: ActionEntry | null): string {
   if (!entry || entry.action === 'keep') return pickIn(language, actionRecord('keep').shortName);
   const parts = [
     diffText(language, 'diff.entry', {
@@ -58,7 +58,7 @@ function kindText(language: Language, kind: ZoneChange['kind']): string {
 }
 
 /** Plots: id, before, after, what changed. */
-export function plotRows(language: Language, plots: readonly PlotChange[]): Cell[][] {
+function plotRows(language: Language, plots: readonly PlotChange[]): Cell[][] {
   return plots.map((change) => [
     change.plotId,
     entryText(language, change.before),
@@ -70,7 +70,7 @@ export function plotRows(language: Language, plots: readonly PlotChange[]): Cell
 const mu = (value: number | null | undefined) => roundTo(value ?? null, 2);
 
 /** Zones: id, name, kind, what changed, areas before and after and the difference (亩). */
-export function zoneRows(language: Language, zones: readonly ZoneChange[]): Cell[][] {
+function zoneRows(language: Language, zones: readonly ZoneChange[]): Cell[][] {
   return zones.map((change) => [
     change.zoneId,
     (change.after ?? change.before)?.name ?? '',
@@ -91,7 +91,7 @@ function quotaText(language: Language, quota: DirectQuota | null): string {
 }
 
 /** Transfers and direct quota: id, kind, before, after, what changed. */
-export function quotaRows(
+function quotaRows(
   language: Language,
   transfers: readonly ItemChange<QuotaTransfer>[],
   directQuota: readonly ItemChange<DirectQuota>[],

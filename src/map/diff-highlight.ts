@@ -117,71 +117,62 @@ export function diffPlotFeatures(
   };
 }
 
+const HIDDEN = { visibility: 'none' as const };
+
+/** A hidden line layer of `source` (only the features whose `role` is `role`, when given). */
+function line(
+  id: string,
+  source: string,
+  paint: Record<string, unknown>,
+  options: { role?: string; minzoom?: number } = {},
+): LayerSpecification {
+  return {
+    id,
+    type: 'line',
+    source,
+    ...(options.role === undefined
+      ? {}
+      : { filter: ['==', ['get', 'role'], options.role] as ExpressionSpecification }),
+    ...(options.minzoom === undefined ? {} : { minzoom: options.minzoom }),
+    layout: { ...HIDDEN, 'line-join': 'round' },
+    paint,
+  } as LayerSpecification;
+}
+
 /** The layers, hidden until a diff is shown. */
 export function diffLayers(): LayerSpecification[] {
-  const hidden = { visibility: 'none' as const };
-  const role = (value: string) => ['==', ['get', 'role'], value] as ExpressionSpecification;
+  const casing = { 'line-color': HIGHLIGHT_COLORS.casing, 'line-width': 7 };
+  const highlight = { 'line-color': HIGHLIGHT_COLORS.line, 'line-width': 4 };
+  const plots = { minzoom: POLYGONS_FROM_ZOOM };
   return [
     {
       id: DIFF_LAYER.fade,
       type: 'background',
-      layout: hidden,
+      layout: HIDDEN,
       paint: { 'background-color': '#ffffff', 'background-opacity': FADE_OPACITY },
     },
-    {
-      id: DIFF_LAYER.zonesBefore,
-      type: 'line',
-      source: DIFF_ZONES_SOURCE,
-      filter: role('before'),
-      layout: { ...hidden, 'line-join': 'round' },
-      paint: { 'line-color': HIGHLIGHT_COLORS.casing, 'line-width': 2.5, 'line-dasharray': [2, 2] },
-    },
-    {
-      id: DIFF_LAYER.zonesCasing,
-      type: 'line',
-      source: DIFF_ZONES_SOURCE,
-      filter: role('after'),
-      layout: { ...hidden, 'line-join': 'round' },
-      paint: { 'line-color': HIGHLIGHT_COLORS.casing, 'line-width': 7 },
-    },
-    {
-      id: DIFF_LAYER.zones,
-      type: 'line',
-      source: DIFF_ZONES_SOURCE,
-      filter: role('after'),
-      layout: { ...hidden, 'line-join': 'round' },
-      paint: { 'line-color': HIGHLIGHT_COLORS.line, 'line-width': 4 },
-    },
-    {
-      id: DIFF_LAYER.plotsCasing,
-      type: 'line',
-      source: DIFF_SHAPES_SOURCE,
-      minzoom: POLYGONS_FROM_ZOOM,
-      layout: { ...hidden, 'line-join': 'round' },
-      paint: { 'line-color': HIGHLIGHT_COLORS.casing, 'line-width': 7 },
-    },
-    {
-      id: DIFF_LAYER.plots,
-      type: 'line',
-      source: DIFF_SHAPES_SOURCE,
-      minzoom: POLYGONS_FROM_ZOOM,
-      layout: { ...hidden, 'line-join': 'round' },
-      paint: { 'line-color': HIGHLIGHT_COLORS.line, 'line-width': 4 },
-    },
-    {
-      id: DIFF_LAYER.plotsAction,
-      type: 'line',
-      source: DIFF_SHAPES_SOURCE,
-      minzoom: POLYGONS_FROM_ZOOM,
-      layout: { ...hidden, 'line-join': 'round' },
-      paint: { 'line-color': ACTION_COLOR, 'line-width': 2, 'line-offset': 3 },
-    },
+    line(
+      DIFF_LAYER.zonesBefore,
+      DIFF_ZONES_SOURCE,
+      { 'line-color': HIGHLIGHT_COLORS.casing, 'line-width': 2.5, 'line-dasharray': [2, 2] },
+      { role: 'before' },
+    ),
+    line(DIFF_LAYER.zonesCasing, DIFF_ZONES_SOURCE, casing, { role: 'after' }),
+    line(DIFF_LAYER.zones, DIFF_ZONES_SOURCE, highlight, { role: 'after' }),
+    line(DIFF_LAYER.plotsCasing, DIFF_SHAPES_SOURCE, casing, plots),
+    line(DIFF_LAYER.plots, DIFF_SHAPES_SOURCE, highlight, plots),
+    line(
+      DIFF_LAYER.plotsAction,
+      DIFF_SHAPES_SOURCE,
+      { 'line-color': ACTION_COLOR, 'line-width': 2, 'line-offset': 3 },
+      plots,
+    ),
     {
       id: DIFF_LAYER.dots,
       type: 'circle',
       source: DIFF_POINTS_SOURCE,
       maxzoom: POLYGONS_FROM_ZOOM,
-      layout: hidden,
+      layout: HIDDEN,
       paint: {
         'circle-radius': 5,
         'circle-color': ACTION_COLOR,

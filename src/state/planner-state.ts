@@ -433,6 +433,17 @@ export interface VersionsSlice {
   setVersionDiff: (diff: VersionsSlice['versionDiff']) => void;
 }
 
+/** 逐年推演: the plan shown as it stands at the end of one year of its horizon. */
+export interface PlaybackSlice {
+  /** The year the main map, the indicator bars and the quota ledger show; null: the plan as a whole. */
+  playbackYear: number | null;
+  /** True while the years step by themselves. */
+  playing: boolean;
+
+  setPlaybackYear: (year: number | null) => void;
+  setPlaying: (playing: boolean) => void;
+}
+
 export type PlannerState = PageSlice &
   PlanSlice &
   SelectionSlice &
@@ -445,4 +456,5 @@ export type PlannerState = PageSlice &
   ContextSlice &
   SuggestSlice &
   ReviewSlice &
-  VersionsSlice;
+  VersionsSlice &
+  PlaybackSlice;

@@ -7,11 +7,13 @@ import { createImportSlice } from './slices/import-slice.ts';
 import { createMapModeSlice } from './slices/map-mode-slice.ts';
 import { createPageSlice } from './slices/page-slice.ts';
 import { createPlanSlice } from './slices/plan-slice.ts';
+import { createPlaybackSlice } from './slices/playback-slice.ts';
 import { createReviewSlice } from './slices/review-slice.ts';
 import { createScenarioSlice } from './slices/scenario-slice.ts';
 import { createSelectionSlice } from './slices/selection-slice.ts';
 import { createSuggestSlice } from './slices/suggest-slice.ts';
 import { createTableSlice } from './slices/table-slice.ts';
+import { createVersionsSlice } from './slices/versions-slice.ts';
 import { createPlannerStore } from './store.ts';
 
 const SLICES: Record<string, SliceCreator<object>> = {
@@ -27,6 +29,8 @@ const SLICES: Record<string, SliceCreator<object>> = {
   context: createContextSlice,
   suggest: createSuggestSlice,
   review: createReviewSlice,
+  versions: createVersionsSlice,
+  playback: createPlaybackSlice,
 };
 
 /** The keys a slice makes, without a store around it (its actions are not called). */

@@ -15,6 +15,7 @@ import { createImportSlice } from './slices/import-slice.ts';
 import { createMapModeSlice } from './slices/map-mode-slice.ts';
 import { createPageSlice } from './slices/page-slice.ts';
 import { createPlanSlice } from './slices/plan-slice.ts';
+import { createPlaybackSlice } from './slices/playback-slice.ts';
 import { createReviewSlice } from './slices/review-slice.ts';
 import { createScenarioSlice } from './slices/scenario-slice.ts';
 import { createSelectionSlice } from './slices/selection-slice.ts';
@@ -41,6 +42,7 @@ export function createPlannerStore() {
       ...createSuggestSlice(...args),
       ...createReviewSlice(...args),
       ...createVersionsSlice(...args),
+      ...createPlaybackSlice(...args),
     })),
   );
 }

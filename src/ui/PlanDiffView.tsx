@@ -1,12 +1,16 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { PlanDiff } from '../core/diff/diff-plans.ts';
-import { exportVersionDiff, indicatorRows, plotRows, quotaRows, zoneRows } from '../export/diff-tables.ts';
+import {
+  type DiffNames,
+  exportVersionDiff,
+  indicatorRows,
+  versionDiffTables,
+} from '../export/diff-tables.ts';
 import type { Cell } from '../export/table.ts';
 import { type DiffMessageKey, diffText } from '../i18n/diff-messages.ts';
 import type { Language } from '../i18n/messages.ts';
 import { chooseSavedPlan, compareWithSaved } from '../services/version-diff.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
-import { pick } from './format.ts';
 import './diff.css';
 
 /** Plots listed in the panel; the export has them all. */
@@ -118,21 +122,23 @@ function Summary({ diff, language }: { diff: PlanDiff; language: Language }) {
   );
 }
 
-function DiffTables({ diff, language }: { diff: PlanDiff; language: Language }) {
+function DiffTables({ diff, language, names }: { diff: PlanDiff; language: Language; names: DiffNames }) {
   const [onlyChanged, setOnlyChanged] = useState(true);
   const t = (key: DiffMessageKey) => diffText(language, key);
   const { scenario } = diff;
-  const plots = plotRows(language, scenario.plots.slice(0, PLOTS_SHOWN));
-  const other = [
-    ...scenario.assumptions.map((c) => [pick(language, c.name), c.before, c.after, c.difference]),
-    ...diff.settings.map((c) => [c.path, JSON.stringify(c.before), JSON.stringify(c.after), null]),
-    ...diff.balances.map((c) => [
-      diffText(language, 'diff.balanceOf', { town: c.town }),
-      c.before,
-      c.after,
-      c.difference,
-    ]),
-  ] as Cell[][];
+  // The sheets of the export after its figures: plots, zones, quota, assumptions and settings.
+  const [, plots, zones, quota, other] = versionDiffTables(diff, language, names);
+  const sections = [
+    { table: plots, testId: 'diff-plots', title: t('diff.section.plots'), signed: false },
+    { table: zones, testId: 'diff-zones', title: t('diff.section.zones'), signed: true },
+    { table: quota, testId: 'diff-quota', title: t('diff.section.quota'), signed: false },
+    {
+      table: other,
+      testId: 'diff-other',
+      title: `${t('diff.section.assumptions')} · ${t('diff.section.settings')}`,
+      signed: true,
+    },
+  ];
   return (
     <>
       <section className="diff-section">
@@ -154,65 +160,25 @@ function DiffTables({ diff, language }: { diff: PlanDiff; language: Language }) 
           signedLast
         />
       </section>
-      <Section title={t('diff.section.plots')} count={scenario.plots.length}>
-        <RowsTable
-          language={language}
-          testId="diff-plots"
-          header={[t('diff.col.plot'), t('diff.col.before'), t('diff.col.after'), t('diff.col.what')]}
-          rows={plots}
-        />
-        {scenario.plots.length > PLOTS_SHOWN && (
-          <p className="scn-sub">
-            {diffText(language, 'diff.more', { count: scenario.plots.length - PLOTS_SHOWN })}
-          </p>
-        )}
-      </Section>
-      <Section title={t('diff.section.zones')} count={scenario.zones.length}>
-        <RowsTable
-          language={language}
-          testId="diff-zones"
-          header={[
-            t('diff.col.zone'),
-            t('diff.field.name'),
-            t('diff.col.kind'),
-            t('diff.col.what'),
-            t('diff.col.areaBefore'),
-            t('diff.col.areaAfter'),
-            t('diff.col.areaDifference'),
-          ]}
-          rows={zoneRows(language, scenario.zones)}
-          signedLast
-        />
-      </Section>
-      <Section
-        title={t('diff.section.quota')}
-        count={scenario.transfers.length + scenario.directQuota.length}
-      >
-        <RowsTable
-          language={language}
-          testId="diff-quota"
-          header={[
-            t('diff.col.item'),
-            t('diff.col.kind'),
-            t('diff.col.before'),
-            t('diff.col.after'),
-            t('diff.col.what'),
-          ]}
-          rows={quotaRows(language, scenario.transfers, scenario.directQuota)}
-        />
-      </Section>
-      <Section
-        title={`${t('diff.section.assumptions')} · ${t('diff.section.settings')}`}
-        count={other.length}
-      >
-        <RowsTable
-          language={language}
-          testId="diff-other"
-          header={[t('diff.col.item'), t('diff.col.before'), t('diff.col.after'), t('diff.col.difference')]}
-          rows={other}
-          signedLast
-        />
-      </Section>
+      {sections.map(
+        ({ table, testId, title, signed }) =>
+          table && (
+            <Section key={testId} title={title} count={table.rows.length}>
+              <RowsTable
+                language={language}
+                testId={testId}
+                header={table.header}
+                rows={table.rows.slice(0, PLOTS_SHOWN)}
+                signedLast={signed}
+              />
+            </Section>
+          ),
+      )}
+      {scenario.plots.length > PLOTS_SHOWN && (
+        <p className="scn-sub">
+          {diffText(language, 'diff.more', { count: scenario.plots.length - PLOTS_SHOWN })}
+        </p>
+      )}
     </>
   );
 }
@@ -228,6 +194,7 @@ export function PlanDiffView() {
   const versionDiff = usePlanner((state) => state.versionDiff);
   const scenarioSet = usePlanner((state) => state.scenarioSet);
   const analysis = usePlanner((state) => state.analysis);
+  const planName = usePlanner((state) => state.planName);
   const [progress, setProgress] = useState<number | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const t = (key: DiffMessageKey, values?: Record<string, string | number>) =>
@@ -331,7 +298,11 @@ export function PlanDiffView() {
             >
               <Summary diff={diff} language={language} />
               <p className="scn-rule">{t('diff.mapHint')}</p>
-              <DiffTables diff={diff} language={language} />
+              <DiffTables
+                diff={diff}
+                language={language}
+                names={{ before: savedPlan?.fileName ?? '', after: planName }}
+              />
             </div>
           )}
         </>
