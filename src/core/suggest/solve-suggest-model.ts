@@ -199,10 +199,12 @@ interface Plan {
 }
 
 /**
- * Plans read from the prices without a solver, until one is `good` enough: the Lagrangian choice
- * with its short rows filled greedily (by reduced cost per unit of shortfall; then by cost per value
- * of shortfall at the prices), and the repair's first feasible plan; each improved by single moves,
- * then by pairs of moves.
+ * Plans read from the prices without a solver, until one is `good` enough: first the Lagrangian
+ * choice with its short rows filled greedily by reduced cost per unit of shortfall, and the greedy
+ * without prices (the benchmark's baseline: the suggestion is never dearer than it), each improved by
+ * single moves; then the best of them improved by pairs of moves (always); then, if still not good
+ * enough, the Lagrangian choice filled by cost per value of shortfall at the prices, and the repair's
+ * first feasible plan, improved alike.
  */
 function quickPlans(
   model: SuggestModel,
@@ -211,20 +213,27 @@ function quickPlans(
   deadline: number,
   good: (plan: Plan) => boolean,
 ): Plan[] {
-  const starts = [
-    () => greedyPlan(model, dual.best.choice, reducedCostAt(model, dual.lambda), deadline).choice,
-    // The greedy without prices (the benchmark's baseline): the suggestion is never dearer than it.
-    () => greedyPlan(model, cheapestChoice(model, plainCost(model)), plainCost(model), deadline).choice,
-    () => greedyPlan(model, dual.best.choice, plainCost(model), deadline, dual.lambda).choice,
+  const plain = plainCost(model);
+  const improved = (choice: Int32Array): Plan => ({
+    choice: improveChoice(model, choice, [], dual.lambda),
+    transfers: [],
+  });
+  const swapped = (plan: Plan): Plan => ({
+    choice: swapImprove(model, plan.choice, [], deadline, dual.lambda),
+    transfers: [],
+  });
+  const plans: Plan[] = [
+    improved(greedyPlan(model, dual.best.choice, reducedCostAt(model, dual.lambda), deadline).choice),
+    improved(greedyPlan(model, cheapestChoice(model, plain), plain, deadline).choice),
   ];
-  if (first.feasible) starts.push(() => first.result.choice);
-  const plans: Plan[] = [];
-  for (const start of starts) {
-    const improved = improveChoice(model, start(), [], dual.lambda);
-    plans.push({ choice: improved, transfers: [] });
-    if (good(bestPlan(model, plans))) break;
-    plans.push({ choice: swapImprove(model, improved, [], deadline, dual.lambda), transfers: [] });
-    if (good(bestPlan(model, plans)) || performance.now() > deadline) break;
+  const done = () => good(bestPlan(model, plans)) || performance.now() > deadline;
+  // The pairs always: cheap next to the rest, and what makes the suggestion clearly beat the greedy.
+  plans.push(swapped(bestPlan(model, plans)));
+  const more = [() => greedyPlan(model, dual.best.choice, plain, deadline, dual.lambda).choice];
+  if (first.feasible) more.push(() => first.result.choice);
+  for (const start of more) {
+    if (done()) break;
+    plans.push(swapped(improved(start())));
   }
   return plans;
 }
