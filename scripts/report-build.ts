@@ -210,7 +210,18 @@ export function reportBuild(outDir: string): BuildReport {
     const worker = workerStack.pop() as string;
     const parent = classified.get(worker);
     if (!parent) continue;
-    for (const { path, isDynamic } of chunkImports(readFileSync(join(outDir, worker), 'utf8'), worker)) {
+    const code = readFileSync(join(outDir, worker), 'utf8');
+    // WebAssembly a worker's chunk finds beside itself (`new URL("x.wasm", import.meta.url)`: HiGHS).
+    for (const match of code.matchAll(/[`'"]\.?\/?([\w.-]+\.wasm)[`'"]/g)) {
+      const path = `${worker.slice(0, worker.lastIndexOf('/') + 1)}${match[1]}`;
+      if (!classified.has(path))
+        classify(path, {
+          role: parent.role,
+          load: parent.load,
+          note: `WebAssembly of ${worker.replace(/^assets\//, '')}`,
+        });
+    }
+    for (const { path, isDynamic } of chunkImports(code, worker)) {
       if (workers.has(path)) continue;
       workers.add(path);
       classify(path, {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { ExportableMap } from '../export/map-png.ts';
 import { translate } from '../i18n/messages.ts';
 import { importFiles } from '../services/import-files.ts';
@@ -20,7 +20,11 @@ import { PlotPanel } from './PlotPanel.tsx';
 import { PlotTable } from './PlotTable.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SlideList } from './SlideList.tsx';
-import { SuggestPanel } from './SuggestPanel.tsx';
+
+// The suggestion panel and its worker (HiGHS) load when the panel is first opened.
+const SuggestPanel = lazy(() =>
+  import('./SuggestPanel.tsx').then((module) => ({ default: module.SuggestPanel })),
+);
 
 /** The page: a header bar, the map with the legend, a side panel, the plot card and the dialogs. */
 export function App() {
@@ -108,7 +112,11 @@ export function App() {
             {panel === 'scenario' && <ScenarioPanel />}
             {panel === 'compare' && <ComparePanel swipe={swipe} onSwipeChange={setSwipe} />}
             {panel === 'slides' && <SlideList map={map} />}
-            {panel === 'suggest' && <SuggestPanel />}
+            {panel === 'suggest' && (
+              <Suspense fallback={null}>
+                <SuggestPanel />
+              </Suspense>
+            )}
             {panel === 'comments' && <CommentsPanel />}
           </aside>
         )}
