@@ -43,7 +43,7 @@ function geometryCentre(geometry: AreaGeometry): [number, number] | null {
 /** Where the comment's target stands (WGS84 lon/lat), or null when it has no place on the map. */
 export function commentTargetPosition(
   target: CommentTarget,
-  rows: readonly PlotRow[],
+  rows: readonly Pick<PlotRow, 'id' | 'town' | 'box'>[],
   scenarios: readonly Scenario[],
 ): [number, number] | null {
   if (target.kind === 'plot') {
