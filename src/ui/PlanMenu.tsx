@@ -1,6 +1,7 @@
 import { type RefObject, useCallback, useRef, useState } from 'react';
 import { LAYER_KINDS } from '../core/plan/layer-origins.ts';
 import type { LayerKind } from '../core/types.ts';
+import { chainText } from '../i18n/chain-messages.ts';
 import { formatCount, type MessageKey, translate } from '../i18n/messages.ts';
 import {
   backToSample,
@@ -11,6 +12,7 @@ import {
 import { layerName, layerOriginText } from '../state/select-sample-data.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { TownChainDialog } from './TownChainDialog.tsx';
 import { useDismiss } from './use-dismiss.ts';
 import './plan-menu.css';
 
@@ -56,6 +58,7 @@ export function PlanMenu() {
   const busy = usePlanner((state) => state.job !== null);
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState<{ message: string; run: () => Promise<unknown> } | null>(null);
+  const [chainOpen, setChainOpen] = useState(false);
   const replacing = useRef<LayerKind>('plots');
   const root = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -148,8 +151,22 @@ export function PlanMenu() {
           >
             {t('plan.sample')}
           </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="export-item plan-item-whole"
+            disabled={!layers}
+            data-testid="plan-town-chain"
+            onClick={() => {
+              setOpen(false);
+              setChainOpen(true);
+            }}
+          >
+            {chainText(language, 'chain.menu')}
+          </button>
         </div>
       )}
+      {chainOpen && <TownChainDialog onClose={() => setChainOpen(false)} />}
       <LayerFileInput
         inputRef={fileInput}
         testId="plan-replace-input"
