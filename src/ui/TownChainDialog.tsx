@@ -23,6 +23,7 @@ export function TownChainDialog({ onClose }: { onClose: () => void }) {
   const language = usePlanner((state) => state.language);
   const towns = usePlanner(selectPlanTowns);
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [town, setTown] = useState(towns[0] ?? '');
   const [city, setCity] = useState<PlanFile | null>(null);
   const [submissions, setSubmissions] = useState<TownSubmission[]>([]);
@@ -117,20 +118,22 @@ export function TownChainDialog({ onClose }: { onClose: () => void }) {
         <section>
           <h3>{t('chain.merge.heading')}</h3>
           <p className="chain-hint">{t('chain.merge.hint')}</p>
-          <label className="chain-choose">
+          <button type="button" onClick={() => fileInput.current?.click()} data-testid="chain-choose">
             {t('chain.merge.choose')}
-            <input
-              type="file"
-              multiple
-              accept=".json"
-              data-testid="chain-files"
-              onChange={(event) => {
-                const files = [...(event.target.files ?? [])];
-                event.target.value = '';
-                if (files.length > 0) choose(files);
-              }}
-            />
-          </label>
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            hidden
+            accept=".json"
+            data-testid="chain-files"
+            onChange={(event) => {
+              const files = [...(event.target.files ?? [])];
+              event.target.value = '';
+              if (files.length > 0) choose(files);
+            }}
+          />
           {reading && <p>{t('chain.merge.reading')}</p>}
           {problems.map((problem) => (
             <p key={problem.en} className="chain-problem" data-testid="chain-problem">

@@ -29,6 +29,7 @@ describeInBrowser('town submissions', () => {
   };
 
   it("exports a town's part and merges it back edited, as one undo step", async () => {
+    const city = await download(() => page.click('[data-testid="plan-save"]'));
     await page.click('[data-testid="plan-menu-button"]');
     await page.click('[data-testid="plan-town-chain"]');
     const dialog = page.locator('[data-testid="chain-dialog"]');
@@ -40,7 +41,6 @@ describeInBrowser('town submissions', () => {
     expect(part.layers.plots.features.every((f) => f.properties?.town === town)).toBe(true);
 
     // The town's edits: its first plot vacated in 2026, and a plot of another town it surveyed.
-    const city = await download(() => page.click('[data-testid="plan-save"]'));
     const scenario = part.scenarios.find((s) => s.id === part.activeScenarioId) ?? part.scenarios[0];
     if (!scenario) throw new Error('no scenario');
     const own = String(part.layers.plots.features[0]?.properties?.id);
@@ -70,6 +70,7 @@ describeInBrowser('town submissions', () => {
     await row.locator('[data-testid="chain-decision"]').selectOption('city');
     await page.click('[data-testid="chain-merge"]');
     await dialog.waitFor({ state: 'detached' });
+    await page.click('[data-testid="tab-scenario"]');
     await expect.poll(() => page.locator('[data-testid="undo"]').textContent()).toContain('合并镇街上报');
     const merged = await download(() => page.click('[data-testid="plan-save"]'));
     const after = merged.scenarios.find((s) => s.id === scenario.id);
