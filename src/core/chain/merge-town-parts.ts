@@ -18,7 +18,7 @@
 
 import type { PlotRow } from '../analysis/analyze-plan.ts';
 import type { PlanFile } from '../plan/plan-file.ts';
-import { planFingerprint } from '../plan/plan-fingerprint.ts';
+import { fingerprintOf, planFingerprint } from '../plan/plan-fingerprint.ts';
 import type { QuotaTransfer, ReceivingZone, Scenario } from '../scenario/scenario.ts';
 import { createZoneMeasureCache, prepareZoneContext, zoneTown } from '../scenario/zone-measures.ts';
 import type { Message } from '../types.ts';
@@ -100,6 +100,10 @@ interface TownState {
   /** Left out as a whole (`skip`, or `city` with a negative balance). */
   out: boolean;
 }
+
+/** Equal values, whatever the order of their members. */
+const sameValue = (a: unknown, b: unknown) =>
+  a === null || b === null ? a === b : fingerprintOf(a) === fingerprintOf(b);
 
 const changeKey = (change: Pick<MergeChange, 'scenarioId' | 'item' | 'id'>) =>
   `${change.scenarioId}\n${change.item}\n${change.id}`;
@@ -191,8 +195,7 @@ function crossCheck(city: PlanFile, states: TownState[], merged: Scenario[], led
       for (const change of taken.filter((c) => c.item === 'transfer')) {
         const record = (change.town ?? change.city) as QuotaTransfer;
         const counterpart = counterpartRecord(record, state.town, scenario.id, states, before);
-        if (counterpart === undefined || JSON.stringify(counterpart) === JSON.stringify(change.town))
-          continue;
+        if (counterpart === undefined || sameValue(counterpart, change.town)) continue;
         addConflict(state, conflictOf(state, scenario, 'unmatched-transfer', change, { counterpart }));
         changed = revert(state, change) || changed;
       }
