@@ -14,6 +14,7 @@ import {
 } from 'maplibre-gl';
 import type { LayerKind } from '../core/types.ts';
 import type { PlannerState } from '../state/planner-state.ts';
+import { selectShownScenario } from '../state/select-playback.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { selectSuggestedMarks } from '../state/suggested-marks.ts';
 import { BoxSelect } from './box-select.ts';
@@ -36,6 +37,7 @@ import {
   PlanSources,
   pickedPlotsSync,
   planLayerSyncs,
+  playbackFadeSync,
   syncRunner,
   zonesSync,
 } from './map-syncs.ts';
@@ -354,16 +356,18 @@ export class MapController {
     return [
       ...contextSyncs(this.map),
       ...planLayerSyncs(this.map, sources),
-      ...actionSyncs(this.map, this.raster, (state) => activeScenario(state.scenarioSet)?.actions),
+      // In 逐年推演 the scenario as it stands at the end of the year shown.
+      ...actionSyncs(this.map, this.raster, (state) => selectShownScenario(state)?.actions),
       suggestedMarksSync(this.map, selectSuggestedMarks),
       zonesSync(
         sources,
-        (state) => activeScenario(state.scenarioSet),
+        (state) => selectShownScenario(state),
         (state) => state.editingZoneId,
       ),
       pickedPlotsSync(sources),
       commentPinsSync(sources),
       labelSizeSync(this.map),
+      playbackFadeSync(this.map),
     ];
   }
 

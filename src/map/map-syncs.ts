@@ -4,7 +4,12 @@
  * it sees it writes, so a new map is drawn whole. The syncs here serve the main map and the swipe's.
  */
 
-import { AttributionControl, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
+import {
+  AttributionControl,
+  type ExpressionSpecification,
+  type GeoJSONSource,
+  type Map as MapLibreMap,
+} from 'maplibre-gl';
 import type { ActionEntry, Scenario } from '../core/scenario/scenario.ts';
 import type { FeatureCollection, LayerKind } from '../core/types.ts';
 import { mapAttribution } from '../i18n/messages.ts';
@@ -14,7 +19,7 @@ import { selectPlanCredits } from '../state/select-sample-data.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { labelSizes, PROJECTOR_LABEL_SCALE } from './base-layers.ts';
 import { asSourceData } from './build-style.ts';
-import { LAYERS_OF, TOWN_FILTERED_LAYERS } from './plan-layers.ts';
+import { LAYERS_OF, PLOT_FILL_OPACITY, TOWN_FILTERED_LAYERS } from './plan-layers.ts';
 import type { PlotRasterSource } from './plot-raster-source.ts';
 import {
   changedActions,
@@ -26,7 +31,7 @@ import {
   zoneFeatures,
 } from './scenario-layers.ts';
 import { townFilter } from './style-expressions.ts';
-import { PLAN_GEOJSON_SOURCES, SOURCE } from './style-ids.ts';
+import { LAYER, PLAN_GEOJSON_SOURCES, SOURCE } from './style-ids.ts';
 
 /** One store → map sync. */
 export interface MapSync {
@@ -278,6 +283,30 @@ export function labelSizeSync(map: MapLibreMap): MapSync {
       if (!previous && !briefing) return;
       for (const [layer, size] of Object.entries(labelSizes(briefing ? PROJECTOR_LABEL_SCALE : 1)))
         if (map.getLayer(layer)) map.setLayoutProperty(layer, 'text-size', size);
+    },
+  );
+}
+
+/** A vacated or relocated plot's fill in 逐年推演 once its year has come: faded, its land given up. */
+const PLAYBACK_FILL_OPACITY: ExpressionSpecification = [
+  'match',
+  ['coalesce', ['feature-state', 'action'], 'keep'],
+  ['vacate', 'relocate'],
+  0.18,
+  PLOT_FILL_OPACITY,
+];
+
+/** In 逐年推演 the plots given up by the year shown fade (their action is drawn as feature state). */
+export function playbackFadeSync(map: MapLibreMap): MapSync {
+  return follow(
+    (state) => [state.playbackYear !== null] as const,
+    ([playing], _state, previous) => {
+      if (!previous && !playing) return;
+      map.setPaintProperty(
+        LAYER.plotsFill,
+        'fill-opacity',
+        playing ? PLAYBACK_FILL_OPACITY : PLOT_FILL_OPACITY,
+      );
     },
   );
 }

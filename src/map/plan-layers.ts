@@ -16,6 +16,9 @@ import {
 } from './style-expressions.ts';
 import { CONTROL_HATCH_IMAGE, LAYER, PLOT_SOURCE_LAYER, SOURCE } from './style-ids.ts';
 
+/** The plots' fill opacity (逐年推演 fades the plots given up by the year shown: map-syncs.ts). */
+export const PLOT_FILL_OPACITY = 0.9;
+
 /**
  * The plot layers a chosen town filters. The outline and the action outline keep one filter so
  * that they keep sharing their vertices (see the action layer).
@@ -89,7 +92,7 @@ export function planLayers(): LayerSpecification[] {
       source: SOURCE.plots,
       'source-layer': PLOT_SOURCE_LAYER.plots,
       minzoom: POLYGONS_FROM_ZOOM,
-      paint: { 'fill-color': statusColorExpression(), 'fill-opacity': 0.9 },
+      paint: { 'fill-color': statusColorExpression(), 'fill-opacity': PLOT_FILL_OPACITY },
     },
     {
       id: LAYER.plotsOutline,

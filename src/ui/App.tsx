@@ -20,6 +20,7 @@ import { PlotPanel } from './PlotPanel.tsx';
 import { PlotTable } from './PlotTable.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SlideList } from './SlideList.tsx';
+import { YearPlayer } from './YearPlayer.tsx';
 
 // The suggestion panel and its worker (HiGHS) load when the panel is first opened.
 const SuggestPanel = lazy(() =>
@@ -92,6 +93,7 @@ export function App() {
           {!briefing && (
             <>
               <Legend />
+              <YearPlayer />
               <PlotPanel />
               <JobBar />
               <Notice />

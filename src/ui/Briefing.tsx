@@ -14,6 +14,7 @@ import { BriefingTargets } from './BriefingTargets.tsx';
 import { BASELINE, CompareMap } from './CompareMap.tsx';
 import { pick } from './format.ts';
 import { PaneToggle } from './PaneToggle.tsx';
+import { YearPlayer } from './YearPlayer.tsx';
 
 type Text = (key: BriefingMessageKey, values?: Record<string, string | number>) => string;
 
@@ -126,6 +127,7 @@ export function Briefing({ map }: { map: ExportableMap | null }) {
         data-slide-index={index}
         data-scenario-id={scenario?.id ?? ''}
       >
+        <YearPlayer className="briefing-year-player" />
         <header className="briefing-top" data-map-cover>
           <div className="briefing-heading">
             <h1 className="briefing-caption" data-testid="briefing-caption" title={caption}>

@@ -5,6 +5,7 @@ import { type BriefingMessageKey, briefingText } from '../i18n/briefing-messages
 import type { Language } from '../i18n/messages.ts';
 import { progressOf } from '../state/progress-of.ts';
 import { selectActiveIndicators } from '../state/scenario-selectors.ts';
+import { selectPlaybackPlanYear } from '../state/select-playback.ts';
 import { usePlanner } from '../state/store.ts';
 import { formatNumber, pick } from './format.ts';
 import { PaneToggle } from './PaneToggle.tsx';
@@ -42,7 +43,9 @@ export function BriefingTargets({ language }: { language: Language }) {
   const indicators = usePlanner(selectActiveIndicators);
   const [expanded, setExpanded] = useState(true);
   const t: Text = (key, values) => briefingText(language, key, values);
-  const targets = indicators?.overall.targets;
+  // In 逐年推演 the bars of the year played.
+  const playbackYear = usePlanner(selectPlaybackPlanYear);
+  const targets = (playbackYear === null ? indicators?.overall : indicators?.byYear[playbackYear])?.targets;
   if (!expanded)
     return (
       <aside

@@ -6,6 +6,7 @@ import { type ScenarioMessageKey, scenarioText } from '../i18n/scenario-messages
 import { isTypingTarget, undoShortcut } from '../state/keyboard-shortcuts.ts';
 import { newId, uniqueName } from '../state/new-id.ts';
 import { selectActiveScenario } from '../state/scenario-selectors.ts';
+import { selectPlaybackPlanYear } from '../state/select-playback.ts';
 import { plannerStore, usePlanner } from '../state/store.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { AssumptionsPanel } from './AssumptionsPanel.tsx';
@@ -282,7 +283,9 @@ export function ScenarioPanel() {
   const language = usePlanner((state) => state.language);
   const loaded = usePlanner((state) => state.analysis !== null);
   const hasScenario = usePlanner((state) => state.scenarioSet.scenarios.length > 0);
-  const [year, setYear] = useState<PlanYear>(LAST_PLAN_YEAR);
+  const [chosenYear, setYear] = useState<PlanYear>(LAST_PLAN_YEAR);
+  // In 逐年推演 the bars and the ledger follow the year played.
+  const year = usePlanner(selectPlaybackPlanYear) ?? chosenYear;
   const t: Text = (key, values) => scenarioText(language, key, values);
   useUndoShortcuts();
 
