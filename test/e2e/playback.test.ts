@@ -65,9 +65,10 @@ describeInBrowser('逐年推演: the years played back on the map', () => {
   it('plays the horizon from its first year and pauses', async () => {
     await page.click('[data-testid="year-player-start"]');
     const player = page.locator('[data-testid="year-player"]');
-    expect(await player.getAttribute('data-year')).toBe('2022');
+    // From 2022 on (a slow machine may already show the next year), a year every 1.6 s.
+    expect(Number(await player.getAttribute('data-year'))).toBeGreaterThanOrEqual(2022);
     expect(await player.getAttribute('data-playing')).toBe('true');
-    await page.locator('[data-testid="year-player"][data-year="2023"]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="year-player"][data-year="2024"]').waitFor({ timeout: 20_000 });
     await page.click('[data-testid="year-player-play"]');
     expect(await player.getAttribute('data-playing')).toBe('false');
   });
