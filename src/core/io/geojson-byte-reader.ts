@@ -14,19 +14,22 @@
  */
 
 import type { FeatureCollection } from '../types.ts';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  isSpace,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './json-bytes.ts';
 import { GIVE_UP, INCOMPLETE, JsonStringDecoder, latin1 } from './json-string-decoder.ts';
 
 /** Deeper nesting than this (a GeoJSON MultiPolygon's positions are at 6 in a feature) gives up. */
 export const MAX_DEPTH = 64;
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 const MINUS = 0x2d;
 const PLUS = 0x2b;
 const DOT = 0x2e;
@@ -417,10 +420,6 @@ export function readFeatureCollectionBytes(bytes: Uint8Array): FeatureCollection
 const TRUE_BYTES = [0x74, 0x72, 0x75, 0x65];
 const FALSE_BYTES = [0x66, 0x61, 0x6c, 0x73, 0x65];
 const NULL_BYTES = [0x6e, 0x75, 0x6c, 0x6c];
-
-function isSpace(byte: number): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
 
 /** {@link skipSpace}, throwing INCOMPLETE when the bytes end there. */
 function spaceSkipped(bytes: Uint8Array, from: number): number {

@@ -5,13 +5,13 @@
  * {@link GIVE_UP}; a string that runs past the bytes throws {@link INCOMPLETE}.
  */
 
+import { BACKSLASH, QUOTE } from './json-bytes.ts';
+
 /** Thrown when a value runs past the bytes that have come so far. */
 export const INCOMPLETE = { incomplete: true };
 /** Thrown when the bytes are not JSON (or not UTF-8) that the byte reader reads. */
 export const GIVE_UP = { giveUp: true };
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const ZERO = 0x30;
 const NINE = 0x39;
 

@@ -6,24 +6,22 @@
  */
 
 import type { FeatureCollection } from '../types.ts';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  isSpace,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './json-bytes.ts';
 
 /** Files from this size on are parsed in pieces; smaller ones cost little as one text. */
 export const LARGE_GEOJSON_BYTES = 32 * 1024 * 1024;
 /** About this many bytes of features are decoded and parsed at a time (a few milliseconds each). */
 const PIECE_BYTES = 4 * 1024 * 1024;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
-
-function isSpace(byte: number | undefined): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
 
 /** The index of the quote that closes the string opening at `start`; -1 if none. */
 function stringEnd(bytes: Uint8Array, start: number): number {
