@@ -183,7 +183,7 @@ const LIMIT_WORDS: Record<string, Message> = {
   quota: { zh: '用地指标', en: 'quota' },
   capacity: { zh: '承接区块容量', en: 'zone capacity' },
   budget: { zh: '年度预算', en: 'budget' },
-  rule: { zh: '规则限制', en: 'rules' },
+  rule: { zh: '规则', en: 'rules' },
 };
 
 /** One shortfall in words. */
