@@ -55,6 +55,7 @@ describe('recording a slide', () => {
         pickedPlots: [2, 0],
         selectedPlot: 3,
         analysis,
+        playbackYear: 2024,
       },
       { center: [121.27, 30.19], zoom: 14.25, bearing: 10, pitch: 20 },
     );
@@ -67,6 +68,7 @@ describe('recording a slide', () => {
       scenarioId: 'scenario-2',
       town: '观海卫镇',
       plotIds: [analysis.rows[2]?.id, analysis.rows[0]?.id],
+      year: 2024,
     });
     expect(recorded.plotIds?.every((id) => typeof id === 'string')).toBe(true);
   });
@@ -79,11 +81,14 @@ describe('recording a slide', () => {
       town: null,
       pickedPlots: [],
       analysis,
+      playbackYear: null,
     };
     const selected = createSlide(slideSourceOf({ ...state, selectedPlot: 1 }, CAMERA), 's', 'x');
     expect(selected.plotIds).toEqual([analysis.rows[1]?.id]);
     const plain = createSlide(slideSourceOf({ ...state, selectedPlot: null }, CAMERA), 's', 'x');
     expect('plotIds' in plain).toBe(false);
+    // Without the years control the slide shows the whole plan: no year is written.
+    expect('year' in plain).toBe(false);
     expect('town' in plain).toBe(false);
   });
 
@@ -91,7 +96,7 @@ describe('recording a slide', () => {
     const camera = { center: [121.2, 30.1] as [number, number], zoom: 10, bearing: 0, pitch: 0 };
     const visible = { boundary: true, control: true, plots: true };
     const recorded = createSlide(
-      { camera, visible, scenarioId: 's', town: null, plotIds: [] },
+      { camera, visible, scenarioId: 's', town: null, plotIds: [], year: null },
       'slide-1',
       'caption',
     );
@@ -186,6 +191,13 @@ describe('showing a slide', () => {
       serial: 1,
     });
     expect(changes.currentSlideId).toBe('b');
+    // A slide without a year shows the whole plan, and stops the years playing.
+    expect(changes.playbackYear).toBeNull();
+    expect(changes.playing).toBe(false);
+    expect(
+      slideViewChanges({ scenarioSet: changes.scenarioSet, viewRequest: null }, { ...shown, year: 2023 })
+        .playbackYear,
+    ).toBe(2023);
     // One recorded with its extent asks for exactly that.
     const recorded = { ...shown, camera: { ...shown.camera, bounds: [121.2, 30.15, 121.3, 30.25] } };
     expect(

@@ -19,6 +19,8 @@ export interface SlideSource {
   town: string | null;
   /** Plots picked or selected, by plot id. */
   plotIds: readonly string[];
+  /** The year the years control shows (逐年推演), or null for the whole plan. */
+  year: number | null;
 }
 
 /**
@@ -26,7 +28,10 @@ export interface SlideSource {
  * highlighted are those picked (box selection, the table's filter), else the selected plot.
  */
 export function slideSourceOf(
-  state: Pick<PlannerState, 'visible' | 'scenarioSet' | 'town' | 'pickedPlots' | 'selectedPlot' | 'analysis'>,
+  state: Pick<
+    PlannerState,
+    'visible' | 'scenarioSet' | 'town' | 'pickedPlots' | 'selectedPlot' | 'analysis' | 'playbackYear'
+  >,
   camera: SlideCamera,
 ): SlideSource {
   const rows = state.analysis?.rows ?? [];
@@ -43,6 +48,7 @@ export function slideSourceOf(
     scenarioId: state.scenarioSet.activeScenarioId,
     town: state.town,
     plotIds,
+    year: state.playbackYear,
   };
 }
 
@@ -68,6 +74,7 @@ export function createSlide(source: SlideSource, id: string, caption: string): S
   };
   if (source.town !== null) slide.town = source.town;
   if (source.plotIds.length > 0) slide.plotIds = [...source.plotIds];
+  if (source.year !== null) slide.year = source.year;
   return slide;
 }
 
@@ -117,13 +124,17 @@ export function steppedSlide(slides: readonly Slide[], currentId: string | null,
 /**
  * What showing `slide` changes in the store: the layers, the town, the active scenario (when it
  * still exists; going to a slide is not an edit and leaves the undo history alone), a request for
- * its extent (fitted to the screen it is shown on: slide-bounds.ts), and the slide as the current
- * one (its town and plots are highlighted).
+ * its extent (fitted to the screen it is shown on: slide-bounds.ts), the year it recorded (逐年推演:
+ * the plan as at the end of that year, still; none shows the whole plan), and the slide as the
+ * current one (its town and plots are highlighted).
  */
 export function slideViewChanges(
   state: Pick<PlannerState, 'scenarioSet' | 'viewRequest'>,
   slide: Slide,
-): Pick<PlannerState, 'visible' | 'town' | 'scenarioSet' | 'viewRequest' | 'currentSlideId'> {
+): Pick<
+  PlannerState,
+  'visible' | 'town' | 'scenarioSet' | 'viewRequest' | 'currentSlideId' | 'playbackYear' | 'playing'
+> {
   const exists = state.scenarioSet.scenarios.some((scenario) => scenario.id === slide.scenarioId);
   const { center, zoom, bearing, pitch } = slide.camera;
   return {
@@ -142,6 +153,8 @@ export function slideViewChanges(
       serial: (state.viewRequest?.serial ?? 0) + 1,
     },
     currentSlideId: slide.id,
+    playbackYear: slide.year ?? null,
+    playing: false,
   };
 }
 

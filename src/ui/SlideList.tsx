@@ -143,6 +143,7 @@ export function SlideList({ map }: { map: ExportableMap | null }) {
       }),
     ];
     if (slide.plotIds?.length) parts.push(t('slides.plots', { count: slide.plotIds.length }));
+    if (slide.year !== undefined) parts.push(t('slides.year', { year: String(slide.year) }));
     return parts.join(' · ');
   };
 

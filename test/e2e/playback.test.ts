@@ -89,6 +89,27 @@ describeInBrowser('逐年推演: the years played back on the map', () => {
     }
   });
 
+  it('records a year in a slide, and briefing shows the slide at that year', async () => {
+    await showYear(2024);
+    await page.click('[data-testid="tab-slides"]');
+    await page.click('[data-testid="slide-record"]');
+    const item = page.locator('[data-testid="slide-item"]').last();
+    await expect.poll(() => item.textContent()).toContain('截至 2024 年底');
+    expect(await page.evaluate(() => window.__plannerInternals?.store.getState().slides.at(-1)?.year)).toBe(
+      2024,
+    );
+    // Back to the whole plan, then the slide brings its year back, in briefing too.
+    await page.click('[data-testid="year-player-close"]');
+    await page.locator('[data-testid="year-player-start"]').waitFor();
+    await page.click('[data-testid="briefing-enter"]');
+    await page.locator('[data-testid="briefing"]').waitFor();
+    await page.locator('[data-testid="year-player"][data-year="2024"]').waitFor();
+    await page.evaluate(() => window.__planner?.whenIdle());
+    saveOutput('playback-briefing-2024.png', await page.screenshot({ type: 'png' }));
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="briefing"]').waitFor({ state: 'detached' });
+  });
+
   it('shows the whole plan again when the playback ends, with no request out', async () => {
     await showYear(2022);
     await page.click('[data-testid="year-player-close"]');

@@ -301,6 +301,7 @@ const MAKERS: readonly { weight: number; make: Maker }[] = [
         scenarioId: plan.scenarioSet.activeScenarioId,
         town: random.chance(0.5) ? random.pick(facts.towns) : null,
         plotIds: random.chance(0.5) ? someOf(random, facts.plotIds, 3) : [],
+        year: null,
       };
       const slide = createSlide(source, `slide-${serial}`, caption);
       return { kind: 'slides', slides: insertSlide(plan.slides, slide), label: SLIDE_LABELS.record(caption) };

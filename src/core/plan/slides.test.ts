@@ -28,6 +28,7 @@ function slides(): Slide[] {
       scenarioId: 'scenario-2',
       town: '观海卫镇',
       plotIds: ['GHW-001', 'GHW-003'],
+      year: 2024,
     },
   ];
 }
@@ -146,6 +147,18 @@ describe('slides in the plan file', () => {
       (s: Record<string, unknown>) => (s.plotIds = [1, 2]),
       'wrong-part',
       'slides[0].plotIds',
+    ],
+    [
+      'a year that is not a whole year',
+      (s: Record<string, unknown>) => (s.year = 2024.5),
+      'wrong-part',
+      'slides[0].year',
+    ],
+    [
+      'a year written as text',
+      (s: Record<string, unknown>) => (s.year = '2024'),
+      'wrong-part',
+      'slides[0].year',
     ],
     [
       'a town that is a list',

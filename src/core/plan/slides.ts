@@ -44,10 +44,27 @@ export interface Slide {
   town?: string;
   /** Plots highlighted, by plot id (the plot's `id` property, as scenario actions name them). */
   plotIds?: string[];
+  /**
+   * The plan year shown (逐年推演): the map, the targets' bars and the quota ledger as they stand at
+   * the end of that year. Absent for the whole plan.
+   */
+  year?: number;
 }
 
 /** The keys of a slide in the order they are written. */
-export const SLIDE_KEYS = ['id', 'caption', 'camera', 'layers', 'scenarioId', 'town', 'plotIds'] as const;
+export const SLIDE_KEYS = [
+  'id',
+  'caption',
+  'camera',
+  'layers',
+  'scenarioId',
+  'town',
+  'plotIds',
+  'year',
+] as const;
+
+/** The years a slide may record (a plan's horizon lies within them). */
+export const SLIDE_YEARS = { min: 1990, max: 2100 } as const;
 
 /** Limits of the camera, the same as MapLibre's. */
 export const MAX_ZOOM = 24;
@@ -64,6 +81,10 @@ const EXPECT = {
   boolean: { zh: 'true 或 false', en: 'true or false' },
   string: { zh: '文本', en: 'a text (string)' },
   plotIds: { zh: '地块编号（文本）的数组', en: 'an array of plot ids (texts)' },
+  year: {
+    zh: `${SLIDE_YEARS.min} 到 ${SLIDE_YEARS.max} 之间的整数年份`,
+    en: `a whole year from ${SLIDE_YEARS.min} to ${SLIDE_YEARS.max}`,
+  },
   bounds: {
     zh: '[西, 南, 东, 北]（WGS84 经纬度，西 < 东，南 < 北）',
     en: '[west, south, east, north] (WGS84 degrees, west < east, south < north)',
@@ -169,11 +190,27 @@ function readSlide(reader: PlanReader, value: unknown, path: string): Slide | un
       ok = false;
     }
   }
+  let year: number | undefined;
+  if (record.year !== undefined) {
+    const value = record.year;
+    if (
+      typeof value === 'number' &&
+      Number.isInteger(value) &&
+      value >= SLIDE_YEARS.min &&
+      value <= SLIDE_YEARS.max
+    )
+      year = value;
+    else {
+      reader.wrong(childPath(path, 'year'), EXPECT.year, value);
+      ok = false;
+    }
+  }
   if (!ok || id === undefined || caption === undefined || !camera || !layers || scenarioId === undefined)
     return undefined;
   const slide: Slide = { id, caption, camera, layers, scenarioId };
   if (town !== undefined) slide.town = town;
   if (plotIds !== undefined) slide.plotIds = plotIds;
+  if (year !== undefined) slide.year = year;
   return slide;
 }
 
