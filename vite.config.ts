@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { buildSingleFileApp } from './scripts/lib/single-file-app.ts';
 
 /**
  * The Content-Security-Policy in index.html is for the built app. The dev server injects inline
@@ -10,6 +13,33 @@ function dropCspInDev(): Plugin {
     name: 'drop-csp-in-dev',
     apply: 'serve',
     transformIndexHtml: (html) => html.replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  };
+}
+
+/**
+ * 导出 → 审阅包 in the app `npm start` opens: the page fetches planner-single.html beside itself
+ * (src/services/review-bundle-export.ts); the dev server answers with dist-single/index.html, built
+ * first when it is missing or older than a source (a minute or more, once).
+ */
+function serveSingleFileApp(): Plugin {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  return {
+    name: 'serve-single-file-app',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use('/planner-single.html', (_request, response) => {
+        buildSingleFileApp(root).then(
+          (page) => {
+            response.setHeader('Content-Type', 'text/html; charset=utf-8');
+            response.end(readFileSync(page));
+          },
+          (error: unknown) => {
+            response.statusCode = 500;
+            response.end(String(error));
+          },
+        );
+      });
+    },
   };
 }
 
@@ -25,7 +55,7 @@ const treeshake = {
 export default defineConfig({
   // Relative asset URLs: the built folder works under any sub-path of an intranet server.
   base: './',
-  plugins: [react(), dropCspInDev()],
+  plugins: [react(), dropCspInDev(), serveSingleFileApp()],
   resolve: {
     // polygon-clipping's `browser` field (which Vite prefers) is a UMD file that cannot be tree-shaken:
     // the page, which imports only helpers of the modules that use it, carried all of it. Its ES module
@@ -37,6 +67,9 @@ export default defineConfig({
   optimizeDeps: { exclude: ['highs'] },
   server: {
     host: '127.0.0.1',
+    // The builds are written inside the project: a page open on the dev server must not reload when
+    // serveSingleFileApp builds dist-single/ for a review bundle.
+    watch: { ignored: ['**/dist/**', '**/dist-single/**'] },
     // The sample plan and the base map are imported from data/ at the project root.
     fs: { allow: ['.'] },
   },

@@ -8,14 +8,14 @@
  * the file and the problem, exit code 2, and nothing written.
  */
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parsePlanFile } from '../src/core/plan/parse-plan-file.ts';
 import { type PlanFile, serializePlan } from '../src/core/plan/plan-file.ts';
 import { embedReviewPlan, reviewPlanKey, singleFileAppProblem } from '../src/core/review/review-bundle.ts';
+import { buildSingleFileApp } from './lib/single-file-app.ts';
 import { writeAtomically } from './lib/write-atomically.ts';
 
 const USAGE =
@@ -85,41 +85,6 @@ function readPlan(path: string): PlanFile {
   return parsed.plan;
 }
 
-/** The newest modification time (ms) of the files under `paths` (folders walked). */
-function newestChange(paths: string[]): number {
-  let newest = 0;
-  const stack = paths.filter((path) => existsSync(path));
-  while (stack.length > 0) {
-    const path = stack.pop() as string;
-    const stat = statSync(path);
-    if (stat.isDirectory()) for (const name of readdirSync(path)) stack.push(join(path, name));
-    else newest = Math.max(newest, stat.mtimeMs);
-  }
-  return newest;
-}
-
-/** dist-single/index.html, built first when it is missing or older than a source of the app. */
-function builtSingleFile(root: string): string {
-  const page = join(root, 'dist-single', 'index.html');
-  const sources = ['src', 'data', 'public', 'index.html', 'vite.config.ts', 'package-lock.json']
-    .map((name) => join(root, name))
-    .concat(join(root, 'scripts', 'build-single.ts'));
-  if (existsSync(page) && statSync(page).mtimeMs >= newestChange(sources)) return page;
-  console.error(
-    '正在构建单文件版（npm run build:single）… / Building the single-file app (npm run build:single)…',
-  );
-  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const built = spawnSync(process.execPath, [tsx, join(root, 'scripts', 'build-single.ts')], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (built.status !== 0) {
-    console.error('单文件版构建失败，未生成审阅包。 / The single-file build failed; no bundle was written.');
-    process.exit(1);
-  }
-  return page;
-}
-
 function readApp(path: string): string {
   let html: string;
   try {
@@ -139,10 +104,20 @@ function readApp(path: string): string {
   return html;
 }
 
-function main(): void {
+/** dist-single/index.html, built first when it is missing or older than a source of the app. */
+async function builtSingleFile(root: string): Promise<string> {
+  try {
+    return await buildSingleFileApp(root);
+  } catch {
+    console.error('单文件版构建失败，未生成审阅包。 / The single-file build failed; no bundle was written.');
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
   const args = readArguments();
   const plan = readPlan(args.plan);
-  const app = readApp(args.app ?? builtSingleFile(projectRoot()));
+  const app = readApp(args.app ?? (await builtSingleFile(projectRoot())));
   const planText = serializePlan(plan);
   const bundle = embedReviewPlan(app, planText, reviewPlanKey(plan));
   try {
@@ -160,4 +135,4 @@ function main(): void {
   );
 }
 
-main();
+void main();
