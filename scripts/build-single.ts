@@ -134,6 +134,9 @@ export function inlinePage(html: string, readAsset: (relativePath: string) => st
 }
 
 async function main(): Promise<void> {
+  // A production build whoever runs it: under Vitest (NODE_ENV=test) or the dev server (development)
+  // Vite would inline React's development build, which a review bundle refuses.
+  process.env.NODE_ENV = 'production';
   const started = performance.now();
   const stageDir = mkdtempSync(join(tmpdir(), 'planner-single-'));
   const outDir = join(root, 'dist-single');

@@ -99,6 +99,7 @@ describeInBrowser('exports', () => {
       '各镇街实施清单 CSV',
       '指标表 CSV',
       '图层 GeoJSON',
+      '审阅包（单个 HTML，离线审阅）',
       '打印报告',
     ]);
     await page.keyboard.press('Escape');
