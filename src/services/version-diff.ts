@@ -18,16 +18,15 @@ import { planPlotFeatures } from './plan-jobs.ts';
 
 let client: WorkerClient<DiffApi> | null = null;
 
-function diffClient(): WorkerClient<DiffApi> {
-  client ??= createWorkerClient<DiffApi>(
-    () => new Worker(new URL('../worker/diff-worker.ts', import.meta.url), { type: 'module' }),
-    {
-      workerFailure: (message) => ({
-        zh: `版本对比程序出错：${message}`,
-        en: `The comparison worker failed: ${message}`,
-      }),
-    },
-  );
+async function diffClient(): Promise<WorkerClient<DiffApi>> {
+  if (client) return client;
+  const { startDiffWorker } = await import('./start-diff-worker.ts');
+  client ??= createWorkerClient<DiffApi>(startDiffWorker, {
+    workerFailure: (message) => ({
+      zh: `版本对比程序出错：${message}`,
+      en: `The comparison worker failed: ${message}`,
+    }),
+  });
   return client;
 }
 
@@ -93,7 +92,7 @@ export async function chooseSavedPlan(
     return false;
   }
   try {
-    await diffClient().api.openSaved({ plan }, { ...(onProgress ? { onProgress } : {}) });
+    await (await diffClient()).api.openSaved({ plan }, { ...(onProgress ? { onProgress } : {}) });
   } catch (error) {
     store.getState().setNotice({ kind: 'error', message: failure(error) });
     return false;
@@ -129,7 +128,7 @@ async function compareNow(store: PlannerStore, onProgress?: ProgressListener): P
   const scenarioId = state.scenarioSet.activeScenarioId;
   if (!saved || !state.layers || !scenarioId) return false;
   const layersKey = layersKeyOf(state.layers);
-  const api = diffClient().api;
+  const api = (await diffClient()).api;
   try {
     const known = await api.hasLayers({ layersKey });
     const features = known ? [] : await planPlotFeatures(store);
