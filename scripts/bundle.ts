@@ -12,19 +12,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parsePlanFile } from '../src/core/plan/parse-plan-file.ts';
-import { type PlanFile, serializePlan } from '../src/core/plan/plan-file.ts';
+import { serializePlan } from '../src/core/plan/plan-file.ts';
 import { embedReviewPlan, reviewPlanKey, singleFileAppProblem } from '../src/core/review/review-bundle.ts';
+import { failWith as fail, readPlanArgument } from './lib/read-plan-argument.ts';
 import { buildSingleFileApp } from './lib/single-file-app.ts';
 import { writeAtomically } from './lib/write-atomically.ts';
 
 const USAGE =
   '用法 / usage: npm run bundle -- --plan P.plan.json --out review.html [--app dist-single/index.html]';
-
-function fail(lines: string[]): never {
-  for (const line of lines) console.error(line);
-  process.exit(2);
-}
 
 /** The project folder: the nearest folder above this script (or its bundle in .cache/cli/) with a package.json. */
 function projectRoot(): string {
@@ -58,33 +53,6 @@ function readArguments(): Arguments {
   return { plan: values.plan, out: values.out, ...(values.app !== undefined ? { app: values.app } : {}) };
 }
 
-function readPlan(path: string): PlanFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    fail([
-      `无法读取方案文件 ${path}：${(error as Error).message}`,
-      `Cannot read plan file ${path}: ${(error as Error).message}`,
-    ]);
-  }
-  const parsed = parsePlanFile(text, path);
-  if (!parsed.ok)
-    fail([
-      `方案文件 ${path} 有 ${parsed.problems.length} 个问题，未生成审阅包 / ${path} has ${parsed.problems.length} problem(s); no bundle was written:`,
-      ...parsed.problems
-        .slice(0, 50)
-        .flatMap((p) => [
-          `  错误 [${p.code}]${p.path ? ` ${p.path}` : ''}`,
-          `    ${p.message.zh}`,
-          `    ${p.message.en}`,
-        ]),
-    ]);
-  for (const warning of parsed.warnings)
-    console.error(`  警告 [${warning.code}] ${warning.message.zh}\n    ${warning.message.en}`);
-  return parsed.plan;
-}
-
 function readApp(path: string): string {
   let html: string;
   try {
@@ -116,7 +84,7 @@ async function builtSingleFile(root: string): Promise<string> {
 
 async function main(): Promise<void> {
   const args = readArguments();
-  const plan = readPlan(args.plan);
+  const plan = readPlanArgument(args.plan, { zh: '未生成审阅包', en: 'no bundle was written' });
   const app = readApp(args.app ?? (await builtSingleFile(projectRoot())));
   const planText = serializePlan(plan);
   const bundle = embedReviewPlan(app, planText, reviewPlanKey(plan));

@@ -19,8 +19,14 @@ export function bilingual(message: Message): string[] {
   return [message.zh, message.en];
 }
 
-/** The plan file at `path`, or exit code 2 with the reason. */
-export function readPlanArgument(path: string): PlanFile {
+/**
+ * The plan file at `path`, or exit code 2 with the reason.
+ * @param notWritten what the command then does not write, for the message (default: nothing)
+ */
+export function readPlanArgument(
+  path: string,
+  notWritten: Message = { zh: '未生成任何输出', en: 'nothing was written' },
+): PlanFile {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -33,7 +39,7 @@ export function readPlanArgument(path: string): PlanFile {
   const parsed = parsePlanFile(text, path);
   if (!parsed.ok)
     failWith([
-      `方案文件 ${path} 有 ${parsed.problems.length} 个问题，未生成任何输出 / ${path} has ${parsed.problems.length} problem(s); nothing was written:`,
+      `方案文件 ${path} 有 ${parsed.problems.length} 个问题，${notWritten.zh} / ${path} has ${parsed.problems.length} problem(s); ${notWritten.en}:`,
       ...parsed.problems
         .slice(0, 50)
         .flatMap((p) => [
