@@ -104,6 +104,16 @@ async function main(): Promise<void> {
         );
       }
     };
+    // The sample plan's plausibility check runs after the legend shows: an import meanwhile would be refused.
+    await page.waitForFunction(() => !window.__plannerInternals?.store.getState().job, null, {
+      timeout: 300_000,
+      polling: 500,
+    });
+    // What the worker warns about (a failed autosave of the layers) is part of the figures.
+    for (const worker of page.workers())
+      worker.on('console', (message) => {
+        if (message.type() === 'warning' || message.type() === 'error') console.log(`worker: ${message.text()}`);
+      });
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 2000)));
     idle = resident();
     console.log(

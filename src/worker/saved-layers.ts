@@ -5,7 +5,8 @@
  */
 
 import type { PlanLayerSet } from '../core/analysis/analyze-plan.ts';
-import { isPackedLayer, packedLayerOf, unpackLayer } from './packed-layer.ts';
+import { isPackedLayer, unpackLayer } from './packed-layer.ts';
+import { isLayersInParts, layersFromParts, layersInParts } from './saved-layer-parts.ts';
 
 export const AUTOSAVE_DATABASE = 'industrial-land-planner';
 export const AUTOSAVE_STORE = 'autosave';
@@ -30,6 +31,10 @@ export async function putAutosaved(key: string, value: unknown): Promise<void> {
       transaction.objectStore(AUTOSAVE_STORE).put(value, key);
       transaction.oncomplete = () => resolve();
       transaction.onerror = () => reject(transaction.error);
+      // A transaction can also end without an error event (the value too large for the browser's
+      // storage, the quota): without this the caller would wait for ever.
+      transaction.onabort = () =>
+        reject(transaction.error ?? new Error('The autosave transaction was aborted.'));
     });
   } finally {
     db.close();
@@ -51,21 +56,48 @@ export async function getAutosavedEntries(keys: readonly string[]): Promise<unkn
       const requests = keys.map((key) => transaction.objectStore(AUTOSAVE_STORE).get(key));
       transaction.oncomplete = () => resolve(requests.map((request) => request.result));
       transaction.onerror = () => reject(transaction.error);
+      transaction.onabort = () =>
+        reject(transaction.error ?? new Error('The autosave transaction was aborted.'));
     });
   } finally {
     db.close();
   }
 }
 
+/** The records of the layers' parts are named so (see saved-layer-parts.ts), followed by their index. */
+const PART_PREFIX = 'layers-part-';
+
 /**
- * Stores `layers` as the autosaved ones, under `key` (what names this set: see analysis-api.ts);
- * failures (no IndexedDB, quota) are reported, never thrown.
+ * Stores `layers` as the autosaved ones, under `key` (what names this set: see analysis-api.ts), in
+ * records small enough for the browser (saved-layer-parts.ts), all written in one transaction in
+ * place of the previous ones; failures (no IndexedDB, quota) are reported, never thrown.
  */
 export async function saveLayers(layers: PlanLayerSet, key: string): Promise<void> {
   try {
-    const { boundary, control, plots } = layers;
-    // The plots as the worker keeps them: their polygons in typed arrays (packed-layer.ts).
-    await putAutosaved(LAYERS_KEY, { boundary, control, plots: packedLayerOf(plots) ?? plots, key });
+    const { record, parts } = layersInParts(layers, key);
+    const db = await openAutosaveDatabase();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction(AUTOSAVE_STORE, 'readwrite');
+        const objects = transaction.objectStore(AUTOSAVE_STORE);
+        // The parts of the previous save beyond this one's are deleted.
+        const previous = objects.get(LAYERS_KEY);
+        previous.onsuccess = () => {
+          const before = isLayersInParts(previous.result) ? Number(previous.result.partCount) : 0;
+          for (let index = parts.length; index < before; index++) objects.delete(`${PART_PREFIX}${index}`);
+        };
+        parts.forEach((part, index) => {
+          objects.put(part, `${PART_PREFIX}${index}`);
+        });
+        objects.put(record, LAYERS_KEY);
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error);
+        transaction.onabort = () =>
+          reject(transaction.error ?? new Error('The autosave transaction was aborted.'));
+      });
+    } finally {
+      db.close();
+    }
   } catch (error) {
     console.warn('Autosave of the layers failed.', error);
   }
@@ -78,6 +110,15 @@ export async function saveLayers(layers: PlanLayerSet, key: string): Promise<voi
 export async function loadSavedLayers(): Promise<{ layers: PlanLayerSet; key: string } | null> {
   try {
     const value = await getAutosaved(LAYERS_KEY);
+    if (isLayersInParts(value)) {
+      const count = Number(value.partCount);
+      const keys = Array.from({ length: count }, (_, index) => `${PART_PREFIX}${index}`);
+      const [record, ...parts] = await getAutosavedEntries([LAYERS_KEY, ...keys]);
+      // Read again with its parts in one transaction: another save may have come in between.
+      if (!isLayersInParts(record) || record.key !== value.key) return null;
+      return layersFromParts(record, (index) => parts[index]);
+    }
+    // Layers saved as one value (before they were saved in parts).
     if (!isLayerSet(value)) return null;
     const { boundary, control, plots, key } = value as PlanLayerSet & { key?: unknown };
     return {

@@ -1,0 +1,156 @@
+/**
+ * The plan's layers cut into IndexedDB records small enough for every browser: Chromium refuses a
+ * value above 133,169,152 bytes serialized ("The serialized keys and/or value are too large"), and
+ * the 516,000 plots of a 274 MB GeoJSON serialize to 226 MB as one value. A layer's features go in
+ * parts of at most {@link PART_FEATURES} features and {@link PART_NUMBERS} coordinates, a typed array
+ * of its packed polygons above {@link PART_BYTES} in slices; the record of the layers keeps, in their
+ * place, the indices of their parts.
+ */
+
+import type { PlanLayerSet } from '../core/analysis/analyze-plan.ts';
+import type { PlotOutlines } from '../core/plot-outlines.ts';
+import type { Feature, FeatureCollection } from '../core/types.ts';
+import { isPackedLayer, type PackedLayer, packedLayerOf, unpackLayer } from './packed-layer.ts';
+
+/** At most this many features in one part (packed plots, without geometry: about 5 MB). */
+export const PART_FEATURES = 10_000;
+/** At most about this many coordinate numbers in one part (9 bytes each serialized: about 36 MB). */
+const PART_NUMBERS = 4_000_000;
+/** A typed array above this many bytes is saved in slices of it. */
+export const PART_BYTES = 32 * 1024 * 1024;
+
+/** Where parts are: the indices, in order, of the records that hold them. */
+interface PartList {
+  parts: number[];
+}
+
+const TYPED_ARRAYS = ['kind', 'polygonStart', 'ringStart', 'vertexStart', 'coords'] as const;
+
+/** The layers as one small record and its parts (values for records of their own). */
+export interface LayersInParts {
+  record: Record<string, unknown>;
+  parts: unknown[];
+}
+
+/** How many numbers a feature's coordinates hold (walked without recursion: any nesting is bounded). */
+function coordinateNumbers(feature: Feature): number {
+  let count = 0;
+  const stack: unknown[] = [(feature.geometry as { coordinates?: unknown } | null)?.coordinates];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'number') count++;
+    else if (Array.isArray(value)) for (const item of value) stack.push(item);
+  }
+  return count;
+}
+
+/** `layers` (the plots packed where they are kept so, see packed-layer.ts) as a record and its parts. */
+export function layersInParts(layers: PlanLayerSet, key: string): LayersInParts {
+  const parts: unknown[] = [];
+  const add = (value: unknown) => parts.push(value) - 1;
+  const featureParts = (features: readonly Feature[]): PartList => {
+    const list: number[] = [];
+    let from = 0;
+    let numbers = 0;
+    for (let index = 0; index < features.length; index++) {
+      numbers += coordinateNumbers(features[index] as Feature);
+      if (index + 1 - from >= PART_FEATURES || numbers >= PART_NUMBERS || index + 1 === features.length) {
+        list.push(add(features.slice(from, index + 1)));
+        from = index + 1;
+        numbers = 0;
+      }
+    }
+    return { parts: list };
+  };
+  const layer = (collection: FeatureCollection) => ({
+    ...collection,
+    features: featureParts(collection.features),
+  });
+  const packed = packedLayerOf(layers.plots);
+  let plots: unknown = layer(layers.plots);
+  if (packed) {
+    const outlines: Record<string, unknown> = { ...packed.outlines };
+    for (const name of TYPED_ARRAYS) {
+      const array = packed.outlines[name];
+      if (array.byteLength <= PART_BYTES) continue;
+      const step = Math.floor(PART_BYTES / array.BYTES_PER_ELEMENT);
+      const list: number[] = [];
+      // Copies (slice), not views: a view would be saved with the whole buffer under it.
+      for (let at = 0; at < array.length; at += step) list.push(add(array.slice(at, at + step)));
+      outlines[name] = { parts: list };
+    }
+    plots = { ...packed, features: featureParts(packed.features), outlines };
+  }
+  const boundary = layer(layers.boundary);
+  const control = layer(layers.control);
+  return { record: { inParts: true, key, partCount: parts.length, boundary, control, plots }, parts };
+}
+
+/** Whether `value` is a record of {@link layersInParts} (else the layers were saved as one value). */
+export function isLayersInParts(
+  value: unknown,
+): value is Record<string, unknown> & { inParts: true; partCount: number } {
+  return typeof value === 'object' && value !== null && (value as { inParts?: unknown }).inParts === true;
+}
+
+function isPartList(value: unknown): value is PartList {
+  return typeof value === 'object' && value !== null && Array.isArray((value as PartList).parts);
+}
+
+/**
+ * The layers and key of a record of {@link layersInParts}, its parts given by index (`part`
+ * returns undefined for one that is missing); null when a part is missing or not what it should be.
+ */
+export function layersFromParts(
+  record: Record<string, unknown>,
+  part: (index: number) => unknown,
+): { layers: PlanLayerSet; key: string } | null {
+  const joinFeatures = (list: unknown): Feature[] | null => {
+    if (!isPartList(list)) return null;
+    const features: Feature[] = [];
+    for (const index of list.parts) {
+      const items = part(index);
+      if (!Array.isArray(items)) return null;
+      for (const item of items) features.push(item as Feature);
+    }
+    return features;
+  };
+  const layer = (value: unknown): FeatureCollection | null => {
+    if (typeof value !== 'object' || value === null) return null;
+    const features = joinFeatures((value as { features?: unknown }).features);
+    return features ? { ...(value as FeatureCollection), features } : null;
+  };
+  const boundary = layer(record.boundary);
+  const control = layer(record.control);
+  const plots = layer(record.plots);
+  if (!boundary || !control || !plots) return null;
+  let plotLayer: FeatureCollection = plots;
+  if ((plots as unknown as { packed?: unknown }).packed === true) {
+    const outlines: Record<string, unknown> = { ...(plots as unknown as PackedLayer).outlines };
+    for (const name of TYPED_ARRAYS) {
+      const list = outlines[name];
+      if (!isPartList(list)) continue;
+      const slices = list.parts.map(part);
+      if (!slices.every((slice) => ArrayBuffer.isView(slice))) return null;
+      const typed = slices as Float64Array[];
+      const first = typed[0];
+      if (!first) return null;
+      const joined = new (first.constructor as Float64ArrayConstructor)(
+        typed.reduce((sum, slice) => sum + slice.length, 0),
+      );
+      let at = 0;
+      for (const slice of typed) {
+        joined.set(slice, at);
+        at += slice.length;
+      }
+      outlines[name] = joined;
+    }
+    const packed = { ...plots, outlines: outlines as unknown as PlotOutlines } as unknown;
+    if (!isPackedLayer(packed)) return null;
+    plotLayer = unpackLayer(packed);
+  }
+  return {
+    layers: { boundary, control, plots: plotLayer },
+    key: typeof record.key === 'string' ? record.key : '',
+  };
+}
