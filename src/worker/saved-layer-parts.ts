@@ -26,10 +26,10 @@ interface PartList {
 
 const TYPED_ARRAYS = ['kind', 'polygonStart', 'ringStart', 'vertexStart', 'coords'] as const;
 
-/** The layers as one small record and its parts (values for records of their own). */
+/** The layers as one small record and its parts (each made when called: a record of its own). */
 export interface LayersInParts {
   record: Record<string, unknown>;
-  parts: unknown[];
+  parts: (() => unknown)[];
 }
 
 /** How many numbers a feature's coordinates hold (walked without recursion: any nesting is bounded). */
@@ -46,8 +46,8 @@ function coordinateNumbers(feature: Feature): number {
 
 /** `layers` (the plots packed where they are kept so, see packed-layer.ts) as a record and its parts. */
 export function layersInParts(layers: PlanLayerSet, key: string): LayersInParts {
-  const parts: unknown[] = [];
-  const add = (value: unknown) => parts.push(value) - 1;
+  const parts: (() => unknown)[] = [];
+  const add = (part: () => unknown) => parts.push(part) - 1;
   const featureParts = (features: readonly Feature[]): PartList => {
     const list: number[] = [];
     let from = 0;
@@ -55,7 +55,8 @@ export function layersInParts(layers: PlanLayerSet, key: string): LayersInParts 
     for (let index = 0; index < features.length; index++) {
       numbers += coordinateNumbers(features[index] as Feature);
       if (index + 1 - from >= PART_FEATURES || numbers >= PART_NUMBERS || index + 1 === features.length) {
-        list.push(add(features.slice(from, index + 1)));
+        const [start, end] = [from, index + 1];
+        list.push(add(() => features.slice(start, end)));
         from = index + 1;
         numbers = 0;
       }
@@ -76,21 +77,26 @@ export function layersInParts(layers: PlanLayerSet, key: string): LayersInParts 
       const step = Math.floor(PART_BYTES / array.BYTES_PER_ELEMENT);
       const list: number[] = [];
       // Copies (slice), not views: a view would be saved with the whole buffer under it.
-      for (let at = 0; at < array.length; at += step) list.push(add(array.slice(at, at + step)));
+      for (let at = 0; at < array.length; at += step) list.push(add(() => array.slice(at, at + step)));
       outlines[name] = { parts: list };
     }
     plots = { ...packed, features: featureParts(packed.features), outlines };
   }
   const boundary = layer(layers.boundary);
   const control = layer(layers.control);
-  return { record: { inParts: true, key, partCount: parts.length, boundary, control, plots }, parts };
+  return { record: { inParts: true, key, boundary, control, plots }, parts };
 }
 
 /** Whether `value` is a record of {@link layersInParts} (else the layers were saved as one value). */
 export function isLayersInParts(
   value: unknown,
-): value is Record<string, unknown> & { inParts: true; partCount: number } {
-  return typeof value === 'object' && value !== null && (value as { inParts?: unknown }).inParts === true;
+): value is Record<string, unknown> & { inParts: true; partKeys: string[] } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { inParts?: unknown }).inParts === true &&
+    Array.isArray((value as { partKeys?: unknown }).partKeys)
+  );
 }
 
 function isPartList(value: unknown): value is PartList {

@@ -22,20 +22,27 @@ export function openAutosaveDatabase(): Promise<IDBDatabase> {
   });
 }
 
+/**
+ * Runs `work` in a read-write transaction of the autosave store; settles when the transaction is
+ * committed, or rejects when it fails or is aborted (Chromium aborts one whose value is too large
+ * without an error event: without `onabort` the caller would wait for ever).
+ */
+function writeTransaction(db: IDBDatabase, work: (objects: IDBObjectStore) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const transaction = db.transaction(AUTOSAVE_STORE, 'readwrite');
+    work(transaction.objectStore(AUTOSAVE_STORE));
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = (event) => reject((event.target as IDBRequest | null)?.error ?? transaction.error);
+    transaction.onabort = () =>
+      reject(transaction.error ?? new Error('The autosave transaction was aborted.'));
+  });
+}
+
 /** Stores `value` under `key` in the autosave store (the page's and the worker's one way in). */
 export async function putAutosaved(key: string, value: unknown): Promise<void> {
   const db = await openAutosaveDatabase();
   try {
-    await new Promise<void>((resolve, reject) => {
-      const transaction = db.transaction(AUTOSAVE_STORE, 'readwrite');
-      transaction.objectStore(AUTOSAVE_STORE).put(value, key);
-      transaction.oncomplete = () => resolve();
-      transaction.onerror = () => reject(transaction.error);
-      // A transaction can also end without an error event (the value too large for the browser's
-      // storage, the quota): without this the caller would wait for ever.
-      transaction.onabort = () =>
-        reject(transaction.error ?? new Error('The autosave transaction was aborted.'));
-    });
+    await writeTransaction(db, (objects) => objects.put(value, key));
   } finally {
     db.close();
   }
@@ -64,36 +71,33 @@ export async function getAutosavedEntries(keys: readonly string[]): Promise<unkn
   }
 }
 
-/** The records of the layers' parts are named so (see saved-layer-parts.ts), followed by their index. */
+/** The records of the layers' parts are named so (see saved-layer-parts.ts), then the key and index. */
 const PART_PREFIX = 'layers-part-';
 
 /**
  * Stores `layers` as the autosaved ones, under `key` (what names this set: see analysis-api.ts), in
- * records small enough for the browser (saved-layer-parts.ts), all written in one transaction in
- * place of the previous ones; failures (no IndexedDB, quota) are reported, never thrown.
+ * records small enough for the browser (saved-layer-parts.ts). Each part is written in a transaction
+ * of its own, so that the browser holds one part serialized at a time, not all the layers; the
+ * record naming them comes last, in place of the previous one, whose parts (and any a failed save
+ * left) go with it. Failures (no IndexedDB, quota) are reported, never thrown.
  */
 export async function saveLayers(layers: PlanLayerSet, key: string): Promise<void> {
   try {
     const { record, parts } = layersInParts(layers, key);
+    const partKeys = parts.map((_, index) => `${PART_PREFIX}${key}-${index}`);
     const db = await openAutosaveDatabase();
     try {
-      await new Promise<void>((resolve, reject) => {
-        const transaction = db.transaction(AUTOSAVE_STORE, 'readwrite');
-        const objects = transaction.objectStore(AUTOSAVE_STORE);
-        // The parts of the previous save beyond this one's are deleted.
-        const previous = objects.get(LAYERS_KEY);
-        previous.onsuccess = () => {
-          const before = isLayersInParts(previous.result) ? Number(previous.result.partCount) : 0;
-          for (let index = parts.length; index < before; index++) objects.delete(`${PART_PREFIX}${index}`);
+      for (const [index, part] of parts.entries())
+        await writeTransaction(db, (objects) => objects.put(part(), partKeys[index] as string));
+      await writeTransaction(db, (objects) => {
+        const keys = objects.getAllKeys();
+        keys.onsuccess = () => {
+          const kept = new Set(partKeys);
+          for (const stored of keys.result)
+            if (typeof stored === 'string' && stored.startsWith(PART_PREFIX) && !kept.has(stored))
+              objects.delete(stored);
         };
-        parts.forEach((part, index) => {
-          objects.put(part, `${PART_PREFIX}${index}`);
-        });
-        objects.put(record, LAYERS_KEY);
-        transaction.oncomplete = () => resolve();
-        transaction.onerror = () => reject(transaction.error);
-        transaction.onabort = () =>
-          reject(transaction.error ?? new Error('The autosave transaction was aborted.'));
+        objects.put({ ...record, partKeys }, LAYERS_KEY);
       });
     } finally {
       db.close();
@@ -111,9 +115,7 @@ export async function loadSavedLayers(): Promise<{ layers: PlanLayerSet; key: st
   try {
     const value = await getAutosaved(LAYERS_KEY);
     if (isLayersInParts(value)) {
-      const count = Number(value.partCount);
-      const keys = Array.from({ length: count }, (_, index) => `${PART_PREFIX}${index}`);
-      const [record, ...parts] = await getAutosavedEntries([LAYERS_KEY, ...keys]);
+      const [record, ...parts] = await getAutosavedEntries([LAYERS_KEY, ...value.partKeys]);
       // Read again with its parts in one transaction: another save may have come in between.
       if (!isLayersInParts(record) || record.key !== value.key) return null;
       return layersFromParts(record, (index) => parts[index]);
