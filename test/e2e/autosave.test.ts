@@ -36,8 +36,20 @@ describeInBrowser('the autosave', () => {
               .objectStore('autosave')
               .get('layers');
             read.onsuccess = () => {
-              open.result.close();
-              resolve(read.result?.plots?.features?.length ?? null);
+              const record = read.result;
+              const features = record?.plots?.features;
+              if (!record?.inParts) {
+                open.result.close();
+                resolve(features?.length ?? null);
+                return;
+              }
+              // Saved in parts (saved-layer-parts.ts): the plot features are in the records it names.
+              const store = open.result.transaction('autosave', 'readonly').objectStore('autosave');
+              const parts = (features.parts as number[]).map((index) => store.get(record.partKeys[index]));
+              store.transaction.oncomplete = () => {
+                open.result.close();
+                resolve(parts.reduce((sum, part) => sum + part.result.length, 0));
+              };
             };
             read.onerror = () => resolve(null);
           };
