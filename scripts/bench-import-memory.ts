@@ -112,7 +112,8 @@ async function main(): Promise<void> {
     // What the worker warns about (a failed autosave of the layers) is part of the figures.
     for (const worker of page.workers())
       worker.on('console', (message) => {
-        if (message.type() === 'warning' || message.type() === 'error') console.log(`worker: ${message.text()}`);
+        if (message.type() === 'warning' || message.type() === 'error')
+          console.log(`worker: ${message.text()}`);
       });
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 2000)));
     idle = resident();
