@@ -8,6 +8,7 @@ import { analyzePlan, type PlanAnalysis, type PlanLayerSet } from '../core/analy
 import type { CheckReference } from '../core/checks/check-reference.ts';
 import { limitChecks, type PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
+import type { LayerKindGuess } from '../core/io/guess-layer-kind.ts';
 import type { ContextFeatureCollection } from '../core/io/load-context-layer.ts';
 import type { LayerSource } from '../core/io/read-layer-files.ts';
 import { type PlotOutlines, plotOutlineBuffers } from '../core/plot-outlines.ts';
@@ -30,9 +31,11 @@ import {
   forgetLastLoad,
   type ImportKind,
   isLastLoad,
+  keepStreamedLoad,
   loadImportReaders,
   loadSource,
   previewSource,
+  type SourcePreview,
 } from './source-preview.ts';
 import { JobError, type OperationContext, type WorkerApi } from './worker-api.ts';
 
@@ -165,20 +168,34 @@ export const analysisApi = {
     sources = [];
     forgetLastLoad();
     rereadable = new Map();
-    const picked = await readers.readPickedFiles(files, (done) => context.progress(done / 2, STAGE.read));
+    // A large clean plot layer is loaded in two readings of its file, never all parsed at once.
+    const picked = await readers.readPickedFiles(files, (done) => context.progress(done / 2, STAGE.read), {
+      streamPlots: readers.streamPlotSource,
+    });
     files.length = 0;
     const read = readers.readLayerFiles(picked.inputs);
     picked.inputs.length = 0;
     sources = read.sources;
+    const guesses = new Map<LayerSource, LayerKindGuess>();
     for (const source of sources) {
       const file = picked.readInPieces.get(source.collection);
       if (file) rereadable.set(source, file);
+      const streamed = picked.streamed.get(source.collection);
+      // A .prj beside it or a reading problem: loaded the ordinary way, the file read again.
+      if (streamed && source.prj === undefined && (source.problems ?? []).length === 0) {
+        keepStreamedLoad(source, streamed);
+        guesses.set(source, streamed.guess);
+      } else if (streamed) source.collection = null;
     }
     context.progress(0.5, STAGE.check);
-    const previews = sources.map((source, index) => {
-      const guess = readers.guessLayerKind(source.fileName, source.collection);
-      return previewSource(readers, source, index, guess.kind, null, guess.reason, null, layers.boundary);
-    });
+    const previews: SourcePreview[] = [];
+    for (const [index, source] of sources.entries()) {
+      if (!guesses.has(source)) await withFeaturesAsRead(source, context);
+      const guess = guesses.get(source) ?? readers.guessLayerKind(source.fileName, source.collection);
+      previews.push(
+        previewSource(readers, source, index, guess.kind, null, guess.reason, null, layers.boundary),
+      );
+    }
     letGoOfFeaturesAsRead();
     return { previews, problems: [...picked.problems, ...read.problems] };
   },

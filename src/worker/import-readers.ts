@@ -12,3 +12,4 @@ export { loadContextLayer } from '../core/io/load-context-layer.ts';
 export { loadLayerFromSource } from '../core/io/load-layer.ts';
 export { readLayerFiles, unreadableFile } from '../core/io/read-layer-files.ts';
 export { readFeatureCollectionInPieces, readPickedFiles } from './read-picked-files.ts';
+export { streamPlotSource } from './stream-plot-source.ts';

@@ -114,6 +114,85 @@ export function keptPacked(layer: FeatureCollection): FeatureCollection {
   return { ...layer, features: packedFeatures(layer.features, packPlotOutlines(layer), isPackable) };
 }
 
+/**
+ * A piece of a layer being loaded: its polygons packed, and its features without the geometry of
+ * those kept packed (made by {@link packedPiece}, joined by {@link keptPackedFromPieces}).
+ */
+export interface PackedPiece {
+  outlines: PlotOutlines;
+  features: Feature[];
+  packed: Uint8Array;
+}
+
+/** `features` (a piece of a layer, in order) packed as {@link keptPacked} packs a whole layer. */
+export function packedPiece(features: readonly Feature[]): PackedPiece {
+  const packed = new Uint8Array(features.length);
+  const kept = features.map((feature, index) => {
+    if (!isPackable(feature)) return feature;
+    packed[index] = 1;
+    const stub = { type: 'Feature', properties: feature.properties } as Feature;
+    if (feature.id !== undefined) stub.id = feature.id;
+    return stub;
+  });
+  return {
+    outlines: packPlotOutlines({ type: 'FeatureCollection', features: [...features] }),
+    features: kept,
+    packed,
+  };
+}
+
+/** The pieces of a layer as {@link keptPacked} gives the whole layer (the same features, one packing). */
+export function keptPackedFromPieces(pieces: readonly PackedPiece[]): FeatureCollection {
+  const outlines = joinOutlines(pieces.map((piece) => piece.outlines));
+  const features = pieces.flatMap((piece) => piece.features);
+  const packed = new Uint8Array(features.length);
+  let at = 0;
+  for (const piece of pieces) {
+    packed.set(piece.packed, at);
+    at += piece.packed.length;
+  }
+  return {
+    type: 'FeatureCollection',
+    features: packedFeatures(features, outlines, (_, index) => packed[index] === 1),
+  };
+}
+
+/** Packed outlines one after the other, as one packing of all their plots. */
+function joinOutlines(parts: readonly PlotOutlines[]): PlotOutlines {
+  const sum = (length: (part: PlotOutlines) => number) =>
+    parts.reduce((total, part) => total + length(part), 0);
+  const count = sum((part) => part.count);
+  const polygons = sum((part) => part.ringStart.length - 1);
+  const rings = sum((part) => part.vertexStart.length - 1);
+  const joined: PlotOutlines = {
+    count,
+    kind: new Uint8Array(count),
+    polygonStart: new Uint32Array(count + 1),
+    ringStart: new Uint32Array(polygons + 1),
+    vertexStart: new Uint32Array(rings + 1),
+    coords: new Float64Array(sum((part) => part.coords.length)),
+  };
+  let [plot, polygon, ring, coord] = [0, 0, 0, 0];
+  for (const part of parts) {
+    joined.kind.set(part.kind, plot);
+    for (let i = 0; i < part.count; i++)
+      joined.polygonStart[plot + i] = (part.polygonStart[i] as number) + polygon;
+    for (let i = 0; i < part.ringStart.length - 1; i++)
+      joined.ringStart[polygon + i] = (part.ringStart[i] as number) + ring;
+    for (let i = 0; i < part.vertexStart.length - 1; i++)
+      joined.vertexStart[ring + i] = (part.vertexStart[i] as number) + coord / 2;
+    joined.coords.set(part.coords, coord);
+    plot += part.count;
+    polygon += part.ringStart.length - 1;
+    ring += part.vertexStart.length - 1;
+    coord += part.coords.length;
+  }
+  joined.polygonStart[count] = polygon;
+  joined.ringStart[polygons] = ring;
+  joined.vertexStart[rings] = coord / 2;
+  return joined;
+}
+
 /** A feature of a kept layer as a plain object (to be sent or saved); any other feature as it is. */
 export function plainFeature(feature: Feature): Feature {
   if (!(feature instanceof PackedFeature)) return feature;

@@ -24,16 +24,20 @@ function isGeoJsonName(name: string): boolean {
 
 /**
  * The FeatureCollection of `file` read `sliceBytes` at a time, each slice let go once its features
- * are parsed; null when it is not one (see FeatureCollectionReader). That reader parses 4 MB of
+ * are parsed; null when it is not one (see FeatureCollectionReader, which `pieceBytes` and
+ * `onFeatures` are given to: with `onFeatures`, the features go to it and are not kept). That reader parses 4 MB of
  * features at a time with JSON.parse, whose arrays are exactly as long as they need to be: the
  * features take about 1.7 times the file (GeoJsonByteReader's grown arrays took 3.8 times).
  */
 export async function readFeatureCollectionInPieces(
   file: Blob,
-  { sliceBytes = SLICE_BYTES }: { sliceBytes?: number } = {},
+  {
+    sliceBytes = SLICE_BYTES,
+    ...options
+  }: { sliceBytes?: number; pieceBytes?: number; onFeatures?: (features: unknown[]) => void } = {},
   onProgress: (fraction: number) => void = () => {},
 ) {
-  const reader = new FeatureCollectionReader();
+  const reader = new FeatureCollectionReader(options);
   for (let at = 0; at < file.size; at += sliceBytes) {
     reader.push(new Uint8Array(await file.slice(at, at + sliceBytes).arrayBuffer()));
     onProgress(Math.min(1, (at + sliceBytes) / file.size));
@@ -48,14 +52,35 @@ export async function readFeatureCollectionInPieces(
  * cannot be read, or is larger than the limit, is a problem naming it (the latter unread).
  * `largeBytes` (from which size a GeoJSON file is read in pieces) and `sliceBytes` are for tests. `onProgress` gets the share of the bytes read.
  */
-export async function readPickedFiles(
+export async function readPickedFiles<Streamed extends { root: unknown } = never>(
   files: readonly PickedFile[],
   onProgress: (fraction: number) => void = () => {},
-  { largeBytes = LARGE_GEOJSON_BYTES, sliceBytes = SLICE_BYTES } = {},
-): Promise<{ inputs: InputFile[]; problems: Problem[]; readInPieces: Map<unknown, Blob> }> {
+  {
+    largeBytes = LARGE_GEOJSON_BYTES,
+    sliceBytes = SLICE_BYTES,
+    streamPlots,
+  }: {
+    largeBytes?: number;
+    sliceBytes?: number;
+    /** Loads a large clean plot layer in two readings (streamPlotSource), for the import dialog. */
+    streamPlots?: (
+      file: Blob,
+      name: string,
+      options: { sliceBytes: number },
+      onProgress: (fraction: number) => void,
+    ) => Promise<Streamed | null>;
+  } = {},
+): Promise<{
+  inputs: InputFile[];
+  problems: Problem[];
+  readInPieces: Map<unknown, Blob>;
+  /** The plot layers loaded in two readings, by their collection (which has no features). */
+  streamed: Map<unknown, Streamed>;
+}> {
   const inputs: InputFile[] = [];
   const problems: Problem[] = [];
   const readInPieces = new Map<unknown, Blob>();
+  const streamed = new Map<unknown, Streamed>();
   const sizes = files.map((file) => (file instanceof Blob ? file.size : file.bytes.length));
   const total = Math.max(
     1,
@@ -68,12 +93,13 @@ export async function readPickedFiles(
     else if (size > MAX_FILE_BYTES) problems.push(fileTooLarge(file.name, size));
     else {
       try {
+        const large = isGeoJsonName(file.name) && size >= largeBytes;
+        const progress = (share: number) => onProgress((done + share * size) / total);
+        const plots =
+          large && streamPlots ? await streamPlots(file, file.name, { sliceBytes }, progress) : null;
+        if (plots) streamed.set(plots.root, plots);
         const collection =
-          isGeoJsonName(file.name) && size >= largeBytes
-            ? await readFeatureCollectionInPieces(file, { sliceBytes }, (share) =>
-                onProgress((done + share * size) / total),
-              )
-            : null;
+          plots?.root ?? (large ? await readFeatureCollectionInPieces(file, { sliceBytes }, progress) : null);
         if (collection) readInPieces.set(collection, file);
         inputs.push(
           collection
@@ -87,5 +113,5 @@ export async function readPickedFiles(
     done += size;
     onProgress(done / total);
   }
-  return { inputs, problems, readInPieces };
+  return { inputs, problems, readInPieces, streamed };
 }

@@ -11,6 +11,7 @@ import type { LayerSource } from '../core/io/read-layer-files.ts';
 import type { FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import { layerChecks } from './layer-checks.ts';
 import { keptPacked } from './packed-layer.ts';
+import type { StreamedPlots } from './stream-plot-source.ts';
 
 /**
  * What a source is loaded as: one of the plan's layers, or receiving zones added to the active
@@ -70,6 +71,23 @@ export function loadImportReaders(): Promise<ImportReaders> {
 
 /** The last load, reused when the user accepts what the preview showed (checking 100,000 plots takes seconds). */
 let lastLoad: { source: LayerSource; key: string; result: LoadLayerResult } | null = null;
+
+/** What the dialog shows of a source loaded in two readings, whose features were never kept (see keepStreamedLoad). */
+const described = new WeakMap<
+  LayerSource,
+  { columns: string[]; firstFeatures: unknown[]; featureCount: number }
+>();
+
+/**
+ * Keeps what the dialog shows of `source` and its load as plots with the suggested mapping, made in
+ * two readings of its file (stream-plot-source.ts): its preview is then made from these, the same as
+ * from its features.
+ */
+export function keepStreamedLoad(source: LayerSource, streamed: StreamedPlots): void {
+  const { columns, firstFeatures, featureCount } = streamed;
+  described.set(source, { columns, firstFeatures, featureCount });
+  lastLoad = { source, key: loadKey('plots', streamed.mapping, null), result: streamed.load };
+}
 
 /** Lets go of the last load (before other files are read: it may be a large layer nobody loaded). */
 export function forgetLastLoad(): void {
@@ -131,7 +149,8 @@ export function previewSource(
   crsChoice: string | null = null,
   planBoundary: FeatureCollection | null = null,
 ): SourcePreview {
-  const columns = readers.columnsOf(source.collection);
+  const streamed = described.get(source);
+  const columns = streamed?.columns ?? readers.columnsOf(source.collection);
   const suggested = readers.suggestColumnMapping(columns);
   const chosenMapping = mapping ?? suggested.mapping;
   const result = kind ? loadSource(readers, source, kind, chosenMapping, crsChoice) : null;
@@ -144,10 +163,13 @@ export function previewSource(
     kind,
     kindReason,
     columns,
-    samples: readers.columnSamples(source.collection, columns),
+    samples: readers.columnSamples(
+      streamed ? { features: streamed.firstFeatures } : source.collection,
+      columns,
+    ),
     mapping: chosenMapping,
     ignoredColumns: suggested.ignored,
-    featureCount: countFeatures(source.collection),
+    featureCount: streamed?.featureCount ?? countFeatures(source.collection),
     validCount: result?.ok ? result.layer.features.length : 0,
     crs: result?.ok ? withoutSentencesOf(result.crs.message, result.crs.warning) : null,
     crsWarning: result?.ok ? (result.crs.warning ?? null) : null,

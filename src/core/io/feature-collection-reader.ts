@@ -83,10 +83,19 @@ export class FeatureCollectionReader {
   private readonly piece = new ByteRun();
   private pieces = 0;
   private readonly features: unknown[] = [];
+  private readonly onFeatures: ((features: unknown[]) => void) | null;
 
-  /** @param pieceBytes about how many bytes of features are parsed at a time (tests) */
-  constructor({ pieceBytes = PIECE_BYTES } = {}) {
+  /**
+   * @param pieceBytes about how many bytes of features are parsed at a time (tests)
+   * @param onFeatures given each piece's features as they are parsed, in order, which are then not
+   *   kept: `finish` gives the root with `features: []` (a reading that keeps only what it needs)
+   */
+  constructor({
+    pieceBytes = PIECE_BYTES,
+    onFeatures,
+  }: { pieceBytes?: number; onFeatures?: (features: unknown[]) => void } = {}) {
     this.pieceBytes = pieceBytes;
+    this.onFeatures = onFeatures ?? null;
   }
 
   /** Reads the next bytes of the file (kept only until their features are parsed). */
@@ -253,6 +262,7 @@ export class FeatureCollectionReader {
       return;
     }
     this.pieces++;
-    for (const element of elements) this.features.push(element);
+    if (this.onFeatures) this.onFeatures(elements);
+    else for (const element of elements) this.features.push(element);
   }
 }
