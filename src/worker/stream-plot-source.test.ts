@@ -74,10 +74,13 @@ describe('streamPlotSource', () => {
     // The same id twice, in pieces far apart: the whole reading reports it.
     const collection = JSON.parse(text) as FeatureCollection;
     const last = collection.features.length - 1;
+    const [first] = collection.features;
+    if (!first) throw new Error('expected plots');
     const duplicate = structuredClone(collection);
-    (duplicate.features[last] as { properties: Record<string, unknown> }).properties.id =
-      (collection.features[0]?.properties as Record<string, unknown>).id;
-    duplicate.features[last] = { ...duplicate.features[last], id: collection.features[0]?.id } as never;
+    (duplicate.features[last] as { properties: Record<string, unknown> }).properties.id = (
+      first.properties as Record<string, unknown>
+    ).id;
+    duplicate.features[last] = { ...duplicate.features[last], id: first.id } as never;
     const duplicated = new TextEncoder().encode(JSON.stringify(duplicate));
     const wholeLoad = loadLayerFromSource(
       readLayerFiles([{ name: NAME, bytes: duplicated }]).sources[0] as never,
