@@ -257,21 +257,29 @@ function writeAtomically(path: string, content: string): void {
 
 /** The plots, analysed: what the CSV and the summary are written from. */
 interface AnalysedPlots {
-  /** The plots as loaded (repaired, WGS84 lon/lat). */
-  layer: FeatureCollection;
   crs: CrsDetection;
   skipped: number;
   results: readonly PlotResult[];
   towns: readonly (string | undefined)[];
   /** The CSV rows in blocks joined by CRLF. */
   rowBlocks: Iterable<string>;
+  /** The plots' plausibility checks. */
+  checks: PlausibilitySummary;
+}
+
+let reference: CheckReference | undefined;
+
+/** The base map's county outline and land, read once. */
+function checkReference(): CheckReference {
+  reference ??= readCheckReference();
+  return reference;
 }
 
 /**
  * The base map's county outline and land (data/basemap/), found by walking up from this file (it runs
  * from scripts/ under tsx and from .cache/cli/ when bundled).
  */
-function checkReference(): CheckReference {
+function readCheckReference(): CheckReference {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let up = 0; up < 4; up++, dir = dirname(dir)) {
     const basemap = join(dir, 'data', 'basemap');
@@ -284,9 +292,14 @@ function checkReference(): CheckReference {
   throw new Error('data/basemap/counties.geojson not found above the analysis script');
 }
 
+/** The plots' plausibility checks, read whole. */
+function plotChecks(plots: FeatureCollection, boundary: FeatureCollection): PlausibilitySummary {
+  return summarizeChecks(checkPlausibility(plots, 'plots', { reference: checkReference(), boundary }));
+}
+
 /** summary.json's `checks`: the plots' checks, and where the boundary and control layers lie. */
 function plausibilityChecks(
-  plots: FeatureCollection,
+  plots: PlausibilitySummary,
   boundary: FeatureCollection,
   control: FeatureCollection,
 ) {
@@ -298,7 +311,7 @@ function plausibilityChecks(
     return { features, outsideCounty, onWater, shift, outsideCountyIds, onWaterIds };
   };
   return {
-    ...summarizeChecks(checkPlausibility(plots, 'plots', { reference, boundary })),
+    ...plots,
     boundary: placeOnly(boundary, 'boundary'),
     control: placeOnly(control, 'control'),
   };
@@ -382,6 +395,7 @@ async function analyzeInParts(
     boundary: boundary.loaded.layer,
     control: control.loaded.layer,
     tolerance: run.tolerance,
+    reference: checkReference(),
   });
   // Asked for by name (tests do), the way the plots were read is said.
   if (process.env.ANALYZE_THREADS !== undefined)
@@ -395,12 +409,12 @@ async function analyzeInParts(
     console.error(line);
   return {
     plots: {
-      layer: { type: 'FeatureCollection', features: plots.features },
       crs: plots.crs,
       skipped: 0,
       results: plots.results,
       towns: plots.towns,
       rowBlocks: plots.rows,
+      checks: plots.checks,
     },
     boundary: boundary.loaded,
     control: control.loaded,
@@ -424,12 +438,12 @@ function analyzeWhole(run: LayersRun): { plots: AnalysedPlots; boundary: LoadedL
   const rows = plotCsvRows(plots.layer.features, plots.plotProperties, results, towns, settings);
   return {
     plots: {
-      layer: plots.layer,
       crs: plots.crs,
       skipped: plots.skipped,
       results,
       towns: towns.map((t) => t.town),
       rowBlocks: rowBlocks(rows),
+      checks: plotChecks(plots.layer, boundary.layer),
     },
     boundary,
     control,
@@ -506,7 +520,7 @@ async function main(): Promise<void> {
     },
     ...baseline,
     // Last, so that every key before it stays as it was.
-    checks: plausibilityChecks(plots.layer, boundary.layer, control.layer),
+    checks: plausibilityChecks(plots.checks, boundary.layer, control.layer),
   };
   writeCsvAtomically(out, CSV_HEADER.join(','), plots.rowBlocks, results.length > 0);
   if (values.summary) writeAtomically(values.summary, `${JSON.stringify(summary, null, 2)}\n`);

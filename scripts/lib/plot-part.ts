@@ -10,6 +10,9 @@
 import { isUtf8 } from 'node:buffer';
 import { assignTowns } from '../../src/core/analysis/assign-towns.ts';
 import { classifyPlots, type PlotResult } from '../../src/core/analysis/classify-plots.ts';
+import type { CheckReference } from '../../src/core/checks/check-reference.ts';
+import { type FeatureFindings, findFeatureFindings } from '../../src/core/checks/plausibility-checks.ts';
+import { type PackedRings, packRings } from '../../src/core/checks/plot-overlaps.ts';
 import type { Crs } from '../../src/core/crs/crs.ts';
 import type { CoordinateBox } from '../../src/core/crs/detect-crs-from-coordinates.ts';
 import { reprojectFeatureCollection } from '../../src/core/crs/reproject-feature-collection.ts';
@@ -35,14 +38,18 @@ export interface PartInput {
   boundary: FeatureCollection;
   control: FeatureCollection;
   tolerance: number;
+  /** The county outline and land the plausibility checks place the plots against. */
+  reference: CheckReference;
 }
 
 /** A piece's plots, analysed: numbers in typed arrays, so that they cross threads as one copy. */
 export type PartResult =
   | {
       ok: true;
-      /** The plots as loaded (repaired), for the checks that need the whole layer. */
-      features: Feature[];
+      /** What the plausibility checks find plot by plot (indices within the piece). */
+      findings: FeatureFindings;
+      /** The plots' rings as loaded (repaired), for the overlaps, which need the whole layer. */
+      rings: PackedRings;
       /** Each plot's id as the duplicate check keys it (unique within the piece). */
       idKeys: string[];
       /** The CSV rows of the piece's plots, joined by CRLF. */
@@ -136,9 +143,14 @@ export class PlotPart {
     const towns = assignTowns(layer, input.boundary);
     const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, tolerance: input.tolerance };
     const rows = plotCsvRows(features, checked.plotProperties, results, towns, settings);
+    const findings = findFeatureFindings(layer, 'plots', {
+      reference: input.reference,
+      boundary: input.boundary,
+    });
     return {
       ok: true,
-      features,
+      findings,
+      rings: packRings(layer),
       idKeys,
       rows: rows.join('\r\n'),
       ...columnsOfResults(results),

@@ -11,6 +11,19 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { PlotResult } from '../../src/core/analysis/classify-plots.ts';
+import { type CheckReference, prepareCheckReference } from '../../src/core/checks/check-reference.ts';
+import {
+  assembleChecks,
+  type FeatureFindings,
+  type PlausibilitySummary,
+  summarizeChecks,
+} from '../../src/core/checks/plausibility-checks.ts';
+import {
+  concatPackedRings,
+  findPackedOverlaps,
+  packedGeometry,
+} from '../../src/core/checks/plot-overlaps.ts';
+import type { TownMismatch } from '../../src/core/checks/town-mismatch.ts';
 import { checkPlacement } from '../../src/core/crs/check-placement.ts';
 import type { Crs, CrsDetection, CrsDetectionResult } from '../../src/core/crs/crs.ts';
 import { detectCrs, userCrsDetection } from '../../src/core/crs/detect-crs.ts';
@@ -36,8 +49,8 @@ export function plotPartCount(environment: NodeJS.ProcessEnv = process.env): num
 export interface PlotsInParts {
   ok: true;
   crs: CrsDetection;
-  /** The plots as loaded, in file order. */
-  features: Feature[];
+  /** The plots' plausibility checks, as checkPlausibility gives them for the whole layer. */
+  checks: PlausibilitySummary;
   /** Each part's CSV rows joined by CRLF. */
   rows: string[];
   results: PlotResult[];
@@ -55,6 +68,8 @@ export interface PlotsInPartsOptions {
   boundary: FeatureCollection;
   control: FeatureCollection;
   tolerance: number;
+  /** The county outline and land of the plausibility checks. */
+  reference: CheckReference;
 }
 
 /** The file's bytes in memory every thread reads without a copy. */
@@ -174,6 +189,71 @@ function mergedResults(parts: readonly Extract<PartResult, { ok: true }>[]): Plo
   return results;
 }
 
+/** Typed arrays of every part end to end. */
+function joined<T extends Uint8Array | Float64Array>(arrays: readonly T[], make: (length: number) => T): T {
+  const all = make(arrays.reduce((sum, array) => sum + array.length, 0));
+  let at = 0;
+  for (const array of arrays) {
+    all.set(array, at);
+    at += array.length;
+  }
+  return all;
+}
+
+/**
+ * The plausibility checks of the whole layer from its parts: the plot-by-plot findings joined (plot
+ * indices running on across the parts), the overlaps found among all the parts' rings.
+ */
+function mergedChecks(
+  parts: readonly Extract<PartResult, { ok: true }>[],
+  results: readonly PlotResult[],
+  reference: CheckReference,
+): PlausibilitySummary {
+  const placements = parts.map((part) => part.findings.placement);
+  const townMismatches: TownMismatch[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    for (const mismatch of part.findings.townMismatches ?? [])
+      townMismatches.push({ ...mismatch, index: mismatch.index + offset });
+    offset += part.ids.length;
+  }
+  const placed = placements.every((placement) => placement !== null);
+  const findings: FeatureFindings = {
+    checked: parts.reduce((sum, part) => sum + part.findings.checked, 0),
+    placement: placed
+      ? {
+          outsideCounty: joined(
+            placements.map((p) => p.outsideCounty),
+            (n) => new Uint8Array(n),
+          ),
+          onWater: joined(
+            placements.map((p) => p.onWater),
+            (n) => new Uint8Array(n),
+          ),
+          centres: joined(
+            placements.map((p) => p.centres),
+            (n) => new Float64Array(n),
+          ),
+          areasM2: joined(
+            placements.map((p) => p.areasM2),
+            (n) => new Float64Array(n),
+          ),
+        }
+      : null,
+    townMismatches,
+  };
+  const rings = concatPackedRings(parts.map((part) => part.rings));
+  const overlaps = findPackedOverlaps(rings, (i) => packedGeometry(rings, i), findings.placement?.areasM2);
+  const checks = assembleChecks(
+    results.length,
+    (i) => (results[i] as PlotResult).id,
+    findings,
+    overlaps,
+    prepareCheckReference(reference),
+  );
+  return summarizeChecks(checks);
+}
+
 /** Why the plots must be read the ordinary way. */
 export interface NotInParts {
   ok: false;
@@ -209,6 +289,7 @@ export async function analyzePlotsInParts(options: PlotsInPartsOptions): Promise
       boundary: options.boundary,
       control: options.control,
       tolerance: options.tolerance,
+      reference: options.reference,
     };
     const results = workers.map((worker) => nextMessage<PartResult>(worker));
     for (const worker of workers) worker.postMessage(input);
@@ -217,13 +298,14 @@ export async function analyzePlotsInParts(options: PlotsInPartsOptions): Promise
     const stopped = parts.find((result) => !result.ok);
     if (stopped && !stopped.ok) return stopped;
     if (!idsUniqueAcrossParts(done)) return { ok: false, why: 'an id in two parts' };
+    const merged = mergedResults(done);
     return {
       ok: true,
       crs,
       rows: done.map((result) => result.rows),
-      results: mergedResults(done),
+      results: merged,
       towns: done.flatMap((result) => result.towns),
-      features: done.flatMap((result) => result.features),
+      checks: mergedChecks(done, merged, options.reference),
     };
   } catch (error) {
     // A worker that failed: the ordinary reading meets the same failure and reports it.
@@ -231,6 +313,20 @@ export async function analyzePlotsInParts(options: PlotsInPartsOptions): Promise
   } finally {
     for (const worker of workers) void worker.terminate();
   }
+}
+
+/** The buffers of a part's typed arrays, moved to the main thread rather than copied. */
+function transferables(result: Extract<PartResult, { ok: true }>): ArrayBuffer[] {
+  const { placement } = result.findings;
+  const arrays = [
+    result.areaM2,
+    result.areaMu,
+    result.inBoundaryM2,
+    result.inControlM2,
+    ...Object.values(result.rings),
+    ...(placement ? [placement.outsideCounty, placement.onWater, placement.centres, placement.areasM2] : []),
+  ];
+  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 }
 
 /** The `workerData.role` of a plot part worker. */
@@ -250,13 +346,6 @@ export function servePlotPart(): void {
   port.postMessage(part.summary);
   port.once('message', (input: PartInput) => {
     const result = part.finish(input);
-    port.postMessage(
-      result,
-      result.ok
-        ? [result.areaM2, result.areaMu, result.inBoundaryM2, result.inControlM2].map(
-            (column) => column.buffer as ArrayBuffer,
-          )
-        : [],
-    );
+    port.postMessage(result, result.ok ? transferables(result) : []);
   });
 }

@@ -46,6 +46,9 @@ export const ANALYZE_STAGES: readonly StageRule[] = [
   { fn: 'plotCsvRows', stage: 'properties, measures, CSV rows' },
   { fn: 'baselineIndicators', stage: 'baseline indicators' },
   { fn: 'checkPlausibility', stage: 'plausibility checks' },
+  // Read in parts, each part checks its own plots and the overlaps are found among all parts' rings.
+  { fn: 'findFeatureFindings', stage: 'plausibility checks' },
+  { fn: 'mergedChecks', stage: 'plausibility checks' },
   { fn: 'writeCsvAtomically', stage: 'write CSV and summary' },
   { fn: 'writeAtomically', stage: 'write CSV and summary' },
 ];

@@ -38,8 +38,8 @@ function messages(stderr: string): string[] {
 
 /** What the tests change in a sample plot. */
 interface SamplePlot {
-  properties: { id: string };
-  geometry: { coordinates: number[][][] };
+  properties: { id: string; town: string };
+  geometry: { type: string; coordinates: number[][][] | number[][][][] };
 }
 
 /**
@@ -80,6 +80,48 @@ describe('npm run analyze with the plots read in parts on several threads', () =
     expect(more.code).toBe(0);
     expect(more.stderr).toContain('plots.geojson read in 3 parts');
     expectSameFiles(dir);
+  });
+
+  it('finds the same plausibility checks across parts: overlaps, duplicates, towns, place', () => {
+    const { dir, more } = onOneAndMore((features) => {
+      const at = (i: number) => features[i] as SamplePlot;
+      const shell = (i: number) => (at(i).geometry.coordinates as number[][][])[0] as number[][];
+      const moved = (ring: number[][], dx: number, dy: number) =>
+        ring.map(([x, y]) => [(x as number) + dx, (y as number) + dy]);
+      // The last plot repeats the first one's land (vertices in another order): a duplicate across parts.
+      at(399).geometry = { type: 'Polygon', coordinates: [[...shell(0).slice(1), shell(0)[1] as number[]]] };
+      // Plot 250 a little beside plot 10: a convex overlap across parts.
+      at(250).geometry = { type: 'Polygon', coordinates: [moved(shell(10), 0.0002, 0.0001)] };
+      // Plot 300 a non-convex MultiPolygon with a hole over plot 20: the full overlay, across parts.
+      const [x0, y0] = shell(20)[0] as [number, number];
+      const l = [
+        [x0, y0],
+        [x0 + 0.002, y0],
+        [x0 + 0.002, y0 + 0.0005],
+        [x0 + 0.0005, y0 + 0.0005],
+        [x0 + 0.0005, y0 + 0.002],
+        [x0, y0 + 0.002],
+        [x0, y0],
+      ];
+      const hole = [
+        [x0 + 0.0001, y0 + 0.0001],
+        [x0 + 0.0001, y0 + 0.0002],
+        [x0 + 0.0002, y0 + 0.0002],
+        [x0 + 0.0002, y0 + 0.0001],
+        [x0 + 0.0001, y0 + 0.0001],
+      ];
+      at(300).geometry = { type: 'MultiPolygon', coordinates: [[l, hole], [moved(shell(300), 0, 0)]] };
+      // Plot 150 out at sea, plot 160 with the town of another boundary.
+      at(150).geometry = { type: 'Polygon', coordinates: [moved(shell(150), 0.3, 0.25)] };
+      at(160).properties.town = at(160).properties.town === '周巷镇' ? '新浦镇' : '周巷镇';
+    }, 3);
+    expect(more.stderr).toContain('plots.geojson read in 3 parts');
+    expectSameFiles(dir);
+    const checks = JSON.parse(readFileSync(join(dir, 'more.json'), 'utf8')).checks;
+    expect(checks.overlappingPairs).toBeGreaterThanOrEqual(3);
+    expect(checks.duplicateGeometries).toBe(1);
+    expect(checks.townMismatch).toBeGreaterThanOrEqual(1);
+    expect(checks.outsideCounty + checks.onWater).toBeGreaterThanOrEqual(1);
   });
 
   it('reads the file whole when an id is in two parts: the same duplicate-id error, and nothing written', () => {

@@ -4,6 +4,13 @@ import { applyColumnMapping } from '../io/column-mapping.ts';
 import type { FeatureCollection } from '../types.ts';
 import { cixiCheckReference } from './check-reference.ts';
 import { CHECK_FLAGS, checkPlausibility, summarizeChecks } from './plausibility-checks.ts';
+import {
+  concatPackedRings,
+  findPackedOverlaps,
+  findPlotOverlaps,
+  packedGeometry,
+  packRings,
+} from './plot-overlaps.ts';
 
 const root = new URL('../../../', import.meta.url);
 const fixtureDir = new URL('test/fixtures/checks/', root);
@@ -115,5 +122,24 @@ describe('checkPlausibility on other layers and without a reference', () => {
     expect(checks.onWater).toBe(0);
     expect(checks.townMismatch).toBe(0);
     expect(checks.overlappingPairs).toBe(7);
+  });
+});
+
+describe('overlaps of a layer packed in parts, as the command line finds them when it reads a file in parts', () => {
+  it('are those of the whole layer: the same pairs, areas to the bit and duplicate groups', () => {
+    const whole = findPlotOverlaps(plots);
+    const n = plots.features.length;
+    const cuts = [0, Math.floor(n / 3), Math.floor((2 * n) / 3), n];
+    const parts = [0, 1, 2].map((k) =>
+      packRings({ type: 'FeatureCollection', features: plots.features.slice(cuts[k], cuts[k + 1]) }),
+    );
+    const rings = concatPackedRings(parts);
+    expect(rings.convex.length).toBe(n);
+    expect(whole.pairs.length).toBeGreaterThan(3);
+    expect(findPackedOverlaps(rings, (i) => packedGeometry(rings, i))).toEqual(whole);
+    // Each plot's geometry comes back as it was loaded.
+    plots.features.forEach((feature, i) => {
+      expect(packedGeometry(rings, i)).toEqual(feature.geometry);
+    });
   });
 });

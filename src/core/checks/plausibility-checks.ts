@@ -8,11 +8,11 @@
 
 import { plotIdOf } from '../analysis/classify-plots.ts';
 import type { Feature, FeatureCollection, LayerKind } from '../types.ts';
-import { type CheckReference, prepareCheckReference } from './check-reference.ts';
+import { type CheckReference, type PreparedReference, prepareCheckReference } from './check-reference.ts';
 import { detectLayerShift, type LayerShift } from './layer-shift.ts';
-import { placeFeatures } from './place-checks.ts';
-import { findPlotOverlaps } from './plot-overlaps.ts';
-import { findTownMismatches } from './town-mismatch.ts';
+import { type Placement, placeFeatures } from './place-checks.ts';
+import { findPlotOverlaps, type PlotOverlaps } from './plot-overlaps.ts';
+import { findTownMismatches, type TownMismatch } from './town-mismatch.ts';
 
 /** Bits of PlausibilityChecks.flags, one per check a feature can fail. */
 export const CHECK_FLAGS = {
@@ -71,8 +71,44 @@ export interface CheckOptions {
   boundary?: FeatureCollection | null;
 }
 
-function idOf(features: readonly Feature[], index: number): string {
-  return plotIdOf(features[index] as Feature, index);
+/**
+ * What the checks find plot by plot, without looking at other plots: a layer read in parts finds it
+ * part by part, and {@link assembleChecks} puts the parts together (indices running on across them).
+ */
+export interface FeatureFindings {
+  /** Features with a polygon geometry. */
+  checked: number;
+  /** Where each feature lies (null: no reference to check against). */
+  placement: Pick<Placement, 'outsideCounty' | 'onWater' | 'centres' | 'areasM2'> | null;
+  /** Plots whose town attribute differs from their boundary's, by index (null: not checked). */
+  townMismatches: TownMismatch[] | null;
+}
+
+/** The plot-by-plot findings of a layer of `kind` (see {@link checkPlausibility}). */
+export function findFeatureFindings(
+  layer: FeatureCollection,
+  kind: LayerKind,
+  options: CheckOptions,
+  reference: PreparedReference | null = options.reference && prepareCheckReference(options.reference),
+): FeatureFindings {
+  let checked = 0;
+  for (const feature of layer.features) {
+    const type = feature?.geometry?.type;
+    if (type === 'Polygon' || type === 'MultiPolygon') checked++;
+  }
+  const placed = reference ? placeFeatures(layer, reference) : null;
+  // Typed arrays only (not the boxes), so that the findings cross threads as they are.
+  const placement = placed && {
+    outsideCounty: placed.outsideCounty,
+    onWater: placed.onWater,
+    centres: placed.centres,
+    areasM2: placed.areasM2,
+  };
+  const townMismatches =
+    kind === 'plots' && options.boundary
+      ? findTownMismatches(layer, options.boundary, placement?.areasM2)
+      : null;
+  return { checked, placement, townMismatches };
 }
 
 /**
@@ -86,13 +122,33 @@ export function checkPlausibility(
   options: CheckOptions,
 ): PlausibilityChecks {
   const { features } = layer;
-  const n = features.length;
+  const reference = options.reference && prepareCheckReference(options.reference);
+  const findings = findFeatureFindings(layer, kind, options, reference);
+  const overlaps = kind === 'plots' ? findPlotOverlaps(layer, findings.placement?.areasM2) : null;
+  return assembleChecks(
+    features.length,
+    (i) => plotIdOf(features[i] as Feature, i),
+    findings,
+    overlaps,
+    reference,
+  );
+}
+
+/**
+ * The checks of a layer from its findings and, for plots, its overlaps: what
+ * {@link checkPlausibility} returns.
+ * @param n the layer's feature count
+ * @param idOf feature i's id (plotIdOf)
+ * @param overlaps null for a layer other than plots
+ */
+export function assembleChecks(
+  n: number,
+  idOf: (index: number) => string,
+  { checked, placement, townMismatches }: FeatureFindings,
+  overlaps: PlotOverlaps | null,
+  reference: PreparedReference | null,
+): PlausibilityChecks {
   const flags = new Uint8Array(n);
-  let checked = 0;
-  for (const feature of features) {
-    const type = feature?.geometry?.type;
-    if (type === 'Polygon' || type === 'MultiPolygon') checked++;
-  }
   const checks: PlausibilityChecks = {
     features: checked,
     outsideCounty: 0,
@@ -109,20 +165,16 @@ export function checkPlausibility(
     duplicates: [],
     flags,
   };
-  let areasM2: Float64Array | undefined;
-  if (options.reference) {
-    const reference = prepareCheckReference(options.reference);
-    const placement = placeFeatures(layer, reference);
-    areasM2 = placement.areasM2;
+  if (placement && reference) {
     let misplaced = 0;
     for (let i = 0; i < n; i++) {
       if (placement.outsideCounty[i]) {
         flags[i] = (flags[i] as number) | CHECK_FLAGS.outsideCounty;
-        checks.outsideCountyIds.push(idOf(features, i));
+        checks.outsideCountyIds.push(idOf(i));
       }
       if (placement.onWater[i]) {
         flags[i] = (flags[i] as number) | CHECK_FLAGS.onWater;
-        checks.onWaterIds.push(idOf(features, i));
+        checks.onWaterIds.push(idOf(i));
       }
       if (placement.outsideCounty[i] || placement.onWater[i]) misplaced++;
     }
@@ -130,28 +182,27 @@ export function checkPlausibility(
     checks.onWater = checks.onWaterIds.length;
     checks.shift = detectLayerShift(placement.centres, misplaced, reference);
   }
-  if (kind !== 'plots') return checks;
+  if (!overlaps) return checks;
 
-  if (options.boundary) {
-    for (const mismatch of findTownMismatches(layer, options.boundary, areasM2)) {
+  if (townMismatches) {
+    for (const mismatch of townMismatches) {
       flags[mismatch.index] = (flags[mismatch.index] as number) | CHECK_FLAGS.townMismatch;
       checks.townMismatches.push({
-        id: idOf(features, mismatch.index),
+        id: idOf(mismatch.index),
         town: mismatch.town,
         boundaryTown: mismatch.boundaryTown,
       });
     }
     checks.townMismatch = checks.townMismatches.length;
   }
-  const overlaps = findPlotOverlaps(layer, areasM2);
   for (const { a, b, areaM2 } of overlaps.pairs) {
     flags[a] = (flags[a] as number) | CHECK_FLAGS.overlapping;
     flags[b] = (flags[b] as number) | CHECK_FLAGS.overlapping;
-    checks.overlaps.push({ ids: [idOf(features, a), idOf(features, b)], areaM2 });
+    checks.overlaps.push({ ids: [idOf(a), idOf(b)], areaM2 });
   }
   for (const group of overlaps.duplicateGroups) {
     for (const i of group) flags[i] = (flags[i] as number) | CHECK_FLAGS.duplicate;
-    checks.duplicates.push(group.map((i) => idOf(features, i)));
+    checks.duplicates.push(group.map((i) => idOf(i)));
   }
   checks.overlappingPairs = overlaps.pairs.length;
   checks.overlapM2 = overlaps.overlapM2;

@@ -46,17 +46,22 @@ const PROBE_DEGREES = 1e-8;
 /**
  * The plots' rings packed in one array (no object per ring: 100,000 plots would keep the garbage
  * collector busy): ring r holds the positions xy[2·ringStart[r]] … up to ringStart[r + 1], closed;
- * plot i holds the rings plotRing[i] … plotRing[i + 1].
+ * plot i holds the rings plotRing[i] … plotRing[i + 1]. Typed arrays only, so that a layer read in
+ * parts on several threads sends its rings as they are (see {@link concatPackedRings}).
  */
-interface PackedRings {
+export interface PackedRings {
   xy: Float64Array;
   ringStart: Int32Array;
   plotRing: Int32Array;
   /** Per plot: 1 when it is one strictly convex ring running counter-clockwise, -1 clockwise, else 0. */
   convex: Int8Array;
+  /** Per ring: 1 when it is the first ring (the shell) of a polygon. */
+  shell: Uint8Array;
+  /** Per plot: 1 when its geometry is a MultiPolygon. */
+  multi: Uint8Array;
 }
 
-function packRings(plots: FeatureCollection): PackedRings {
+export function packRings(plots: FeatureCollection): PackedRings {
   const n = plots.features.length;
   let positions = 0;
   let rings = 0;
@@ -74,17 +79,23 @@ function packRings(plots: FeatureCollection): PackedRings {
   const ringStart = new Int32Array(rings + 1);
   const plotRing = new Int32Array(n + 1);
   const convex = new Int8Array(n);
+  const shell = new Uint8Array(rings);
+  const multi = new Uint8Array(n);
   let p = 0;
   let r = 0;
   for (let i = 0; i < n; i++) {
     plotRing[i] = r;
     const geometry = plots.features[i]?.geometry;
     if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
+    if (geometry.type === 'MultiPolygon') multi[i] = 1;
     for (const polygon of geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) {
+      let firstRing = true;
       for (const ring of polygon) {
         const first = ring[0];
         const last = ring[ring.length - 1];
         if (!first || !last || ring.length < 3) continue;
+        if (firstRing) shell[r] = 1;
+        firstRing = false;
         ringStart[r++] = p;
         for (const position of ring) {
           xy[2 * p] = position[0] as number;
@@ -102,7 +113,64 @@ function packRings(plots: FeatureCollection): PackedRings {
   }
   plotRing[n] = r;
   ringStart[r] = p;
-  return { xy, ringStart, plotRing, convex };
+  return { xy, ringStart, plotRing, convex, shell, multi };
+}
+
+/** The rings of several layers as one, in the given order (plot indices run on across them). */
+export function concatPackedRings(parts: readonly PackedRings[]): PackedRings {
+  const total = (count: (part: PackedRings) => number) => parts.reduce((sum, part) => sum + count(part), 0);
+  // xy may have room left at its end (packRings allows for closing every ring).
+  const used = (part: PackedRings) => part.ringStart[part.shell.length] as number;
+  const plots = total((part) => part.convex.length);
+  const rings = total((part) => part.shell.length);
+  const positions = total(used);
+  const joined: PackedRings = {
+    xy: new Float64Array(positions * 2),
+    ringStart: new Int32Array(rings + 1),
+    plotRing: new Int32Array(plots + 1),
+    convex: new Int8Array(plots),
+    shell: new Uint8Array(rings),
+    multi: new Uint8Array(plots),
+  };
+  let plot = 0;
+  let ring = 0;
+  let position = 0;
+  for (const part of parts) {
+    const n = part.convex.length;
+    const r = part.shell.length;
+    joined.xy.set(part.xy.subarray(0, used(part) * 2), position * 2);
+    for (let k = 0; k < r; k++) joined.ringStart[ring + k] = (part.ringStart[k] as number) + position;
+    for (let i = 0; i < n; i++) joined.plotRing[plot + i] = (part.plotRing[i] as number) + ring;
+    joined.convex.set(part.convex, plot);
+    joined.shell.set(part.shell, ring);
+    joined.multi.set(part.multi, plot);
+    plot += n;
+    ring += r;
+    position += used(part);
+  }
+  joined.plotRing[plots] = ring;
+  joined.ringStart[rings] = position;
+  return joined;
+}
+
+/**
+ * Plot i's geometry as packed: the same positions in the same rings and polygons as the layer it was
+ * packed from, for a plot whose rings all had three positions or more and were closed (every plot
+ * that loaded without a problem).
+ */
+export function packedGeometry(packed: PackedRings, i: number): AreaGeometry {
+  const { xy, ringStart, plotRing, shell } = packed;
+  const polygons: Ring[][] = [];
+  for (let r = plotRing[i] as number; r < (plotRing[i + 1] as number); r++) {
+    const ring: Ring = [];
+    for (let k = ringStart[r] as number; k < (ringStart[r + 1] as number); k++)
+      ring.push([xy[2 * k] as number, xy[2 * k + 1] as number]);
+    if (shell[r] || polygons.length === 0) polygons.push([ring]);
+    else polygons[polygons.length - 1]?.push(ring);
+  }
+  return packed.multi[i]
+    ? { type: 'MultiPolygon', coordinates: polygons }
+    : { type: 'Polygon', coordinates: polygons[0] ?? [] };
 }
 
 /**
@@ -280,7 +348,12 @@ function ringOf(packed: PackedRings, i: number): number[][] {
 }
 
 /** The common area of plots i and j, m². Throws when polygon-clipping fails on them. */
-function commonAreaM2(packed: PackedRings, plots: FeatureCollection, i: number, j: number): number {
+function commonAreaM2(
+  packed: PackedRings,
+  geometryOf: (i: number) => AreaGeometry | null | undefined,
+  i: number,
+  j: number,
+): number {
   const signI = packed.convex[i] as number;
   const signJ = packed.convex[j] as number;
   if (signI !== 0 && signJ !== 0) {
@@ -290,8 +363,8 @@ function commonAreaM2(packed: PackedRings, plots: FeatureCollection, i: number, 
     return part ? Math.abs(ringSignedArea(part)) : 0;
   }
   const common = polygonClipping.intersection(
-    clipGeometry(plots.features[i]?.geometry as AreaGeometry),
-    clipGeometry(plots.features[j]?.geometry as AreaGeometry),
+    clipGeometry(geometryOf(i) as AreaGeometry),
+    clipGeometry(geometryOf(j) as AreaGeometry),
   );
   return geometryAreaM2({ type: 'MultiPolygon', coordinates: common });
 }
@@ -303,8 +376,23 @@ function commonAreaM2(packed: PackedRings, plots: FeatureCollection, i: number, 
  * @example findPlotOverlaps(twoEqualSquares) // { pairs: [{ a: 0, b: 1, areaM2: 9617.6… }], duplicateGeometries: 1, … }
  */
 export function findPlotOverlaps(plots: FeatureCollection, areasM2?: Float64Array): PlotOverlaps {
-  const n = plots.features.length;
-  const packed = packRings(plots);
+  return findPackedOverlaps(
+    packRings(plots),
+    (i) => plots.features[i]?.geometry as AreaGeometry | null | undefined,
+    areasM2,
+  );
+}
+
+/**
+ * {@link findPlotOverlaps} of packed plots.
+ * @param geometryOf plot i's geometry, for the pairs that need a full overlay
+ */
+export function findPackedOverlaps(
+  packed: PackedRings,
+  geometryOf: (i: number) => AreaGeometry | null | undefined,
+  areasM2?: Float64Array,
+): PlotOverlaps {
+  const n = packed.convex.length;
   const { xy, ringStart, plotRing } = packed;
   const boxes = new Float64Array(n * 4);
   const indexToPlot: number[] = [];
@@ -351,7 +439,7 @@ export function findPlotOverlaps(plots: FeatureCollection, areasM2?: Float64Arra
     parent[i] = r;
     return r;
   };
-  const areaOf = (i: number) => areasM2?.[i] ?? geometryAreaM2(plots.features[i]?.geometry);
+  const areaOf = (i: number) => areasM2?.[i] ?? geometryAreaM2(geometryOf(i));
   let duplicatePairs = 0;
   const candidates: number[] = [];
   for (const i of indexToPlot) {
@@ -377,7 +465,7 @@ export function findPlotOverlaps(plots: FeatureCollection, areasM2?: Float64Arra
       if (!interiorsMeet(packed, i, j)) continue;
       let areaM2: number;
       try {
-        areaM2 = commonAreaM2(packed, plots, i, j);
+        areaM2 = commonAreaM2(packed, geometryOf, i, j);
       } catch {
         // An overlay that fails is left out rather than guessed.
         continue;
