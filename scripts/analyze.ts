@@ -37,7 +37,13 @@ import { AREA_METHOD, DEFAULT_SETTINGS } from '../src/core/settings.ts';
 import type { FeatureCollection, LayerKind, Problem } from '../src/core/types.ts';
 import { PLAN_USAGE, type PlanCommandOptions, runPlanCommand } from './lib/plan-command.ts';
 import { CSV_HEADER, plotCsvRows, rowBlocks, writeCsvAtomically } from './lib/plot-csv-rows.ts';
-import { analyzePlotsInParts, isPlotPartWorker, plotPartCount, servePlotPart } from './lib/plots-in-parts.ts';
+import {
+  analyzePlotsInParts,
+  isPlotPartWorker,
+  plotPartCount,
+  servePlotPart,
+  startPlotPartWorkers,
+} from './lib/plots-in-parts.ts';
 
 const USAGE =
   '用法 / usage: npm run analyze -- --plots P --boundary B --control C --out result.csv [--summary summary.json] [--tolerance 0.01] [--crs EPSG:4528] [--plots-crs …] [--boundary-crs …] [--control-crs …] [--skip-invalid]';
@@ -261,8 +267,8 @@ interface AnalysedPlots {
   skipped: number;
   results: readonly PlotResult[];
   towns: readonly (string | undefined)[];
-  /** The CSV rows in blocks joined by CRLF. */
-  rowBlocks: Iterable<string>;
+  /** The CSV rows in blocks joined by CRLF, or as UTF-8 bytes of rows each followed by CRLF. */
+  rowBlocks: Iterable<string | Uint8Array>;
   /** The plots' plausibility checks. */
   checks: PlausibilitySummary;
 }
@@ -374,7 +380,7 @@ async function analyzeInParts(
   } catch {
     return null;
   }
-  const parts = plotPartCount();
+  const parts = plotPartCount(size);
   // A file over the size limit is refused by the ordinary reading, with its message.
   if (parts < 2 || size > MAX_FILE_BYTES || siblingPaths(plotsPath).length > 0) return null;
   const crs = [
@@ -384,19 +390,27 @@ async function analyzeInParts(
   ];
   if (crs.includes('unknown')) return null;
   const [plotsCrs, boundaryCrs, controlCrs] = crs as (Crs | undefined)[];
-  const boundary = loadQuietly(run.boundaryPath, 'boundary', boundaryCrs, run.skipInvalid);
-  const control = loadQuietly(run.controlPath, 'control', controlCrs, run.skipInvalid);
-  if (!boundary.ok || !control.ok) return null;
-  const plots = await analyzePlotsInParts({
-    path: plotsPath,
-    parts,
-    workerUrl: new URL(import.meta.url),
-    ...(plotsCrs ? { crs: plotsCrs } : {}),
-    boundary: boundary.loaded.layer,
-    control: control.loaded.layer,
-    tolerance: run.tolerance,
-    reference: checkReference(),
-  });
+  // Started first: they load while this thread reads the other layers and the file.
+  const workers = startPlotPartWorkers(parts, new URL(import.meta.url));
+  let plots: Awaited<ReturnType<typeof analyzePlotsInParts>>;
+  let boundary: LoadOutcome;
+  let control: LoadOutcome;
+  try {
+    boundary = loadQuietly(run.boundaryPath, 'boundary', boundaryCrs, run.skipInvalid);
+    control = loadQuietly(run.controlPath, 'control', controlCrs, run.skipInvalid);
+    if (!boundary.ok || !control.ok) return null;
+    plots = await analyzePlotsInParts({
+      path: plotsPath,
+      workers,
+      ...(plotsCrs ? { crs: plotsCrs } : {}),
+      boundary: boundary.loaded.layer,
+      control: control.loaded.layer,
+      tolerance: run.tolerance,
+      reference: checkReference(),
+    });
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
   // Asked for by name (tests do), the way the plots were read is said.
   if (process.env.ANALYZE_THREADS !== undefined)
     console.error(

@@ -93,16 +93,22 @@ export function* rowBlocks(rows: readonly string[]): Generator<string> {
   for (let i = 0; i < rows.length; i += CSV_BLOCK_ROWS) yield rows.slice(i, i + CSV_BLOCK_ROWS).join('\r\n');
 }
 
+/** All of `bytes` (writeSync may write less than it is given). */
+function writeBytes(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
 /**
  * Writes the CSV, BOM, header and each row followed by CRLF, through a temporary file, so that a
  * failed run never leaves half a file behind.
  * (Without rows, an empty line follows the header, as the file has always had.)
- * @param blocks the rows, in blocks of one or more rows joined by CRLF
+ * @param blocks the rows, in blocks of one or more rows joined by CRLF, or as UTF-8 bytes of rows
+ *   each followed by CRLF
  */
 export function writeCsvAtomically(
   path: string,
   header: string,
-  blocks: Iterable<string>,
+  blocks: Iterable<string | Uint8Array>,
   hasRows: boolean,
 ): void {
   const temporary = `${path}.partial-${process.pid}`;
@@ -110,7 +116,10 @@ export function writeCsvAtomically(
   try {
     // A BOM so that Excel on Chinese Windows reads the file as UTF-8.
     writeSync(fd, `\uFEFF${header}\r\n${hasRows ? '' : '\r\n'}`);
-    for (const block of blocks) writeSync(fd, `${block}\r\n`);
+    for (const block of blocks) {
+      if (typeof block === 'string') writeSync(fd, `${block}\r\n`);
+      else writeBytes(fd, block);
+    }
   } finally {
     closeSync(fd);
   }

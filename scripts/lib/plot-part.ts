@@ -52,8 +52,8 @@ export type PartResult =
       rings: PackedRings;
       /** Each plot's id as the duplicate check keys it (unique within the piece). */
       idKeys: string[];
-      /** The CSV rows of the piece's plots, joined by CRLF. */
-      rows: string;
+      /** The CSV rows of the piece's plots, each followed by CRLF, as UTF-8 (encoded on the part's thread). */
+      rows: Uint8Array;
       ids: string[];
       areaM2: Float64Array;
       areaMu: Float64Array;
@@ -152,11 +152,16 @@ export class PlotPart {
       findings,
       rings: packRings(layer),
       idKeys,
-      rows: rows.join('\r\n'),
+      rows: csvBytes(rows),
       ...columnsOfResults(results),
       towns: towns.map((t) => t.town),
     };
   }
+}
+
+/** Rows each followed by CRLF, as UTF-8 in a buffer of their own (one that can be transferred). */
+function csvBytes(rows: readonly string[]): Uint8Array {
+  return new TextEncoder().encode(rows.length === 0 ? '' : `${rows.join('\r\n')}\r\n`);
 }
 
 function columnsOfResults(results: readonly PlotResult[]) {

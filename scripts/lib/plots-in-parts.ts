@@ -9,7 +9,8 @@
  */
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { type MessagePort, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { PlotResult } from '../../src/core/analysis/classify-plots.ts';
 import { type CheckReference, prepareCheckReference } from '../../src/core/checks/check-reference.ts';
 import {
@@ -31,18 +32,26 @@ import type { CoordinateBox } from '../../src/core/crs/detect-crs-from-coordinat
 import { suggestColumnMapping } from '../../src/core/io/column-mapping.ts';
 import { isUsableDetection, unionBox } from '../../src/core/io/detect-layer-crs.ts';
 import { cutFeatureCollection } from '../../src/core/io/parse-large-geojson.ts';
-import type { Feature, FeatureCollection } from '../../src/core/types.ts';
+import type { FeatureCollection } from '../../src/core/types.ts';
 import { type PartInput, type PartResult, type PartSummary, PlotPart } from './plot-part.ts';
 
+/** Plot files from this size up are read in parts when ANALYZE_THREADS does not say otherwise. */
+export const PARTS_FROM_BYTES = 8 * 2 ** 20;
+
 /**
- * How many parts to read a plot file in: ANALYZE_THREADS when set (tests set it to read small files
- * in parts), else 1. Reading in parts is opt-in: on the 2-core benchmark machine, 100,000 plots took
- * 5.59 s in 2 parts against 4.25 s whole (`ANALYZE_THREADS=2` vs `=1`, load average about 2), because
- * the features travel back to the main thread, which then runs the plausibility checks alone.
+ * How many parts to read a plot file of `bytes` in: ANALYZE_THREADS when set (tests set it to read
+ * small files in parts; 1 turns reading in parts off), else one part per core (at most 4) for a file
+ * of {@link PARTS_FROM_BYTES} or more, else 1.
  */
-export function plotPartCount(environment: NodeJS.ProcessEnv = process.env): number {
+export function plotPartCount(
+  bytes: number,
+  environment: NodeJS.ProcessEnv = process.env,
+  cores: number = availableParallelism(),
+): number {
   const chosen = Number(environment.ANALYZE_THREADS);
-  return Number.isInteger(chosen) && chosen >= 1 ? Math.min(chosen, 16) : 1;
+  if (environment.ANALYZE_THREADS !== undefined && Number.isInteger(chosen) && chosen >= 1)
+    return Math.min(chosen, 16);
+  return bytes >= PARTS_FROM_BYTES ? Math.max(1, Math.min(cores, 4)) : 1;
 }
 
 /** The plots analysed in parts, merged in file order. */
@@ -51,8 +60,8 @@ export interface PlotsInParts {
   crs: CrsDetection;
   /** The plots' plausibility checks, as checkPlausibility gives them for the whole layer. */
   checks: PlausibilitySummary;
-  /** Each part's CSV rows joined by CRLF. */
-  rows: string[];
+  /** Each part's CSV rows, each row followed by CRLF, as UTF-8. */
+  rows: Uint8Array[];
   results: PlotResult[];
   towns: (string | undefined)[];
 }
@@ -60,9 +69,8 @@ export interface PlotsInParts {
 /** Where and how the plots are read. */
 export interface PlotsInPartsOptions {
   path: string;
-  parts: number;
-  /** The module that runs {@link servePlotPart} in a worker (the command line's own entry). */
-  workerUrl: URL;
+  /** The threads of every part but the first, which this thread takes ({@link startPlotPartWorkers}). */
+  workers: readonly Worker[];
   /** The CRS chosen by hand (`--crs`, `--plots-crs`). */
   crs?: Crs;
   boundary: FeatureCollection;
@@ -98,6 +106,15 @@ function startWorker(url: URL, data: unknown): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: data });
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData: data });
+}
+
+/**
+ * The threads for parts 2 … `parts`, started before anything is read, so that they load their
+ * modules while this thread reads the file; they wait for their piece.
+ * @param workerUrl the module that runs {@link servePlotPart} in a worker (the command line's own entry)
+ */
+export function startPlotPartWorkers(parts: number, workerUrl: URL): Worker[] {
+  return Array.from({ length: parts - 1 }, () => startWorker(workerUrl, { role: PLOT_PART_ROLE }));
 }
 
 /** The next message of a worker; rejects when it fails or ends first. */
@@ -254,6 +271,12 @@ function mergedChecks(
   return summarizeChecks(checks);
 }
 
+/**
+ * The size of this thread's own part against each worker's: this thread also reads the file before
+ * and merges the parts after (the overlaps among all plots, the CSV written), so it takes less.
+ */
+const FIRST_PART_WEIGHT = 0.85;
+
 /** Why the plots must be read the ordinary way. */
 export interface NotInParts {
   ok: false;
@@ -265,15 +288,16 @@ export interface NotInParts {
  * @returns the merged analysis, or why the file must be read the ordinary way
  */
 export async function analyzePlotsInParts(options: PlotsInPartsOptions): Promise<PlotsInParts | NotInParts> {
+  const { workers } = options;
   const bytes = readShared(options.path);
-  const cut = cutFeatureCollection(bytes, options.parts);
+  const cut = cutFeatureCollection(bytes, workers.length + 1, FIRST_PART_WEIGHT);
   if (!cut) return { ok: false, why: 'the file could not be cut between features' };
   const [first, ...rest] = cut.pieces as [[number, number], ...[number, number][]];
-  const workers = rest.map(([from, to]) =>
-    startWorker(options.workerUrl, { role: PLOT_PART_ROLE, buffer: bytes.buffer, from, to }),
-  );
   try {
     const replies = workers.map((worker) => nextMessage<PartSummary>(worker));
+    rest.forEach(([from, to], k) => {
+      workers[k]?.postMessage({ buffer: bytes.buffer, from, to });
+    });
     const part = new PlotPart(bytes, first[0], first[1]);
     const summaries = [part.summary, ...(await Promise.all(replies))];
     const failed = summaries.find((summary) => !summary.ok);
@@ -310,8 +334,6 @@ export async function analyzePlotsInParts(options: PlotsInPartsOptions): Promise
   } catch (error) {
     // A worker that failed: the ordinary reading meets the same failure and reports it.
     return { ok: false, why: `a worker failed: ${String(error)}` };
-  } finally {
-    for (const worker of workers) void worker.terminate();
   }
 }
 
@@ -323,6 +345,7 @@ function transferables(result: Extract<PartResult, { ok: true }>): ArrayBuffer[]
     result.areaMu,
     result.inBoundaryM2,
     result.inControlM2,
+    result.rows,
     ...Object.values(result.rings),
     ...(placement ? [placement.outsideCounty, placement.onWater, placement.centres, placement.areasM2] : []),
   ];
@@ -341,11 +364,15 @@ export function isPlotPartWorker(): boolean {
 export function servePlotPart(): void {
   const port = parentPort;
   if (!port) return;
-  const { buffer, from, to } = workerData as { buffer: SharedArrayBuffer; from: number; to: number };
-  const part = new PlotPart(new Uint8Array(buffer), from, to);
-  port.postMessage(part.summary);
-  port.once('message', (input: PartInput) => {
-    const result = part.finish(input);
-    port.postMessage(result, result.ok ? transferables(result) : []);
+  port.once('message', ({ buffer, from, to }: { buffer: SharedArrayBuffer; from: number; to: number }) => {
+    const part = new PlotPart(new Uint8Array(buffer), from, to);
+    port.postMessage(part.summary);
+    port.once('message', (input: PartInput) => finishPart(port, part, input));
   });
+}
+
+/** The worker's piece analysed with the layer's decisions, sent to the main thread. */
+function finishPart(port: MessagePort, part: PlotPart, input: PartInput): void {
+  const result = part.finish(input);
+  port.postMessage(result, result.ok ? transferables(result) : []);
 }

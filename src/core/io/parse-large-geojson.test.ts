@@ -104,6 +104,12 @@ describe('cutFeatureCollection', () => {
     expect(featuresOfPieces(bytes, cut?.pieces ?? [])).toEqual(expected.features);
     const sizes = (cut?.pieces ?? []).map(([from, to]) => to - from);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThan(2 * (features[0]?.length ?? 0));
+    // A first piece of half the others' size: the same features, the first piece about half.
+    const uneven = cutFeatureCollection(bytes, 3, 0.5);
+    expect(featuresOfPieces(bytes, uneven?.pieces ?? [])).toEqual(expected.features);
+    const [first = 0, second = 0] = (uneven?.pieces ?? []).map(([from, to]) => to - from);
+    expect(first / second).toBeGreaterThan(0.35);
+    expect(first / second).toBeLessThan(0.65);
   });
 
   it('gives pieces that parse to exactly the file’s features, or that do not parse, for any collection', () => {

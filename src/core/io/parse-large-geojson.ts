@@ -234,9 +234,15 @@ function featureCutAfter(bytes: Uint8Array, from: number, limit: number): number
  * not a FeatureCollection); the caller then reads the file whole.
  * @param bytes the file (UTF-8, with or without BOM)
  * @param count how many pieces, at least 1
+ * @param firstWeight the first piece's size against each other piece's (1: all about equal; the
+ *   command line gives its own thread's piece less, as that thread also merges the pieces)
  * @example cutFeatureCollection(bytesOf100000Plots, 2) // → { root: { type: 'FeatureCollection', name: '工业用地地块', features: [] }, pieces: [[93, 27618193], [27618194, 55236380]] }
  */
-export function cutFeatureCollection(bytes: Uint8Array, count: number): FeatureCollectionPieces | null {
+export function cutFeatureCollection(
+  bytes: Uint8Array,
+  count: number,
+  firstWeight = 1,
+): FeatureCollectionPieces | null {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const start = nextNonSpace(bytes, bom);
@@ -261,7 +267,7 @@ export function cutFeatureCollection(bytes: Uint8Array, count: number): FeatureC
     const pieces: [number, number][] = [];
     let from = open + 1;
     for (let k = 1; k < count; k++) {
-      const share = open + Math.round(((close - open) * k) / count);
+      const share = open + Math.round(((close - open) * (firstWeight + k - 1)) / (firstWeight + count - 1));
       const cut = featureCutAfter(bytes, Math.max(share, from), close);
       if (cut < 0) return null;
       pieces.push([from, cut]);
