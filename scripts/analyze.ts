@@ -380,7 +380,7 @@ async function analyzeInParts(
   } catch {
     return null;
   }
-  const parts = plotPartCount(size);
+  const parts = plotPartCount();
   // A file over the size limit is refused by the ordinary reading, with its message.
   if (parts < 2 || size > MAX_FILE_BYTES || siblingPaths(plotsPath).length > 0) return null;
   const crs = [
