@@ -198,9 +198,10 @@ function mergedResults(parts: readonly Extract<PartResult, { ok: true }>[]): Plo
   return results;
 }
 
-/** Typed arrays of every part end to end. */
-function joined<T extends Uint8Array | Float64Array>(arrays: readonly T[], make: (length: number) => T): T {
-  const all = make(arrays.reduce((sum, array) => sum + array.length, 0));
+/** Typed arrays of every part end to end, in an array of the same kind. */
+function joined<T extends Uint8Array | Float64Array>(arrays: readonly T[]): T {
+  const Kind = (arrays[0]?.constructor ?? Float64Array) as new (length: number) => T;
+  const all = new Kind(arrays.reduce((sum, array) => sum + array.length, 0));
   let at = 0;
   for (const array of arrays) {
     all.set(array, at);
@@ -231,22 +232,10 @@ function mergedChecks(
     checked: parts.reduce((sum, part) => sum + part.findings.checked, 0),
     placement: placed
       ? {
-          outsideCounty: joined(
-            placements.map((p) => p.outsideCounty),
-            (n) => new Uint8Array(n),
-          ),
-          onWater: joined(
-            placements.map((p) => p.onWater),
-            (n) => new Uint8Array(n),
-          ),
-          centres: joined(
-            placements.map((p) => p.centres),
-            (n) => new Float64Array(n),
-          ),
-          areasM2: joined(
-            placements.map((p) => p.areasM2),
-            (n) => new Float64Array(n),
-          ),
+          outsideCounty: joined(placements.map((p) => p.outsideCounty)),
+          onWater: joined(placements.map((p) => p.onWater)),
+          centres: joined(placements.map((p) => p.centres)),
+          areasM2: joined(placements.map((p) => p.areasM2)),
         }
       : null,
     townMismatches,
