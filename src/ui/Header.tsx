@@ -113,6 +113,8 @@ export function Header({ map }: { map: ExportableMap | null }) {
             type="button"
             className="header-button"
             aria-pressed={panel === name}
+            // A suggestion becomes a scenario: review mode, which changes nothing, does not offer it.
+            data-edit={name === 'suggest' || undefined}
             data-testid={`tab-${name}`}
             onClick={() => plannerStore.getState().setPanel(panel === name ? null : name)}
           >

@@ -38,6 +38,7 @@ const EDITING_CONTROLS = [
   'slide-delete',
   'context-add',
   'comment-resolve',
+  'tab-suggest',
 ];
 
 /** small-v2 (two scenarios, a receiving zone, actions) with a name and two slides. */
