@@ -2,7 +2,9 @@
  * The plan suggestion on the command line, with the same core as the page (docs/suggest.md):
  *   npm run suggest -- --plan P.plan.json [--scenario NAME] --out Q.plan.json [--objective cost|firms|income]
  *                      [--time-limit 60] [--report suggestion.json]
- * Q.plan.json is P with the suggested scenario added (and made active); suggestion.json holds the
+ * Q.plan.json is P with the suggested scenario added (and made active), and its suggested entries
+ * with their explanations under `suggestions`, as the app keeps an accepted suggestion (the plots
+ * then show as suggested there); suggestion.json holds the
  * status, objective, bound, gap, binding constraints, shortfalls and the explained actions. Bad input:
  * a message on stderr naming the file and the problem, exit code 2, and nothing written.
  */
@@ -109,7 +111,23 @@ async function main(): Promise<void> {
     { rows: analysis.rows, zoneMeasures, base, planning, id, name: `${base.name}（建议）` },
     { timeLimitS: args.timeLimitS },
   );
-  const out: PlanFile = { ...plan, scenarios: [...scenarios, suggestion.scenario], activeScenarioId: id };
+  const out: PlanFile = {
+    ...plan,
+    scenarios: [...scenarios, suggestion.scenario],
+    activeScenarioId: id,
+    // As 接受为新方案 keeps it in the app: the plots of the new scenario show as suggested there.
+    suggestions: {
+      ...plan.suggestions,
+      [id]: {
+        baseScenarioId: base.id,
+        status: suggestion.status,
+        objective: suggestion.objective,
+        bound: suggestion.bound,
+        gap: suggestion.gap,
+        actions: suggestion.actions,
+      },
+    },
+  };
   const report = {
     format: 'industrial-land-plan-suggestion',
     version: 1,

@@ -55,6 +55,14 @@ describe('npm run suggest', () => {
     const written = JSON.parse(readFileSync(report, 'utf8'));
     expect(written.status).toBe('optimal');
     if (!suggested) return;
+    // The suggested entries travel in the plan as the app keeps an accepted suggestion, so that its
+    // plots show as suggested there: one per plot the new scenario acts on, each explained.
+    const kept = parsed.plan.suggestions?.['scenario-1-suggested'];
+    expect(kept?.baseScenarioId).toBe('scenario-1');
+    expect(kept?.status).toBe('optimal');
+    expect(kept?.objective).toBe(written.objective);
+    expect(kept?.actions.map((a) => a.plotId).sort()).toEqual(Object.keys(suggested.actions).sort());
+    expect(kept?.actions.every((a) => a.explanation.zh.length > 0)).toBe(true);
     const analysis = analyzePlan(parsed.plan.layers, parsed.plan.settings);
     const measures = measureZones(
       suggested.zones,
