@@ -1,11 +1,11 @@
 /**
  * The map is never hidden (issue 14, point 4), in headless Chromium at 1280×800, 1366×768, 1440×900
- * and 1920×1080: a plot chosen in the table is zoomed to inside the part of the map no panel covers
+ * and 1920×1080: the whole title beside every header button (1280 to 1920 wide); a plot chosen in the table is zoomed to inside the part of the map no panel covers
  * (its screen box from map.project, against the panels' DOM rectangles); the table scrolls sideways
  * with the plot id fixed and no column out of reach; the legend, the plot card and the side panel
  * fold away and come back; briefing at 1024×768 shows the whole extent a slide recorded, with larger
  * names; the swipe divider cannot be dragged under the legend and stays grabbable. Writes
- * test/output/screen-fit-<width>x<height>.png, screen-fit-folded.png, screen-fit-briefing-1024.png
+ * test/output/screen-fit-<width>x<height>.png, screen-fit-header-<width>.png, screen-fit-folded.png, screen-fit-briefing-1024.png
  * screen-fit-briefing-1024-folded.png and screen-fit-swipe.png.
  */
 
@@ -211,6 +211,29 @@ describeInBrowser('the map is never hidden by the panels', () => {
       // The plot id stays at the left edge.
       expect(table.firstHeader).toBeCloseTo(table.left, 0);
       expect(table.firstCell).toBeCloseTo(table.left, 0);
+    },
+  );
+
+  it.each([1280, 1366, 1440, 1600, 1920])(
+    'shows the whole title, 工业用地整合规划 · 慈溪市, with every header button at %i pixels wide',
+    async (width) => {
+      await resize(width, 900);
+      const header = await page.evaluate(() => {
+        const title = document.querySelector('.app-title') as HTMLElement;
+        const bar = document.querySelector('.app-header') as HTMLElement;
+        const buttons = [...bar.querySelectorAll('button')].map((b) => b.getBoundingClientRect());
+        return {
+          text: title.textContent,
+          cut: title.scrollWidth - title.clientWidth,
+          right: Math.max(...buttons.map((b) => b.right)),
+          wrapped: buttons.filter((b) => b.height > 40).length,
+        };
+      });
+      expect(header.text).toContain('慈溪市');
+      expect(header.cut).toBeLessThanOrEqual(0);
+      expect(header.right).toBeLessThanOrEqual(width);
+      expect(header.wrapped).toBe(0);
+      await planner.screenshot(`screen-fit-header-${width}.png`);
     },
   );
 
