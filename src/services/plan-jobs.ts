@@ -48,11 +48,25 @@ function analysisClient(): AnalysisClient {
 }
 
 /** Runs `work` as the store's current job; resolves undefined when cancelled or failed (a notice says why). */
+/** Resolves once no job runs. */
+function jobEnd(store: PlannerStore): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = store.subscribe((state) => {
+      if (state.job) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
 async function runJob<T>(
   store: PlannerStore,
   label: Message,
   work: (client: AnalysisClient, onProgress: (progress: number, stage: Message) => void) => Promise<T>,
 ): Promise<T | undefined> {
+  // The worker takes one call at a time: a job asked for while another runs (a file dropped while
+  // the plan's checks run) waits for it to end, instead of failing with the worker's refusal.
+  while (store.getState().job) await jobEnd(store);
   const id = nextJobId++;
   store.getState().setJob({ id, label, progress: 0 });
   try {

@@ -3,9 +3,11 @@
  * test/fixtures/checks/ (plots outside the county, on water, with the wrong town, overlapping and
  * repeated), the import dialog counts each finding in plain words with examples, never says "no
  * problems" beside them, and once loaded the plot table filters by them. No request leaves the page's
- * origin. Screenshots: test/output/checks-dialog.png, checks-table.png.
+ * origin. A file dropped while a job runs is read once that job ends (the worker takes one call at a
+ * time), with no error. Screenshots: test/output/checks-dialog.png, checks-table.png.
  */
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
@@ -92,6 +94,34 @@ describeInBrowser('the plausibility checks', () => {
     await planner.screenshot('checks-table.png');
     await box('onWater').uncheck();
     await expect.poll(async () => (await shownIds()).length).toBe(23);
+  });
+
+  it('reads a file dropped while a job runs once that job ends, with no error', async () => {
+    await idle();
+    await page.setInputFiles('[data-testid="import-input"]', [join(FIXTURES, 'boundary.geojson')]);
+    const dialog = page.locator('[data-testid="import-dialog"]');
+    await dialog.waitFor();
+    // Accepting starts a job at once; in the same moment a file is dropped on the page.
+    await page.evaluate(
+      (text) => {
+        (document.querySelector('[data-testid="import-accept"]') as HTMLButtonElement).click();
+        const files = new DataTransfer();
+        files.items.add(new File([text], 'plots.geojson', { type: 'application/geo+json' }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: files, cancelable: true }));
+      },
+      readFileSync(join(FIXTURES, 'plots.geojson'), 'utf8'),
+    );
+    await expect
+      .poll(() => dialog.locator('[data-testid="import-source"]').getAttribute('data-file'), {
+        timeout: 60_000,
+      })
+      .toBe('plots.geojson');
+    expect(await dialog.locator('[data-testid="import-kind"]').inputValue()).toBe('plots');
+    // The boundary's confirmation may show; no error does (the old code said "expected no call …").
+    expect(await page.locator('[data-testid="notice"][data-kind="error"]').count()).toBe(0);
+    expect((await page.locator('[data-testid="notice"]').allTextContents()).join()).not.toContain('出错');
+    await dialog.locator('[data-testid="import-close"]').click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('asked nothing of any other origin and logged no problem', () => {
