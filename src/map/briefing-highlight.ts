@@ -12,7 +12,7 @@ import type { PlannerState } from '../state/planner-state.ts';
 import { selectCurrentSlide } from '../state/slide-list.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { asSourceData } from './build-style.ts';
-import { followContext } from './context-loss.ts';
+import { keepOverlay } from './keep-overlay.ts';
 import { HIGHLIGHT_COLORS, TRANSPARENT } from './palette.ts';
 import { POLYGONS_FROM_ZOOM } from './plot-tile-urls.ts';
 import { plotIndexById, plotPoints, plotShapes } from './scenario-layers.ts';
@@ -136,30 +136,24 @@ export class SlideHighlighter {
     this.map = map;
     this.store = store;
     this.unsubscribe = store.subscribe(() => this.sync());
-    if (map.isStyleLoaded()) this.addLayers();
-    else map.once('load', () => this.addLayers());
     // While the WebGL context is lost the map has no style; the rebuilt one is highlighted afresh.
-    followContext(map, {
+    keepOverlay(map, {
+      sources: [HIGHLIGHT_POINTS_SOURCE, HIGHLIGHT_SHAPES_SOURCE],
+      layers: highlightLayers,
+      below: BELOW_LAYER,
       lost: () => {
         this.shown = undefined;
         this.placedFrom = undefined;
       },
-      restored: () => this.addLayers(),
+      added: () => {
+        this.shown = null;
+        this.sync();
+      },
     });
   }
 
   destroy(): void {
     this.unsubscribe();
-  }
-
-  private addLayers(): void {
-    const before = this.map.getLayer(BELOW_LAYER) ? BELOW_LAYER : undefined;
-    for (const source of [HIGHLIGHT_POINTS_SOURCE, HIGHLIGHT_SHAPES_SOURCE])
-      if (!this.map.getSource(source))
-        this.map.addSource(source, { type: 'geojson', data: asSourceData(null) });
-    for (const layer of highlightLayers()) if (!this.map.getLayer(layer.id)) this.map.addLayer(layer, before);
-    this.shown = null;
-    this.sync();
   }
 
   private sync(): void {

@@ -19,7 +19,7 @@ import type { FeatureCollection } from '../core/types.ts';
 import type { PlannerState } from '../state/planner-state.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { asSourceData } from './build-style.ts';
-import { followContext } from './context-loss.ts';
+import { keepOverlay } from './keep-overlay.ts';
 import { ACTION_COLORS, HIGHLIGHT_COLORS } from './palette.ts';
 import { POLYGONS_FROM_ZOOM } from './plot-tile-urls.ts';
 import { plotIndexById, plotPoints, plotShapes } from './scenario-layers.ts';
@@ -194,28 +194,22 @@ export class DiffHighlighter {
     this.map = map;
     this.store = store;
     this.unsubscribe = store.subscribe(() => this.sync());
-    if (map.isStyleLoaded()) this.addLayers();
-    else map.once('load', () => this.addLayers());
-    followContext(map, {
+    keepOverlay(map, {
+      sources: [DIFF_ZONES_SOURCE, DIFF_SHAPES_SOURCE, DIFF_POINTS_SOURCE],
+      layers: diffLayers,
+      below: LAYER.cixiHalo,
       lost: () => {
         this.shown = undefined;
       },
-      restored: () => this.addLayers(),
+      added: () => {
+        this.shown = { diff: null, analysis: null, layers: null };
+        this.sync();
+      },
     });
   }
 
   destroy(): void {
     this.unsubscribe();
-  }
-
-  private addLayers(): void {
-    const before = this.map.getLayer(LAYER.cixiHalo) ? LAYER.cixiHalo : undefined;
-    for (const source of [DIFF_ZONES_SOURCE, DIFF_SHAPES_SOURCE, DIFF_POINTS_SOURCE])
-      if (!this.map.getSource(source))
-        this.map.addSource(source, { type: 'geojson', data: asSourceData(null) });
-    for (const layer of diffLayers()) if (!this.map.getLayer(layer.id)) this.map.addLayer(layer, before);
-    this.shown = { diff: null, analysis: null, layers: null };
-    this.sync();
   }
 
   private sync(): void {
