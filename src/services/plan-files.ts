@@ -3,7 +3,7 @@
  * slides, comments and a town part's origin; open checks the file first and changes nothing when it is damaged or foreign.
  */
 
-import { parsePlanFile } from '../core/plan/parse-plan-file.ts';
+import { type ParsePlanResult, parsePlanFile } from '../core/plan/parse-plan-file.ts';
 import { PLAN_FORMAT, PLAN_VERSION, type PlanFile, serializePlan } from '../core/plan/plan-file.ts';
 import { planWarningsNotice } from '../core/plan/plan-warnings-notice.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
@@ -84,20 +84,35 @@ export async function savePlanFile(store: PlannerStore): Promise<void> {
   });
 }
 
+/**
+ * A picked plan file, read and checked; when it cannot be taken, an error notice (`refused`, which
+ * says what did not happen, then the file's first five problems) and null.
+ */
+export async function readPlanFileOrSay(
+  store: PlannerStore,
+  file: File,
+  refused: Message,
+): Promise<Extract<ParsePlanResult, { ok: true }> | null> {
+  const parsed = parsePlanFile(await file.text(), file.name);
+  if (parsed.ok) return parsed;
+  const shown = parsed.problems.slice(0, 5);
+  store.getState().setNotice({
+    kind: 'error',
+    message: {
+      zh: `${refused.zh}：\n${shown.map((p) => p.message.zh).join('\n')}`,
+      en: `${refused.en}:\n${shown.map((p) => p.message.en).join('\n')}`,
+    },
+  });
+  return null;
+}
+
 /** Opens a plan file; a damaged or foreign file gets a notice and leaves the current plan as it is. */
 export async function openPlanFile(store: PlannerStore, file: File): Promise<boolean> {
-  const parsed = parsePlanFile(await file.text(), file.name);
-  if (!parsed.ok) {
-    const shown = parsed.problems.slice(0, 5);
-    store.getState().setNotice({
-      kind: 'error',
-      message: {
-        zh: `无法打开规划文件 ${file.name}，当前规划保持不变：\n${shown.map((p) => p.message.zh).join('\n')}`,
-        en: `Cannot open the plan file ${file.name}; the current plan is unchanged:\n${shown.map((p) => p.message.en).join('\n')}`,
-      },
-    });
-    return false;
-  }
+  const parsed = await readPlanFileOrSay(store, file, {
+    zh: `无法打开规划文件 ${file.name}，当前规划保持不变`,
+    en: `Cannot open the plan file ${file.name}; the current plan is unchanged`,
+  });
+  if (!parsed) return false;
   const opened = await applyPlanFile(store, parsed.plan);
   if (!opened) return false;
   const contents = planContents(parsed.plan);

@@ -5,7 +5,6 @@
  */
 
 import { pickScenario } from '../core/diff/diff-plans.ts';
-import { parsePlanFile } from '../core/plan/parse-plan-file.ts';
 import type { Scenario } from '../core/scenario/scenario.ts';
 import type { Message } from '../core/types.ts';
 import type { PlanLayers } from '../state/planner-state.ts';
@@ -13,7 +12,7 @@ import type { PlannerStore } from '../state/store.ts';
 import { createWorkerClient, type WorkerClient } from '../worker/create-worker-client.ts';
 import type { DiffApi } from '../worker/diff-api.ts';
 import { JobError, type ProgressListener } from '../worker/worker-api.ts';
-import { planFileOf } from './plan-files.ts';
+import { planFileOf, readPlanFileOrSay } from './plan-files.ts';
 import { planPlotFeatures } from './plan-jobs.ts';
 
 let client: WorkerClient<DiffApi> | null = null;
@@ -68,18 +67,11 @@ export async function chooseSavedPlan(
   file: File,
   onProgress?: ProgressListener,
 ): Promise<boolean> {
-  const parsed = parsePlanFile(await file.text(), file.name);
-  if (!parsed.ok) {
-    const shown = parsed.problems.slice(0, 5);
-    store.getState().setNotice({
-      kind: 'error',
-      message: {
-        zh: `无法读取规划文件 ${file.name}，未进行版本对比：\n${shown.map((p) => p.message.zh).join('\n')}`,
-        en: `Cannot read the plan file ${file.name}; nothing was compared:\n${shown.map((p) => p.message.en).join('\n')}`,
-      },
-    });
-    return false;
-  }
+  const parsed = await readPlanFileOrSay(store, file, {
+    zh: `无法读取规划文件 ${file.name}，未进行版本对比`,
+    en: `Cannot read the plan file ${file.name}; nothing was compared`,
+  });
+  if (!parsed) return false;
   const { plan } = parsed;
   if (plan.scenarios.length === 0) {
     store.getState().setNotice({
