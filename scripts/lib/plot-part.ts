@@ -15,12 +15,9 @@ import { type FeatureFindings, findFeatureFindings } from '../../src/core/checks
 import { type PackedRings, packRings } from '../../src/core/checks/plot-overlaps.ts';
 import type { Crs } from '../../src/core/crs/crs.ts';
 import type { CoordinateBox } from '../../src/core/crs/detect-crs-from-coordinates.ts';
-import { reprojectFeatureCollection } from '../../src/core/crs/reproject-feature-collection.ts';
-import { applyColumnMapping, type ColumnMapping, columnsOf } from '../../src/core/io/column-mapping.ts';
+import { type ColumnMapping, columnsOf } from '../../src/core/io/column-mapping.ts';
 import { soundFeatures, unionBox } from '../../src/core/io/detect-layer-crs.ts';
-import { repairFeature } from '../../src/core/io/repair-feature.ts';
-import { idKey, resolveFeatureId } from '../../src/core/io/resolve-feature-id.ts';
-import { validateLayer } from '../../src/core/io/validate-layer.ts';
+import { loadCleanPiece } from '../../src/core/io/load-clean-piece.ts';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import type { Feature, FeatureCollection, PlotStatus } from '../../src/core/types.ts';
 import { plotCsvRows } from './plot-csv-rows.ts';
@@ -117,23 +114,12 @@ export class PlotPart {
    */
   finish(input: PartInput): PartResult {
     if (!this.features || !this.summary.ok) return { ok: false, why: 'not summarised' };
-    const collection = applyColumnMapping(
-      { type: 'FeatureCollection', features: this.features } as FeatureCollection,
-      input.mapping,
-    );
-    const reprojected = reprojectFeatureCollection(collection, input.crs);
-    const checked = validateLayer(reprojected, 'plots', { fileName: input.fileName, plotProperties: true });
-    if (checked.problems.length > 0) return { ok: false, why: 'problems found' };
-    const features: Feature[] = new Array(reprojected.features.length);
-    const idKeys: string[] = new Array(features.length);
-    for (let i = 0; i < features.length; i++) {
-      const feature = reprojected.features[i] as Feature;
-      const id = resolveFeatureId(feature);
-      const repaired = repairFeature(feature as Feature<unknown, unknown>) as Feature;
-      if (id === undefined || !hasOwnPlotId(repaired)) return { ok: false, why: 'a plot without an id' };
-      idKeys[i] = idKey(id);
-      features[i] = repaired;
-    }
+    const piece = loadCleanPiece(this.features, input.mapping, input.crs, input.fileName, {
+      plotProperties: true,
+    });
+    if (!piece) return { ok: false, why: 'problems found' };
+    const { features, idKeys } = piece;
+    if (!features.every(hasOwnPlotId)) return { ok: false, why: 'a plot without an id' };
     const layer: FeatureCollection = { type: 'FeatureCollection', features };
     const { results, problems } = classifyPlots(layer, input.boundary, input.control, {
       tolerance: input.tolerance,
@@ -142,7 +128,7 @@ export class PlotPart {
       return { ok: false, why: 'unclassified plots' };
     const towns = assignTowns(layer, input.boundary);
     const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, tolerance: input.tolerance };
-    const rows = plotCsvRows(features, checked.plotProperties, results, towns, settings);
+    const rows = plotCsvRows(features, piece.plotProperties, results, towns, settings);
     const findings = findFeatureFindings(layer, 'plots', {
       reference: input.reference,
       boundary: input.boundary,

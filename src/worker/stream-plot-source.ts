@@ -10,21 +10,14 @@
  */
 
 import { checkPlacement } from '../core/crs/check-placement.ts';
+import type { Crs } from '../core/crs/crs.ts';
 import type { CoordinateBox } from '../core/crs/detect-crs-from-coordinates.ts';
-import { reprojectFeatureCollection } from '../core/crs/reproject-feature-collection.ts';
-import {
-  applyColumnMapping,
-  type ColumnMapping,
-  columnsOf,
-  suggestColumnMapping,
-} from '../core/io/column-mapping.ts';
+import { type ColumnMapping, columnsOf, suggestColumnMapping } from '../core/io/column-mapping.ts';
 import { detectLayerCrs, isUsableDetection, soundFeatures, unionBox } from '../core/io/detect-layer-crs.ts';
 import { guessLayerKind, type LayerKindGuess } from '../core/io/guess-layer-kind.ts';
+import { loadCleanPiece } from '../core/io/load-clean-piece.ts';
 import type { LoadedLayer } from '../core/io/load-layer.ts';
-import { repairFeature } from '../core/io/repair-feature.ts';
-import { idKey, resolveFeatureId } from '../core/io/resolve-feature-id.ts';
-import { validateLayer } from '../core/io/validate-layer.ts';
-import type { Feature, FeatureCollection } from '../core/types.ts';
+import type { Feature } from '../core/types.ts';
 import { keptPackedFromPieces, type PackedPiece, packedPiece } from './packed-layer.ts';
 import { readFeatureCollectionInPieces } from './read-picked-files.ts';
 
@@ -158,24 +151,19 @@ function soundBox({ box }: { box: CoordinateBox }, featureIndex: number) {
   return { featureIndex, polygons: [], isMulti: false, box };
 }
 
-/** One piece loaded as loadLayerFromSource loads the whole layer; NotClean at any problem. */
+/** One clean piece (loadCleanPiece), packed; NotClean at any problem or an id an earlier piece had. */
 function loadPiece(
   features: unknown[],
   mapping: ColumnMapping,
-  crs: Parameters<typeof reprojectFeatureCollection>[1],
+  crs: Crs,
   fileName: string,
   ids: Set<string>,
 ): PackedPiece {
-  const mapped = applyColumnMapping({ type: 'FeatureCollection', features } as FeatureCollection, mapping);
-  const reprojected = reprojectFeatureCollection(mapped, crs);
-  const checked = validateLayer(reprojected, 'plots', { fileName });
-  if (checked.problems.length > 0) throw new NotClean();
-  const repaired: Feature[] = [];
-  for (const feature of reprojected.features) {
-    const id = resolveFeatureId(feature);
-    if (id === undefined || ids.has(idKey(id))) throw new NotClean();
-    ids.add(idKey(id));
-    repaired.push(repairFeature(feature as Feature<unknown, unknown>) as Feature);
+  const piece = loadCleanPiece(features, mapping, crs, fileName);
+  if (!piece) throw new NotClean();
+  for (const key of piece.idKeys) {
+    if (ids.has(key)) throw new NotClean();
+    ids.add(key);
   }
-  return packedPiece(repaired);
+  return packedPiece(piece.features);
 }
