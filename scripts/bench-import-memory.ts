@@ -4,7 +4,8 @@
  * from /proc/<pid>/status (VmHWM, reset through clear_refs before each step), in all and above
  * what the renderer held before the import (the sample plan on its map: about 360 MB). Linux only. After each
  * step, what each JavaScript context holds after a garbage collection (the page's own thread, the
- * analysis worker, the plot tile worker, MapLibre's worker): its heap and its array buffers.
+ * analysis worker, the plot tile worker, MapLibre's worker): its heap and its array buffers. With
+ * BENCH_TIMELINE=1, the load step quarter second by quarter second (see sampleResident).
  * Run: `npx tsx scripts/bench-import-memory.ts <file.geojson>` (a ~300 MB file takes minutes; a
  * county-sized one: `npm run make:sample -- --plots 172000 --out /tmp/172k` writes 95 MB of plots).
  */
@@ -41,10 +42,10 @@ interface ContextMemory {
 }
 
 /**
- * The heap and array buffers of the page and of each of its workers after a garbage collection,
- * through the browser's own protocol (each target attached in a session of its own).
+ * The page and each of its workers, each attached in a session of its own through the browser's
+ * protocol: `usage` gives their heaps and array buffers (after a garbage collection when `collect`).
  */
-async function contextMemory(planner: Awaited<ReturnType<typeof openPlanner>>): Promise<ContextMemory[]> {
+async function attachContexts(planner: Awaited<ReturnType<typeof openPlanner>>) {
   const session = await planner.browser.newBrowserCDPSession();
   const { targetInfos } = (await session.send('Target.getTargets')) as {
     targetInfos: { targetId: string; type: string; url: string }[];
@@ -55,7 +56,7 @@ async function contextMemory(planner: Awaited<ReturnType<typeof openPlanner>>): 
     if (reply.id !== undefined) answers.get(reply.id)?.(reply.result ?? {});
   });
   let nextId = 1;
-  const memory: ContextMemory[] = [];
+  const contexts: { name: string; call: (method: string) => Promise<Record<string, number>> }[] = [];
   for (const target of targetInfos.filter((info) => info.type === 'page' || info.type === 'worker')) {
     const { sessionId } = (await session.send('Target.attachToTarget', {
       targetId: target.targetId,
@@ -67,15 +68,90 @@ async function contextMemory(planner: Awaited<ReturnType<typeof openPlanner>>): 
         answers.set(id, resolve);
         session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
       });
-    await call('HeapProfiler.collectGarbage');
-    const usage = await call('Runtime.getHeapUsage');
     const name =
       target.type === 'page' ? 'page' : (/([a-z-]+)-[\w-]+\.js$/.exec(target.url)?.[1] ?? target.url);
-    memory.push({ name, heapBytes: usage.usedSize ?? 0, bufferBytes: usage.backingStorageSize ?? 0 });
-    await session.send('Target.detachFromTarget', { sessionId });
+    contexts.push({ name, call });
   }
-  await session.detach();
-  return memory.sort((a, b) => a.name.localeCompare(b.name));
+  contexts.sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    names: contexts.map((context) => context.name),
+    async usage(collect: boolean): Promise<ContextMemory[]> {
+      return Promise.all(
+        contexts.map(async ({ name, call }) => {
+          if (collect) await call('HeapProfiler.collectGarbage');
+          const usage = await call('Runtime.getHeapUsage');
+          return {
+            name,
+            // Without a collection, what the heap has taken (live or not) is what counts.
+            heapBytes: (collect ? usage.usedSize : usage.totalSize) ?? 0,
+            bufferBytes: usage.backingStorageSize ?? 0,
+          };
+        }),
+      );
+    },
+    detach: () => session.detach(),
+  };
+}
+
+/** What each context holds after a garbage collection. */
+async function contextMemory(planner: Awaited<ReturnType<typeof openPlanner>>): Promise<ContextMemory[]> {
+  const contexts = await attachContexts(planner);
+  try {
+    return await contexts.usage(true);
+  } finally {
+    await contexts.detach();
+  }
+}
+
+/** The stages of the job the page shows (and its end), with the time each came. */
+const phases: { at: number; name: string }[] = [];
+
+/**
+ * Samples the resident size of `pids` every 20 ms and what each JavaScript context has taken (heap,
+ * live or not, and array buffers) every quarter second; `print` shows, for each quarter second that
+ * differs, the largest resident size above `idle`, each context's share and the job's stages.
+ */
+function sampleResident(pids: number[], idle: number, contexts: Awaited<ReturnType<typeof attachContexts>>) {
+  const samples: { at: number; bytes: number }[] = [];
+  const timer = setInterval(() => {
+    samples.push({ at: Date.now(), bytes: Math.max(...pids.map((pid) => status(pid, 'VmRSS'))) });
+  }, 20);
+  const heaps: { at: number; usage: ContextMemory[] }[] = [];
+  let sampling = true;
+  void (async () => {
+    while (sampling) {
+      const at = Date.now();
+      heaps.push({ at, usage: await contexts.usage(false) });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sampling = false;
+    },
+    print(fileBytes: number) {
+      const start = samples[0]?.at ?? Date.now();
+      const step = 250;
+      let shown = 0;
+      for (let from = start; from <= (samples.at(-1)?.at ?? start); from += step) {
+        const inStep = samples.filter((sample) => sample.at >= from && sample.at < from + step);
+        const marks = phases.filter((phase) => phase.at >= from && phase.at < from + step);
+        if (inStep.length === 0 && marks.length === 0) continue;
+        const top = Math.max(...inStep.map((sample) => sample.bytes));
+        if (marks.length === 0 && Math.abs(top - shown) < 8 * MB) continue;
+        shown = top;
+        const heap = heaps.findLast((sample) => sample.at < from + step);
+        const each = (heap?.usage ?? [])
+          .map((usage) => ((usage.heapBytes + usage.bufferBytes) / MB).toFixed(0).padStart(4))
+          .join(' ');
+        console.log(
+          `  ${((from - start) / 1000).toFixed(2).padStart(6)} s ${((top - idle) / MB).toFixed(0).padStart(5)} MB` +
+            ` (${((top - idle) / fileBytes).toFixed(2)}×) [${each}] ${marks.map((mark) => mark.name).join(', ')}`,
+        );
+      }
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -135,8 +211,20 @@ async function main(): Promise<void> {
     );
     report('preview (read + check)', peak(), started);
     await held('previewed:');
+    await page.exposeFunction('benchPhase', (name: string) => phases.push({ at: Date.now(), name }));
+    await page.evaluate(() => {
+      const store = window.__plannerInternals?.store;
+      const note = (window as unknown as { benchPhase: (name: string) => void }).benchPhase;
+      store?.subscribe((state, before) => {
+        const [now, then] = [state.job?.label.en, before.job?.label.en];
+        if (now !== then) note(now ?? (state.analysis !== before.analysis ? 'committed' : 'job ended'));
+        else if (state.analysis !== before.analysis) note('committed');
+      });
+    });
     for (const pid of pids) resetPeak(pid);
     started = performance.now();
+    const contexts = await attachContexts(planner);
+    const timeline = sampleResident(pids, idle, contexts);
     await accept.click();
     // The dialog closes once its only source is loaded; a failure shows a notice instead.
     await page.waitForFunction(
@@ -147,6 +235,15 @@ async function main(): Promise<void> {
       { timeout: 1_800_000, polling: 1000 },
     );
     report('load + classify', peak(), started);
+    if (process.env.BENCH_TIMELINE) {
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 5000)));
+      console.log(
+        `  resident above the page before; [heap taken + buffers, MB: ${contexts.names.join(', ')}]`,
+      );
+      timeline.print(fileBytes);
+    }
+    timeline.stop();
+    await contexts.detach();
     console.log(`plan: ${JSON.stringify(await page.evaluate(() => window.__planner?.layerCounts()))}`);
     console.log(
       `notice: ${await page

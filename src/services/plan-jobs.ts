@@ -5,6 +5,7 @@
  */
 
 import { loadCixiCheckReference } from '../bundled/cixi-check-reference.ts';
+import type { PlanAnalysis, PlotRow } from '../core/analysis/analyze-plan.ts';
 import { countFlags } from '../core/checks/plausibility-checks.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import { type LayerOrigin, withOrigin } from '../core/plan/layer-origins.ts';
@@ -19,6 +20,7 @@ import { DEFAULT_PLAN_NAME } from '../state/slices/plan-slice.ts';
 import type { PlannerStore } from '../state/store.ts';
 import type { AnalysisResult } from '../worker/analysis-api.ts';
 import { type AnalysisClient, createAnalysisClient } from '../worker/analysis-client.ts';
+import { unpackRecords } from '../worker/packed-records.ts';
 import type { PickedFile } from '../worker/read-picked-files.ts';
 import type { ImportKind, SourcePreview } from '../worker/source-preview.ts';
 import { CancelledError, JobError } from '../worker/worker-api.ts';
@@ -89,11 +91,26 @@ async function runJob<T>(
   }
 }
 
+/** An analysed plan as the page keeps it: the worker's result with its rows unpacked. */
+type ReceivedResult = Omit<AnalysisResult, 'analysis'> & { analysis: PlanAnalysis };
+
+/** A task boundary: the page paints and answers the user between slices of the rows. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * `result` with its rows unpacked a slice at a time (each a short task on the page), their equal
+ * strings and screening verdicts shared.
+ */
+async function received(result: AnalysisResult): Promise<ReceivedResult> {
+  const rows = (await unpackRecords(result.analysis.rows, { pause: nextTask })) as PlotRow[];
+  shareRowValues(rows);
+  return { ...result, analysis: { ...result.analysis, rows } };
+}
+
 /** Puts an analysed plan into the store: its plots as the outlines the worker sent. */
-function commit(store: PlannerStore, layers: Omit<PlanLayers, 'plots'>, result: AnalysisResult): void {
+function commit(store: PlannerStore, layers: Omit<PlanLayers, 'plots'>, result: ReceivedResult): void {
   const tiles = publishPlotTiles(result.plotTiles);
   currentLayersKey = result.layersKey;
-  shareRowValues(result.analysis.rows);
   store.getState().openPlan({ ...layers, plots: result.plotOutlines }, result.analysis, {
     tiles,
     markers: result.plotMarkers,
@@ -113,7 +130,7 @@ export async function openPlan(
   const sent = { plots, boundary: layers.boundary, control: layers.control };
   const request = { layers: sent, ...(settings ? { settings } : {}), ...(unsaved ? { unsaved } : {}) };
   const result = await runJob(store, { zh: '正在计算地块分类…', en: 'Classifying plots…' }, (c, onProgress) =>
-    c.api.open(request, { onProgress }),
+    c.api.open(request, { onProgress }).then(received),
   );
   if (!result) return false;
   commit(store, layers, result);
@@ -141,7 +158,10 @@ export async function restorePlan(
   const restored = await runJob(
     store,
     { zh: '正在恢复上次的规划…', en: 'Restoring the last plan…' },
-    (c, onProgress) => c.api.restore(undefined, { onProgress }),
+    async (c, onProgress) => {
+      const restored = await c.api.restore(undefined, { onProgress });
+      return restored && { ...restored, result: await received(restored.result) };
+    },
   );
   if (restored === undefined) return 'not-restored';
   if (restored === null) return 'nothing-saved';
@@ -201,10 +221,12 @@ export async function acceptSource(
 ): Promise<boolean> {
   const before = into === 'new-plan' ? EMPTY_LAYERS : (store.getState().layers ?? EMPTY_LAYERS);
   const result = await runJob(store, { zh: '正在载入图层…', en: 'Loading the layer…' }, (c, onProgress) =>
-    c.api.accept(
-      { sourceIndex, kind, mapping, crs, ...(into === 'new-plan' ? { alone: true } : {}) },
-      { onProgress },
-    ),
+    c.api
+      .accept(
+        { sourceIndex, kind, mapping, crs, ...(into === 'new-plan' ? { alone: true } : {}) },
+        { onProgress },
+      )
+      .then(received),
   );
   if (!result?.replaced) return false;
   const layers: Omit<PlanLayers, 'plots'> = {
@@ -236,7 +258,7 @@ export async function emptyPlanLayers(store: PlannerStore, kinds: LayerKind[]): 
   const result = await runJob(
     store,
     { zh: '正在重新计算地块分类…', en: 'Classifying plots again…' },
-    (c, onProgress) => c.api.emptyLayers(kinds, { onProgress }),
+    (c, onProgress) => c.api.emptyLayers(kinds, { onProgress }).then(received),
   );
   if (!result) return false;
   // The plots' outlines come with the result (commit); the other layers are emptied here.

@@ -14,8 +14,9 @@ import { packPlotOutlines } from '../core/plot-outlines.ts';
 import type { Scenario } from '../core/scenario/scenario.ts';
 import { measureZones, prepareZoneContext } from '../core/scenario/zone-measures.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
-import type { AnalysisApi } from './analysis-api.ts';
+import type { AnalysisApi, SentAnalysis } from './analysis-api.ts';
 import { createWorkerClient } from './create-worker-client.ts';
+import { unpackRecords } from './packed-records.ts';
 import type { JobError } from './worker-api.ts';
 
 const plan = JSON.parse(
@@ -43,6 +44,11 @@ async function freshClient() {
   });
 }
 
+/** An analysis as the page keeps it, its rows unpacked. */
+async function unpacked(analysis: SentAnalysis) {
+  return { ...analysis, rows: await unpackRecords(analysis.rows) };
+}
+
 describe('the analysis worker through its client', () => {
   it('opens a plan: the rows and figures are the core analysis, the plots for the map are packed', async () => {
     const { api, destroy } = await freshClient();
@@ -52,7 +58,9 @@ describe('the analysis worker through its client', () => {
       { onProgress: (_, stage) => stages.push(stage.en) },
     );
     const expected = analyzePlan(plan.layers, DEFAULT_SETTINGS);
-    expect(result.analysis).toEqual(expected);
+    // The rows come packed (transferred), and unpack to the core's rows.
+    expect(result.analysis.rows.tags).toBeInstanceOf(Uint8Array);
+    expect(await unpacked(result.analysis)).toStrictEqual(structuredClone(expected));
     expect(result.replaced).toBeNull();
     expect(result.plotTiles.index).toBeInstanceOf(Uint32Array);
     expect(result.plotTiles.index.length).toBe(plan.layers.plots.features.length);
@@ -78,14 +86,16 @@ describe('the analysis worker through its client', () => {
       mapping: plots.mapping,
     });
     expect(accepted.replaced?.kind).toBe('plots');
-    expect(accepted.analysis.rows).toHaveLength(20);
+    expect(accepted.analysis.rows.count).toBe(20);
     // The page gets the plots' outlines; their features come only when it asks (a plan file, an export).
     expect(accepted.replaced?.layer).toBeNull();
     const features = await api.plotFeatures();
     expect(features).toHaveLength(20);
     const loaded = { type: 'FeatureCollection' as const, features };
     expect(accepted.plotOutlines).toEqual(packPlotOutlines(loaded));
-    expect(accepted.analysis).toEqual(analyzePlan({ ...plan.layers, plots: loaded }, DEFAULT_SETTINGS));
+    expect(await unpacked(accepted.analysis)).toEqual(
+      analyzePlan({ ...plan.layers, plots: loaded }, DEFAULT_SETTINGS),
+    );
     destroy();
   });
 

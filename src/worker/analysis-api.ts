@@ -24,6 +24,7 @@ import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import { keepCheckReference, layerChecks } from './layer-checks.ts';
 import { keptPacked, plainFeature, plotOutlinesOf } from './packed-layer.ts';
+import { type PackedRecords, packedRecordBuffers, packRecords } from './packed-records.ts';
 import { type PlotTileData, plotMarkers, plotTileBuffers, plotTileData } from './plot-map.ts';
 import type { PickedFile } from './read-picked-files.ts';
 import { loadSavedLayers, saveLayers } from './saved-layers.ts';
@@ -39,9 +40,14 @@ import {
 } from './source-preview.ts';
 import { JobError, type OperationContext, type WorkerApi } from './worker-api.ts';
 
-/** An analysed plan as the page keeps it (the plot features stay in the worker). */
+/** A plan's analysis as it crosses to the page: its rows packed (see packed-records.ts; the buffers are transferred). */
+export interface SentAnalysis extends Omit<PlanAnalysis, 'rows'> {
+  rows: PackedRecords;
+}
+
+/** An analysed plan as the page receives it (the plot features stay in the worker). */
 export interface AnalysisResult {
-  analysis: PlanAnalysis;
+  analysis: SentAnalysis;
   /**
    * The layer loaded in place of the previous one, when the job was an import: a boundary or
    * control layer's features; null for the plots, which the page has only as `plotOutlines`.
@@ -383,8 +389,8 @@ async function analyse(
 }
 
 /**
- * Classifies `next` and posts its rows to the page at once, in chunks: the worker lets go of them
- * before it saves the layers (which makes a copy of its own), so that the two never add up.
+ * Classifies `next`; its rows go to the page packed (transferred with the result, never a clone of
+ * each row), and the worker lets go of the rows themselves before it saves the layers.
  */
 function classifyAndSend(
   context: OperationContext,
@@ -395,8 +401,10 @@ function classifyAndSend(
     onProgress: (done) => context.progress(done, STAGE.classify),
   });
   context.progress(1, STAGE.send);
+  const packedRows = packRecords(rows);
+  context.transfer(packedRecordBuffers(packedRows));
   return {
-    analysis: { ...analysis, rows: context.inChunks(rows) },
+    analysis: { ...analysis, rows: packedRows },
     // The page relays these to the tile worker without looking inside (a GeoJSON copy would cost
     // the page or MapLibre seconds at county scale).
     plotTiles: plotTileData(next.plots, rows),
