@@ -1,6 +1,7 @@
 /**
  * Peak memory of the page's renderer process (page and workers) while a large GeoJSON is imported:
- * the peak while the dialog previews it and the peak once it is loaded as the plots layer, read
+ * the peak while the dialog previews it, the peak once it is loaded as the plots layer (the dialog
+ * closed) and the peak once the jobs the new plan starts have ended and the map has drawn it, read
  * from /proc/<pid>/status (VmHWM, reset through clear_refs before each step), in all and above
  * what the renderer held before the import (the sample plan on its map: about 360 MB). Linux only. After each
  * step, what each JavaScript context holds after a garbage collection (the page's own thread, the
@@ -235,8 +236,20 @@ async function main(): Promise<void> {
       { timeout: 1_800_000, polling: 1000 },
     );
     report('load + classify', peak(), started);
+    // The jobs the new plan starts (its receiving zones measured, its plausibility checked) and the
+    // map drawing the plots follow the load; two quiet seconds without a job end them here.
+    await page.waitForFunction(
+      () => {
+        const quiet = window as unknown as { quietSince?: number };
+        if (window.__plannerInternals?.store.getState().job) quiet.quietSince = undefined;
+        else quiet.quietSince ??= Date.now();
+        return quiet.quietSince !== undefined && Date.now() - quiet.quietSince > 2000;
+      },
+      null,
+      { timeout: 1_800_000, polling: 250 },
+    );
+    report('… and the jobs after it', peak(), started);
     if (process.env.BENCH_TIMELINE) {
-      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 5000)));
       console.log(
         `  resident above the page before; [heap taken + buffers, MB: ${contexts.names.join(', ')}]`,
       );
@@ -251,7 +264,9 @@ async function main(): Promise<void> {
         .textContent()
         .catch(() => 'none')}`,
     );
-    console.log(`resident after loading: ${(resident() / MB).toFixed(0)} MB`);
+    console.log(
+      `resident after loading: ${(resident() / MB).toFixed(0)} MB (${((resident() - idle) / MB).toFixed(0)} MB above the page before)`,
+    );
     await held('loaded:');
   } finally {
     await planner.close();

@@ -8,7 +8,7 @@ const read = (name: string) =>
 const layers: PlanLayerSet = { plots: read('plots'), boundary: read('boundary'), control: read('control') };
 const analysed = analyzePlan(layers).rows;
 
-/** The rows as the page gets them: a structured clone of the worker's. */
+/** The rows as the page gets them: a copy of the worker's. */
 const receivedRows = () => structuredClone(analysed);
 
 describe('shareRowValues', () => {
