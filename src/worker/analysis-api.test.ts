@@ -59,7 +59,7 @@ describe('the analysis worker through its client', () => {
     );
     const expected = analyzePlan(plan.layers, DEFAULT_SETTINGS);
     // The rows come packed (transferred), and unpack to the core's rows.
-    expect(result.analysis.rows.tags).toBeInstanceOf(Uint8Array);
+    expect(result.analysis.rows.pieces[0]?.tags).toBeInstanceOf(Uint8Array);
     expect(await unpacked(result.analysis)).toStrictEqual(structuredClone(expected));
     expect(result.replaced).toBeNull();
     expect(result.plotTiles.index).toBeInstanceOf(Uint32Array);

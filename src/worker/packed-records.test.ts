@@ -82,6 +82,21 @@ describe('packRecords', () => {
     expect(() => packRecords([{ call: () => 1 }])).toThrow('got function');
   });
 
+  it('cuts the records into pieces of one string table: read across their ends, each as it was', async () => {
+    const packed = packRecords(rows, 7);
+    expect(packed.pieces).toHaveLength(Math.ceil(rows.length / 7));
+    expect(packed.pieces.reduce((sum, piece) => sum + piece.count, 0)).toBe(rows.length);
+    // One table for all pieces: a town met in many pieces is one string.
+    expect(new Set(packed.strings).size).toBe(packed.strings.length);
+    expect(packed.strings.length).toBe(packRecords(rows).strings.length);
+    const reader = recordReader(packed);
+    const read: unknown[] = [];
+    while (reader.left > 0) read.push(...reader.read(5));
+    expect(read).toStrictEqual(structuredClone(rows));
+    expect(packRecords([]).pieces).toEqual([]);
+    expect(await unpackRecords(packRecords([]))).toEqual([]);
+  });
+
   it('reads a slice at a time, pausing between slices, and ends where the records end', async () => {
     const packed = packRecords(rows);
     const reader = recordReader(packed);

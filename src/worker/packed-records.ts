@@ -4,9 +4,11 @@
  * the page as transferred buffers instead of a structured clone. A clone writes every key's name
  * and every string again for each record, and lies whole in the page's message queue beside the
  * worker's objects and the page's copy (a 95 MB GeoJSON's 172,000 rows: more than 100 MB); packed,
- * the same rows take about a third of that, and nothing is copied. Unpacked, the records are
- * equal to the packed ones in every respect a clone keeps: key order, keys holding undefined, -0,
- * NaN; equal strings come back as one value.
+ * the same rows take about a third of that, and nothing is copied. The buffers come in pieces of
+ * a few thousand records, each let go as soon as it is read, so that the page never holds all of
+ * them beside the records made from them. Unpacked, the records are equal to the packed ones in
+ * every respect a clone keeps: key order, keys holding undefined, -0, NaN; equal strings come back
+ * as one value.
  */
 
 /** One tag per value, in the order the values are met (depth first). */
@@ -27,20 +29,44 @@ const TAG = {
   array: 8,
 } as const;
 
-export interface PackedRecords {
+/** The values of a run of records (see TAG for what is where). */
+export interface PackedPiece {
   /** How many records. */
   count: number;
   tags: Uint8Array;
   numbers: Float64Array;
   ints: Int32Array;
+}
+
+export interface PackedRecords {
+  /** How many records, in all pieces. */
+  count: number;
+  pieces: PackedPiece[];
+  /** The strings of all pieces, each once. */
   strings: string[];
-  /** The key lists of the objects, each once. */
+  /** The key lists of the objects of all pieces, each once. */
   shapes: string[][];
 }
 
+/** Records in a piece, unless packRecords is told otherwise (the 172,000 rows of a 95 MB file: 18 pieces of about 2.4 MB). */
+export const PIECE_RECORDS = 10_000;
+
 /** The buffers of `packed`, for postMessage's transfer list. */
 export function packedRecordBuffers(packed: PackedRecords): ArrayBuffer[] {
-  return [packed.tags, packed.numbers, packed.ints].map((array) => array.buffer as ArrayBuffer);
+  return packed.pieces.flatMap(pieceBuffers);
+}
+
+function pieceBuffers(piece: PackedPiece): ArrayBuffer[] {
+  return [piece.tags, piece.numbers, piece.ints].map((array) => array.buffer as ArrayBuffer);
+}
+
+/**
+ * Lets go of the buffers of `piece` at once where the browser can (detached by
+ * ArrayBuffer.prototype.transfer, not left until the next full garbage collection).
+ */
+function letGo(piece: PackedPiece): void {
+  for (const buffer of pieceBuffers(piece))
+    (buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
 }
 
 function isInt32(value: number): boolean {
@@ -103,25 +129,13 @@ function walk(value: unknown, sink: Sink): void {
 }
 
 /**
- * Packs `records`: plain data only (objects whose prototype is Object's, arrays, strings, numbers,
- * booleans, null, undefined), as a structured clone would copy it; holes of an array come back as
- * undefined. Anything else is refused (an error naming what it is). The records are walked twice,
- * counting and then writing, so that each array is made once, of its size.
+ * Packs `records`, `pieceRecords` to a piece: plain data only (objects whose prototype is Object's,
+ * arrays, strings, numbers, booleans, null, undefined), as a structured clone would copy it; holes
+ * of an array come back as undefined. Anything else is refused (an error naming what it is). Each
+ * piece's records are walked twice, counting and then writing, so that its arrays are made once, of
+ * their size.
  */
-export function packRecords(records: readonly unknown[]): PackedRecords {
-  const size = { tags: 0, numbers: 0, ints: 0 };
-  const counter: Sink = {
-    tag: () => size.tags++,
-    float: () => size.numbers++,
-    int: () => size.ints++,
-    string: () => size.ints++,
-    shape: () => size.ints++,
-  };
-  for (const record of records) walk(record, counter);
-  const tags = new Uint8Array(size.tags);
-  const numbers = new Float64Array(size.numbers);
-  const ints = new Int32Array(size.ints);
-  const at = { tags: 0, numbers: 0, ints: 0 };
+export function packRecords(records: readonly unknown[], pieceRecords = PIECE_RECORDS): PackedRecords {
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const shapes: string[][] = [];
@@ -130,50 +144,71 @@ export function packRecords(records: readonly unknown[]): PackedRecords {
   // places, found so without making a name of the keys.
   const lastShapes: number[] = [];
   let objectInRecord = 0;
-  const writer: Sink = {
-    tag: (tag) => {
-      tags[at.tags++] = tag;
-    },
-    float: (value) => {
-      numbers[at.numbers++] = value;
-    },
-    int: (value) => {
-      ints[at.ints++] = value;
-    },
-    string: (value) => {
-      let index = stringIndex.get(value);
-      if (index === undefined) {
-        index = strings.push(value) - 1;
-        stringIndex.set(value, index);
-      }
-      ints[at.ints++] = index;
-    },
-    shape: (keys) => {
-      const last = lastShapes[objectInRecord];
-      const lastKeys = last === undefined ? undefined : shapes[last];
-      let shape = last;
-      if (
-        !lastKeys ||
-        lastKeys.length !== keys.length ||
-        lastKeys.some((key, index) => key !== keys[index])
-      ) {
-        const name = keys.join('\u0000');
-        shape = shapeIndex.get(name);
-        if (shape === undefined) {
-          shape = shapes.push(keys) - 1;
-          shapeIndex.set(name, shape);
-        }
-        lastShapes[objectInRecord] = shape;
-      }
-      objectInRecord++;
-      ints[at.ints++] = shape as number;
-    },
+  const shapeOf = (keys: string[]): number => {
+    const last = lastShapes[objectInRecord];
+    const lastKeys = last === undefined ? undefined : shapes[last];
+    if (lastKeys && lastKeys.length === keys.length && lastKeys.every((key, index) => key === keys[index]))
+      return last as number;
+    const name = keys.join('\u0000');
+    let shape = shapeIndex.get(name);
+    if (shape === undefined) {
+      shape = shapes.push(keys) - 1;
+      shapeIndex.set(name, shape);
+    }
+    lastShapes[objectInRecord] = shape;
+    return shape;
   };
-  for (const record of records) {
-    objectInRecord = 0;
-    walk(record, writer);
-  }
-  return { count: records.length, tags, numbers, ints, strings, shapes };
+  const pieceOf = (from: number, to: number): PackedPiece => {
+    const size = { tags: 0, numbers: 0, ints: 0 };
+    const counter: Sink = {
+      tag: () => size.tags++,
+      float: () => size.numbers++,
+      int: () => size.ints++,
+      string: () => size.ints++,
+      shape: () => size.ints++,
+    };
+    for (let index = from; index < to; index++) walk(records[index], counter);
+    const piece: PackedPiece = {
+      count: to - from,
+      tags: new Uint8Array(size.tags),
+      numbers: new Float64Array(size.numbers),
+      ints: new Int32Array(size.ints),
+    };
+    const { tags, numbers, ints } = piece;
+    const at = { tags: 0, numbers: 0, ints: 0 };
+    const writer: Sink = {
+      tag: (tag) => {
+        tags[at.tags++] = tag;
+      },
+      float: (value) => {
+        numbers[at.numbers++] = value;
+      },
+      int: (value) => {
+        ints[at.ints++] = value;
+      },
+      string: (value) => {
+        let index = stringIndex.get(value);
+        if (index === undefined) {
+          index = strings.push(value) - 1;
+          stringIndex.set(value, index);
+        }
+        ints[at.ints++] = index;
+      },
+      shape: (keys) => {
+        ints[at.ints++] = shapeOf(keys);
+        objectInRecord++;
+      },
+    };
+    for (let index = from; index < to; index++) {
+      objectInRecord = 0;
+      walk(records[index], writer);
+    }
+    return piece;
+  };
+  const pieces: PackedPiece[] = [];
+  for (let from = 0; from < records.length; from += pieceRecords)
+    pieces.push(pieceOf(from, Math.min(records.length, from + pieceRecords)));
+  return { count: records.length, pieces, strings, shapes };
 }
 
 function describe(value: unknown): string {
@@ -181,7 +216,10 @@ function describe(value: unknown): string {
   return `an object of class ${Object.getPrototypeOf(value)?.constructor?.name ?? 'null'}`;
 }
 
-/** Reads the records of `packed` in order, a few at a time (so that the page can do other work between). */
+/**
+ * Reads the records of `packed` in order, a few at a time (so that the page can do other work
+ * between); each piece's buffers are let go once its records are read (`packed` cannot be read again).
+ */
 export interface RecordReader {
   /** The next `count` records (fewer at the end; none once all were read). */
   read(count: number): unknown[];
@@ -190,12 +228,16 @@ export interface RecordReader {
 }
 
 export function recordReader(packed: PackedRecords): RecordReader {
-  const { tags, numbers, ints, strings, shapes } = packed;
+  const { strings, shapes } = packed;
+  let pieceIndex = 0;
+  let piece = packed.pieces[0];
+  let inPiece = 0;
   let tag = 0;
   let number = 0;
   let int = 0;
   let read = 0;
   const value = (): unknown => {
+    const { tags, numbers, ints } = piece as PackedPiece;
     switch (tags[tag++]) {
       case TAG.undefined:
         return undefined;
@@ -233,14 +275,24 @@ export function recordReader(packed: PackedRecords): RecordReader {
         return object;
       }
       default:
-        throw new Error(`expected a value tag 0–8 at ${tag - 1} of the packed records; got ${tags[tag - 1]}`);
+        throw new Error(
+          `expected a value tag 0–8 at ${tag - 1} of piece ${pieceIndex} of the packed records; got ${tags[tag - 1]}`,
+        );
     }
   };
   return {
     read(count: number): unknown[] {
       const records: unknown[] = [];
       const end = Math.min(packed.count, read + count);
-      for (; read < end; read++) records.push(value());
+      while (read < end) {
+        const current = piece as PackedPiece;
+        records.push(value());
+        read++;
+        if (++inPiece < current.count) continue;
+        letGo(current);
+        piece = packed.pieces[++pieceIndex];
+        inPiece = tag = number = int = 0;
+      }
       return records;
     },
     get left() {
@@ -251,9 +303,7 @@ export function recordReader(packed: PackedRecords): RecordReader {
 
 /**
  * All the records of `packed`, read a slice at a time with a pause between (`pause`: a task
- * boundary on the page). Its buffers are let go at once afterwards where the browser can (detached
- * by ArrayBuffer.prototype.transfer, not left until the next full garbage collection): `packed`
- * cannot be read again.
+ * boundary on the page); each piece's buffers are let go once read (see recordReader).
  */
 export async function unpackRecords(
   packed: PackedRecords,
@@ -265,7 +315,5 @@ export async function unpackRecords(
     for (const record of reader.read(slice)) records.push(record);
     if (reader.left > 0 && pause) await pause();
   }
-  for (const buffer of packedRecordBuffers(packed))
-    (buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
   return records;
 }
