@@ -11,7 +11,6 @@
  * output file written.
  */
 
-import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,12 +34,16 @@ import { type LoadedLayer, loadLayerFromSource } from '../src/core/io/load-layer
 import { type InputFile, type LayerSource, readLayerFiles } from '../src/core/io/read-layer-files.ts';
 import { AREA_METHOD, DEFAULT_SETTINGS } from '../src/core/settings.ts';
 import type { FeatureCollection, LayerKind, Problem } from '../src/core/types.ts';
+import { nodeUtf8 } from './lib/node-utf8.ts';
 import { PLAN_USAGE, type PlanCommandOptions, runPlanCommand } from './lib/plan-command.ts';
 import { CSV_HEADER, plotCsvRows, rowBlocks, writeCsvAtomically } from './lib/plot-csv-rows.ts';
 import {
   analyzePlotsInParts,
+  analyzePlotsInPieces,
   isPlotPartWorker,
+  type PlotsInPiecesOptions,
   plotPartCount,
+  plotPieceBytes,
   servePlotPart,
   startPlotPartWorkers,
 } from './lib/plots-in-parts.ts';
@@ -131,16 +134,6 @@ function chooseSource(path: string, kind: LayerKind, sources: LayerSource[]): La
     `File ${path} holds ${sources.length} layers and it is not clear which is the ${kind} layer; zip one layer only, or give the .shp itself:`,
     ...sources.map((source) => `  ${source.fileName}`),
   ]);
-}
-
-/**
- * Valid UTF-8 as text, through Buffer (a third faster than TextDecoder); null for anything else.
- * Buffer writes U+FFFD for every sequence that is not UTF-8, so a text without one came from valid
- * bytes: only a text with one (rare: broken bytes, or the character itself) is checked byte by byte.
- */
-function nodeUtf8(bytes: Uint8Array): string | null {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  return !text.includes('\uFFFD') || isUtf8(bytes) ? text : null;
 }
 
 /** The lines the import dialog shows about a layer's CRS: the detection when it is not plain lon/lat, and always its warning. */
@@ -365,8 +358,10 @@ function optionCrs(values: Record<string, string | undefined>, kind: LayerKind):
 }
 
 /**
- * The plots read in parts on several threads (plots-in-parts.ts), when the file is a large GeoJSON
- * and both other layers load; null when the run must go the ordinary way (nothing printed then).
+ * The plots of a large GeoJSON read in pieces on this thread (analyzePlotsInPieces: only each
+ * piece's results are kept, never the whole parsed layer), or in parts on several threads when
+ * ANALYZE_THREADS asks for them (plots-in-parts.ts), once both other layers load; null when the run
+ * must go the ordinary way (nothing printed then).
  */
 async function analyzeInParts(
   run: LayersRun,
@@ -381,8 +376,10 @@ async function analyzeInParts(
     return null;
   }
   const parts = plotPartCount();
+  const pieceBytes = plotPieceBytes(size);
   // A file over the size limit is refused by the ordinary reading, with its message.
-  if (parts < 2 || size > MAX_FILE_BYTES || siblingPaths(plotsPath).length > 0) return null;
+  if ((parts < 2 && pieceBytes === 0) || size > MAX_FILE_BYTES || siblingPaths(plotsPath).length > 0)
+    return null;
   const crs = [
     optionCrs(run.values, 'plots'),
     optionCrs(run.values, 'boundary'),
@@ -391,7 +388,7 @@ async function analyzeInParts(
   if (crs.includes('unknown')) return null;
   const [plotsCrs, boundaryCrs, controlCrs] = crs as (Crs | undefined)[];
   // Started first: they load while this thread reads the other layers and the file.
-  const workers = startPlotPartWorkers(parts, new URL(import.meta.url));
+  const workers = parts > 1 ? startPlotPartWorkers(parts, new URL(import.meta.url)) : [];
   let plots: Awaited<ReturnType<typeof analyzePlotsInParts>>;
   let boundary: LoadOutcome;
   let control: LoadOutcome;
@@ -399,23 +396,26 @@ async function analyzeInParts(
     boundary = loadQuietly(run.boundaryPath, 'boundary', boundaryCrs, run.skipInvalid);
     control = loadQuietly(run.controlPath, 'control', controlCrs, run.skipInvalid);
     if (!boundary.ok || !control.ok) return null;
-    plots = await analyzePlotsInParts({
+    const options: PlotsInPiecesOptions = {
       path: plotsPath,
-      workers,
       ...(plotsCrs ? { crs: plotsCrs } : {}),
       boundary: boundary.loaded.layer,
       control: control.loaded.layer,
       tolerance: run.tolerance,
       reference: checkReference(),
-    });
+    };
+    plots =
+      workers.length > 0
+        ? await analyzePlotsInParts({ ...options, workers })
+        : analyzePlotsInPieces(options, pieceBytes);
   } finally {
     for (const worker of workers) void worker.terminate();
   }
   // Asked for by name (tests do), the way the plots were read is said.
-  if (process.env.ANALYZE_THREADS !== undefined)
+  if (process.env.ANALYZE_THREADS !== undefined || process.env.ANALYZE_PIECE_BYTES !== undefined)
     console.error(
       plots.ok
-        ? `  ANALYZE_THREADS: ${plotsPath} read in ${parts} parts`
+        ? `  ANALYZE_THREADS: ${plotsPath} read in ${workers.length > 0 ? `${parts} parts` : 'pieces on one thread'}`
         : `  ANALYZE_THREADS: ${plotsPath} read whole (${plots.why})`,
     );
   if (!plots.ok) return null;

@@ -7,9 +7,12 @@
  * on, and the caller reads the file the ordinary way, with its exact messages.
  */
 
-import { isUtf8 } from 'node:buffer';
 import { assignTowns } from '../../src/core/analysis/assign-towns.ts';
-import { classifyPlots, type PlotResult } from '../../src/core/analysis/classify-plots.ts';
+import {
+  classifyWithZones,
+  type PlotResult,
+  prepareClassificationZones,
+} from '../../src/core/analysis/classify-plots.ts';
 import type { CheckReference } from '../../src/core/checks/check-reference.ts';
 import { type FeatureFindings, findFeatureFindings } from '../../src/core/checks/plausibility-checks.ts';
 import { type PackedRings, packRings } from '../../src/core/checks/plot-overlaps.ts';
@@ -20,6 +23,7 @@ import { soundFeatures, unionBox } from '../../src/core/io/detect-layer-crs.ts';
 import { loadCleanPiece } from '../../src/core/io/load-clean-piece.ts';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import type { Feature, FeatureCollection, PlotStatus } from '../../src/core/types.ts';
+import { nodeUtf8 } from './node-utf8.ts';
 import { plotCsvRows } from './plot-csv-rows.ts';
 
 /** What the caller needs from every piece to decide for the whole layer. */
@@ -61,12 +65,21 @@ export type PartResult =
     }
   | { ok: false; why: string };
 
-/** The text of bytes [from, to), or null when they are not UTF-8. */
+/** Where a piece is copied between brackets, reused from piece to piece. */
+let scratch = new Uint8Array(0);
+
+/**
+ * The text of bytes [from, to) between brackets, or null when they are not UTF-8. The piece is
+ * copied between brackets and decoded as one flat text: JSON.parse of a text joined from parts
+ * would first copy it whole into a new one.
+ */
 function decodePiece(bytes: Uint8Array, from: number, to: number): string | null {
   const piece = bytes.subarray(from, to);
-  return isUtf8(piece)
-    ? Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8')
-    : null;
+  if (scratch.length < piece.length + 2) scratch = new Uint8Array(piece.length + 2 + (piece.length >> 2));
+  scratch[0] = 0x5b; // [
+  scratch.set(piece, 1);
+  scratch[piece.length + 1] = 0x5d; // ]
+  return nodeUtf8(scratch.subarray(0, piece.length + 2));
 }
 
 /** The features in bytes [from, to) of a FeatureCollection, or null when they are not UTF-8 and JSON. */
@@ -74,7 +87,7 @@ function parseGeoJsonPiece(bytes: Uint8Array, from: number, to: number): unknown
   const text = decodePiece(bytes, from, to);
   if (text === null) return null;
   try {
-    const features = JSON.parse(`[${text}]`) as unknown[];
+    const features = JSON.parse(text) as unknown[];
     return features.length > 0 ? features : null;
   } catch {
     return null;
@@ -85,6 +98,18 @@ function parseGeoJsonPiece(bytes: Uint8Array, from: number, to: number): unknown
 function hasOwnPlotId(feature: Feature): boolean {
   const id = feature.properties?.id ?? feature.id;
   return id !== undefined && id !== null && id !== '';
+}
+
+const zonesByInput = new WeakMap<PartInput, ReturnType<typeof prepareClassificationZones>>();
+
+/** The input's boundary and control layers prepared once for every piece that this thread finishes. */
+function classificationZones(input: PartInput): ReturnType<typeof prepareClassificationZones> {
+  let zones = zonesByInput.get(input);
+  if (!zones) {
+    zones = prepareClassificationZones(input.boundary, input.control);
+    zonesByInput.set(input, zones);
+  }
+  return zones;
 }
 
 /** One piece of the plots, read in two steps: {@link summary} at once, then {@link finish}. */
@@ -121,9 +146,8 @@ export class PlotPart {
     const { features, idKeys } = piece;
     if (!features.every(hasOwnPlotId)) return { ok: false, why: 'a plot without an id' };
     const layer: FeatureCollection = { type: 'FeatureCollection', features };
-    const { results, problems } = classifyPlots(layer, input.boundary, input.control, {
-      tolerance: input.tolerance,
-    });
+    const { boundaryZones, controlZones } = classificationZones(input);
+    const { results, problems } = classifyWithZones(layer, boundaryZones, controlZones, input.tolerance);
     if (problems.some((problem) => problem.severity === 'error'))
       return { ok: false, why: 'unclassified plots' };
     const towns = assignTowns(layer, input.boundary);

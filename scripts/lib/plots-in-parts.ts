@@ -1,6 +1,7 @@
 /**
- * A large GeoJSON plot layer analysed in pieces on several threads (node:worker_threads), this thread
- * taking the first piece: the same functions in the same order as the whole-file path, so that the
+ * A large GeoJSON plot layer analysed in pieces, one after another on this thread
+ * ({@link analyzePlotsInPieces}, the default) or side by side on several threads
+ * (node:worker_threads, this thread taking the first piece; {@link analyzePlotsInParts}): the same functions in the same order as the whole-file path, so that the
  * CSV rows, the per-plot figures and the summary are the same bytes. Only what needs the whole layer
  * is decided here: the column mapping (from every piece's columns), the CRS (from the box of all
  * coordinates) and that ids are unique across pieces. Anything unusual (a problem of any kind, a
@@ -32,6 +33,7 @@ import { suggestColumnMapping } from '../../src/core/io/column-mapping.ts';
 import { isUsableDetection, unionBox } from '../../src/core/io/detect-layer-crs.ts';
 import { cutFeatureCollection } from '../../src/core/io/parse-large-geojson.ts';
 import type { FeatureCollection } from '../../src/core/types.ts';
+import { FeaturePieceReader } from './feature-piece-reader.ts';
 import { type PartInput, type PartResult, type PartSummary, PlotPart } from './plot-part.ts';
 
 /**
@@ -44,6 +46,20 @@ import { type PartInput, type PartResult, type PartSummary, PlotPart } from './p
 export function plotPartCount(environment: NodeJS.ProcessEnv = process.env): number {
   const chosen = Number(environment.ANALYZE_THREADS);
   return Number.isInteger(chosen) && chosen >= 1 ? Math.min(chosen, 16) : 1;
+}
+
+/** Plot files from this size on are read in pieces on one thread; smaller ones whole, as before. */
+export const PIECES_FROM_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Bytes per piece when a plot file of `size` bytes is read on one thread, 0 to read it whole:
+ * ANALYZE_PIECE_BYTES when set (tests read small files in pieces, and compare with 0), else
+ * {@link PIECE_BYTES} for a file of {@link PIECES_FROM_BYTES} or more.
+ */
+export function plotPieceBytes(size: number, environment: NodeJS.ProcessEnv = process.env): number {
+  const chosen = Number(environment.ANALYZE_PIECE_BYTES);
+  if (environment.ANALYZE_PIECE_BYTES !== undefined && Number.isInteger(chosen) && chosen >= 0) return chosen;
+  return size >= PIECES_FROM_BYTES ? PIECE_BYTES : 0;
 }
 
 /** The plots analysed in parts, merged in file order. */
@@ -302,20 +318,108 @@ export async function analyzePlotsInParts(options: PlotsInPartsOptions): Promise
     const done = parts.filter((result): result is Extract<PartResult, { ok: true }> => result.ok);
     const stopped = parts.find((result) => !result.ok);
     if (stopped && !stopped.ok) return stopped;
-    if (!idsUniqueAcrossParts(done)) return { ok: false, why: 'an id in two parts' };
-    const merged = mergedResults(done);
-    return {
-      ok: true,
-      crs,
-      rows: done.map((result) => result.rows),
-      results: merged,
-      towns: done.flatMap((result) => result.towns),
-      checks: mergedChecks(done, merged, options.reference),
-    };
+    return mergedPlots(crs, done, options.reference);
   } catch (error) {
     // A worker that failed: the ordinary reading meets the same failure and reports it.
     return { ok: false, why: `a worker failed: ${String(error)}` };
   }
+}
+
+/** Where and how the plots are read on this thread alone. */
+export type PlotsInPiecesOptions = Omit<PlotsInPartsOptions, 'workers'>;
+
+/**
+ * Bytes of GeoJSON per piece read on this thread: small enough that a piece's parsed features die
+ * young (the garbage collector copies what survives, and a whole parsed layer survives every
+ * collection), large enough that the per-piece work is a small share.
+ */
+export const PIECE_BYTES = 1 << 16;
+
+/**
+ * Analyses the plots on this thread, piece after piece, keeping of each piece only its results (the
+ * CSV rows as bytes, the figures and rings in typed arrays), never the parsed features of the whole
+ * layer: on the benchmark machine, the garbage collection and the page faults of a whole parsed
+ * layer cost about as much as the analysis itself. The column mapping and the CRS are decided from
+ * the first piece and confirmed from all of them at the end, with the same functions as
+ * {@link analyzePlotsInParts}; when the whole layer would decide otherwise, or anything unusual is
+ * met, the plots must be read the ordinary way.
+ * @returns the merged analysis, or why the file must be read the ordinary way
+ */
+export function analyzePlotsInPieces(
+  options: PlotsInPiecesOptions,
+  pieceBytes = PIECE_BYTES,
+): PlotsInParts | NotInParts {
+  let reader: FeaturePieceReader;
+  try {
+    reader = new FeaturePieceReader(options.path, pieceBytes);
+  } catch (error) {
+    // The ordinary reading meets the same failure and reports it.
+    return { ok: false, why: `the file could not be read: ${String(error)}` };
+  }
+  try {
+    return analyzePieces(reader, options);
+  } finally {
+    reader.dispose();
+  }
+}
+
+function analyzePieces(reader: FeaturePieceReader, options: PlotsInPiecesOptions): PlotsInParts | NotInParts {
+  const root = reader.root;
+  if (!root) return { ok: false, why: 'the file could not be cut between features' };
+  const summaries: PartSummary[] = [];
+  const done: Extract<PartResult, { ok: true }>[] = [];
+  let input: PartInput | null = null;
+  for (let bytes = reader.next(); bytes !== null; bytes = reader.next()) {
+    if (bytes === undefined) return { ok: false, why: 'the file could not be cut between features' };
+    const part = new PlotPart(bytes, 0, bytes.length);
+    if (!part.summary.ok) return part.summary;
+    summaries.push(part.summary);
+    if (!input) {
+      const { box, features, columns } = part.summary;
+      const crs = layerDetection(options.path, options.crs, root.crs, box, features);
+      if (!crs) return { ok: false, why: 'the CRS needs a closer look' };
+      input = {
+        mapping: suggestColumnMapping(columns).mapping,
+        crs: crs.crs,
+        fileName: options.path,
+        boundary: options.boundary,
+        control: options.control,
+        tolerance: options.tolerance,
+        reference: options.reference,
+      };
+    }
+    const result = part.finish(input);
+    if (!result.ok) return result;
+    done.push(result);
+  }
+  if (!input) return { ok: false, why: 'no pieces' };
+  // The whole layer's decisions, from every piece, must be the ones the pieces were read with.
+  const features = summaries.reduce((sum, summary) => sum + (summary.ok ? summary.features : 0), 0);
+  const crs = layerDetection(options.path, options.crs, root.crs, mergedBox(summaries), features);
+  if (!crs || JSON.stringify(crs.crs) !== JSON.stringify(input.crs))
+    return { ok: false, why: 'the whole layer decides its CRS otherwise' };
+  const mapping = suggestColumnMapping(mergedColumns(summaries)).mapping;
+  if (JSON.stringify(mapping) !== JSON.stringify(input.mapping))
+    return { ok: false, why: 'the whole layer maps its columns otherwise' };
+  return mergedPlots(crs, done, options.reference);
+}
+
+/** The parts' analyses as one, or why they cannot be (an id in two parts). */
+function mergedPlots(
+  crs: CrsDetection,
+  done: readonly Extract<PartResult, { ok: true }>[],
+  reference: CheckReference,
+): PlotsInParts | NotInParts {
+  if (!idsUniqueAcrossParts(done)) return { ok: false, why: 'an id in two parts' };
+  const merged = mergedResults(done);
+  return {
+    ok: true,
+    crs,
+    rows: done.map((result) => result.rows),
+    results: merged,
+    towns: done.flatMap((result) => result.towns),
+    checks: mergedChecks(done, merged, reference),
+  };
 }
 
 /** The buffers of a part's typed arrays, moved to the main thread rather than copied. */

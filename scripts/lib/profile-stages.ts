@@ -19,7 +19,9 @@ export interface StageRule {
 /** The stages of `scripts/analyze.ts`, in the order it runs them. */
 export const ANALYZE_STAGES: readonly StageRule[] = [
   { fn: 'readInput', stage: 'read files' },
-  // Large plot files are read in parts on several threads (plots-in-parts.ts, plot-part.ts).
+  // Large plot files are read in pieces on one thread, through a window of the file
+  // (feature-piece-reader.ts), or in parts on several threads (plots-in-parts.ts, plot-part.ts).
+  { fn: 'readFully', stage: 'read files' },
   { fn: 'readShared', stage: 'read files' },
   { fn: 'cutFeatureCollection', stage: 'cut into parts' },
   { fn: 'decodePiece', stage: 'decode text' },
@@ -44,10 +46,13 @@ export const ANALYZE_STAGES: readonly StageRule[] = [
   { fn: 'classifyWithZones', stage: 'overlay and status' },
   { fn: 'assignTowns', stage: 'assign towns' },
   { fn: 'plotCsvRows', stage: 'properties, measures, CSV rows' },
+  { fn: 'csvBytes', stage: 'properties, measures, CSV rows' },
   { fn: 'baselineIndicators', stage: 'baseline indicators' },
   { fn: 'checkPlausibility', stage: 'plausibility checks' },
   // Read in parts, each part checks its own plots and the overlaps are found among all parts' rings.
   { fn: 'findFeatureFindings', stage: 'plausibility checks' },
+  { fn: 'packRings', stage: 'plausibility checks' },
+  { fn: 'mergedPlots', stage: 'merge pieces' },
   { fn: 'mergedChecks', stage: 'plausibility checks' },
   { fn: 'writeCsvAtomically', stage: 'write CSV and summary' },
   { fn: 'writeAtomically', stage: 'write CSV and summary' },

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('../../', import.meta.url).pathname;
 const sample = join(root, 'data/sample');
 
-/** `npm run analyze` on the sample's boundary and control lines, with the plots read on `threads` threads. */
-function analyze(plotsPath: string, threads: number, out: string) {
+/** `npm run analyze` on the sample's boundary and control lines, with the plots read the way `env` says. */
+function analyze(plotsPath: string, env: Record<string, string>, out: string) {
   const run = spawnSync(
     process.execPath,
     [
@@ -26,7 +26,7 @@ function analyze(plotsPath: string, threads: number, out: string) {
       '--summary',
       `${out}.json`,
     ],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, ANALYZE_THREADS: String(threads) } },
+    { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } },
   );
   return { code: run.status, stderr: run.stderr };
 }
@@ -56,12 +56,12 @@ function samplePlots(dir: string, edit: (features: SamplePlot[]) => void): strin
   return path;
 }
 
-/** The sample's plots changed by `edit`, analysed on one thread and on `threads`; the files in `dir`. */
-function onOneAndMore(edit: (features: SamplePlot[]) => void, threads: number) {
+/** The sample's plots changed by `edit`, read whole and the way `env` says; the files in `dir`. */
+function onOneAndMore(edit: (features: SamplePlot[]) => void, env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'analyze-parts-'));
   const plotsPath = samplePlots(dir, edit);
-  const one = analyze(plotsPath, 1, join(dir, 'one'));
-  const more = analyze(plotsPath, threads, join(dir, 'more'));
+  const one = analyze(plotsPath, { ANALYZE_THREADS: '1', ANALYZE_PIECE_BYTES: '0' }, join(dir, 'one'));
+  const more = analyze(plotsPath, env, join(dir, 'more'));
   // Whichever way the plots were read, the messages are the same.
   expect(messages(more.stderr)).toEqual(messages(one.stderr));
   expect(more.code).toBe(one.code);
@@ -74,11 +74,26 @@ function expectSameFiles(dir: string): void {
   expect(readFileSync(join(dir, 'more.json'))).toEqual(readFileSync(join(dir, 'one.json')));
 }
 
-describe('npm run analyze with the plots read in parts on several threads', () => {
-  it('writes the same CSV and summary, byte for byte, as on one thread', () => {
-    const { dir, more } = onOneAndMore(() => {}, 3);
+/** The ways of reading the plots other than whole: in parts on several threads, in pieces on one. */
+const WAYS: { way: string; env: Record<string, string>; said: string }[] = [
+  {
+    way: 'in 3 parts on several threads',
+    env: { ANALYZE_THREADS: '3' },
+    said: 'plots.geojson read in 3 parts',
+  },
+  // About 14 pieces of the 400 plots.
+  {
+    way: 'in pieces on one thread',
+    env: { ANALYZE_THREADS: '1', ANALYZE_PIECE_BYTES: '16384' },
+    said: 'plots.geojson read in pieces on one thread',
+  },
+];
+
+describe.each(WAYS)('npm run analyze with the plots read $way', ({ env, said }) => {
+  it('writes the same CSV and summary, byte for byte, as read whole', () => {
+    const { dir, more } = onOneAndMore(() => {}, env);
     expect(more.code).toBe(0);
-    expect(more.stderr).toContain('plots.geojson read in 3 parts');
+    expect(more.stderr).toContain(said);
     expectSameFiles(dir);
   });
 
@@ -114,8 +129,8 @@ describe('npm run analyze with the plots read in parts on several threads', () =
       // Plot 150 out at sea, plot 160 with the town of another boundary.
       at(150).geometry = { type: 'Polygon', coordinates: [moved(shell(150), 0.3, 0.25)] };
       at(160).properties.town = at(160).properties.town === '周巷镇' ? '新浦镇' : '周巷镇';
-    }, 3);
-    expect(more.stderr).toContain('plots.geojson read in 3 parts');
+    }, env);
+    expect(more.stderr).toContain(said);
     expectSameFiles(dir);
     const checks = JSON.parse(readFileSync(join(dir, 'more.json'), 'utf8')).checks;
     expect(checks.overlappingPairs).toBeGreaterThanOrEqual(3);
@@ -129,7 +144,7 @@ describe('npm run analyze with the plots read in parts on several threads', () =
       const [first] = features;
       const last = features[features.length - 1];
       if (first && last) last.properties.id = first.properties.id;
-    }, 2);
+    }, env);
     expect(more.stderr).toContain('read whole (an id in two parts)');
     expect(more.code).toBe(2);
     expect(more.stderr).toContain('[duplicate-id]');
@@ -140,10 +155,26 @@ describe('npm run analyze with the plots read in parts on several threads', () =
     const { dir, more } = onOneAndMore((features) => {
       // An open ring in the last plot: a warning, repaired by closing it.
       features[features.length - 1]?.geometry.coordinates[0]?.pop();
-    }, 2);
+    }, env);
     expect(more.stderr).toContain('read whole (problems found)');
     expect(more.code).toBe(0);
     expect(more.stderr).toContain('[unclosed-ring]');
+    expectSameFiles(dir);
+  });
+});
+
+describe('npm run analyze with the plots read in pieces on one thread', () => {
+  it('reads the file whole when the whole layer maps its columns otherwise than the first piece', () => {
+    // The first pieces have no village column: their mapping leaves 村 out, the whole layer's has it.
+    const { dir, more } = onOneAndMore(
+      (features) => {
+        for (const feature of features.slice(0, 200))
+          delete (feature.properties as { village?: string }).village;
+      },
+      { ANALYZE_THREADS: '1', ANALYZE_PIECE_BYTES: '16384' },
+    );
+    expect(more.stderr).toContain('read whole (the whole layer maps its columns otherwise)');
+    expect(more.code).toBe(0);
     expectSameFiles(dir);
   });
 });

@@ -137,9 +137,19 @@ export function classifyPlots(
   options: ClassifyOptions = {},
 ): Classification {
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
-  const boundaryZones = prepareZoneLayer(boundary, { zh: '城镇开发边界', en: 'development boundary layer' });
-  const controlZones = prepareZoneLayer(control, { zh: '工业控制线', en: 'control line layer' });
+  const { boundaryZones, controlZones } = prepareClassificationZones(boundary, control);
   return classifyWithZones(plots, boundaryZones, controlZones, tolerance, options);
+}
+
+/** The boundary and control layers dissolved and indexed, as classifyPlots prepares them. */
+export function prepareClassificationZones(
+  boundary: FeatureCollection,
+  control: FeatureCollection,
+): { boundaryZones: ZoneLayer; controlZones: ZoneLayer } {
+  return {
+    boundaryZones: prepareZoneLayer(boundary, { zh: '城镇开发边界', en: 'development boundary layer' }),
+    controlZones: prepareZoneLayer(control, { zh: '工业控制线', en: 'control line layer' }),
+  };
 }
 
 /** As classifyPlots, with layers prepared once (a scenario edit or a second plot layer reuses them). */

@@ -149,8 +149,15 @@ export interface ZoneGrid {
   cells: Uint8Array;
 }
 
-/** About a million cells: ~30 m on a county, 1 MB, built in a few milliseconds. */
-const GRID_TARGET_CELLS = 1 << 20;
+/**
+ * Cells per edge of the union, within [GRID_MIN_CELLS, GRID_MAX_CELLS]: about a million cells (~30 m
+ * on a county, 1 MB) for a county's detailed zones, fewer for a town's few boundaries, whose grid is
+ * built once per town. The grid only saves work: every answer it does not give is found from the
+ * edges, with the same result.
+ */
+const GRID_CELLS_PER_EDGE = 512;
+const GRID_MIN_CELLS = 1 << 16;
+const GRID_MAX_CELLS = 1 << 20;
 /**
  * Degrees (about 0.1 mm) by which edges are widened when marking cells: far above the rounding of
  * any comparison made on these coordinates, so a cell not marked is decided the same way from any
@@ -172,7 +179,8 @@ function buildZoneGrid(edges: Float64Array, edgeIndex: Flatbush): ZoneGrid {
   const minY = edgeIndex.minY - 2 * GRID_MARGIN;
   const width = edgeIndex.maxX + 2 * GRID_MARGIN - minX;
   const height = edgeIndex.maxY + 2 * GRID_MARGIN - minY;
-  const cellSize = Math.sqrt((width * height) / GRID_TARGET_CELLS);
+  const target = clamp((edges.length / 4) * GRID_CELLS_PER_EDGE, GRID_MIN_CELLS, GRID_MAX_CELLS);
+  const cellSize = Math.sqrt((width * height) / target);
   const columns = clamp(Math.ceil(width / cellSize), 1, 4096);
   const rows = clamp(Math.ceil(height / cellSize), 1, 4096);
   const xScale = columns / width;

@@ -27,17 +27,21 @@ export function townAttributeOf(feature: Feature | undefined): string {
   return typeof town === 'string' || typeof town === 'number' ? String(town).trim() : '';
 }
 
+/** Each town's boundaries dissolved, and an index of their boxes. */
+interface PreparedTowns {
+  towns: { town: string; zones: ZoneLayer }[];
+  index: Flatbush;
+}
+
+const preparedByBoundary = new WeakMap<FeatureCollection, PreparedTowns | null>();
+
 /**
- * The plots whose `town` attribute differs from the town whose boundaries hold most of them.
- * @param plots WGS84 lon/lat; `properties.town` is the attribute (after column mapping)
- * @param boundary development boundaries with `properties.town`
- * @param areasM2 the plots' areas, m², when already known
+ * The towns of a boundary layer, prepared once per layer object (the command line checks a large
+ * plot layer piece by piece against the same boundaries); null when no town has a boundary.
  */
-export function findTownMismatches(
-  plots: FeatureCollection,
-  boundary: FeatureCollection,
-  areasM2?: Float64Array,
-): TownMismatch[] {
+function preparedTowns(boundary: FeatureCollection): PreparedTowns | null {
+  const known = preparedByBoundary.get(boundary);
+  if (known !== undefined) return known;
   const byTown = new Map<string, Feature[]>();
   for (const feature of boundary.features) {
     const town = townAttributeOf(feature);
@@ -51,13 +55,35 @@ export function findTownMismatches(
     const zones = prepareZoneLayer({ type: 'FeatureCollection', features }, { zh: town, en: town });
     if (zones.polygonIndex) towns.push({ town, zones });
   }
-  if (towns.length === 0) return [];
+  if (towns.length === 0) {
+    preparedByBoundary.set(boundary, null);
+    return null;
+  }
   const index = new Flatbush(towns.length);
   for (const { zones } of towns) {
     const box = zones.polygonIndex as Flatbush;
     index.add(box.minX, box.minY, box.maxX, box.maxY);
   }
   index.finish();
+
+  preparedByBoundary.set(boundary, { towns, index });
+  return { towns, index };
+}
+
+/**
+ * The plots whose `town` attribute differs from the town whose boundaries hold most of them.
+ * @param plots WGS84 lon/lat; `properties.town` is the attribute (after column mapping)
+ * @param boundary development boundaries with `properties.town`
+ * @param areasM2 the plots' areas, m², when already known
+ */
+export function findTownMismatches(
+  plots: FeatureCollection,
+  boundary: FeatureCollection,
+  areasM2?: Float64Array,
+): TownMismatch[] {
+  const prepared = preparedTowns(boundary);
+  if (!prepared) return [];
+  const { towns, index } = prepared;
 
   const mismatches: TownMismatch[] = [];
   plots.features.forEach((feature, i) => {

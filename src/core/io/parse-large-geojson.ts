@@ -208,7 +208,7 @@ function previousNonSpace(bytes: Uint8Array, from: number): number {
  * `}, {"type": "Feature"` (any spaces); -1 when none starts before `limit`. Only a candidate: the same
  * bytes inside a property or a string make a piece that does not parse, and the reader falls back.
  */
-function featureCutAfter(bytes: Uint8Array, from: number, limit: number): number {
+export function nextFeatureCut(bytes: Uint8Array, from: number, limit: number): number {
   for (let brace = bytes.indexOf(OPEN_BRACE, from); brace >= 0 && brace < limit; ) {
     const comma = previousNonSpace(bytes, brace - 1);
     const key = nextNonSpace(bytes, brace + 1);
@@ -243,38 +243,68 @@ export function cutFeatureCollection(
   count: number,
   firstWeight = 1,
 ): FeatureCollectionPieces | null {
+  const frame = featureCollectionFrame(bytes, bytes, bytes.length);
+  if (!frame) return null;
+  const { root, open, close } = frame;
+  const pieces: [number, number][] = [];
+  let from = open + 1;
+  for (let k = 1; k < count; k++) {
+    const share = open + Math.round(((close - open) * (firstWeight + k - 1)) / (firstWeight + count - 1));
+    const cut = nextFeatureCut(bytes, Math.max(share, from), close);
+    if (cut < 0) return null;
+    pieces.push([from, cut]);
+    from = cut + 1;
+  }
+  pieces.push([from, close]);
+  return { root, pieces };
+}
+
+/** Where a FeatureCollection's `features` array lies in its file, and the root without it. */
+export interface FeatureCollectionFrame {
+  /** The root object as JSON.parse gives it, with an empty `features` array. */
+  root: Record<string, unknown> & { features: unknown[] };
+  /** The file offsets of the array's `[` and `]`. */
+  open: number;
+  close: number;
+}
+
+/**
+ * The frame of a FeatureCollection whose `features` array is its last member, from the file's first
+ * bytes (`head`, which must reach the array's `[`) and its last (`tail`): the root is scanned up to
+ * that array, its end is found from the end of the file. Null when the file does not have that
+ * shape (another member after `features`, not a FeatureCollection, not UTF-8 or JSON, an array that
+ * does not start within `head`). `head` and `tail` may be the same bytes: the whole file.
+ * @param size the file's size in bytes
+ */
+export function featureCollectionFrame(
+  head: Uint8Array,
+  tail: Uint8Array,
+  size: number,
+): FeatureCollectionFrame | null {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const start = nextNonSpace(bytes, bom);
-  if (bytes[start] !== OPEN_BRACE) return null;
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const start = nextNonSpace(head, bom);
+  if (head[start] !== OPEN_BRACE) return null;
   let open = -1;
   try {
-    const met = eachFeaturesMember(bytes, start, decoder, (at) => {
+    const met = eachFeaturesMember(head, start, decoder, (at) => {
       open = at;
       return -1;
     });
     if (met === null || open < 0) return null;
     // `features` last: the file ends with `] }`, the array's end and the root's.
-    const rootClose = previousNonSpace(bytes, bytes.length - 1);
-    const close = previousNonSpace(bytes, rootClose - 1);
-    if (bytes[rootClose] !== CLOSE_BRACE || bytes[close] !== CLOSE_BRACKET || close <= open) return null;
+    const tailOffset = size - tail.length;
+    const rootClose = previousNonSpace(tail, tail.length - 1);
+    const close = previousNonSpace(tail, rootClose - 1);
+    if (tail[rootClose] !== CLOSE_BRACE || tail[close] !== CLOSE_BRACKET || tailOffset + close <= open)
+      return null;
     const root = JSON.parse(
-      `${decoder.decode(bytes.subarray(start, open))}[]${decoder.decode(bytes.subarray(close + 1))}`,
+      `${decoder.decode(head.subarray(start, open))}[]${decoder.decode(tail.subarray(close + 1))}`,
     ) as Record<string, unknown>;
     // An empty array proves that the array is the root's one `features` (a second one would win).
     if (root.type !== 'FeatureCollection' || !Array.isArray(root.features) || root.features.length > 0)
       return null;
-    const pieces: [number, number][] = [];
-    let from = open + 1;
-    for (let k = 1; k < count; k++) {
-      const share = open + Math.round(((close - open) * (firstWeight + k - 1)) / (firstWeight + count - 1));
-      const cut = featureCutAfter(bytes, Math.max(share, from), close);
-      if (cut < 0) return null;
-      pieces.push([from, cut]);
-      from = cut + 1;
-    }
-    pieces.push([from, close]);
-    return { root: root as FeatureCollectionPieces['root'], pieces };
+    return { root: root as FeatureCollectionFrame['root'], open, close: tailOffset + close };
   } catch {
     // Not UTF-8 or not JSON: the ordinary reading says exactly what is wrong.
     return null;
