@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  mapPlotColumns,
   normalizePlotProperties,
   PLOT_PROPERTY_ALIASES,
   parseBooleanCell,
@@ -173,5 +174,29 @@ describe('cell parsers', () => {
     expect(parseBooleanCell(undefined)).toEqual({ kind: 'missing' });
     expect(parseBooleanCell(2)).toEqual({ kind: 'invalid' });
     expect(parseBooleanCell('maybe')).toEqual({ kind: 'invalid' });
+  });
+});
+
+describe('mapPlotColumns', () => {
+  it('maps each set of columns as its own, when features take turns among several sets', () => {
+    const sets: Record<string, unknown>[] = [
+      { id: 'a', name: '甲', town: '坎墩街道' },
+      { 地块编号: 'b', 企业名称: '乙' },
+      { id: 'c', name: '丙', town: '周巷镇', rentWan: 3 },
+      { ID: 'd', 镇街: '新浦镇' },
+      { 编号: 'e', 村: '三塘' },
+      { id: 'f' },
+    ];
+    const expected = [
+      { id: 'id', name: 'name', town: 'town' },
+      { id: '地块编号', name: '企业名称' },
+      { id: 'id', name: 'name', town: 'town', rentWan: 'rentWan' },
+      { id: 'ID', town: '镇街' },
+      { id: '编号', village: '村' },
+      { id: 'id' },
+    ];
+    for (let round = 0; round < 3; round++)
+      for (const k of [0, 1, 2, 0, 3, 4, 5, 2, 1, 0])
+        expect(mapPlotColumns(sets[k] as Record<string, unknown>)).toEqual(expected[k]);
   });
 });

@@ -159,9 +159,13 @@ function columnEntry(column: string): readonly [PlotField, number] | null {
   return entry;
 }
 
-/** The columns and the mapping of the last call: features of one layer mostly share their columns. */
-let lastColumns: string[] = [];
-let lastMapping: Readonly<Partial<Record<PlotField, string>>> = Object.freeze({});
+/**
+ * The columns and the mappings of the last few calls, most recent first: features of one layer
+ * mostly share their columns, or take turns among a few sets (a column left out where it is empty).
+ */
+const recentColumns: string[][] = [];
+const recentMappings: Readonly<Partial<Record<PlotField, string>>>[] = [];
+const RECENT_COLUMN_SETS = 4;
 
 /**
  * True when `raw`'s keys are `columns`, in order. Walks the keys without listing them in a new
@@ -183,7 +187,12 @@ export function hasColumns(raw: Record<string, unknown>, columns: readonly strin
  * between calls with the same columns: do not change it.
  */
 export function mapPlotColumns(raw: Record<string, unknown>): Readonly<Partial<Record<PlotField, string>>> {
-  if (hasColumns(raw, lastColumns)) return lastMapping;
+  for (let k = 0; k < recentColumns.length; k++) {
+    if (!hasColumns(raw, recentColumns[k] as string[])) continue;
+    const mapping = recentMappings[k] as Readonly<Partial<Record<PlotField, string>>>;
+    if (k > 0) remember(recentColumns[k] as string[], mapping, k);
+    return mapping;
+  }
   const columns = Object.keys(raw);
   const chosen: Partial<Record<PlotField, string>> = {};
   const priorities: Partial<Record<PlotField, number>> = {};
@@ -197,9 +206,22 @@ export function mapPlotColumns(raw: Record<string, unknown>): Readonly<Partial<R
       priorities[field] = priority;
     }
   }
-  lastColumns = columns;
-  lastMapping = Object.freeze(chosen);
-  return lastMapping;
+  const mapping = Object.freeze(chosen);
+  remember(columns, mapping, RECENT_COLUMN_SETS - 1);
+  return mapping;
+}
+
+/** Puts a column set first among the recent ones, in place of the one at `replacing` (or the last). */
+function remember(
+  columns: string[],
+  mapping: Readonly<Partial<Record<PlotField, string>>>,
+  replacing: number,
+): void {
+  const at = Math.min(replacing, recentColumns.length);
+  recentColumns.splice(at, 1);
+  recentMappings.splice(at, 1);
+  recentColumns.unshift(columns);
+  recentMappings.unshift(mapping);
 }
 
 /** Full-width digits and signs (common in Chinese spreadsheets) to ASCII. */
