@@ -8,8 +8,9 @@
 import Flatbush from 'flatbush';
 import { areaInside, geometryBox } from '../analysis/classify-plots.ts';
 import { prepareZoneLayer, type ZoneLayer } from '../analysis/zone-layer.ts';
+import type { Box } from '../geometry/clip-to-box.ts';
 import { geometryAreaM2 } from '../geometry/ellipsoidal-area.ts';
-import type { Feature, FeatureCollection } from '../types.ts';
+import type { AreaGeometry, Feature, FeatureCollection } from '../types.ts';
 import { MIN_SHARED_M2 } from './place-checks.ts';
 
 export interface TownMismatch {
@@ -27,9 +28,14 @@ export function townAttributeOf(feature: Feature | undefined): string {
   return typeof town === 'string' || typeof town === 'number' ? String(town).trim() : '';
 }
 
+interface PreparedTown {
+  town: string;
+  zones: ZoneLayer;
+}
+
 /** Each town's boundaries dissolved, and an index of their boxes. */
 interface PreparedTowns {
-  towns: { town: string; zones: ZoneLayer }[];
+  towns: PreparedTown[];
   index: Flatbush;
 }
 
@@ -50,7 +56,7 @@ function preparedTowns(boundary: FeatureCollection): PreparedTowns | null {
     if (list) list.push(feature);
     else byTown.set(town, [feature]);
   }
-  const towns: { town: string; zones: ZoneLayer }[] = [];
+  const towns: PreparedTown[] = [];
   for (const [town, features] of byTown) {
     const zones = prepareZoneLayer({ type: 'FeatureCollection', features }, { zh: town, en: town });
     if (zones.polygonIndex) towns.push({ town, zones });
@@ -68,6 +74,15 @@ function preparedTowns(boundary: FeatureCollection): PreparedTowns | null {
 
   preparedByBoundary.set(boundary, { towns, index });
   return { towns, index };
+}
+
+/** The plot's area inside the town's boundaries, m²; null when the overlay fails. */
+function insideOrNull(town: PreparedTown, geometry: AreaGeometry, box: Box, areaM2: number): number | null {
+  try {
+    return areaInside(town.zones, geometry, box, areaM2);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -92,17 +107,18 @@ export function findTownMismatches(
     if (town === '' || !geometry) return;
     const box = geometryBox(geometry);
     const areaM2 = areasM2?.[i] ?? geometryAreaM2(geometry);
+    const candidates = index.search(box[0], box[1], box[2], box[3]);
+    // The attribute's own town first: when its boundaries hold the whole plot, no town holds more.
+    const own = candidates.find((t) => (towns[t] as { town: string }).town === town);
+    const ownM2 = own === undefined ? null : insideOrNull(towns[own] as PreparedTown, geometry, box, areaM2);
+    if (ownM2 === areaM2) return;
     let best = '';
     let bestM2 = MIN_SHARED_M2;
     let attributeM2 = 0;
-    for (const t of index.search(box[0], box[1], box[2], box[3])) {
-      const candidate = towns[t] as { town: string; zones: ZoneLayer };
-      let inside = 0;
-      try {
-        inside = areaInside(candidate.zones, geometry, box, areaM2);
-      } catch {
-        continue;
-      }
+    for (const t of candidates) {
+      const candidate = towns[t] as PreparedTown;
+      const inside = t === own ? ownM2 : insideOrNull(candidate, geometry, box, areaM2);
+      if (inside === null) continue;
       if (candidate.town === town) attributeM2 = inside;
       if (inside > bestM2) {
         bestM2 = inside;
