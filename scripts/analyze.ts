@@ -34,16 +34,15 @@ import { type LoadedLayer, loadLayerFromSource } from '../src/core/io/load-layer
 import { type InputFile, type LayerSource, readLayerFiles } from '../src/core/io/read-layer-files.ts';
 import { AREA_METHOD, DEFAULT_SETTINGS } from '../src/core/settings.ts';
 import type { FeatureCollection, LayerKind, Problem } from '../src/core/types.ts';
+import type { PlotPiecesOptions } from './lib/merge-plot-parts.ts';
 import { nodeUtf8 } from './lib/node-utf8.ts';
 import { PLAN_USAGE, type PlanCommandOptions, runPlanCommand } from './lib/plan-command.ts';
 import { CSV_HEADER, plotCsvRows, rowBlocks, writeCsvAtomically } from './lib/plot-csv-rows.ts';
+import { analyzePlotsInPieces, plotPieceBytes } from './lib/plot-pieces.ts';
 import {
   analyzePlotsInParts,
-  analyzePlotsInPieces,
   isPlotPartWorker,
-  type PlotsInPiecesOptions,
   plotPartCount,
-  plotPieceBytes,
   servePlotPart,
   startPlotPartWorkers,
 } from './lib/plots-in-parts.ts';
@@ -396,7 +395,7 @@ async function analyzeInParts(
     boundary = loadQuietly(run.boundaryPath, 'boundary', boundaryCrs, run.skipInvalid);
     control = loadQuietly(run.controlPath, 'control', controlCrs, run.skipInvalid);
     if (!boundary.ok || !control.ok) return null;
-    const options: PlotsInPiecesOptions = {
+    const options: PlotPiecesOptions = {
       path: plotsPath,
       ...(plotsCrs ? { crs: plotsCrs } : {}),
       boundary: boundary.loaded.layer,
@@ -406,7 +405,7 @@ async function analyzeInParts(
     };
     plots =
       workers.length > 0
-        ? await analyzePlotsInParts({ ...options, workers })
+        ? await analyzePlotsInParts({ ...options, workers }, pieceBytes || undefined)
         : analyzePlotsInPieces(options, pieceBytes);
   } finally {
     for (const worker of workers) void worker.terminate();
