@@ -65,4 +65,26 @@ describe('FeaturePieceReader', () => {
     const text = `{"type":"FeatureCollection","features":[${Array.from({ length: 200 }, (_, i) => late(i)).join(',')}]}`;
     expect(readAll(fileOf(text), 512).pieces).toBeUndefined();
   });
+
+  it('cuts the file into parts that, each read on its own, give every feature once', () => {
+    const features = Array.from({ length: 2000 }, (_, i) => feature(i));
+    const path = fileOf(
+      `{"type":"FeatureCollection","features":[${features.map((f) => JSON.stringify(f)).join(',')}]}`,
+    );
+    const whole = new FeaturePieceReader(path, 2048);
+    const [start, end] = whole.extent;
+    const cuts = whole.cutsAfter([start + 30_000, start + 31_000, start + 90_000]) as number[];
+    whole.dispose();
+    expect(cuts).toHaveLength(3);
+    const ranges = [start, ...cuts.map((cut) => cut + 1)].map((from, k) => [from, cuts[k] ?? end] as const);
+    const read = ranges.flatMap((range) => {
+      const reader = new FeaturePieceReader(path, 2048, range);
+      const pieces: unknown[] = [];
+      for (let bytes = reader.next(); bytes; bytes = reader.next())
+        pieces.push(...JSON.parse(`[${Buffer.from(bytes).toString('utf8')}]`));
+      reader.dispose();
+      return pieces;
+    });
+    expect(read).toEqual(features);
+  });
 });

@@ -33,7 +33,7 @@ export class FeaturePieceReader {
   readonly root: FeatureCollectionFrame['root'] | null;
   private readonly fd: number;
   private readonly size: number;
-  private readonly close: number;
+  private close: number;
   /** The file offset of the next piece's first byte. */
   private from: number;
   private window: Uint8Array;
@@ -44,22 +44,60 @@ export class FeaturePieceReader {
   /**
    * @param pieceBytes about how many bytes each piece holds (a piece ends before the first feature
    *   that starts after that many)
+   * @param range file offsets [from, to) of a run of whole features, comma-separated, to read
+   *   instead of the whole `features` array (no root is then read: `root` is the empty object)
    */
   constructor(
     path: string,
     private readonly pieceBytes: number,
+    range?: readonly [from: number, to: number],
   ) {
     this.fd = openSync(path, 'r');
-    this.size = fstatSync(this.fd).size;
-    this.window = new Uint8Array(Math.max(4 * pieceBytes, HEAD_BYTES));
-    const head = this.window.subarray(0, readFully(this.fd, this.window, 0, HEAD_BYTES, 0));
-    this.windowLength = head.length;
-    const tail = new Uint8Array(Math.min(TAIL_BYTES, this.size));
-    readFully(this.fd, tail, 0, tail.length, this.size - tail.length);
-    const frame = featureCollectionFrame(head, tail, this.size);
-    this.root = frame?.root ?? null;
-    this.from = frame ? frame.open + 1 : 0;
-    this.close = frame ? frame.close : 0;
+    try {
+      this.size = fstatSync(this.fd).size;
+      this.window = new Uint8Array(Math.max(4 * pieceBytes, range ? 0 : HEAD_BYTES));
+      if (range) {
+        this.root = { features: [] };
+        [this.from, this.close] = range;
+        this.windowStart = this.from;
+        return;
+      }
+      const head = this.window.subarray(0, readFully(this.fd, this.window, 0, HEAD_BYTES, 0));
+      this.windowLength = head.length;
+      const tail = new Uint8Array(Math.min(TAIL_BYTES, this.size));
+      readFully(this.fd, tail, 0, tail.length, this.size - tail.length);
+      const frame = featureCollectionFrame(head, tail, this.size);
+      this.root = frame?.root ?? null;
+      this.from = frame ? frame.open + 1 : 0;
+      this.close = frame ? frame.close : 0;
+    } catch (error) {
+      closeSync(this.fd);
+      throw error;
+    }
+  }
+
+  /**
+   * The offsets of the comma before the first feature that starts after each of `offsets` (ascending,
+   * within the `features` array): where to cut the file into parts; null when one is not found
+   * within 4 pieces' worth of bytes (or the file is not of the shape the pieces are cut from).
+   */
+  cutsAfter(offsets: readonly number[]): number[] | null {
+    if (!this.root) return null;
+    const cuts: number[] = [];
+    const window = new Uint8Array(4 * this.pieceBytes);
+    for (const offset of offsets) {
+      const at = Math.max(offset, (cuts[cuts.length - 1] ?? this.from) + 1);
+      const length = readFully(this.fd, window, 0, Math.min(window.length, this.close - at), at);
+      const cut = nextFeatureCut(window.subarray(0, length), 0, length);
+      if (cut < 0) return null;
+      cuts.push(at + cut);
+    }
+    return cuts;
+  }
+
+  /** The file offsets of the `features` array's content: from after its `[` to its `]`. */
+  get extent(): [from: number, to: number] {
+    return [this.from, this.close];
   }
 
   /**

@@ -11,7 +11,6 @@
  * its exact messages.
  */
 
-import { nextFeatureCut } from '../../src/core/io/parse-large-geojson.ts';
 import { FeaturePieceReader } from './feature-piece-reader.ts';
 import {
   confirmedCrs,
@@ -78,19 +77,6 @@ export function analyzePieceRun(
     results.push(result);
   }
   return { ok: true, summaries, results };
-}
-
-/** The pieces of bytes [from, to) of a `features` array, cut before the first feature after every `pieceBytes`. */
-export function rangePieces(bytes: Uint8Array, from: number, to: number, pieceBytes: number): NextPiece {
-  let at = from;
-  return () => {
-    if (at >= to) return null;
-    const cut = at + pieceBytes >= to ? -1 : nextFeatureCut(bytes, at + pieceBytes, to);
-    const end = cut < 0 ? to : cut;
-    const piece = bytes.subarray(at, end);
-    at = end + 1;
-    return piece;
-  };
 }
 
 /**

@@ -6,9 +6,8 @@
  * per-plot figures and the summary are the same bytes as read whole or on one thread.
  */
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { cutFeatureCollection } from '../../src/core/io/parse-large-geojson.ts';
+import { FeaturePieceReader } from './feature-piece-reader.ts';
 import {
   confirmedCrs,
   firstPieceInput,
@@ -19,7 +18,7 @@ import {
   type PlotsInParts,
 } from './merge-plot-parts.ts';
 import { type PartInput, PlotPart } from './plot-part.ts';
-import { analyzePieceRun, PIECE_BYTES, type PieceRun, rangePieces } from './plot-pieces.ts';
+import { analyzePieceRun, PIECE_BYTES, type PieceRun } from './plot-pieces.ts';
 
 /**
  * How many parts to read a plot file in: ANALYZE_THREADS when set (tests set it to read small files
@@ -34,23 +33,6 @@ export function plotPartCount(environment: NodeJS.ProcessEnv = process.env): num
 export interface PlotsInPartsOptions extends PlotPiecesOptions {
   /** The threads of every part but the first, which this thread takes ({@link startPlotPartWorkers}). */
   workers: readonly Worker[];
-}
-
-/** The file's bytes in memory every thread reads without a copy. */
-function readShared(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
-    let done = 0;
-    while (done < bytes.length) {
-      const read = readSync(fd, bytes, done, bytes.length - done, done);
-      if (read === 0) break;
-      done += read;
-    }
-    return done === bytes.length ? bytes : bytes.subarray(0, done);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**
@@ -103,46 +85,77 @@ function nextMessage<T>(worker: Worker): Promise<T> {
  */
 const FIRST_PART_WEIGHT = 0.85;
 
-/** What a worker is given: its part of the file's bytes, and how to read it. */
+/** What a worker is given: its part of the file, and how to read it. */
 interface PartRequest {
-  buffer: SharedArrayBuffer;
-  from: number;
-  to: number;
+  path: string;
+  range: [from: number, to: number];
   input: PartInput;
   pieceBytes: number;
 }
 
 /**
+ * The parts' file offsets: runs of whole features, the first smaller by FIRST_PART_WEIGHT; null when
+ * the file is not of the shape the parts are cut from.
+ */
+function partRanges(reader: FeaturePieceReader, parts: number): [number, number][] | null {
+  const [start, end] = reader.extent;
+  const shares = Array.from(
+    { length: parts - 1 },
+    (_, k) => start + Math.round(((end - start) * (FIRST_PART_WEIGHT + k)) / (FIRST_PART_WEIGHT + parts - 1)),
+  );
+  const cuts = reader.cutsAfter(shares);
+  if (!cuts) return null;
+  return [start, ...cuts.map((cut) => cut + 1)].map((from, k) => [from, cuts[k] ?? end]);
+}
+
+/**
  * Analyses the plots in as many parts as there are workers and this thread, this thread taking the
- * first.
+ * first; each thread reads its own part of the file.
  * @returns the merged analysis, or why the file must be read the ordinary way
  */
 export async function analyzePlotsInParts(
   options: PlotsInPartsOptions,
   pieceBytes = PIECE_BYTES,
 ): Promise<PlotsInParts | NotInParts> {
-  const { workers } = options;
-  const bytes = readShared(options.path);
-  const cut = cutFeatureCollection(bytes, workers.length + 1, FIRST_PART_WEIGHT);
-  if (!cut) return { ok: false, why: 'the file could not be cut between features' };
-  const [first, ...rest] = cut.pieces as [[number, number], ...[number, number][]];
+  const { workers, path } = options;
+  let whole: FeaturePieceReader;
+  let own: FeaturePieceReader;
+  let ranges: [number, number][] | null;
+  try {
+    whole = new FeaturePieceReader(path, pieceBytes);
+  } catch (error) {
+    // The ordinary reading meets the same failure and reports it.
+    return { ok: false, why: `the file could not be read: ${String(error)}` };
+  }
+  try {
+    ranges = partRanges(whole, workers.length + 1);
+  } finally {
+    whole.dispose();
+  }
+  const root = whole.root;
+  if (!root || !ranges) return { ok: false, why: 'the file could not be cut between features' };
+  const [first, ...rest] = ranges as [[number, number], ...[number, number][]];
+  try {
+    own = new FeaturePieceReader(path, pieceBytes, first);
+  } catch (error) {
+    return { ok: false, why: `the file could not be read: ${String(error)}` };
+  }
   try {
     // The file's first piece suggests the column mapping and the CRS every part is read with.
-    const next = rangePieces(bytes, first[0], first[1], pieceBytes);
-    const firstBytes = next();
-    if (!firstBytes) return { ok: false, why: 'no pieces' };
+    const firstBytes = own.next();
+    if (!firstBytes) return { ok: false, why: 'the file could not be cut between features' };
     const firstPart = new PlotPart(firstBytes, 0, firstBytes.length);
     if (!firstPart.summary.ok) return firstPart.summary;
-    const input = firstPieceInput(options, cut.root.crs, firstPart.summary);
+    const input = firstPieceInput(options, root.crs, firstPart.summary);
     if ('why' in input) return input;
     const replies = workers.map((worker) => nextMessage<PieceRun>(worker));
-    rest.forEach(([from, to], k) => {
-      const request: PartRequest = { buffer: bytes.buffer as SharedArrayBuffer, from, to, input, pieceBytes };
+    rest.forEach((range, k) => {
+      const request: PartRequest = { path, range, input, pieceBytes };
       workers[k]?.postMessage(request);
     });
     const firstResult = firstPart.finish(input);
     if (!firstResult.ok) return firstResult;
-    const runs = [analyzePieceRun(next, { decided: input }), ...(await Promise.all(replies))];
+    const runs = [analyzePieceRun(() => own.next(), { decided: input }), ...(await Promise.all(replies))];
     const summaries = [firstPart.summary];
     const results = [firstResult];
     for (const run of runs) {
@@ -150,12 +163,14 @@ export async function analyzePlotsInParts(
       summaries.push(...run.summaries);
       results.push(...run.results);
     }
-    const crs = confirmedCrs(options, cut.root.crs, summaries, input);
+    const crs = confirmedCrs(options, root.crs, summaries, input);
     if ('why' in crs) return crs;
     return mergedPlots(crs, results, options.reference);
   } catch (error) {
     // A worker that failed: the ordinary reading meets the same failure and reports it.
     return { ok: false, why: `a worker failed: ${String(error)}` };
+  } finally {
+    own.dispose();
   }
 }
 
@@ -192,10 +207,14 @@ export function isPlotPartWorker(): boolean {
 export function servePlotPart(): void {
   const port = parentPort;
   if (!port) return;
-  port.once('message', ({ buffer, from, to, input, pieceBytes }: PartRequest) => {
-    const run = analyzePieceRun(rangePieces(new Uint8Array(buffer), from, to, pieceBytes), {
-      decided: input,
-    });
+  port.once('message', ({ path, range, input, pieceBytes }: PartRequest) => {
+    const reader = new FeaturePieceReader(path, pieceBytes, range);
+    let run: PieceRun;
+    try {
+      run = analyzePieceRun(() => reader.next(), { decided: input });
+    } finally {
+      reader.dispose();
+    }
     port.postMessage(run, run.ok ? transferables(run.results) : []);
   });
 }
