@@ -12,6 +12,7 @@ import { Random } from '../../scripts/lib/prng.ts';
 import { type FixturePlan, loadFixturePlan } from '../../test/support/fixture-plan-store.ts';
 import { applyOperation, planOf, planToEdit, randomOperation } from '../../test/support/random-plan-edits.ts';
 import { packPlotOutlines } from '../core/plot-outlines.ts';
+import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { createPlannerStore } from '../state/store.ts';
 import { selectSuggestedMarks } from '../state/suggested-marks.ts';
@@ -36,6 +37,8 @@ interface OpenPage {
 
 const fixture: FixturePlan = loadFixturePlan();
 const pages: OpenPage[] = [];
+/** The analysis settings the last page opened asked the worker to classify the restored plan with. */
+let restoredWith: AnalysisSettings | undefined;
 /** The origin's web storage, which outlives its pages (as localStorage does). */
 let storage: Map<string, string>;
 
@@ -52,16 +55,17 @@ function webStorage(): JournalStorage {
  * A page started as main.tsx starts it: restore, then save. With `cancelled`, the planner cancels
  * the opening of the saved layers.
  */
-async function openPage({ cancelled = false } = {}): Promise<OpenPage> {
+async function openPage({ cancelled = false, analysis = fixture.analysis } = {}): Promise<OpenPage> {
   const store = createPlannerStore();
   await restoreAutosave(store, () => Promise.reject(new Error('the layers are always restored here')), {
-    restoreLayers: async (target, meta) => {
+    restoreLayers: async (target, meta, settings) => {
+      restoredWith = settings;
       if (cancelled) return 'not-restored';
       target
         .getState()
         .openPlan(
           { ...fixture.plan.layers, plots: packPlotOutlines(fixture.plan.layers.plots), ...meta },
-          fixture.analysis,
+          analysis,
           null,
         );
       return 'restored';
@@ -179,6 +183,15 @@ describe('the autosave across reloads', () => {
     expect(restored.planning).toEqual(planning);
     expect(restored.suggestions).toEqual({ [scenarioId]: record });
     expect(selectSuggestedMarks(restored).get(plotId)).toEqual(explanation);
+  });
+
+  it('classifies the restored plan with the analysis settings it was classified with before the reload', async () => {
+    const settings = { ...DEFAULT_SETTINGS, tolerance: 0.2, classLimits: { A: 40, B: 20, C: 8 } };
+    const page = await openPage({ analysis: { ...fixture.analysis, settings } });
+    expect(restoredWith).toBeUndefined();
+    page.store.getState().setPlanName('设置不变');
+    await reload(page);
+    expect(restoredWith).toEqual(settings);
   });
 
   it('opens an autosave from before the undo history was kept, and says that undo starts afresh', async () => {

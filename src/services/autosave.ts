@@ -13,6 +13,7 @@ import { type LayerOrigins, sampleOrigins } from '../core/plan/layer-origins.ts'
 import type { PlanComment } from '../core/plan/plan-comments.ts';
 import type { Slide } from '../core/plan/slides.ts';
 import type { ScenarioSet } from '../core/scenario/scenario.ts';
+import type { AnalysisSettings } from '../core/settings.ts';
 import type { PlanningSettings } from '../core/suggest/suggest-settings.ts';
 import type { LayerKind, Message } from '../core/types.ts';
 import type { Language } from '../i18n/messages.ts';
@@ -21,7 +22,7 @@ import type { History, MapView, PlannerState, SuggestionRecord } from '../state/
 import type { PlannerStore } from '../state/store.ts';
 import { AUTOSAVE_STORE, getAutosavedEntries, openAutosaveDatabase } from '../worker/saved-layers.ts';
 import { restorePlan } from './plan-jobs.ts';
-import { readSavedPlanning, readSavedSuggestions } from './saved-planning.ts';
+import { readSavedAnalysisSettings, readSavedPlanning, readSavedSuggestions } from './saved-planning.ts';
 import {
   clearJournal,
   type JournalStorage,
@@ -69,6 +70,11 @@ export interface SavedState {
   historyKept?: boolean;
   /** The plan's horizon, targets and suggestion settings (absent in states saved before they were kept). */
   planning?: PlanningSettings;
+  /**
+   * The analysis settings the plan was classified with (tolerance, screening thresholds, class
+   * limits, as a plan file gave them; absent in states saved before they were kept: the defaults).
+   */
+  analysisSettings?: AnalysisSettings;
   /** The accepted plan suggestions by scenario id, whose plots are marked (absent: none). */
   suggestions?: Record<string, SuggestionRecord>;
 }
@@ -110,6 +116,7 @@ function savedStateOf(state: PlannerState, revision: number): SavedState {
     derivedFrom: state.derivedFrom,
     history: state.history,
     planning: state.planning,
+    ...(state.analysis ? { analysisSettings: state.analysis.settings } : {}),
     suggestions: state.suggestions,
   };
 }
@@ -179,8 +186,13 @@ export async function restoreAutosave(
 ): Promise<void> {
   const saved = await readSavedState(storage);
   const meta = { origins: savedOrigins(saved?.layerMeta) };
-  // The worker reads the layers (none saved, or no IndexedDB there: the default plan).
-  const outcome = await restoreLayers(store, meta);
+  // The worker reads the layers (none saved, or no IndexedDB there: the default plan) and classifies
+  // them with the settings they were classified with before the reload.
+  const outcome = await restoreLayers(
+    store,
+    meta,
+    readSavedAnalysisSettings(saved?.analysisSettings) ?? undefined,
+  );
   if (outcome === 'nothing-saved') await openDefault();
   if (outcome === 'not-restored') {
     // Cancelled or failed: no sample in its place, whose autosave would overwrite the saved plan.

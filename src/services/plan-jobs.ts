@@ -13,7 +13,7 @@ import { emptyPlotOutlines } from '../core/plot-outlines.ts';
 import { createScenarioSet } from '../core/scenario/edits/apply-edit.ts';
 import type { ReceivingZone } from '../core/scenario/scenario.ts';
 import { zonesFromFeatures } from '../core/scenario/zones-from-features.ts';
-import type { AnalysisSettings } from '../core/settings.ts';
+import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, LayerKind, Message } from '../core/types.ts';
 import type { OpenedLayers, PlanLayers } from '../state/planner-state.ts';
 import { DEFAULT_PLAN_NAME } from '../state/slices/plan-slice.ts';
@@ -40,11 +40,13 @@ let client: AnalysisClient | null = null;
 let nextJobId = 1;
 /** The key under which the worker saved the layers of the plan in the store (see AnalysisResult.layersKey). */
 let currentLayersKey: string | null = null;
+/** The settings the worker classified the plan with (a restarted worker is given them back). */
+let currentSettings: AnalysisSettings = DEFAULT_SETTINGS;
 
 function analysisClient(): AnalysisClient {
   client ??= createAnalysisClient(
     () => new Worker(new URL('../worker/analysis-worker.ts', import.meta.url), { type: 'module' }),
-    () => currentLayersKey,
+    () => (currentLayersKey === null ? null : { key: currentLayersKey, settings: currentSettings }),
   );
   return client;
 }
@@ -111,6 +113,7 @@ async function received(result: AnalysisResult): Promise<ReceivedResult> {
 function commit(store: PlannerStore, layers: Omit<PlanLayers, 'plots'>, result: ReceivedResult): void {
   const tiles = publishPlotTiles(result.plotTiles);
   currentLayersKey = result.layersKey;
+  currentSettings = result.analysis.settings;
   store.getState().openPlan({ ...layers, plots: result.plotOutlines }, result.analysis, {
     tiles,
     markers: result.plotMarkers,
@@ -154,12 +157,13 @@ export function planPlotFeatures(store: PlannerStore): Promise<Feature[] | undef
 export async function restorePlan(
   store: PlannerStore,
   meta: Pick<PlanLayers, 'origins'>,
+  settings?: AnalysisSettings,
 ): Promise<'restored' | 'nothing-saved' | 'not-restored'> {
   const restored = await runJob(
     store,
     { zh: '正在恢复上次的规划…', en: 'Restoring the last plan…' },
     async (c, onProgress) => {
-      const restored = await c.api.restore(undefined, { onProgress });
+      const restored = await c.api.restore(settings ? { settings } : {}, { onProgress });
       return restored && { ...restored, result: await received(restored.result) };
     },
   );

@@ -1,14 +1,14 @@
 /**
- * The planning settings (horizon, targets, suggestion settings) and the accepted suggestions as the
- * autosave wrote them, read back with the plan file's own readers: a state saved before they were
+ * The planning settings (horizon, targets, suggestion settings), the analysis settings and the
+ * accepted suggestions as the autosave wrote them, read back with the plan file's own readers: a state saved before they were
  * kept, or damaged, gives none (the plan's defaults stay).
  */
 
 import { isRecord, PlanReader } from '../core/plan/plan-reader.ts';
 import { readPlanSuggestion } from '../core/plan/plan-suggestions.ts';
 import { readSettings } from '../core/plan/read-plan-settings.ts';
-import { DEFAULT_SETTINGS } from '../core/settings.ts';
-import type { PlanningSettings } from '../core/suggest/suggest-settings.ts';
+import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
+import { defaultPlanningSettings, type PlanningSettings } from '../core/suggest/suggest-settings.ts';
 import type { SuggestionRecord } from '../state/planner-state.ts';
 
 /** `value` as planning settings when the plan file's reader accepts it, else null. */
@@ -30,6 +30,27 @@ export function readSavedPlanning(value: unknown): PlanningSettings | null {
   );
   if (!settings || reader.problems.length > 0) return null;
   return { horizon: settings.horizon, targets: settings.targets, suggestion: settings.suggestion };
+}
+
+/**
+ * `value` as the analysis settings (tolerance, screening thresholds, class limits) when the plan
+ * file's reader accepts it, else null (a state saved before they were kept: the defaults).
+ */
+export function readSavedAnalysisSettings(value: unknown): AnalysisSettings | null {
+  if (!isRecord(value)) return null;
+  const reader = new PlanReader('autosave');
+  const settings = readSettings(
+    reader,
+    {
+      ...defaultPlanningSettings(),
+      tolerance: value.tolerance,
+      screening: value.screening,
+      classLimits: value.classLimits,
+    },
+    'settings',
+  );
+  if (!settings || reader.problems.length > 0) return null;
+  return { tolerance: settings.tolerance, screening: settings.screening, classLimits: settings.classLimits };
 }
 
 /** The saved suggestions that read as such (others are dropped: their plots are just not marked). */

@@ -225,6 +225,36 @@ describe('a worker started after a cancel', () => {
     destroy();
   });
 
+  it("is given back the plan's settings: an import after the restart classifies with them", async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const settings = { ...DEFAULT_SETTINGS, tolerance: 0.2, classLimits: { A: 40, B: 20, C: 8 } };
+    const first = await freshClient();
+    const opened = await first.api.open({ layers: plan.layers, settings });
+    expect(opened.analysis.settings).toEqual(settings);
+    first.destroy();
+    const { api, destroy } = await freshClient();
+    await api.resume({ key: opened.layersKey, settings });
+    await api.read([fixture('boundary.kml')]);
+    const accepted = await api.accept({ sourceIndex: 0, kind: 'boundary', mapping: {} });
+    expect(accepted.analysis.settings).toEqual(settings);
+    destroy();
+  });
+
+  it('restores the autosaved plan with the settings it was classified with, and a plan without settings with the defaults', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const settings = { ...DEFAULT_SETTINGS, tolerance: 0.2 };
+    const first = await freshClient();
+    await first.api.open({ layers: plan.layers, settings });
+    first.destroy();
+    const { api, destroy } = await freshClient();
+    expect((await api.restore({ settings }))?.result.analysis.settings).toEqual(settings);
+    expect((await api.restore({}))?.result.analysis.settings).toEqual(DEFAULT_SETTINGS);
+    // Opening another plan without settings does not keep the settings of the plan before it.
+    await api.open({ layers: plan.layers, settings });
+    expect((await api.open({ layers: plan.layers })).analysis.settings).toEqual(DEFAULT_SETTINGS);
+    destroy();
+  });
+
   it("keeps an accepted import's plots as typed arrays, saved so and taken back the same", async () => {
     globalThis.indexedDB = new IDBFactory();
     const first = await freshClient();

@@ -117,7 +117,8 @@ export const analysisApi = {
    * Takes back, in a worker started after a cancel, the layers the page's plan was analysed from:
    * those saved under `key` (the page holds no plot features to send). Fails when another set is saved.
    */
-  async resume(request: { key: string }): Promise<void> {
+  async resume(request: { key: string; settings?: AnalysisSettings }): Promise<void> {
+    settings = request.settings ?? DEFAULT_SETTINGS;
     const saved = typeof indexedDB === 'undefined' ? null : await loadSavedLayers();
     layersLost = !saved || saved.key !== request.key;
     if (!saved || layersLost) throw new JobError(LOST);
@@ -140,7 +141,8 @@ export const analysisApi = {
     request: { layers: PlanLayerSet; settings?: AnalysisSettings; unsaved?: true },
     context: OperationContext,
   ): Promise<AnalysisResult> {
-    if (request.settings) settings = request.settings;
+    // A plan without settings has the defaults, not the settings of the plan opened before it.
+    settings = request.settings ?? DEFAULT_SETTINGS;
     return analyse(context, request.layers, null, request.unsaved ? { savedAs: UNSAVED_KEY } : {});
   },
 
@@ -149,10 +151,12 @@ export const analysisApi = {
    * piece), analyses them and sends them back in chunks. Null when none were saved (or they cannot be read).
    */
   async restore(
-    _: undefined,
+    request: { settings?: AnalysisSettings } | undefined,
     context: OperationContext,
   ): Promise<{ result: AnalysisResult; layers: Pick<PlanLayerSet, 'boundary' | 'control'> } | null> {
     context.progress(0, STAGE.restore);
+    // The settings the plan was classified with before the reload (the page's autosave keeps them).
+    settings = request?.settings ?? DEFAULT_SETTINGS;
     const saved = typeof indexedDB === 'undefined' ? null : await loadSavedLayers();
     if (!saved) return null;
     const result = await analyse(context, saved.layers, null, { savedAs: saved.key });

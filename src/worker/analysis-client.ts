@@ -4,6 +4,7 @@
  * its next job (the page holds no plot features to send it).
  */
 
+import type { AnalysisSettings } from '../core/settings.ts';
 import type { AnalysisApi } from './analysis-api.ts';
 import { createWorkerClient, type WorkerClient, type WorkerLike } from './create-worker-client.ts';
 
@@ -11,11 +12,12 @@ export type AnalysisClient = WorkerClient<AnalysisApi>;
 
 /**
  * @param createWorker starts a worker running analysis-worker.ts
- * @param currentLayersKey the key the worker saved the page's plan under (AnalysisResult.layersKey), null before one
+ * @param currentPlan the key the worker saved the page's plan under (AnalysisResult.layersKey) and
+ *   the settings it classified the plan with; null before one
  */
 export function createAnalysisClient(
   createWorker: () => WorkerLike,
-  currentLayersKey: () => string | null,
+  currentPlan: () => { key: string; settings: AnalysisSettings } | null,
 ): AnalysisClient {
   return createWorkerClient<AnalysisApi>(createWorker, {
     workerFailure: (message) => ({
@@ -24,10 +26,10 @@ export function createAnalysisClient(
     }),
     oneCallAtATime: true,
     afterRestart: (api, next) => {
-      const key = currentLayersKey();
-      // Opening or restoring a plan replaces the layers anyway. When they cannot be read back, the
-      // worker says so in every job that needs them.
-      if (key !== null && next !== 'open' && next !== 'restore') api.resume({ key }).catch(() => undefined);
+      const plan = currentPlan();
+      // Opening or restoring a plan replaces the layers and settings anyway. When the layers cannot
+      // be read back, the worker says so in every job that needs them.
+      if (plan !== null && next !== 'open' && next !== 'restore') api.resume(plan).catch(() => undefined);
     },
   });
 }
