@@ -4,6 +4,7 @@
  * kept, or damaged, gives none (the plan's defaults stay).
  */
 
+import type { PlanSettings } from '../core/plan/plan-file.ts';
 import { isRecord, PlanReader } from '../core/plan/plan-reader.ts';
 import { readPlanSuggestion } from '../core/plan/plan-suggestions.ts';
 import { readSettings } from '../core/plan/read-plan-settings.ts';
@@ -11,25 +12,22 @@ import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
 import { defaultPlanningSettings, type PlanningSettings } from '../core/suggest/suggest-settings.ts';
 import type { SuggestionRecord } from '../state/planner-state.ts';
 
+/** Settings as a plan file has them (`settings`), read by the plan file's reader; null at any problem. */
+function readWholeSettings(value: Record<string, unknown>): PlanSettings | null {
+  const reader = new PlanReader('autosave');
+  const settings = readSettings(reader, value, 'settings');
+  return settings && reader.problems.length === 0 ? settings : null;
+}
+
 /** `value` as planning settings when the plan file's reader accepts it, else null. */
 export function readSavedPlanning(value: unknown): PlanningSettings | null {
   if (!isRecord(value)) return null;
   const { tolerance, screening, classLimits } = DEFAULT_SETTINGS;
-  const reader = new PlanReader('autosave');
-  const settings = readSettings(
-    reader,
-    {
-      tolerance,
-      screening,
-      classLimits,
-      horizon: value.horizon,
-      targets: value.targets,
-      suggestion: value.suggestion,
-    },
-    'settings',
+  const { horizon, targets, suggestion } = value;
+  const settings = readWholeSettings({ tolerance, screening, classLimits, horizon, targets, suggestion });
+  return (
+    settings && { horizon: settings.horizon, targets: settings.targets, suggestion: settings.suggestion }
   );
-  if (!settings || reader.problems.length > 0) return null;
-  return { horizon: settings.horizon, targets: settings.targets, suggestion: settings.suggestion };
 }
 
 /**
@@ -38,19 +36,15 @@ export function readSavedPlanning(value: unknown): PlanningSettings | null {
  */
 export function readSavedAnalysisSettings(value: unknown): AnalysisSettings | null {
   if (!isRecord(value)) return null;
-  const reader = new PlanReader('autosave');
-  const settings = readSettings(
-    reader,
-    {
-      ...defaultPlanningSettings(),
-      tolerance: value.tolerance,
-      screening: value.screening,
-      classLimits: value.classLimits,
-    },
-    'settings',
+  const { tolerance, screening, classLimits } = value;
+  const settings = readWholeSettings({ ...defaultPlanningSettings(), tolerance, screening, classLimits });
+  return (
+    settings && {
+      tolerance: settings.tolerance,
+      screening: settings.screening,
+      classLimits: settings.classLimits,
+    }
   );
-  if (!settings || reader.problems.length > 0) return null;
-  return { tolerance: settings.tolerance, screening: settings.screening, classLimits: settings.classLimits };
 }
 
 /** The saved suggestions that read as such (others are dropped: their plots are just not marked). */
