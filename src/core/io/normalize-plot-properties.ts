@@ -285,6 +285,40 @@ export interface NormalizedPlotProperties {
   problems: Problem[];
 }
 
+/** The warning about one cell of a plot's attributes (made only when there is one: most plots have none). */
+function cellWarning(
+  featureIndex: number,
+  featureId: string | undefined,
+  code: string,
+  field: PlotField,
+  column: string,
+  value: unknown,
+  zh: string,
+  en: string,
+): Problem {
+  const name = PLOT_FIELD_LABELS[field];
+  // Chinese column names speak for themselves in Chinese; English ones get the Chinese field name.
+  const isAscii = /^[\x20-\x7e]*$/.test(column);
+  const where = {
+    zh: isAscii ? `「${column}」（${name.zh}）` : `「${column}」`,
+    en: column === field ? `"${column}"` : `"${column}" (${name.en})`,
+  };
+  const shown = shortText(value);
+  const label = featureIndex >= 0 ? featureLabel(featureIndex, featureId) : undefined;
+  const prefix = label ? { zh: `${label.zh}：`, en: `${label.en}: ` } : { zh: '', en: '' };
+  const problem: Problem = {
+    code,
+    severity: 'warning',
+    featureIndex,
+    message: {
+      zh: `${prefix.zh}字段${where.zh}的值“${shown}”${zh}`,
+      en: `${prefix.en}the value "${shown}" of ${where.en} ${en}`,
+    },
+  };
+  if (featureId !== undefined) problem.featureId = featureId;
+  return problem;
+}
+
 /**
  * Converts a plot's raw attributes to canonical PlotProperties.
  *
@@ -314,35 +348,18 @@ export function normalizePlotProperties(
   else if (contextId?.kind === 'value') properties.id = contextId.value;
   const featureId = properties.id === '' ? undefined : properties.id;
 
-  const warn = (code: string, field: PlotField, column: string, value: unknown, zh: string, en: string) => {
-    const name = PLOT_FIELD_LABELS[field];
-    // Chinese column names speak for themselves in Chinese; English ones get the Chinese field name.
-    const isAscii = /^[\x20-\x7e]*$/.test(column);
-    const where = {
-      zh: isAscii ? `「${column}」（${name.zh}）` : `「${column}」`,
-      en: column === field ? `"${column}"` : `"${column}" (${name.en})`,
-    };
-    const shown = shortText(value);
-    // The feature's label is made only for a warning (most plots have none).
-    const label = featureIndex >= 0 ? featureLabel(featureIndex, featureId) : undefined;
-    const prefix = label ? { zh: `${label.zh}：`, en: `${label.en}: ` } : { zh: '', en: '' };
-    const problem: Problem = {
-      code,
-      severity: 'warning',
-      featureIndex,
-      message: {
-        zh: `${prefix.zh}字段${where.zh}的值“${shown}”${zh}`,
-        en: `${prefix.en}the value "${shown}" of ${where.en} ${en}`,
-      },
-    };
-    if (featureId !== undefined) problem.featureId = featureId;
-    problems.push(problem);
-  };
+  const warn = (code: string, field: PlotField, column: string, value: unknown, zh: string, en: string) =>
+    problems.push(cellWarning(featureIndex, featureId, code, field, column, value, zh, en));
 
   for (const field of NUMERIC_FIELDS) {
     const column = columns[field];
     if (column === undefined) continue;
     const value = source[column];
+    // Most cells hold a number already: no parse result is made for them.
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
+      properties[field] = value;
+      continue;
+    }
     const parsed = parseNumberCell(value);
     if (parsed.kind === 'invalid') {
       warn(
@@ -371,6 +388,10 @@ export function normalizePlotProperties(
     const column = columns[field];
     if (column === undefined) continue;
     const value = source[column];
+    if (typeof value === 'boolean') {
+      properties[field] = value;
+      continue;
+    }
     const parsed = parseBooleanCell(value);
     if (parsed.kind === 'invalid') {
       warn(
@@ -390,6 +411,11 @@ export function normalizePlotProperties(
     const column = columns[field];
     if (column === undefined) continue;
     const value = source[column];
+    if (typeof value === 'string') {
+      const text = value.trim();
+      if (text !== '') properties[field] = text;
+      continue;
+    }
     const parsed = parseTextCell(value);
     if (parsed.kind === 'invalid') {
       warn(
