@@ -75,7 +75,7 @@ function mergedBox(summaries: readonly PartSummary[]): CoordinateBox | null {
  * The CRS as loadLayerFromSource decides it for a layer whose features are all sound, or null where
  * it would look further (feature by feature) or stop the layer.
  */
-export function layerDetection(
+function layerDetection(
   fileName: string,
   chosen: Crs | undefined,
   crsMember: unknown,

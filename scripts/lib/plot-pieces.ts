@@ -46,6 +46,25 @@ export function plotPieceBytes(size: number, environment: NodeJS.ProcessEnv = pr
   return size >= PIECES_FROM_BYTES ? PIECE_BYTES : 0;
 }
 
+/** Why a file is read whole when it is not cut between features (not of the shape the pieces are cut from). */
+export const NOT_CUT: NotInParts = { ok: false, why: 'the file could not be cut between features' };
+
+/**
+ * A reader of the file's pieces (see FeaturePieceReader), or why the file must be read the ordinary
+ * way, which then meets the same failure and reports it.
+ */
+export function openPieceReader(
+  path: string,
+  pieceBytes: number,
+  range?: readonly [from: number, to: number],
+): FeaturePieceReader | NotInParts {
+  try {
+    return new FeaturePieceReader(path, pieceBytes, range);
+  } catch (error) {
+    return { ok: false, why: `the file could not be read: ${String(error)}` };
+  }
+}
+
 /** The next piece's bytes; null after the last; undefined when no cut between features was found. */
 export type NextPiece = () => Uint8Array | null | undefined;
 
@@ -63,7 +82,7 @@ export function analyzePieceRun(
   const summaries: PieceSummary[] = [];
   const results: PieceResult[] = [];
   for (let bytes = next(); bytes !== null; bytes = next()) {
-    if (bytes === undefined) return { ok: false, why: 'the file could not be cut between features' };
+    if (bytes === undefined) return NOT_CUT;
     const part = new PlotPart(bytes, 0, bytes.length);
     if (!part.summary.ok) return part.summary;
     summaries.push(part.summary);
@@ -88,16 +107,11 @@ export function analyzePlotsInPieces(
   options: PlotPiecesOptions,
   pieceBytes = PIECE_BYTES,
 ): PlotsInParts | NotInParts {
-  let reader: FeaturePieceReader;
-  try {
-    reader = new FeaturePieceReader(options.path, pieceBytes);
-  } catch (error) {
-    // The ordinary reading meets the same failure and reports it.
-    return { ok: false, why: `the file could not be read: ${String(error)}` };
-  }
+  const reader = openPieceReader(options.path, pieceBytes);
+  if ('why' in reader) return reader;
   try {
     const root = reader.root;
-    if (!root) return { ok: false, why: 'the file could not be cut between features' };
+    if (!root) return NOT_CUT;
     const input = {
       decided: null as PartInput | null,
       decide: (first: PieceSummary) => firstPieceInput(options, root.crs, first),

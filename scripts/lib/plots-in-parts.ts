@@ -7,6 +7,7 @@
  */
 
 import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { shareOffsets } from '../../src/core/io/parse-large-geojson.ts';
 import { FeaturePieceReader } from './feature-piece-reader.ts';
 import {
   confirmedCrs,
@@ -14,11 +15,12 @@ import {
   mergedPlots,
   type NotInParts,
   type PieceResult,
+  type PieceSummary,
   type PlotPiecesOptions,
   type PlotsInParts,
 } from './merge-plot-parts.ts';
-import { type PartInput, PlotPart } from './plot-part.ts';
-import { analyzePieceRun, PIECE_BYTES, type PieceRun } from './plot-pieces.ts';
+import type { PartInput } from './plot-part.ts';
+import { analyzePieceRun, NOT_CUT, openPieceReader, PIECE_BYTES, type PieceRun } from './plot-pieces.ts';
 
 /**
  * How many parts to read a plot file in: ANALYZE_THREADS when set (tests set it to read small files
@@ -97,16 +99,12 @@ interface PartRequest {
 }
 
 /**
- * The parts' file offsets: runs of whole features, the first smaller by FIRST_PART_WEIGHT; null when
- * the file is not of the shape the parts are cut from.
+ * The parts' file offsets: runs of whole features, the first smaller by FIRST_PART_WEIGHT (shares
+ * as cutFeatureCollection makes them); null when the file is not of the shape the parts are cut from.
  */
 function partRanges(reader: FeaturePieceReader, parts: number): [number, number][] | null {
   const [start, end] = reader.extent;
-  const shares = Array.from(
-    { length: parts - 1 },
-    (_, k) => start + Math.round(((end - start) * (FIRST_PART_WEIGHT + k)) / (FIRST_PART_WEIGHT + parts - 1)),
-  );
-  const cuts = reader.cutsAfter(shares);
+  const cuts = reader.cutsAfter(shareOffsets(start - 1, end, parts, FIRST_PART_WEIGHT));
   if (!cuts) return null;
   return [start, ...cuts.map((cut) => cut + 1)].map((from, k) => [from, cuts[k] ?? end]);
 }
@@ -121,52 +119,48 @@ export async function analyzePlotsInParts(
   pieceBytes = PIECE_BYTES,
 ): Promise<PlotsInParts | NotInParts> {
   const { workers, path } = options;
-  let whole: FeaturePieceReader;
-  let own: FeaturePieceReader;
+  const whole = openPieceReader(path, pieceBytes);
+  if ('why' in whole) return whole;
   let ranges: [number, number][] | null;
-  try {
-    whole = new FeaturePieceReader(path, pieceBytes);
-  } catch (error) {
-    // The ordinary reading meets the same failure and reports it.
-    return { ok: false, why: `the file could not be read: ${String(error)}` };
-  }
   try {
     ranges = partRanges(whole, workers.length + 1);
   } finally {
     whole.dispose();
   }
   const root = whole.root;
-  if (!root || !ranges) return { ok: false, why: 'the file could not be cut between features' };
+  if (!root || !ranges) return NOT_CUT;
   const [first, ...rest] = ranges as [[number, number], ...[number, number][]];
+  const own = openPieceReader(path, pieceBytes, first);
+  if ('why' in own) return own;
+  const replies: Promise<PieceRun>[] = [];
+  // The file's first piece suggests the column mapping and the CRS every part is read with: the
+  // workers are given them as soon as it is read.
+  const input = {
+    decided: null as PartInput | null,
+    decide: (summary: PieceSummary) => {
+      const decided = firstPieceInput(options, root.crs, summary);
+      if ('why' in decided) return decided;
+      rest.forEach((range, k) => {
+        const worker = workers[k] as Worker;
+        replies.push(nextMessage<PieceRun>(worker));
+        const request: PartRequest = { path, range, input: decided, pieceBytes };
+        worker.postMessage(request);
+      });
+      return decided;
+    },
+  };
   try {
-    own = new FeaturePieceReader(path, pieceBytes, first);
-  } catch (error) {
-    return { ok: false, why: `the file could not be read: ${String(error)}` };
-  }
-  try {
-    // The file's first piece suggests the column mapping and the CRS every part is read with.
-    const firstBytes = own.next();
-    if (!firstBytes) return { ok: false, why: 'the file could not be cut between features' };
-    const firstPart = new PlotPart(firstBytes, 0, firstBytes.length);
-    if (!firstPart.summary.ok) return firstPart.summary;
-    const input = firstPieceInput(options, root.crs, firstPart.summary);
-    if ('why' in input) return input;
-    const replies = workers.map((worker) => nextMessage<PieceRun>(worker));
-    rest.forEach((range, k) => {
-      const request: PartRequest = { path, range, input, pieceBytes };
-      workers[k]?.postMessage(request);
-    });
-    const firstResult = firstPart.finish(input);
-    if (!firstResult.ok) return firstResult;
-    const runs = [analyzePieceRun(() => own.next(), { decided: input }), ...(await Promise.all(replies))];
-    const summaries = [firstPart.summary];
-    const results = [firstResult];
+    const ownRun = analyzePieceRun(() => own.next(), input);
+    const runs = [ownRun, ...(await Promise.all(replies))];
+    if (!input.decided) return NOT_CUT;
+    const summaries: PieceSummary[] = [];
+    const results: PieceResult[] = [];
     for (const run of runs) {
       if (!run.ok) return run;
       summaries.push(...run.summaries);
       results.push(...run.results);
     }
-    const crs = confirmedCrs(options, root.crs, summaries, input);
+    const crs = confirmedCrs(options, root.crs, summaries, input.decided);
     if ('why' in crs) return crs;
     return mergedPlots(crs, results, options.reference);
   } catch (error) {

@@ -19,11 +19,9 @@ export interface StageRule {
 /** The stages of `scripts/analyze.ts`, in the order it runs them. */
 export const ANALYZE_STAGES: readonly StageRule[] = [
   { fn: 'readInput', stage: 'read files' },
-  // Large plot files are read in pieces on one thread, through a window of the file
-  // (feature-piece-reader.ts), or in parts on several threads (plots-in-parts.ts, plot-part.ts).
+  // Large plot files are read in pieces, through a window of the file (feature-piece-reader.ts),
+  // on one thread or in parts on several (plot-pieces.ts, plots-in-parts.ts, plot-part.ts).
   { fn: 'readFully', stage: 'read files' },
-  { fn: 'readShared', stage: 'read files' },
-  { fn: 'cutFeatureCollection', stage: 'cut into parts' },
   { fn: 'decodePiece', stage: 'decode text' },
   { fn: 'parseGeoJsonPiece', stage: 'parse JSON' },
   { fn: 'decodeUtf8OrGb18030', stage: 'decode text' },

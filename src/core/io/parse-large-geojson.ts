@@ -248,8 +248,7 @@ export function cutFeatureCollection(
   const { root, open, close } = frame;
   const pieces: [number, number][] = [];
   let from = open + 1;
-  for (let k = 1; k < count; k++) {
-    const share = open + Math.round(((close - open) * (firstWeight + k - 1)) / (firstWeight + count - 1));
+  for (const share of shareOffsets(open, close, count, firstWeight)) {
     const cut = nextFeatureCut(bytes, Math.max(share, from), close);
     if (cut < 0) return null;
     pieces.push([from, cut]);
@@ -257,6 +256,18 @@ export function cutFeatureCollection(
   }
   pieces.push([from, close]);
   return { root, pieces };
+}
+
+/**
+ * Where pieces 2 … `count` of the `features` array between `open` and `close` (its brackets' offsets)
+ * would start if cut at equal shares of its bytes, the first piece's share `firstWeight` times the
+ * others': each cut goes before the first feature from there on (nextFeatureCut).
+ */
+export function shareOffsets(open: number, close: number, count: number, firstWeight = 1): number[] {
+  return Array.from(
+    { length: count - 1 },
+    (_, k) => open + Math.round(((close - open) * (firstWeight + k)) / (firstWeight + count - 1)),
+  );
 }
 
 /** Where a FeatureCollection's `features` array lies in its file, and the root without it. */
