@@ -14,8 +14,9 @@ import { packPlotOutlines } from '../core/plot-outlines.ts';
 import type { Scenario } from '../core/scenario/scenario.ts';
 import { measureZones, prepareZoneContext } from '../core/scenario/zone-measures.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
-import type { AnalysisApi, SentAnalysis } from './analysis-api.ts';
+import type { AnalysisApi } from './analysis-api.ts';
 import { createWorkerClient } from './create-worker-client.ts';
+import type { SentAnalysis } from './packed-analysis.ts';
 import { unpackRecords } from './packed-records.ts';
 import type { JobError } from './worker-api.ts';
 

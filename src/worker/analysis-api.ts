@@ -4,7 +4,7 @@
  * read; operations run one after the other. Long lists (rows, features) reach the page in chunks.
  */
 
-import { analyzePlan, type PlanAnalysis, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
+import type { PlanLayerSet } from '../core/analysis/analyze-plan.ts';
 import type { CheckReference } from '../core/checks/check-reference.ts';
 import { limitChecks, type PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
@@ -23,8 +23,9 @@ import {
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import { keepCheckReference, layerChecks } from './layer-checks.ts';
+import { analyzePlanPacked, type SentAnalysis } from './packed-analysis.ts';
 import { keptPacked, plainFeature, plotOutlinesOf } from './packed-layer.ts';
-import { type PackedRecords, packedRecordBuffers, packRecords } from './packed-records.ts';
+import { packedRecordBuffers } from './packed-records.ts';
 import { type PlotTileData, plotMarkers, plotTileBuffers, plotTileData } from './plot-map.ts';
 import type { PickedFile } from './read-picked-files.ts';
 import { loadSavedLayers, saveLayers } from './saved-layers.ts';
@@ -39,11 +40,6 @@ import {
   type SourcePreview,
 } from './source-preview.ts';
 import { JobError, type OperationContext, type WorkerApi } from './worker-api.ts';
-
-/** A plan's analysis as it crosses to the page: its rows packed (see packed-records.ts; the buffers are transferred). */
-export interface SentAnalysis extends Omit<PlanAnalysis, 'rows'> {
-  rows: PackedRecords;
-}
 
 /** An analysed plan as the page receives it (the plot features stay in the worker). */
 export interface AnalysisResult {
@@ -394,25 +390,24 @@ async function analyse(
 
 /**
  * Classifies `next`; its rows go to the page packed (transferred with the result, never a clone of
- * each row), and the worker lets go of the rows themselves before it saves the layers.
+ * each row), packed as they are made: the worker never holds all of them as objects.
  */
 function classifyAndSend(
   context: OperationContext,
   next: PlanLayerSet,
 ): Pick<AnalysisResult, 'analysis' | 'plotTiles' | 'plotMarkers'> {
   context.progress(0, STAGE.classify);
-  const { rows, ...analysis } = analyzePlan(next, settings, {
+  const { analysis, mapInputs } = analyzePlanPacked(next, settings, {
     onProgress: (done) => context.progress(done, STAGE.classify),
   });
   context.progress(1, STAGE.send);
-  const packedRows = packRecords(rows);
-  context.transfer(packedRecordBuffers(packedRows));
+  context.transfer(packedRecordBuffers(analysis.rows));
   return {
-    analysis: { ...analysis, rows: packedRows },
+    analysis,
     // The page relays these to the tile worker without looking inside (a GeoJSON copy would cost
     // the page or MapLibre seconds at county scale).
-    plotTiles: plotTileData(next.plots, rows),
-    plotMarkers: plotMarkers(next.plots, rows, ['crossing']),
+    plotTiles: plotTileData(next.plots, mapInputs),
+    plotMarkers: plotMarkers(next.plots, mapInputs, ['crossing']),
   };
 }
 

@@ -48,8 +48,14 @@ export interface PackedRecords {
   shapes: string[][];
 }
 
-/** Records in a piece, unless packRecords is told otherwise (the 172,000 rows of a 95 MB file: 18 pieces of about 2.4 MB). */
-export const PIECE_RECORDS = 10_000;
+/**
+ * Records in a piece, unless told otherwise (the 172,000 rows of a 95 MB file: 172 pieces of about
+ * 240 KB). The worker makes the rows of one piece, packs them and lets them go before the next
+ * (packed-analysis.ts): a piece of 1,000 rows (670 KB as objects) dies young, where one of 10,000
+ * outlived the young generation's collections and reached the old one, whose heap then grew by
+ * 100 MB of rows already packed.
+ */
+export const PIECE_RECORDS = 1000;
 
 /** The buffers of `packed`, for postMessage's transfer list. */
 export function packedRecordBuffers(packed: PackedRecords): ArrayBuffer[] {
@@ -136,6 +142,25 @@ function walk(value: unknown, sink: Sink): void {
  * their size.
  */
 export function packRecords(records: readonly unknown[], pieceRecords = PIECE_RECORDS): PackedRecords {
+  const packer = recordPacker();
+  for (let from = 0; from < records.length; from += pieceRecords)
+    packer.add(records.slice(from, Math.min(records.length, from + pieceRecords)));
+  return packer.finish();
+}
+
+/**
+ * Packs records a piece at a time, as packRecords does (the same pieces, strings and key lists for
+ * the same records given in the same pieces), so that the records of one piece can be made, packed
+ * and let go before the next are made: all of them never exist at once.
+ */
+export interface RecordPacker {
+  /** Packs `records` as the next piece (see packRecords for what they may hold). */
+  add(records: readonly unknown[]): void;
+  /** The records packed so far, in their pieces. */
+  finish(): PackedRecords;
+}
+
+export function recordPacker(): RecordPacker {
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const shapes: string[][] = [];
@@ -158,57 +183,60 @@ export function packRecords(records: readonly unknown[], pieceRecords = PIECE_RE
     lastShapes[objectInRecord] = shape;
     return shape;
   };
-  const pieceOf = (from: number, to: number): PackedPiece => {
-    const size = { tags: 0, numbers: 0, ints: 0 };
-    const counter: Sink = {
-      tag: () => size.tags++,
-      float: () => size.numbers++,
-      int: () => size.ints++,
-      string: () => size.ints++,
-      shape: () => size.ints++,
-    };
-    for (let index = from; index < to; index++) walk(records[index], counter);
-    const piece: PackedPiece = {
-      count: to - from,
-      tags: new Uint8Array(size.tags),
-      numbers: new Float64Array(size.numbers),
-      ints: new Int32Array(size.ints),
-    };
-    const { tags, numbers, ints } = piece;
-    const at = { tags: 0, numbers: 0, ints: 0 };
-    const writer: Sink = {
-      tag: (tag) => {
-        tags[at.tags++] = tag;
-      },
-      float: (value) => {
-        numbers[at.numbers++] = value;
-      },
-      int: (value) => {
-        ints[at.ints++] = value;
-      },
-      string: (value) => {
-        let index = stringIndex.get(value);
-        if (index === undefined) {
-          index = strings.push(value) - 1;
-          stringIndex.set(value, index);
-        }
-        ints[at.ints++] = index;
-      },
-      shape: (keys) => {
-        ints[at.ints++] = shapeOf(keys);
-        objectInRecord++;
-      },
-    };
-    for (let index = from; index < to; index++) {
-      objectInRecord = 0;
-      walk(records[index], writer);
-    }
-    return piece;
-  };
   const pieces: PackedPiece[] = [];
-  for (let from = 0; from < records.length; from += pieceRecords)
-    pieces.push(pieceOf(from, Math.min(records.length, from + pieceRecords)));
-  return { count: records.length, pieces, strings, shapes };
+  let count = 0;
+  return {
+    add(records) {
+      if (records.length === 0) return;
+      const size = { tags: 0, numbers: 0, ints: 0 };
+      const counter: Sink = {
+        tag: () => size.tags++,
+        float: () => size.numbers++,
+        int: () => size.ints++,
+        string: () => size.ints++,
+        shape: () => size.ints++,
+      };
+      for (const record of records) walk(record, counter);
+      const piece: PackedPiece = {
+        count: records.length,
+        tags: new Uint8Array(size.tags),
+        numbers: new Float64Array(size.numbers),
+        ints: new Int32Array(size.ints),
+      };
+      const { tags, numbers, ints } = piece;
+      const at = { tags: 0, numbers: 0, ints: 0 };
+      const writer: Sink = {
+        tag: (tag) => {
+          tags[at.tags++] = tag;
+        },
+        float: (value) => {
+          numbers[at.numbers++] = value;
+        },
+        int: (value) => {
+          ints[at.ints++] = value;
+        },
+        string: (value) => {
+          let index = stringIndex.get(value);
+          if (index === undefined) {
+            index = strings.push(value) - 1;
+            stringIndex.set(value, index);
+          }
+          ints[at.ints++] = index;
+        },
+        shape: (keys) => {
+          ints[at.ints++] = shapeOf(keys);
+          objectInRecord++;
+        },
+      };
+      for (const record of records) {
+        objectInRecord = 0;
+        walk(record, writer);
+      }
+      pieces.push(piece);
+      count += records.length;
+    },
+    finish: () => ({ count, pieces, strings, shapes }),
+  };
 }
 
 function describe(value: unknown): string {

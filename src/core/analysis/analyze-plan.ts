@@ -11,7 +11,7 @@ import { type AnalysisSettings, DEFAULT_SETTINGS } from '../settings.ts';
 import type { FeatureCollection, PlotProperties, PlotStatus, Problem } from '../types.ts';
 import { assignTowns, type TownAssignment } from './assign-towns.ts';
 import { type BaselineIndicators, baselineIndicators } from './baseline-indicators.ts';
-import { classifyPlots, geometryBox } from './classify-plots.ts';
+import { classifyPlots, geometryBox, type PlotResult } from './classify-plots.ts';
 import { type PlotMeasures, plotMeasures } from './plot-measures.ts';
 
 /** One plot as the tables, panels and exports see it. */
@@ -56,12 +56,38 @@ export interface AnalyzePlanOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * A plan classified: what its rows (plotRowOf) and baseline indicators are made from. The page's
+ * worker makes the rows from it a few thousand at a time, never all at once (see classifyPlan).
+ */
+export interface ClassifiedPlan {
+  results: PlotResult[];
+  towns: TownAssignment[];
+  baseline: BaselineIndicators;
+  problems: Problem[];
+}
+
 /** Classifies the plots and works out every per-plot figure and the baseline indicators. */
 export function analyzePlan(
   layers: PlanLayerSet,
   settings: AnalysisSettings = DEFAULT_SETTINGS,
   options: AnalyzePlanOptions = {},
 ): PlanAnalysis {
+  const classified = classifyPlan(layers, settings, options);
+  const rows = classified.results.map((_, index) => plotRowOf(layers.plots, classified, index, settings));
+  options.onProgress?.(1);
+  return { rows, baseline: classified.baseline, settings, problems: classified.problems };
+}
+
+/**
+ * analyzePlan without its rows: the classification, town of each plot and baseline indicators
+ * (progress up to 0.95; the rows are the rest). The row of plot `index` is plotRowOf.
+ */
+export function classifyPlan(
+  layers: PlanLayerSet,
+  settings: AnalysisSettings = DEFAULT_SETTINGS,
+  options: AnalyzePlanOptions = {},
+): ClassifiedPlan {
   const { onProgress, signal } = options;
   const classification = classifyPlots(layers.plots, layers.boundary, layers.control, {
     tolerance: settings.tolerance,
@@ -71,35 +97,42 @@ export function analyzePlan(
   if (signal?.aborted) throw signal.reason ?? new Error('aborted');
   const towns = assignTowns(layers.plots, layers.boundary);
   onProgress?.(0.95);
-  const rows: PlotRow[] = classification.results.map((result, index) => {
-    const feature = layers.plots.features[index];
-    const { properties } = normalizePlotProperties((feature?.properties ?? {}) as Record<string, unknown>, {
-      featureIndex: index,
-      featureId: feature?.id,
-    });
-    const geometry = feature?.geometry;
-    const row: PlotRow = {
-      index,
-      id: result.id,
-      town: towns[index]?.town ?? '',
-      townSource: towns[index]?.source ?? 'none',
-      status: result.status,
-      areaM2: result.areaM2,
-      areaMu: m2ToMu(result.areaM2),
-      inBoundaryM2: result.inBoundaryM2,
-      inControlM2: result.inControlM2,
-      properties,
-      measures: plotMeasures(properties, result.areaM2, settings),
-      box: geometry ? geometryBox(geometry) : null,
-    };
-    if (properties.name !== undefined) row.name = properties.name;
-    if (properties.village !== undefined) row.village = properties.village;
-    return row;
-  });
   const baseline = baselineIndicators(
     classification.results,
     towns.map((t) => t.town),
   );
-  onProgress?.(1);
-  return { rows, baseline, settings, problems: classification.problems };
+  return { results: classification.results, towns, baseline, problems: classification.problems };
+}
+
+/** The row of plot `index` of a classified plan (`plots`: the plan's plot layer), as analyzePlan makes it. */
+export function plotRowOf(
+  plots: FeatureCollection,
+  { results, towns }: Pick<ClassifiedPlan, 'results' | 'towns'>,
+  index: number,
+  settings: AnalysisSettings,
+): PlotRow {
+  const result = results[index] as PlotResult;
+  const feature = plots.features[index];
+  const { properties } = normalizePlotProperties((feature?.properties ?? {}) as Record<string, unknown>, {
+    featureIndex: index,
+    featureId: feature?.id,
+  });
+  const geometry = feature?.geometry;
+  const row: PlotRow = {
+    index,
+    id: result.id,
+    town: towns[index]?.town ?? '',
+    townSource: towns[index]?.source ?? 'none',
+    status: result.status,
+    areaM2: result.areaM2,
+    areaMu: m2ToMu(result.areaM2),
+    inBoundaryM2: result.inBoundaryM2,
+    inControlM2: result.inControlM2,
+    properties,
+    measures: plotMeasures(properties, result.areaM2, settings),
+    box: geometry ? geometryBox(geometry) : null,
+  };
+  if (properties.name !== undefined) row.name = properties.name;
+  if (properties.village !== undefined) row.village = properties.village;
+  return row;
 }
