@@ -144,7 +144,9 @@ function sampleResident(pids: number[], idle: number, contexts: Awaited<ReturnTy
         shown = top;
         const heap = heaps.findLast((sample) => sample.at < from + step);
         const each = (heap?.usage ?? [])
-          .map((usage) => ((usage.heapBytes + usage.bufferBytes) / MB).toFixed(0).padStart(4))
+          .map((usage) =>
+            `${(usage.heapBytes / MB).toFixed(0).padStart(4)}+${(usage.bufferBytes / MB).toFixed(0).padEnd(3)}`,
+          )
           .join(' ');
         console.log(
           `  ${((from - start) / 1000).toFixed(2).padStart(6)} s ${((top - idle) / MB).toFixed(0).padStart(5)} MB` +
@@ -251,7 +253,7 @@ async function main(): Promise<void> {
     report('… and the jobs after it', peak(), started);
     if (process.env.BENCH_TIMELINE) {
       console.log(
-        `  resident above the page before; [heap taken + buffers, MB: ${contexts.names.join(', ')}]`,
+        `  resident above the page before; [heap taken+buffers, MB: ${contexts.names.join(', ')}]`,
       );
       timeline.print(fileBytes);
     }
