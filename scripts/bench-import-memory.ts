@@ -144,8 +144,9 @@ function sampleResident(pids: number[], idle: number, contexts: Awaited<ReturnTy
         shown = top;
         const heap = heaps.findLast((sample) => sample.at < from + step);
         const each = (heap?.usage ?? [])
-          .map((usage) =>
-            `${(usage.heapBytes / MB).toFixed(0).padStart(4)}+${(usage.bufferBytes / MB).toFixed(0).padEnd(3)}`,
+          .map(
+            (usage) =>
+              `${(usage.heapBytes / MB).toFixed(0).padStart(4)}+${(usage.bufferBytes / MB).toFixed(0).padEnd(3)}`,
           )
           .join(' ');
         console.log(
@@ -252,9 +253,7 @@ async function main(): Promise<void> {
     );
     report('… and the jobs after it', peak(), started);
     if (process.env.BENCH_TIMELINE) {
-      console.log(
-        `  resident above the page before; [heap taken+buffers, MB: ${contexts.names.join(', ')}]`,
-      );
+      console.log(`  resident above the page before; [heap taken+buffers, MB: ${contexts.names.join(', ')}]`);
       timeline.print(fileBytes);
     }
     timeline.stop();

@@ -65,6 +65,27 @@ describe('packRecords', () => {
     expect(Object.keys(unpacked[2] as object)).toEqual(['__proto__', 'constructor', 'key with\u0000nul']);
   });
 
+  it('makes each object its own, with plain own keys in the packed order, whatever its values', async () => {
+    // Keys that look like indices, a key met in one record only, values of every kind in one key.
+    const records = [
+      { b: 1, a: 'x', 2: true, 10: null, c: { d: 1 } },
+      { b: 'text', a: 2.5, 2: undefined, 10: [1], c: { d: -0 } },
+      { b: { e: 1 }, a: null, 2: 0, 10: Number.NaN, c: { d: 'y' }, extra: 1 },
+    ];
+    const [first, second, third] = (await unpackRecords(packRecords(records))) as Record<string, unknown>[];
+    expect([first, second, third]).toStrictEqual(structuredClone(records));
+    expect(Object.keys(first ?? {})).toEqual(['2', '10', 'b', 'a', 'c']);
+    expect(Object.keys(third ?? {})).toEqual(['2', '10', 'b', 'a', 'c', 'extra']);
+    for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(second)))
+      expect(descriptor).toMatchObject({ enumerable: true, writable: true, configurable: true });
+    // Objects of one shape share nothing: a change to one is not seen in another.
+    (first as { b: number }).b = 5;
+    ((first as { c: { d: number } }).c as { d: number }).d = 7;
+    expect(second?.b).toBe('text');
+    expect((second?.c as { d: number }).d).toBe(-0);
+    expect(Object.getPrototypeOf(second)).toBe(Object.prototype);
+  });
+
   it('makes equal strings one value again', async () => {
     const [first, second] = (await unpackRecords(packRecords([{ town: `镇${1}` }, { town: `镇${1}` }]))) as {
       town: string;
