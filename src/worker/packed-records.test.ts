@@ -72,17 +72,22 @@ describe('packRecords', () => {
       { b: 'text', a: 2.5, 2: undefined, 10: [1], c: { d: -0 } },
       { b: { e: 1 }, a: null, 2: 0, 10: Number.NaN, c: { d: 'y' }, extra: 1 },
     ];
-    const [first, second, third] = (await unpackRecords(packRecords(records))) as Record<string, unknown>[];
-    expect([first, second, third]).toStrictEqual(structuredClone(records));
-    expect(Object.keys(first ?? {})).toEqual(['2', '10', 'b', 'a', 'c']);
-    expect(Object.keys(third ?? {})).toEqual(['2', '10', 'b', 'a', 'c', 'extra']);
+    const unpacked = (await unpackRecords(packRecords(records))) as { b: unknown; c: { d: unknown } }[];
+    const [first, second, third] = unpacked as [
+      (typeof unpacked)[0],
+      (typeof unpacked)[0],
+      (typeof unpacked)[0],
+    ];
+    expect(unpacked).toStrictEqual(structuredClone(records));
+    expect(Object.keys(first)).toEqual(['2', '10', 'b', 'a', 'c']);
+    expect(Object.keys(third)).toEqual(['2', '10', 'b', 'a', 'c', 'extra']);
     for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(second)))
       expect(descriptor).toMatchObject({ enumerable: true, writable: true, configurable: true });
     // Objects of one shape share nothing: a change to one is not seen in another.
-    (first as { b: number }).b = 5;
-    ((first as { c: { d: number } }).c as { d: number }).d = 7;
-    expect(second?.b).toBe('text');
-    expect((second?.c as { d: number }).d).toBe(-0);
+    first.b = 5;
+    first.c.d = 7;
+    expect(second.b).toBe('text');
+    expect(second.c.d).toBe(-0);
     expect(Object.getPrototypeOf(second)).toBe(Object.prototype);
   });
 
