@@ -5,6 +5,7 @@
  * looked at here: `findRingIntersections` refuses those first.
  */
 import polygonClipping, { type Polygon as ClipPolygon, type Ring as ClipRing } from 'polygon-clipping';
+import { clearTurn, convexRingsApart } from '../geometry/clear-turn.ts';
 import type { PolygonCoords, Position } from '../types.ts';
 
 /** An overlap smaller than this share of the smaller ring's area is rounding, not land counted twice. */
@@ -143,12 +144,25 @@ export function findOverlaps(polygons: readonly PolygonCoords[]): Overlaps {
   });
   if (polygons.length < 2) return found;
   const partBoxes = polygons.map((polygon) => ringBox(polygon[0] ?? []));
+  // Parts of one clearly convex ring (no hole kept) are told apart without an overlay when a line
+  // through an edge of one has the other wholly on its far side: most parts that meet only share an edge.
+  const turns = polygons.map((polygon, index) =>
+    (insideHoles[index]?.length ?? 0) === 0 ? clearTurn(polygon[0] ?? []) : 0,
+  );
   const parts = polygons.map((polygon, index) =>
     [polygon[0] ?? [], ...(insideHoles[index] ?? []).map((ring) => polygon[ring] ?? [])].map(asClipRing),
   );
   for (let i = 0; i < polygons.length; i++)
     for (let j = i + 1; j < polygons.length; j++) {
       if (!boxesOverlap(partBoxes[i] as Box, partBoxes[j] as Box)) continue;
+      const turnI = turns[i] as number;
+      const turnJ = turns[j] as number;
+      if (
+        turnI !== 0 &&
+        turnJ !== 0 &&
+        convexRingsApart(polygons[i]?.[0] ?? [], turnI, polygons[j]?.[0] ?? [], turnJ)
+      )
+        continue;
       const a = parts[i] as ClipPolygon;
       const b = parts[j] as ClipPolygon;
       if (overlap(a, b, Math.min(multiPolygonArea([a]), multiPolygonArea([b]))))

@@ -4,6 +4,7 @@
  * (when nothing crosses) holes outside their shell and overlapping holes or parts.
  */
 
+import { clearTurn } from '../../geometry/clear-turn.ts';
 import type { Message, Position } from '../../types.ts';
 import { formatCount, formatPoint, ringLabel } from '../describe-feature.ts';
 import { findRingIntersections, type RingIntersection } from '../self-intersections.ts';
@@ -179,55 +180,12 @@ function zeroAreaFinding(
 const NO_INTERSECTIONS: readonly RingIntersection[] = [];
 
 /**
- * The sine of the smallest turn at a vertex for {@link isClearlyConvex}: far above the rounding of
- * the cross product of two edges of lon/lat coordinates (about 1e-10 of it), far below any corner
- * that is drawn. A vertex on a straight stretch, or a spike, turns less and is left to the full check.
- */
-const CLEAR_TURN = 1e-6;
-
-/**
- * True when the polygons are one closed ring without holes that turns the same way, clearly, at
- * every vertex and goes round once (its edges run east and west in one stretch each): a convex ring,
- * which no edge of its own crosses or touches, so findRingIntersections finds nothing in it. Most
+ * True when the polygons are one closed ring without holes that is clearly convex ({@link clearTurn}):
+ * no edge of its own crosses or touches another, so findRingIntersections finds nothing in it. Most
  * plots are; the sweep is then skipped.
  */
 export function isClearlyConvex(polygons: Position[][][]): boolean {
-  if (polygons.length !== 1 || polygons[0]?.length !== 1) return false;
-  const ring = polygons[0][0] as Position[];
-  const edges = ring.length - 1;
-  const first = ring[0] as Position;
-  const last = ring[edges] as Position;
-  if (edges < 3 || first[0] !== last[0] || first[1] !== last[1]) return false;
-  let turn = 0;
-  let eastWestChanges = 0;
-  let lastEastWest = 0;
-  for (let k = 0; k < edges; k++) {
-    const a = ring[k] as Position;
-    const b = ring[k + 1] as Position;
-    // The edge after b: from the ring's last vertex, the first edge again.
-    const c = ring[k + 2 > edges ? 1 : k + 2] as Position;
-    const abX = (b[0] as number) - (a[0] as number);
-    const abY = (b[1] as number) - (a[1] as number);
-    const bcX = (c[0] as number) - (b[0] as number);
-    const bcY = (c[1] as number) - (b[1] as number);
-    const cross = abX * bcY - abY * bcX;
-    if (!(cross * cross > CLEAR_TURN * CLEAR_TURN * (abX * abX + abY * abY) * (bcX * bcX + bcY * bcY)))
-      return false;
-    const side = cross > 0 ? 1 : -1;
-    if (turn !== 0 && side !== turn) return false;
-    turn = side;
-    const eastWest = Math.sign(abX);
-    if (eastWest !== 0) {
-      if (lastEastWest !== 0 && eastWest !== lastEastWest) eastWestChanges++;
-      lastEastWest = eastWest;
-    }
-  }
-  // Counted around the ring: the change from the last edge back to the first one (≤ 2 in all).
-  let firstEastWest = 0;
-  for (let k = 0; k < edges && firstEastWest === 0; k++)
-    firstEastWest = Math.sign((ring[k + 1]?.[0] as number) - (ring[k]?.[0] as number));
-  if (firstEastWest !== 0 && firstEastWest !== lastEastWest) eastWestChanges++;
-  return eastWestChanges <= 2;
+  return polygons.length === 1 && polygons[0]?.length === 1 && clearTurn(polygons[0][0] as Position[]) !== 0;
 }
 
 /**
