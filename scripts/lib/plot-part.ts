@@ -139,8 +139,10 @@ export class PlotPart {
    */
   finish(input: PartInput): PartResult {
     if (!this.features || !this.summary.ok) return { ok: false, why: 'not summarised' };
+    // The command line's features serve only this run's CSV and summary.
     const piece = loadCleanPiece(this.features, input.mapping, input.crs, input.fileName, {
       plotProperties: true,
+      transient: true,
     });
     if (!piece) return { ok: false, why: 'problems found' };
     const { features, idKeys } = piece;

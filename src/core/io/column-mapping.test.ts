@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { townAttributeOf } from '../checks/town-mismatch.ts';
+import type { Feature } from '../types.ts';
 import { applyColumnMapping, columnSamples, columnsOf, suggestColumnMapping } from './column-mapping.ts';
 import { normalizePlotProperties } from './normalize-plot-properties.ts';
+import { resolveFeatureId } from './resolve-feature-id.ts';
 
 const deepFreeze = <T>(value: T): T => {
   if (value && typeof value === 'object') {
@@ -162,5 +165,80 @@ describe('columnSamples', () => {
     };
     expect(columnSamples(long, ['名称']).名称?.[0]).toMatch(/^.{23}…$/u);
     expect(columnSamples('x', ['名称'])).toEqual({ 名称: [] });
+  });
+});
+
+describe('applyColumnMapping with absentStays (the command line’s pieces)', () => {
+  const fields = ['id', 'name', 'town', 'village', 'taxWan', 'rentWan', 'safetyRisk'] as const;
+  const aliases: Record<(typeof fields)[number], string> = {
+    id: '地块编号',
+    name: '企业名称',
+    town: '镇街',
+    village: '村',
+    taxWan: '税收',
+    rentWan: '租金',
+    safetyRisk: '安全隐患',
+  };
+  const values: Record<(typeof fields)[number], unknown[]> = {
+    id: ['A-1', 7, '', null],
+    name: ['某公司', ' ', 3],
+    town: ['坎墩街道', 12, null],
+    village: ['五塘新村', ''],
+    taxWan: [12.5, '8,5', '-', -1, 'x'],
+    rentWan: [3.8, '无', null],
+    safetyRisk: [true, '是', 0, 'maybe'],
+  };
+  /** Features with every mix of canonical columns, aliases and neither, with odd values among them. */
+  function features(count: number): Record<string, unknown>[] {
+    const out: Record<string, unknown>[] = [];
+    for (let k = 0; k < count; k++) {
+      const properties: Record<string, unknown> = {};
+      fields.forEach((field, f) => {
+        const pick = (k * 7 + f * 3 + ((k >> f) & 1)) % 4;
+        const options = values[field];
+        const value = options[(k + f) % options.length];
+        if (pick === 0 || pick === 1) properties[field] = value;
+        else if (pick === 2) properties[aliases[field]] = value;
+      });
+      out.push({ type: 'Feature', id: `f${k}`, properties, geometry: null });
+    }
+    return out;
+  }
+
+  it('reads every plot the same as the copy with nulls: properties, warnings, ids and towns', () => {
+    const collection = { type: 'FeatureCollection', features: features(400) };
+    const mapping = suggestColumnMapping(columnsOf(collection)).mapping;
+    expect(mapping.rentWan).toBe('rentWan');
+    const copied = applyColumnMapping(collection, mapping).features as {
+      properties: Record<string, unknown>;
+    }[];
+    const kept = applyColumnMapping(collection, mapping, { absentStays: true }).features as typeof copied;
+    let untouched = 0;
+    kept.forEach((feature, i) => {
+      const copy = copied[i] as (typeof copied)[number];
+      if (feature === collection.features[i]) untouched++;
+      expect(normalizePlotProperties(feature.properties)).toEqual(normalizePlotProperties(copy.properties));
+      expect(resolveFeatureId(feature)).toEqual(resolveFeatureId(copy));
+      expect(townAttributeOf(feature as Feature)).toBe(townAttributeOf(copy as Feature));
+    });
+    // Features that only lack a column are no longer copied.
+    const copiedUntouched = copied.filter((feature, i) => feature === collection.features[i]).length;
+    expect(untouched).toBeGreaterThan(copiedUntouched);
+  });
+
+  it('still writes null where an alias column would otherwise supply the property', () => {
+    const collection = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { id: 'a', rentWan: 2 }, geometry: null },
+        { type: 'Feature', properties: { id: 'b', 租金: 5 }, geometry: null },
+      ],
+    };
+    const mapping = suggestColumnMapping(columnsOf(collection)).mapping;
+    const kept = applyColumnMapping(collection, mapping, { absentStays: true }).features;
+    expect(kept[1]?.properties).toEqual({ id: 'b', 租金: 5, rentWan: null });
+    expect(normalizePlotProperties(kept[1]?.properties as Record<string, unknown>).properties.rentWan).toBe(
+      undefined,
+    );
   });
 });

@@ -111,8 +111,15 @@ export function columnsOf(collection: unknown): string[] {
  * really removes it from the analysis. A mapped column missing from a feature gives null.
  * @param collection any value; anything without a `features` array is returned as it is
  * @param mapping canonical property → column
+ * @param absentStays a canonical column mapped to itself that a feature lacks, with no other column
+ *   supplying it by alias, stays absent rather than null: for features that only this run's figures
+ *   read (every reader takes absent and null alike), and that are never shown or saved
  */
-export function applyColumnMapping<T>(collection: T, mapping: ColumnMapping): T {
+export function applyColumnMapping<T>(
+  collection: T,
+  mapping: ColumnMapping,
+  { absentStays = false } = {},
+): T {
   if (!isRecord(collection) || !Array.isArray(collection.features)) return collection;
   let changed = false;
   const features = collection.features.map((feature: unknown) => {
@@ -121,7 +128,8 @@ export function applyColumnMapping<T>(collection: T, mapping: ColumnMapping): T 
     const byAlias = mapPlotColumns(original);
     // Most features of a layer already carry every mapped property under its own name: the copy
     // would equal them (7 % of the command line's time on 100,000 plots), so they are kept as they are.
-    if (feature.properties === original && mapsToItself(original, byAlias, mapping)) return feature;
+    if (feature.properties === original && mapsToItself(original, byAlias, mapping, absentStays))
+      return feature;
     changed = true;
     const properties: Record<string, unknown> = { ...original };
     for (const field of PLOT_FIELDS) {
@@ -136,18 +144,23 @@ export function applyColumnMapping<T>(collection: T, mapping: ColumnMapping): T 
 
 /**
  * True when {@link applyColumnMapping} would give properties equal to `original`: every mapped
- * property is its own column and is present, and no unmapped one is found by name or alias.
+ * property is its own column and is present (or, when `absentStays`, absent and found under no
+ * alias either), and no unmapped one is found by name or alias.
  */
 function mapsToItself(
   original: Record<string, unknown>,
   byAlias: Readonly<Partial<Record<keyof PlotProperties, string>>>,
   mapping: ColumnMapping,
+  absentStays: boolean,
 ): boolean {
   for (const field of PLOT_FIELDS) {
     const column = mapping[field];
     if (column === undefined) {
       if (byAlias[field] !== undefined) return false;
-    } else if (column !== field || original[field] === undefined) {
+    } else if (
+      column !== field ||
+      (original[field] === undefined && !(absentStays && byAlias[field] === undefined))
+    ) {
       return false;
     }
   }

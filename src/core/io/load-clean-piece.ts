@@ -27,15 +27,19 @@ export interface CleanPiece {
 /**
  * @param features the piece's features, as parsed
  * @param fileName for the checks' messages (never shown: a piece with a message is not taken)
+ * @param options.transient the features serve only this run's figures, never shown or saved: a
+ *   canonical column a feature lacks stays absent (see applyColumnMapping's `absentStays`)
  */
 export function loadCleanPiece(
   features: readonly unknown[],
   mapping: ColumnMapping,
   crs: Crs,
   fileName: string,
-  { plotProperties = false }: { plotProperties?: boolean } = {},
+  { plotProperties = false, transient = false }: { plotProperties?: boolean; transient?: boolean } = {},
 ): CleanPiece | null {
-  const mapped = applyColumnMapping({ type: 'FeatureCollection', features } as FeatureCollection, mapping);
+  const mapped = applyColumnMapping({ type: 'FeatureCollection', features } as FeatureCollection, mapping, {
+    absentStays: transient,
+  });
   const reprojected = reprojectFeatureCollection(mapped, crs);
   const checked = validateLayer(reprojected, 'plots', { fileName, plotProperties });
   if (checked.problems.length > 0) return null;
