@@ -105,18 +105,20 @@ function idsUniqueAcrossParts(results: readonly PieceResult[]): boolean {
 }
 
 function mergedResults(parts: readonly PieceResult[]): PlotsInParts['results'] {
-  const results: PlotResult[] = [];
+  // Made at its full length: grown by push, the array of 100,000 plots is copied again and again.
+  const results = new Array<PlotResult>(parts.reduce((sum, part) => sum + part.ids.length, 0));
+  let index = 0;
   for (const part of parts) {
-    for (let i = 0; i < part.ids.length; i++) {
-      results.push({
-        index: results.length,
+    for (let i = 0; i < part.ids.length; i++, index++) {
+      results[index] = {
+        index,
         id: part.ids[i] as string,
         areaM2: part.areaM2[i] as number,
         areaMu: part.areaMu[i] as number,
         inBoundaryM2: part.inBoundaryM2[i] as number,
         inControlM2: part.inControlM2[i] as number,
         status: part.status[i] ?? null,
-      });
+      };
     }
   }
   return results;

@@ -60,9 +60,11 @@ export function detectLayerShift(
   misplaced: number,
   reference: PreparedReference,
 ): LayerShift | null {
+  let placeable = 0;
+  for (let i = 0; i < centres.length / 2; i++) if (Number.isFinite(centres[2 * i])) placeable++;
+  if (misplaced < 3 || misplaced < 0.1 * placeable) return null;
   const valid: number[] = [];
   for (let i = 0; i < centres.length / 2; i++) if (Number.isFinite(centres[2 * i])) valid.push(i);
-  if (misplaced < 3 || misplaced < 0.1 * valid.length) return null;
   const step = Math.max(1, valid.length / SAMPLE_SIZE);
   const xs: number[] = [];
   const ys: number[] = [];

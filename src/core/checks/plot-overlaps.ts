@@ -395,7 +395,9 @@ export function findPackedOverlaps(
   const n = packed.convex.length;
   const { xy, ringStart, plotRing } = packed;
   const boxes = new Float64Array(n * 4);
-  const indexToPlot: number[] = [];
+  // The plots in the index, in index order (a typed array: an array grown by push is copied as it grows).
+  const searched = new Int32Array(n);
+  let count = 0;
   for (let i = 0; i < n; i++) {
     const from = ringStart[plotRing[i] as number] as number;
     const to = ringStart[plotRing[i + 1] as number] as number;
@@ -418,11 +420,12 @@ export function findPackedOverlaps(
     boxes[4 * i + 1] = minY;
     boxes[4 * i + 2] = maxX;
     boxes[4 * i + 3] = maxY;
-    indexToPlot.push(i);
+    searched[count++] = i;
   }
   const result: PlotOverlaps = { pairs: [], overlapM2: 0, duplicateGroups: [], duplicateGeometries: 0 };
-  if (indexToPlot.length < 2) return result;
-  const index = new Flatbush(indexToPlot.length);
+  const indexToPlot = searched.subarray(0, count);
+  if (count < 2) return result;
+  const index = new Flatbush(count);
   for (const i of indexToPlot)
     index.add(
       boxes[4 * i] as number,
