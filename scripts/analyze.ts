@@ -37,7 +37,7 @@ import type { FeatureCollection, LayerKind, Problem } from '../src/core/types.ts
 import type { PlotPiecesOptions } from './lib/merge-plot-parts.ts';
 import { nodeUtf8 } from './lib/node-utf8.ts';
 import { PLAN_USAGE, type PlanCommandOptions, runPlanCommand } from './lib/plan-command.ts';
-import { CSV_HEADER, plotCsvRows, rowBlocks, writeCsvAtomically } from './lib/plot-csv-rows.ts';
+import { CSV_HEADER, CsvFile, plotCsvRows, rowBlocks, writeCsvAtomically } from './lib/plot-csv-rows.ts';
 import { analyzePlotsInPieces, plotPieceBytes } from './lib/plot-pieces.ts';
 import {
   analyzePlotsInParts,
@@ -253,6 +253,18 @@ function writeAtomically(path: string, content: string): void {
   renameSync(temporary, path);
 }
 
+/**
+ * The result CSV opened for writing as the plots are analysed, or null when it cannot be opened
+ * (then it is written at the end, and that reports why it cannot).
+ */
+function openCsvQuietly(out: string): CsvFile | null {
+  try {
+    return new CsvFile(out, CSV_HEADER.join(','));
+  } catch {
+    return null;
+  }
+}
+
 /** The plots, analysed: what the CSV and the summary are written from. */
 interface AnalysedPlots {
   crs: CrsDetection;
@@ -261,6 +273,8 @@ interface AnalysedPlots {
   towns: readonly (string | undefined)[];
   /** The CSV rows in blocks joined by CRLF, or as UTF-8 bytes of rows each followed by CRLF. */
   rowBlocks: Iterable<string | Uint8Array>;
+  /** The CSV file the rows were written to as they were made, when they were (then rowBlocks is empty). */
+  written?: CsvFile;
   /** The plots' plausibility checks. */
   checks: PlausibilitySummary;
 }
@@ -343,6 +357,8 @@ function checksLine(checks: PlausibilitySummary): string | null {
 /** The paths and settings of a run on three layers. */
 interface LayersRun {
   plotsPath: string;
+  /** The result CSV. */
+  out: string;
   boundaryPath: string;
   controlPath: string;
   tolerance: number;
@@ -365,7 +381,7 @@ function optionCrs(values: Record<string, string | undefined>, kind: LayerKind):
 async function analyzeInParts(
   run: LayersRun,
 ): Promise<{ plots: AnalysedPlots; boundary: LoadedLayer; control: LoadedLayer } | null> {
-  const { plotsPath } = run;
+  const { plotsPath, out } = run;
   const ext = extname(plotsPath).toLowerCase();
   if (ext !== '.geojson' && ext !== '.json') return null;
   let size: number;
@@ -388,9 +404,12 @@ async function analyzeInParts(
   const [plotsCrs, boundaryCrs, controlCrs] = crs as (Crs | undefined)[];
   // Started first: they load while this thread reads the other layers and the file.
   const workers = parts > 1 ? startPlotPartWorkers(parts, new URL(import.meta.url)) : [];
+  // On one thread, each piece's rows are written out as soon as they are made.
+  const csv = workers.length === 0 ? openCsvQuietly(out) : null;
   let plots: Awaited<ReturnType<typeof analyzePlotsInParts>>;
   let boundary: LoadOutcome;
   let control: LoadOutcome;
+  let read = false;
   try {
     boundary = loadQuietly(run.boundaryPath, 'boundary', boundaryCrs, run.skipInvalid);
     control = loadQuietly(run.controlPath, 'control', controlCrs, run.skipInvalid);
@@ -406,9 +425,12 @@ async function analyzeInParts(
     plots =
       workers.length > 0
         ? await analyzePlotsInParts({ ...options, workers }, pieceBytes || undefined)
-        : analyzePlotsInPieces(options, pieceBytes);
+        : analyzePlotsInPieces(options, pieceBytes, csv ? (bytes) => csv.write(bytes) : undefined);
+    read = plots.ok;
   } finally {
     for (const worker of workers) void worker.terminate();
+    // Read the ordinary way, the plots' rows are written again from the start.
+    if (!read) csv?.discard();
   }
   // Asked for by name (tests do), the way the plots were read is said.
   if (process.env.ANALYZE_THREADS !== undefined || process.env.ANALYZE_PIECE_BYTES !== undefined)
@@ -427,6 +449,7 @@ async function analyzeInParts(
       results: plots.results,
       towns: plots.towns,
       rowBlocks: plots.rows,
+      ...(csv ? { written: csv } : {}),
       checks: plots.checks,
     },
     boundary: boundary.loaded,
@@ -506,6 +529,7 @@ async function main(): Promise<void> {
 
   const run: LayersRun = {
     plotsPath,
+    out,
     boundaryPath,
     controlPath,
     tolerance,
@@ -535,7 +559,8 @@ async function main(): Promise<void> {
     // Last, so that every key before it stays as it was.
     checks: plausibilityChecks(plots.checks, boundary.layer, control.layer),
   };
-  writeCsvAtomically(out, CSV_HEADER.join(','), plots.rowBlocks, results.length > 0);
+  if (plots.written) plots.written.commit(results.length > 0);
+  else writeCsvAtomically(out, CSV_HEADER.join(','), plots.rowBlocks, results.length > 0);
   if (values.summary) writeAtomically(values.summary, `${JSON.stringify(summary, null, 2)}\n`);
   const checksFound = checksLine(summary.checks);
   if (checksFound) console.error(checksFound);

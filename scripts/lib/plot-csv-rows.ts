@@ -4,7 +4,7 @@
  * (plot-part.ts), so that both write the same bytes.
  */
 
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { TownAssignment } from '../../src/core/analysis/assign-towns.ts';
 import type { PlotResult } from '../../src/core/analysis/classify-plots.ts';
 import { plotMeasures } from '../../src/core/analysis/plot-measures.ts';
@@ -99,9 +99,59 @@ function writeBytes(fd: number, bytes: Uint8Array): void {
 }
 
 /**
- * Writes the CSV, BOM, header and each row followed by CRLF, through a temporary file, so that a
- * failed run never leaves half a file behind.
- * (Without rows, an empty line follows the header, as the file has always had.)
+ * The result CSV written through a temporary file beside it, renamed into place by {@link commit},
+ * so that a failed run never leaves half a file behind (the temporary file is removed on
+ * {@link discard}, and when the process exits without a commit).
+ */
+export class CsvFile {
+  private readonly temporary: string;
+  private fd: number | null;
+  private readonly removeAtExit = () => this.discard();
+
+  /** Opens the temporary file and writes the BOM and the header; throws when it cannot be opened. */
+  constructor(
+    private readonly path: string,
+    header: string,
+  ) {
+    this.temporary = `${path}.partial-${process.pid}`;
+    this.fd = openSync(this.temporary, 'w');
+    process.once('exit', this.removeAtExit);
+    // A BOM so that Excel on Chinese Windows reads the file as UTF-8.
+    writeSync(this.fd, `\uFEFF${header}\r\n`);
+  }
+
+  /** Rows joined by CRLF (a CRLF follows), or UTF-8 bytes of rows each followed by CRLF. */
+  write(block: string | Uint8Array): void {
+    if (this.fd === null) throw new Error(`${this.path}: written after it was closed`);
+    if (typeof block === 'string') writeSync(this.fd, `${block}\r\n`);
+    else writeBytes(this.fd, block);
+  }
+
+  /** Puts the file in place. (Without rows, an empty line follows the header, as the file has always had.) */
+  commit(hasRows: boolean): void {
+    if (this.fd === null) throw new Error(`${this.path}: committed after it was closed`);
+    try {
+      if (!hasRows) writeSync(this.fd, '\r\n');
+    } finally {
+      closeSync(this.fd);
+      this.fd = null;
+    }
+    renameSync(this.temporary, this.path);
+    process.off('exit', this.removeAtExit);
+  }
+
+  /** Closes and removes the temporary file. */
+  discard(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    rmSync(this.temporary, { force: true });
+    process.off('exit', this.removeAtExit);
+  }
+}
+
+/**
+ * Writes the CSV, BOM, header and each row followed by CRLF, through a temporary file
+ * ({@link CsvFile}).
  * @param blocks the rows, in blocks of one or more rows joined by CRLF, or as UTF-8 bytes of rows
  *   each followed by CRLF
  */
@@ -111,17 +161,12 @@ export function writeCsvAtomically(
   blocks: Iterable<string | Uint8Array>,
   hasRows: boolean,
 ): void {
-  const temporary = `${path}.partial-${process.pid}`;
-  const fd = openSync(temporary, 'w');
+  const file = new CsvFile(path, header);
   try {
-    // A BOM so that Excel on Chinese Windows reads the file as UTF-8.
-    writeSync(fd, `\uFEFF${header}\r\n${hasRows ? '' : '\r\n'}`);
-    for (const block of blocks) {
-      if (typeof block === 'string') writeSync(fd, `${block}\r\n`);
-      else writeBytes(fd, block);
-    }
-  } finally {
-    closeSync(fd);
+    for (const block of blocks) file.write(block);
+    file.commit(hasRows);
+  } catch (error) {
+    file.discard();
+    throw error;
   }
-  renameSync(temporary, path);
 }

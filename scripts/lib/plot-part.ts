@@ -136,8 +136,10 @@ export class PlotPart {
   /**
    * The rest of the analysis, as loadLayerFromSource, classifyPlots, assignTowns and the CSV rows do
    * it for the whole layer; `ok: false` at the first thing that the whole-file path would report.
+   * @param writeRows takes the piece's CSV rows at once (as UTF-8 in a buffer reused from piece to
+   *   piece, so valid only during the call); the result then holds none
    */
-  finish(input: PartInput): PartResult {
+  finish(input: PartInput, writeRows?: (bytes: Uint8Array) => void): PartResult {
     if (!this.features || !this.summary.ok) return { ok: false, why: 'not summarised' };
     // The command line's features serve only this run's CSV and summary.
     const piece = loadCleanPiece(this.features, input.mapping, input.crs, input.fileName, {
@@ -159,12 +161,15 @@ export class PlotPart {
       reference: input.reference,
       boundary: input.boundary,
     });
+    let rowBytes: Uint8Array = NO_ROWS;
+    if (writeRows) writeRows(csvBytesInScratch(rows));
+    else rowBytes = csvBytes(rows);
     return {
       ok: true,
       findings,
       rings: packRings(layer),
       idKeys,
-      rows: csvBytes(rows),
+      rows: rowBytes,
       ...columnsOfResults(results),
       towns: towns.map((t) => t.town),
     };
@@ -173,7 +178,22 @@ export class PlotPart {
 
 /** Rows each followed by CRLF, as UTF-8 in a buffer of their own (one that can be transferred). */
 function csvBytes(rows: readonly string[]): Uint8Array {
-  return new TextEncoder().encode(rows.length === 0 ? '' : `${rows.join('\r\n')}\r\n`);
+  return encoder.encode(rows.length === 0 ? '' : `${rows.join('\r\n')}\r\n`);
+}
+
+const encoder = new TextEncoder();
+const NO_ROWS = new Uint8Array(0);
+/** Where rows written at once are encoded, reused from piece to piece (no fresh memory per piece). */
+let rowScratch = new Uint8Array(1 << 16);
+
+/** {@link csvBytes} in a buffer reused from piece to piece: valid until the next call. */
+function csvBytesInScratch(rows: readonly string[]): Uint8Array {
+  if (rows.length === 0) return NO_ROWS;
+  const text = `${rows.join('\r\n')}\r\n`;
+  // At most 3 bytes of UTF-8 per UTF-16 unit.
+  if (rowScratch.length < 3 * text.length) rowScratch = new Uint8Array(3 * text.length);
+  const { written } = encoder.encodeInto(text, rowScratch);
+  return rowScratch.subarray(0, written);
 }
 
 function columnsOfResults(results: readonly PlotResult[]) {
