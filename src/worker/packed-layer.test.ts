@@ -112,4 +112,16 @@ describe('keptPacked', () => {
     expect(packedLayerOf(back)?.outlines.coords).toEqual(packedLayerOf(kept)?.outlines.coords);
     expect(packedLayerOf(plots)).toBeNull();
   });
+
+  it('is saved without making any geometry: the features with geometry null, their members in order', () => {
+    const kept = keptPacked(plots);
+    const read = kept.features[5]?.geometry;
+    const saved = packedLayerOf(kept);
+    // The geometry made last is still the one read before: saving made none.
+    expect(kept.features[5]?.geometry).toBe(read);
+    expect(saved?.features).toEqual(plots.features.map((feature) => ({ ...feature, geometry: null })));
+    expect(saved?.features.map((feature) => Object.keys(feature).join())).toEqual(
+      plots.features.map((feature) => Object.keys(feature).join()),
+    );
+  });
 });
