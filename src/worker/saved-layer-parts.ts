@@ -34,8 +34,11 @@ export interface LayersInParts {
 
 /** How many numbers a feature's coordinates hold (walked without recursion: any nesting is bounded). */
 function coordinateNumbers(feature: Feature): number {
+  const coordinates = (feature.geometry as { coordinates?: unknown } | null)?.coordinates;
+  // A packed plot's geometry is null (its coordinates are in the typed arrays): nothing to walk.
+  if (coordinates === undefined) return 0;
   let count = 0;
-  const stack: unknown[] = [(feature.geometry as { coordinates?: unknown } | null)?.coordinates];
+  const stack: unknown[] = [coordinates];
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value === 'number') count++;
