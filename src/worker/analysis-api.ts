@@ -397,7 +397,7 @@ function classifyAndSend(
   next: PlanLayerSet,
 ): Pick<AnalysisResult, 'analysis' | 'plotTiles' | 'plotMarkers'> {
   context.progress(0, STAGE.classify);
-  const { analysis, mapInputs } = analyzePlanPacked(next, settings, {
+  const { analysis, map } = analyzePlanPacked(next, settings, {
     onProgress: (done) => context.progress(done, STAGE.classify),
   });
   context.progress(1, STAGE.send);
@@ -406,8 +406,8 @@ function classifyAndSend(
     analysis,
     // The page relays these to the tile worker without looking inside (a GeoJSON copy would cost
     // the page or MapLibre seconds at county scale).
-    plotTiles: plotTileData(next.plots, mapInputs),
-    plotMarkers: plotMarkers(next.plots, mapInputs, ['crossing']),
+    plotTiles: plotTileData(next.plots, map.results, map.townOf),
+    plotMarkers: plotMarkers(next.plots, map.results, ['crossing'], map.townOf),
   };
 }
 

@@ -84,7 +84,7 @@ describe('analyzePlanPacked', () => {
   ])('gives the rows, baseline and problems of analyzePlan: %s', async (_, plots, pieceRecords) => {
     const layers = layersWith(plots as Feature[]);
     const expected = analyzePlan(layers, settings);
-    const { analysis, mapInputs } = analyzePlanPacked(layers, settings, {}, pieceRecords);
+    const { analysis, map } = analyzePlanPacked(layers, settings, {}, pieceRecords);
     // Packed as packRecords packs the whole rows (the same pieces, strings and key lists) …
     expect(analysis.rows).toStrictEqual(packRecords(expected.rows, pieceRecords));
     const { rows, ...rest } = analysis;
@@ -93,9 +93,11 @@ describe('analyzePlanPacked', () => {
     // … and unpacked, the rows themselves, to the bit.
     expect(JSON.stringify(await unpackRecords(rows))).toBe(JSON.stringify(expectedRows));
     // The map's inputs are the rows' id, status and town, so its data is what the rows gave.
-    expect(mapInputs).toEqual(expectedRows.map(({ id, status, town }) => ({ id, status, town })));
-    expect(plotTileData(layers.plots, mapInputs)).toEqual(plotTileData(layers.plots, expectedRows));
-    expect(plotMarkers(layers.plots, mapInputs, ['crossing', 'unclassified'])).toEqual(
+    expect(expectedRows.map((_, index) => map.townOf(index))).toEqual(expectedRows.map((row) => row.town));
+    expect(plotTileData(layers.plots, map.results, map.townOf)).toEqual(
+      plotTileData(layers.plots, expectedRows),
+    );
+    expect(plotMarkers(layers.plots, map.results, ['crossing', 'unclassified'], map.townOf)).toEqual(
       plotMarkers(layers.plots, expectedRows, ['crossing', 'unclassified']),
     );
   });

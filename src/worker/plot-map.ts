@@ -74,12 +74,24 @@ export function plotTileBuffers(data: PlotTileData): ArrayBuffer[] {
   ].map((array) => array.buffer as ArrayBuffer);
 }
 
+/** The town of plot `index`: its result's own, unless a list of towns is given beside the results. */
+export type TownOf = (index: number) => string;
+
+function townsOfResults(results: readonly PlotMapInput[]): TownOf {
+  return (index) => results[index]?.town ?? '';
+}
+
 /**
  * @param plots the plot layer, WGS84 lon/lat
  * @param results classification results, `results[i]` for `plots.features[i]`
+ * @param townOf the town of each plot (by default its result's)
  * @returns the packed plots; plots without a polygon geometry are left out
  */
-export function plotTileData(plots: FeatureCollection, results: readonly PlotMapInput[]): PlotTileData {
+export function plotTileData(
+  plots: FeatureCollection,
+  results: readonly PlotMapInput[],
+  townOf: TownOf = townsOfResults(results),
+): PlotTileData {
   const entries: number[] = [];
   let ringCount = 0;
   let vertexCount = 0;
@@ -117,7 +129,7 @@ export function plotTileData(plots: FeatureCollection, results: readonly PlotMap
     data.index[k] = plotIndex;
     data.ids[k] = result.id;
     data.status[k] = PLOT_MAP_STATUSES.indexOf(result.status ?? 'unclassified');
-    const town = result.town ?? '';
+    const town = townOf(plotIndex);
     let code = townCodes.get(town);
     if (code === undefined) {
       code = data.towns.length;
@@ -180,6 +192,7 @@ export function plotMarkers(
   plots: FeatureCollection,
   results: readonly PlotMapInput[],
   statuses: readonly PlotMapStatus[],
+  townOf: TownOf = townsOfResults(results),
 ): FeatureCollection<{ type: 'Point'; coordinates: number[] }, PlotMapProperties> {
   const features = [];
   for (let index = 0; index < plots.features.length; index++) {
@@ -190,7 +203,7 @@ export function plotMarkers(
     const box = geometryBox(geometry);
     features.push({
       type: 'Feature' as const,
-      properties: { index, id: result.id, status, town: result.town ?? '' },
+      properties: { index, id: result.id, status, town: townOf(index) },
       geometry: { type: 'Point' as const, coordinates: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] },
     });
   }
