@@ -11,7 +11,7 @@
  * output file written.
  */
 
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -46,6 +46,7 @@ import {
   servePlotPart,
   startPlotPartWorkers,
 } from './lib/plots-in-parts.ts';
+import { outputPathProblem, writeAtomically } from './lib/write-atomically.ts';
 
 const USAGE =
   '用法 / usage: npm run analyze -- --plots P --boundary B --control C --out result.csv [--summary summary.json] [--tolerance 0.01] [--crs EPSG:4528] [--plots-crs …] [--boundary-crs …] [--control-crs …] [--skip-invalid]';
@@ -244,13 +245,6 @@ function noLayerProblem(path: string): Problem {
     featureIndex: -1,
     message: { zh: `文件 ${path} 中没有可读取的图层`, en: `File ${path} holds no layer that can be read.` },
   };
-}
-
-/** Writes through a temporary file, so a failed run never leaves half a file behind. */
-function writeAtomically(path: string, content: string): void {
-  const temporary = `${path}.partial-${process.pid}`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
 }
 
 /**
@@ -517,12 +511,19 @@ async function main(): Promise<void> {
   // A plan file: every indicator of one of its scenarios, overall and per year.
   if (values.plan !== undefined) {
     if (!values.out) fail(['缺少参数 --out / missing --out', PLAN_USAGE]);
+    const outProblem = outputPathProblem(values.out, '--out');
+    if (outProblem) fail([outProblem]);
     const options: PlanCommandOptions = { plan: values.plan, out: values.out };
     if (values.scenario !== undefined) options.scenario = values.scenario;
     process.exit(runPlanCommand(options));
   }
   const { plots: plotsPath, boundary: boundaryPath, control: controlPath, out } = values;
   if (!plotsPath || !boundaryPath || !controlPath || !out) fail(['缺少参数 / missing arguments', USAGE]);
+  const outputProblems = [
+    outputPathProblem(out, '--out'),
+    values.summary === undefined ? null : outputPathProblem(values.summary, '--summary'),
+  ].filter((problem) => problem !== null);
+  if (outputProblems.length > 0) fail(outputProblems);
   const tolerance = values.tolerance === undefined ? DEFAULT_TOLERANCE : Number(values.tolerance);
   if (!(tolerance >= 0 && tolerance < 0.5))
     fail([`--tolerance 必须在 0 到 0.5 之间 / must be in [0, 0.5): ${values.tolerance}`]);

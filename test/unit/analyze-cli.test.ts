@@ -272,6 +272,44 @@ describe('npm run analyze', () => {
     expect(stderr).toContain('--boundary');
   });
 
+  it('says at once that an output cannot be written there, and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
+    const missing = join(dir, 'no-such-folder');
+    const out = join(dir, 'result.csv');
+    const cases: [string[], string][] = [
+      [['--out', join(missing, 'result.csv')], `--out ${join(missing, 'result.csv')}`],
+      [['--out', dir], `--out ${dir}`],
+      [
+        ['--out', out, '--summary', join(missing, 'summary.json')],
+        `--summary ${join(missing, 'summary.json')}`,
+      ],
+    ];
+    for (const [outputs, named] of cases) {
+      const { code, stderr } = analyze([
+        '--plots',
+        join(fixtures, 'classify/plots.geojson'),
+        '--boundary',
+        join(fixtures, 'classify/boundary.geojson'),
+        '--control',
+        join(fixtures, 'classify/control.geojson'),
+        ...outputs,
+      ]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`cannot write ${named}`);
+      // No stack trace: the message is the whole answer.
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(out)).toBe(false);
+    }
+    const plan = analyze([
+      '--plan',
+      join(fixtures, 'plans/small-v1.plan.json'),
+      '--out',
+      join(missing, 'x.json'),
+    ]);
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toContain('the folder');
+  });
+
   describe('with shapefile and KML input', () => {
     const expected = JSON.parse(
       readFileSync(join(importFixtures, 'plots-cgcs2000-gk40-gbk.expected.json'), 'utf8'),
