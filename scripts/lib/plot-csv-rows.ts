@@ -12,6 +12,7 @@ import { normalizePlotProperties } from '../../src/core/io/normalize-plot-proper
 import type { AnalysisSettings } from '../../src/core/settings.ts';
 import { csvText } from '../../src/core/spreadsheet-cell.ts';
 import type { Feature, PlotProperties } from '../../src/core/types.ts';
+import { partialPath } from './write-atomically.ts';
 
 export const CSV_HEADER = [
   'id',
@@ -113,7 +114,7 @@ export class CsvFile {
     private readonly path: string,
     header: string,
   ) {
-    this.temporary = `${path}.partial-${process.pid}`;
+    this.temporary = partialPath(path);
     this.fd = openSync(this.temporary, 'w');
     process.once('exit', this.removeAtExit);
     // A BOM so that Excel on Chinese Windows reads the file as UTF-8.

@@ -176,9 +176,14 @@ export class PlotPart {
   }
 }
 
+/** The rows each followed by CRLF, as one text. */
+function rowsText(rows: readonly string[]): string {
+  return rows.length === 0 ? '' : `${rows.join('\r\n')}\r\n`;
+}
+
 /** Rows each followed by CRLF, as UTF-8 in a buffer of their own (one that can be transferred). */
 function csvBytes(rows: readonly string[]): Uint8Array {
-  return encoder.encode(rows.length === 0 ? '' : `${rows.join('\r\n')}\r\n`);
+  return encoder.encode(rowsText(rows));
 }
 
 const encoder = new TextEncoder();
@@ -189,7 +194,7 @@ let rowScratch = new Uint8Array(1 << 16);
 /** {@link csvBytes} in a buffer reused from piece to piece: valid until the next call. */
 function csvBytesInScratch(rows: readonly string[]): Uint8Array {
   if (rows.length === 0) return NO_ROWS;
-  const text = `${rows.join('\r\n')}\r\n`;
+  const text = rowsText(rows);
   // At most 3 bytes of UTF-8 per UTF-16 unit.
   if (rowScratch.length < 3 * text.length) rowScratch = new Uint8Array(3 * text.length);
   const { written } = encoder.encodeInto(text, rowScratch);

@@ -3,9 +3,14 @@
 import { accessSync, constants, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
+/** The temporary file beside `path` that an output is written to before it is renamed into place. */
+export function partialPath(path: string): string {
+  return `${path}.partial-${process.pid}`;
+}
+
 /** Writes `content` to `path` through a temporary file beside it, renamed into place when whole. */
 export function writeAtomically(path: string, content: string): void {
-  const temporary = `${path}.partial-${process.pid}`;
+  const temporary = partialPath(path);
   try {
     writeFileSync(temporary, content);
     renameSync(temporary, path);
