@@ -170,9 +170,11 @@ function clamp(value: number, low: number, high: number): number {
 }
 
 /**
- * Builds the grid: marks the cells every edge passes near (row by row, along the edge rather than
- * over its bounding box), then decides the other cells of each row by the even–odd rule along the
- * row's centre line, with the crossing formula of isPointInZones so that both always agree.
+ * Builds the grid: decides the cells of each row by the even–odd rule along the row's centre line,
+ * with the crossing formula of isPointInZones so that both always agree, then marks the cells every
+ * edge passes near (row by row, along the edge rather than over its bounding box), over whatever
+ * the rule said. The inside runs are filled whole (a native fill, not a test per cell: a county's
+ * grids hold millions of cells), which the marks then overwrite.
  */
 function buildZoneGrid(edges: Float64Array, edgeIndex: Flatbush): ZoneGrid {
   const minX = edgeIndex.minX - 2 * GRID_MARGIN;
@@ -188,10 +190,33 @@ function buildZoneGrid(edges: Float64Array, edgeIndex: Flatbush): ZoneGrid {
   const cells = new Uint8Array(columns * rows);
   const column = (x: number) => clamp(Math.floor((x - minX) * xScale), 0, columns - 1);
   const row = (y: number) => clamp(Math.floor((y - minY) * yScale), 0, rows - 1);
+  const edgeCount = edges.length / 4;
+
   // Crossings of each row's centre line, as x values.
   const crossings: number[][] = Array.from({ length: rows }, () => []);
+  for (let e = 0; e < edgeCount; e++) {
+    const x1 = edges[e * 4] as number;
+    const y1 = edges[e * 4 + 1] as number;
+    const x2 = edges[e * 4 + 2] as number;
+    const y2 = edges[e * 4 + 3] as number;
+    const lastRow = row(Math.max(y1, y2));
+    for (let j = row(Math.min(y1, y2)); j <= lastRow; j++) {
+      const y = minY + (j + 0.5) / yScale;
+      if (y1 > y !== y2 > y) (crossings[j] as number[]).push(((x2 - x1) * (y - y1)) / (y2 - y1) + x1);
+    }
+  }
+  for (let j = 0; j < rows; j++) {
+    const xs = (crossings[j] as number[]).sort((a, b) => a - b);
+    // Even–odd: a cell centre is inside when an odd number of crossings lie east of it (x < crossing).
+    // Cells next to a crossing are marked NEAR_EDGE below, so rounding at the run ends does not matter.
+    for (let k = 0; k + 1 < xs.length; k++) {
+      if ((xs.length - k - 1) % 2 === 0) continue;
+      const from = Math.max(Math.ceil(((xs[k] as number) - minX) * xScale - 0.5), 0);
+      const to = Math.min(Math.ceil(((xs[k + 1] as number) - minX) * xScale - 0.5), columns);
+      if (from < to) cells.fill(INSIDE, j * columns + from, j * columns + to);
+    }
+  }
 
-  const edgeCount = edges.length / 4;
   for (let e = 0; e < edgeCount; e++) {
     const x1 = edges[e * 4] as number;
     const y1 = edges[e * 4 + 1] as number;
@@ -213,21 +238,9 @@ function buildZoneGrid(edges: Float64Array, edgeIndex: Flatbush): ZoneGrid {
         toX = Math.min(Math.max(xa, xb), toX);
       }
       const lastColumn = column(toX + GRID_MARGIN);
-      for (let i = column(fromX - GRID_MARGIN); i <= lastColumn; i++) cells[j * columns + i] = NEAR_EDGE;
-      const y = minY + (j + 0.5) / yScale;
-      if (y1 > y !== y2 > y) (crossings[j] as number[]).push(((x2 - x1) * (y - y1)) / (y2 - y1) + x1);
-    }
-  }
-
-  for (let j = 0; j < rows; j++) {
-    const xs = (crossings[j] as number[]).sort((a, b) => a - b);
-    // Even–odd: a cell centre is inside when an odd number of crossings lie east of it (x < crossing).
-    // Cells next to a crossing are NEAR_EDGE already, so rounding at the run ends does not matter.
-    for (let k = 0; k + 1 < xs.length; k++) {
-      if ((xs.length - k - 1) % 2 === 0) continue;
-      const from = Math.max(Math.ceil(((xs[k] as number) - minX) * xScale - 0.5), 0);
-      const to = Math.min(Math.ceil(((xs[k + 1] as number) - minX) * xScale - 0.5), columns);
-      for (let i = from; i < to; i++) if (cells[j * columns + i] === OUTSIDE) cells[j * columns + i] = INSIDE;
+      const firstColumn = column(fromX - GRID_MARGIN);
+      if (firstColumn <= lastColumn)
+        cells.fill(NEAR_EDGE, j * columns + firstColumn, j * columns + lastColumn + 1);
     }
   }
   return { minX, minY, xScale, yScale, columns, rows, cells };
