@@ -4,7 +4,7 @@
  * or a corner never count. Duplicates are overlapping pairs whose common area is each plot's whole
  * area to within MIN_SHARED_M2 (the same land, whatever the vertex order, start or extra vertices).
  *
- * Candidates come from a packed R-tree over the plots' boxes. Most candidates are neighbours; a
+ * Candidates come from a grid over the plots' boxes (box-pairs.ts). Most candidates are neighbours; a
  * quick exact test rejects them without an overlay: two convex plots are apart when an edge of one
  * has all of the other on its outer side (the separating axis theorem); for other shapes, interiors
  * meet only where a vertex of one lies strictly inside the other, two edges cross, or a point a
@@ -12,11 +12,11 @@
  * (Sutherland–Hodgman for two convex plots, polygon-clipping otherwise).
  */
 
-import Flatbush from 'flatbush';
 import polygonClipping, { type Geom } from 'polygon-clipping';
 import { clipRingToConvex } from '../geometry/clip-to-convex.ts';
 import { geometryAreaM2, ringSignedArea } from '../geometry/ellipsoidal-area.ts';
 import type { AreaGeometry, FeatureCollection, Ring } from '../types.ts';
+import { BoxPairs } from './box-pairs.ts';
 import { MIN_SHARED_M2 } from './place-checks.ts';
 
 export interface OverlapPair {
@@ -425,15 +425,7 @@ export function findPackedOverlaps(
   const result: PlotOverlaps = { pairs: [], overlapM2: 0, duplicateGroups: [], duplicateGeometries: 0 };
   const indexToPlot = searched.subarray(0, count);
   if (count < 2) return result;
-  const index = new Flatbush(count);
-  for (const i of indexToPlot)
-    index.add(
-      boxes[4 * i] as number,
-      boxes[4 * i + 1] as number,
-      boxes[4 * i + 2] as number,
-      boxes[4 * i + 3] as number,
-    );
-  index.finish();
+  const neighbours = new BoxPairs(boxes, indexToPlot, n);
 
   const parent = new Int32Array(n).map((_, i) => i);
   const root = (i: number): number => {
@@ -446,24 +438,8 @@ export function findPackedOverlaps(
   let duplicatePairs = 0;
   const candidates: number[] = [];
   for (const i of indexToPlot) {
-    const minX = boxes[4 * i] as number;
-    const minY = boxes[4 * i + 1] as number;
-    const maxX = boxes[4 * i + 2] as number;
-    const maxY = boxes[4 * i + 3] as number;
-    candidates.length = 0;
-    for (const item of index.search(minX, minY, maxX, maxY)) {
-      const j = indexToPlot[item] as number;
-      // Boxes that only touch hold no common area.
-      if (
-        j > i &&
-        (boxes[4 * j] as number) < maxX &&
-        (boxes[4 * j + 2] as number) > minX &&
-        (boxes[4 * j + 1] as number) < maxY &&
-        (boxes[4 * j + 3] as number) > minY
-      )
-        candidates.push(j);
-    }
-    candidates.sort((a, b) => a - b);
+    // Boxes that only touch hold no common area.
+    neighbours.laterNeighbours(i, candidates);
     for (const j of candidates) {
       if (!interiorsMeet(packed, i, j)) continue;
       let areaM2: number;
