@@ -15,6 +15,11 @@ const MAX_CELLS_PER_BOX = 16;
 /** Cells per box at most, and a few more (a layer of a few boxes far apart gets a coarse grid). */
 const CELLS_PER_BOX = 4;
 const EXTRA_CELLS = 1024;
+/**
+ * The grid gives way to an R-tree over all boxes when the boxes' counts per cell, squared and
+ * summed, pass this many times the boxes (about 8 for plots as a county's layers hold them).
+ */
+const CROWDED = 64;
 /** Boxes the cell size is estimated from. */
 const SIZE_SAMPLE = 2048;
 
@@ -39,9 +44,18 @@ export class BoxPairs {
   /** The large boxes' items, and an R-tree over them; null when there are none. */
   private readonly largeItems: Int32Array;
   private readonly largeIndex: Flatbush | null;
+  /** An R-tree over every item, in place of the grid when it would be crowded; else null. */
+  private readonly allIndex: Flatbush | null;
+  private readonly items: Int32Array;
+
+  /** True when the grid gave way to the R-tree (see CROWDED). */
+  get crowded(): boolean {
+    return this.allIndex !== null;
+  }
 
   constructor(boxes: Float64Array, items: Int32Array, plotCount: number) {
     this.boxes = boxes;
+    this.items = items;
     const n = items.length;
     let minX = Infinity;
     let minY = Infinity;
@@ -107,6 +121,12 @@ export class BoxPairs {
           cellStart[next] = (cellStart[next] as number) + 1;
         }
     }
+    // The boxes crowd into a few cells when a few lie far from the rest (a plot at 0°, 0°, or in
+    // another zone's coordinates): the cells are then far larger than the plots, and the R-tree
+    // answers instead.
+    let pairsToTest = 0;
+    for (let c = 1; c <= cellCount; c++) pairsToTest += (cellStart[c] as number) ** 2;
+    this.allIndex = pairsToTest > CROWDED * n ? indexOf(boxes, items) : null;
     for (let c = 0; c < cellCount; c++)
       cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);
     const fill = cellStart.slice(0, cellCount);
@@ -159,6 +179,20 @@ export class BoxPairs {
   laterNeighbours(i: number, out: number[]): void {
     out.length = 0;
     const b = this.boxes;
+    if (this.allIndex) {
+      const found = this.allIndex.search(
+        b[4 * i] as number,
+        b[4 * i + 1] as number,
+        b[4 * i + 2] as number,
+        b[4 * i + 3] as number,
+      );
+      for (const k of found) {
+        const j = this.items[k] as number;
+        if (j > i && this.overlap(i, j)) out.push(j);
+      }
+      if (out.length > 1) out.sort((x, y) => x - y);
+      return;
+    }
     // The small boxes, from the cells box i spans (all of them, for a large box too).
     const spans = this.spans;
     const c0 = spans[4 * i] as number;
