@@ -104,7 +104,7 @@ line(
 const towns = bestOf(() => findTownMismatches(plots, boundary, placement.result.areasM2));
 line('town mismatch', towns, `${towns.result.length} found`);
 const overlaps = bestOf(() => findPlotOverlaps(plots, placement.result.areasM2));
-line('overlaps and duplicates', overlaps, `${overlaps.result.pairs.length} pairs`);
+line('overlaps and duplicates', overlaps, `${overlaps.result.pairCount} pairs`);
 // The reference prepared once already (as in the worker and the CLI): what checks cost per layer.
 const all = bestOf(() => checkPlausibility(plots, 'plots', { reference, boundary }));
 line('checkPlausibility, all checks', all, `${(all.ms / classify.ms).toFixed(2)} × classifyPlots`);

@@ -55,6 +55,7 @@ export interface PlausibilitySummary {
   outsideCountyIds: string[];
   onWaterIds: string[];
   townMismatches: { id: string; town: string; boundaryTown: string }[];
+  /** The overlapping pairs: all, or the first MAX_LISTED_PAIRS (overlappingPairs counts them all). */
   overlaps: { ids: [string, string]; areaM2: number }[];
   duplicates: string[][];
 }
@@ -195,16 +196,15 @@ export function assembleChecks(
     }
     checks.townMismatch = checks.townMismatches.length;
   }
-  for (const { a, b, areaM2 } of overlaps.pairs) {
-    flags[a] = (flags[a] as number) | CHECK_FLAGS.overlapping;
-    flags[b] = (flags[b] as number) | CHECK_FLAGS.overlapping;
-    checks.overlaps.push({ ids: [idOf(a), idOf(b)], areaM2 });
-  }
+  for (const { a, b, areaM2 } of overlaps.pairs) checks.overlaps.push({ ids: [idOf(a), idOf(b)], areaM2 });
+  // Every plot in a pair, listed or not.
+  for (let i = 0; i < n; i++)
+    if (overlaps.overlapping[i]) flags[i] = (flags[i] as number) | CHECK_FLAGS.overlapping;
   for (const group of overlaps.duplicateGroups) {
     for (const i of group) flags[i] = (flags[i] as number) | CHECK_FLAGS.duplicate;
     checks.duplicates.push(group.map((i) => idOf(i)));
   }
-  checks.overlappingPairs = overlaps.pairs.length;
+  checks.overlappingPairs = overlaps.pairCount;
   checks.overlapM2 = overlaps.overlapM2;
   checks.duplicateGeometries = overlaps.duplicateGeometries;
   return checks;

@@ -28,8 +28,12 @@ export interface OverlapPair {
 }
 
 export interface PlotOverlaps {
-  /** Every overlapping pair, by a then b. */
+  /** The overlapping pairs, by a then b: all of them, or the first MAX_LISTED_PAIRS found. */
   pairs: OverlapPair[];
+  /** How many pairs overlap, listed or not. */
+  pairCount: number;
+  /** Per plot: 1 when it is in an overlapping pair. */
+  overlapping: Uint8Array;
   /** The pairs' common areas summed, m² (land under three plots counts in each of its three pairs). */
   overlapM2: number;
   /** Plots with the same geometry, as groups of indices (ascending), by their first index. */
@@ -37,6 +41,21 @@ export interface PlotOverlaps {
   /** Plots that repeat the geometry of an earlier plot: the groups' sizes less one each. */
   duplicateGeometries: number;
 }
+
+/**
+ * Overlapping pairs listed at most; all are counted. A layer far from the usual (the same plot
+ * drawn thousands of times) has millions of pairs, and listing them all in summary.json took
+ * gigabytes (3,000 copies of one plot: 4.5 million pairs, a 527 MB summary, 4 GB of memory).
+ */
+export const MAX_LISTED_PAIRS = 100_000;
+
+/**
+ * Copies of one geometry (the same positions in the same rings), from this many on, are searched
+ * as one plot, and their pairs among themselves and with their neighbours counted, not found one by
+ * one: n copies make n·(n − 1)/2 pairs, each an overlay (100,000 copies would take days). Fewer
+ * copies are found pair by pair, as any other plots.
+ */
+const MANY_COPIES = 64;
 
 /** A point this close to an edge, degrees (about 0.1 mm), counts as on it. */
 const ON_EDGE_DEGREES = 1e-9;
@@ -369,6 +388,79 @@ function commonAreaM2(
   return geometryAreaM2({ type: 'MultiPolygon', coordinates: common });
 }
 
+/** True when plots i and j have the same positions in the same rings and polygons. */
+function sameGeometry(packed: PackedRings, i: number, j: number): boolean {
+  const { xy, ringStart, plotRing, shell, multi } = packed;
+  const rings = (plotRing[i + 1] as number) - (plotRing[i] as number);
+  if (multi[i] !== multi[j] || rings !== (plotRing[j + 1] as number) - (plotRing[j] as number)) return false;
+  for (let r = 0; r < rings; r++) {
+    const ri = (plotRing[i] as number) + r;
+    const rj = (plotRing[j] as number) + r;
+    const length = (ringStart[ri + 1] as number) - (ringStart[ri] as number);
+    if (shell[ri] !== shell[rj] || length !== (ringStart[rj + 1] as number) - (ringStart[rj] as number))
+      return false;
+    const from = 2 * (ringStart[ri] as number);
+    const other = 2 * (ringStart[rj] as number);
+    for (let k = 0; k < 2 * length; k++) if (xy[from + k] !== xy[other + k]) return false;
+  }
+  return true;
+}
+
+/**
+ * The groups of MANY_COPIES or more copies of one geometry among `items`: each group's plots
+ * (ascending) by its first plot, and for each plot its group's first plot (-1 when in none); null
+ * when there are none (the usual case). Copies have the same box, so boxes are matched first, in a
+ * hash table over their bits.
+ */
+function manyCopies(
+  packed: PackedRings,
+  boxes: Float64Array,
+  items: Int32Array,
+): { members: Map<number, Int32Array>; headOf: Int32Array } | null {
+  const words = new Uint32Array(boxes.buffer, boxes.byteOffset, boxes.length * 2);
+  const size = 2 ** Math.ceil(Math.log2(2 * items.length + 2));
+  const table = new Int32Array(size).fill(-1);
+  const headOf = new Int32Array(packed.convex.length).fill(-1);
+  const copies = new Int32Array(packed.convex.length);
+  const sameBox = (i: number, j: number) =>
+    boxes[4 * i] === boxes[4 * j] &&
+    boxes[4 * i + 1] === boxes[4 * j + 1] &&
+    boxes[4 * i + 2] === boxes[4 * j + 2] &&
+    boxes[4 * i + 3] === boxes[4 * j + 3];
+  let many = false;
+  for (const i of items) {
+    let hash = 0x811c9dc5;
+    for (let w = 8 * i; w < 8 * i + 8; w++) hash = Math.imul(hash ^ (words[w] as number), 0x01000193);
+    let slot = hash & (size - 1);
+    while (table[slot] !== -1 && !sameBox(table[slot] as number, i)) slot = (slot + 1) & (size - 1);
+    const head = table[slot] as number;
+    if (head === -1) table[slot] = i;
+    else if (sameGeometry(packed, head, i)) {
+      headOf[i] = head;
+      copies[head] = (copies[head] as number) + 1;
+      if ((copies[head] as number) + 1 >= MANY_COPIES) many = true;
+    }
+  }
+  if (!many) return null;
+  const members = new Map<number, number[]>();
+  for (const i of items) {
+    const head = headOf[i] as number;
+    if (head < 0 || (copies[head] as number) + 1 < MANY_COPIES) {
+      headOf[i] = -1;
+      continue;
+    }
+    if (!members.has(head)) {
+      members.set(head, [head]);
+      headOf[head] = head;
+    }
+    members.get(head)?.push(i);
+  }
+  return {
+    members: new Map([...members].map(([head, list]) => [head, Int32Array.from(list)])),
+    headOf,
+  };
+}
+
 /**
  * Finds overlapping pairs and duplicate geometries among the plots.
  * @param plots WGS84 lon/lat polygons
@@ -422,10 +514,22 @@ export function findPackedOverlaps(
     boxes[4 * i + 3] = maxY;
     searched[count++] = i;
   }
-  const result: PlotOverlaps = { pairs: [], overlapM2: 0, duplicateGroups: [], duplicateGeometries: 0 };
+  const result: PlotOverlaps = {
+    pairs: [],
+    pairCount: 0,
+    overlapM2: 0,
+    duplicateGroups: [],
+    duplicateGeometries: 0,
+    overlapping: new Uint8Array(n),
+  };
   const indexToPlot = searched.subarray(0, count);
   if (count < 2) return result;
-  const neighbours = new BoxPairs(boxes, indexToPlot, n);
+  // Many copies of one geometry are searched as one plot, their pairs counted (see MANY_COPIES).
+  const copies = manyCopies(packed, boxes, indexToPlot);
+  const items = copies
+    ? indexToPlot.filter((i) => (copies.headOf[i] as number) < 0 || copies.headOf[i] === i)
+    : indexToPlot;
+  const neighbours = new BoxPairs(boxes, items, n);
 
   const parent = new Int32Array(n).map((_, i) => i);
   const root = (i: number): number => {
@@ -434,32 +538,114 @@ export function findPackedOverlaps(
     parent[i] = r;
     return r;
   };
+  const join = (i: number, j: number) => {
+    const ri = root(i);
+    const rj = root(j);
+    if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+  };
   const areaOf = (i: number) => areasM2?.[i] ?? geometryAreaM2(geometryOf(i));
   let duplicatePairs = 0;
+  const overlapping = result.overlapping;
+  /** Counts `pairs` pairs of common area `areaM2`, plots a and b among them, duplicates when both are that area. */
+  const tally = (a: number, b: number, areaM2: number, pairs: number) => {
+    result.pairCount += pairs;
+    result.overlapM2 += pairs === 1 ? areaM2 : areaM2 * pairs;
+    overlapping[a] = 1;
+    overlapping[b] = 1;
+    if (Math.abs(areaOf(a) - areaM2) < MIN_SHARED_M2 && Math.abs(areaOf(b) - areaM2) < MIN_SHARED_M2) {
+      duplicatePairs++;
+      join(a, b);
+    }
+  };
+  /** The common area of plots i < j, m², when their interiors meet and it is at least MIN_SHARED_M2; else null. */
+  const common = (i: number, j: number): number | null => {
+    if (!interiorsMeet(packed, i, j)) return null;
+    let areaM2: number;
+    try {
+      areaM2 = commonAreaM2(packed, geometryOf, i, j);
+    } catch {
+      // An overlay that fails is left out rather than guessed.
+      return null;
+    }
+    return areaM2 >= MIN_SHARED_M2 ? areaM2 : null;
+  };
+  const list = (a: number, b: number, areaM2: number) => {
+    if (result.pairs.length < MAX_LISTED_PAIRS) result.pairs.push({ a, b, areaM2 });
+  };
+
   const candidates: number[] = [];
-  for (const i of indexToPlot) {
+  for (const i of items) {
     // Boxes that only touch hold no common area.
     neighbours.laterNeighbours(i, candidates);
     for (const j of candidates) {
-      if (!interiorsMeet(packed, i, j)) continue;
-      let areaM2: number;
-      try {
-        areaM2 = commonAreaM2(packed, geometryOf, i, j);
-      } catch {
-        // An overlay that fails is left out rather than guessed.
-        continue;
-      }
-      if (!(areaM2 >= MIN_SHARED_M2)) continue;
-      result.pairs.push({ a: i, b: j, areaM2 });
-      result.overlapM2 += areaM2;
-      if (Math.abs(areaOf(i) - areaM2) < MIN_SHARED_M2 && Math.abs(areaOf(j) - areaM2) < MIN_SHARED_M2) {
-        duplicatePairs++;
-        const ri = root(i);
-        const rj = root(j);
-        if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+      const areaM2 = common(i, j);
+      if (areaM2 === null) continue;
+      const copiesOfI = copies?.members.get(i);
+      const copiesOfJ = copies?.members.get(j);
+      if (!copiesOfI && !copiesOfJ) {
+        list(i, j, areaM2);
+        tally(i, j, areaM2, 1);
+      } else {
+        acrossGroups(copiesOfI ?? Int32Array.of(i), copiesOfJ ?? Int32Array.of(j), areaM2, () =>
+          common(j, i),
+        );
       }
     }
   }
+  if (copies) {
+    for (const members of copies.members.values()) withinGroup(members);
+    result.pairs.sort((p, q) => p.a - q.a || p.b - q.b);
+  }
+
+  /**
+   * The pairs of a plot of group `first` and one of group `second` (copies, or a plot alone), whose
+   * first plots overlap by `areaM2` (first before second); `reversed` gives the common area the
+   * other way round (a copy of the second group before one of the first).
+   */
+  function acrossGroups(
+    first: Int32Array,
+    second: Int32Array,
+    areaM2: number,
+    reversed: () => number | null,
+  ) {
+    // Pairs with the first group's plot before the second's, and the others.
+    let before = 0;
+    for (let p = 0, q = 0; p < first.length; p++) {
+      while (q < second.length && (second[q] as number) <= (first[p] as number)) q++;
+      before += second.length - q;
+    }
+    const after = first.length * second.length - before;
+    const otherWay = after > 0 ? reversed() : null;
+    for (let p = 0; p < first.length && result.pairs.length < MAX_LISTED_PAIRS; p++) {
+      for (let q = 0; q < second.length && result.pairs.length < MAX_LISTED_PAIRS; q++) {
+        const a = first[p] as number;
+        const b = second[q] as number;
+        if (a < b) list(a, b, areaM2);
+        else if (otherWay !== null) list(b, a, otherWay);
+      }
+    }
+    if (before > 0) tally(first[0] as number, second[0] as number, areaM2, before);
+    if (otherWay !== null) tally(second[0] as number, first[0] as number, otherWay, after);
+    for (const groups of [first, second]) for (const i of groups) overlapping[i] = 1;
+  }
+
+  /** The pairs among copies of one geometry: all overlap by the same area (one overlay for all). */
+  function withinGroup(members: Int32Array) {
+    const areaM2 = common(members[0] as number, members[1] as number);
+    if (areaM2 === null) return;
+    for (let p = 0; p < members.length && result.pairs.length < MAX_LISTED_PAIRS; p++)
+      for (let q = p + 1; q < members.length && result.pairs.length < MAX_LISTED_PAIRS; q++)
+        list(members[p] as number, members[q] as number, areaM2);
+    const [head, next] = [members[0] as number, members[1] as number];
+    tally(head, next, areaM2, (members.length * (members.length - 1)) / 2);
+    // Copies of a plot of that area are duplicates of each other.
+    const duplicates = root(head) === root(next);
+    for (const i of members) {
+      overlapping[i] = 1;
+      if (duplicates) join(head, i);
+    }
+  }
+
   if (duplicatePairs > 0) {
     const groups = new Map<number, number[]>();
     for (let i = 0; i < n; i++) {
