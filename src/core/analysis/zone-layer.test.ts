@@ -135,4 +135,28 @@ describe('overlapAreaM2', () => {
       ),
     );
   });
+
+  it('gives a convex plot of thousands of vertices (a circle drawn finely) the area of its overlay', () => {
+    const zones = prepareZoneLayer(
+      layerOf([[starRing(121.25, 30.2, [0.02, 0.012, 0.025, 0.01, 0.018, 0.014])]]),
+      LAYER_NAME,
+    );
+    for (const vertices of [500, 5000]) {
+      const plot = starRing(121.262, 30.205, new Array(vertices).fill(0.008));
+      const box: Box = [121.254, 30.197, 121.27, 30.213];
+      const ours = overlapAreaM2(zones, { type: 'Polygon', coordinates: [plot] }, box);
+      const reference = geometryAreaM2({
+        type: 'MultiPolygon',
+        coordinates: polyclip.intersection(
+          [plot as [number, number][]],
+          zones.polygons as [number, number][][][],
+        ),
+      });
+      const plotArea = geometryAreaM2({ type: 'Polygon', coordinates: [plot] });
+      // Partly inside: the overlay is neither nothing nor the whole plot.
+      expect(ours).toBeGreaterThan(0.05 * plotArea);
+      expect(ours).toBeLessThan(0.95 * plotArea);
+      expect(Math.abs(ours - reference)).toBeLessThan(1e-9 * plotArea);
+    }
+  });
 });

@@ -389,12 +389,19 @@ export function hasEdgeNear(zones: ZoneLayer, box: Box, polygons?: readonly Poly
 }
 
 /**
+ * Vertices of a convex plot at most for Sutherland–Hodgman clipping (see overlapAreaM2): a circle of
+ * 300,000 vertices took minutes that way, 11 s through polygon-clipping.
+ */
+const MAX_CONVEX_CLIP_VERTICES = 4096;
+
+/**
  * Ellipsoidal area, m², of the intersection of a geometry with the union. Throws when the overlay
  * fails on this geometry; callers turn that into a problem of the feature.
  *
- * A plot that is one convex ring (most are) takes Sutherland–Hodgman clipping of the union's rings
- * against it, a few microseconds; any other shape goes through polygon-clipping, about a hundred
- * times slower. Both give the area of the same region.
+ * A plot that is one convex ring (most are) of at most MAX_CONVEX_CLIP_VERTICES vertices takes
+ * Sutherland–Hodgman clipping of the union's rings against it, a few microseconds; any other shape
+ * goes through polygon-clipping, about a hundred times slower for a plot of a few vertices. Both give
+ * the area of the same region.
  * @param geometry a plot, WGS84 lon/lat
  * @param box its bounding box
  */
@@ -407,7 +414,13 @@ export function overlapAreaM2(zones: ZoneLayer, geometry: AreaGeometry, box: Box
   const clipBox: Box = [box[0] - marginX, box[1] - marginY, box[2] + marginX, box[3] + marginY];
   const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates[0];
   const isOneRing = rings?.length === 1 && (geometry.type === 'Polygon' || geometry.coordinates.length === 1);
-  const convex = isOneRing ? convexVertices(rings[0] as Ring) : null;
+  // Sutherland–Hodgman's result takes in the plot's vertices along the zone's piece, each then
+  // clipped by every edge after: a plot of hundreds of thousands of vertices (a circle drawn
+  // finely) goes through polygon-clipping, whose time grows far less.
+  const convex =
+    isOneRing && (rings[0]?.length ?? 0) <= MAX_CONVEX_CLIP_VERTICES
+      ? convexVertices(rings[0] as Ring)
+      : null;
   if (convex) {
     let area = 0;
     for (const i of index.search(clipBox[0], clipBox[1], clipBox[2], clipBox[3])) {

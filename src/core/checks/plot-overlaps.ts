@@ -334,7 +334,9 @@ function reachesInto(packed: PackedRings, i: number, j: number): boolean {
       for (let side = -1; side <= 1; side += 2) {
         const px = x1 + ex / 2 + side * nx;
         const py = y1 + ey / 2 + side * ny;
-        if (pointInPlot(packed, i, px, py) === 1 && pointInPlot(packed, j, px, py) === 1) return true;
+        // Plot j first: a probe of a plot of thousands of vertices is tested against its own
+        // edges only when it lies in the other plot (testing every probe was quadratic in them).
+        if (pointInPlot(packed, j, px, py) === 1 && pointInPlot(packed, i, px, py) === 1) return true;
       }
     }
   }

@@ -151,3 +151,59 @@ describe('clipRingToConvex', () => {
     );
   });
 });
+
+/** Sutherland–Hodgman as written out plainly, every edge of the convex polygon applied. */
+function clipEveryEdge(ring: Ring, convex: readonly (readonly number[])[]): Ring | null {
+  let points = ring.slice(0, -1) as number[][];
+  for (let k = 0; k < convex.length && points.length > 0; k++) {
+    const [ax, ay] = convex[k] as [number, number];
+    const [bx, by] = convex[(k + 1) % convex.length] as [number, number];
+    const side = (p: number[]) => (bx - ax) * ((p[1] as number) - ay) - (by - ay) * ((p[0] as number) - ax);
+    const out: number[][] = [];
+    let previous = points[points.length - 1] as number[];
+    for (const point of points) {
+      const [s, e] = [side(previous), side(point)];
+      if (e >= 0 !== s >= 0) {
+        const t = s / (s - e);
+        out.push([
+          (previous[0] as number) + t * ((point[0] as number) - (previous[0] as number)),
+          (previous[1] as number) + t * ((point[1] as number) - (previous[1] as number)),
+        ]);
+      }
+      if (e >= 0) out.push(point);
+      previous = point;
+    }
+    points = out;
+  }
+  if (points.length < 3) return null;
+  points.push(points[0] as number[]);
+  return points;
+}
+
+describe('clipRingToConvex against a convex polygon of many vertices', () => {
+  it('skips only edges that change nothing: the same ring, to the bit, as applying every edge', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 33, max: 3000 }),
+        fc.array(
+          fc.tuple(fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true })),
+          {
+            minLength: 3,
+            maxLength: 40,
+          },
+        ),
+        (vertices, positions) => {
+          // A circle of radius 1 around (121.25, 30.2), and a ring of random positions near it.
+          const circle = Array.from({ length: vertices }, (_, k) => [
+            121.25 + Math.cos((2 * Math.PI * k) / vertices),
+            30.2 + Math.sin((2 * Math.PI * k) / vertices),
+          ]);
+          const ring: Ring = positions.map(([x, y]) => [121.25 + x, 30.2 + y]);
+          ring.push(ring[0] as number[]);
+          expect(clipRingToConvex(ring, circle)).toEqual(clipEveryEdge(ring, circle));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
