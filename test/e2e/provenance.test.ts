@@ -252,7 +252,9 @@ describeInBrowser('layer origins and the sample label', () => {
     await planner.screenshot('provenance-empty.png');
 
     expect(await planMenu('plan-sample')).toContain('回到示例规划');
-    expect(await counts()).toMatchObject({ plots: samplePlotCount() });
+    // The sample is read again in the background: on a busy machine its job may start only after
+    // planMenu found none running.
+    await expect.poll(counts, { timeout: 60_000 }).toMatchObject({ plots: samplePlotCount() });
     expect(await headerLabel()).toBe(SAMPLE);
     expect(await lastNotice()).toContain('已回到示例规划');
 
