@@ -82,6 +82,12 @@ describe('saveLayers', () => {
     for (const value of records.values())
       expect(largestPieces(value).features).toBeLessThanOrEqual(PART_FEATURES);
     expect(largestPieces(records.get(LAYERS_KEY)).features).toBe(0);
+    // Each plot saved once: no parts beside those the record names.
+    const savedFeatures = [...records.values()].reduce(
+      (sum: number, value) => sum + (Array.isArray(value) ? value.length : 0),
+      0,
+    );
+    expect(savedFeatures).toBe(25_000);
     const loaded = await loadSavedLayers();
     expect(loaded?.key).toBe('key-1');
     expect(loaded?.layers.plots.features.map(plainFeature)).toEqual(layers.plots.features.map(plainFeature));
