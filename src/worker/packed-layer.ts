@@ -193,6 +193,19 @@ function joinOutlines(parts: readonly PlotOutlines[]): PlotOutlines {
   return joined;
 }
 
+/**
+ * The packed polygons of a kept layer and which of its features read their geometry from them (by
+ * index; those plot's numbers there are their geometry's), so that a reader walks the coordinates
+ * without a geometry made for each feature (700 bytes of garbage a plot); null for any other layer.
+ */
+export function keptOutlines(
+  layer: FeatureCollection,
+): { outlines: PlotOutlines; isPacked: (index: number) => boolean } | null {
+  const store = storeOf.get(layer.features);
+  if (!store) return null;
+  return { outlines: store.outlines, isPacked: (index) => layer.features[index] instanceof PackedFeature };
+}
+
 /** A feature of a kept layer as a plain object (to be sent or saved); any other feature as it is. */
 export function plainFeature(feature: Feature): Feature {
   if (!(feature instanceof PackedFeature)) return feature;

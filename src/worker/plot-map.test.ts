@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlotResult } from '../core/analysis/classify-plots.ts';
 import { PLOT_MAP_STATUSES } from '../core/plot-raster-paint.ts';
 import type { FeatureCollection } from '../core/types.ts';
+import { keptPacked } from './packed-layer.ts';
 import { plotMarkers, plotTileData, worldX, worldY } from './plot-map.ts';
 
 function plot(id: string, x: number): FeatureCollection['features'][number] {
@@ -103,5 +104,63 @@ describe('plotMarkers', () => {
     const [x, y] = markers[0]?.geometry?.coordinates ?? [];
     expect(x).toBeCloseTo(121.101, 9);
     expect(y).toBeCloseTo(30.0005, 9);
+  });
+});
+
+describe('a layer kept packed (its coordinates read from its typed arrays)', () => {
+  it('gives the same tile data and markers, to the bit, as its features as loaded', () => {
+    const holed: FeatureCollection['features'][number] = {
+      type: 'Feature',
+      properties: { id: 'e' },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            // Wound the other way from the map's, with a hole wound the same way as its ring.
+            [
+              [121.3, 30],
+              [121.3, 30.01],
+              [121.31, 30.01],
+              [121.31, 30],
+              [121.3, 30],
+            ],
+            [
+              [121.302, 30.002],
+              [121.302, 30.004],
+              [121.304, 30.004],
+              [121.302, 30.002],
+            ],
+          ],
+          [
+            [
+              [121.4, 30.2],
+              [121.401, 30.2],
+              [121.401, 30.201],
+              [121.4, 30.2],
+            ],
+          ],
+        ],
+      },
+    };
+    // A feature with a third coordinate is not kept packed: its own geometry is read beside the others.
+    const withHeight = plot('f', 121.5);
+    const ring = (withHeight.geometry as { coordinates: number[][][] }).coordinates[0] as number[][];
+    ring[1] = [121.502, 30, 8];
+    const layer: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [...PLOTS.features, holed, withHeight],
+    };
+    const results = [...RESULTS, result(4, 'e', 'crossing'), result(5, 'f', 'crossing')];
+    const kept = keptPacked(layer);
+    expect(kept.features).not.toBe(layer.features);
+    const fromKept = plotTileData(kept, results);
+    expect(fromKept).toEqual(plotTileData(layer, results));
+    expect(fromKept.index).toEqual(Uint32Array.of(0, 1, 3, 4, 5));
+    expect(plotMarkers(kept, results, ['crossing'])).toEqual(plotMarkers(layer, results, ['crossing']));
+    expect(plotMarkers(kept, results, ['crossing']).features.map((marker) => marker.properties?.id)).toEqual([
+      'b',
+      'e',
+      'f',
+    ]);
   });
 });

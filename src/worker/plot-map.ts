@@ -4,9 +4,10 @@
  * its rings, all in Web Mercator world coordinates (0…1, y down) ready to be cut into vector tiles.
  */
 
-import { geometryBox } from '../core/analysis/classify-plots.ts';
+import { forEachPlotRing } from '../core/plot-outlines.ts';
 import { PLOT_MAP_STATUSES, type PlotMapStatus } from '../core/plot-raster-paint.ts';
 import type { FeatureCollection, PlotStatus } from '../core/types.ts';
+import { keptOutlines } from './packed-layer.ts';
 
 /** What the map needs of a plot's analysis (a PlotRow or a PlotResult). */
 export interface PlotMapInput {
@@ -92,18 +93,17 @@ export function plotTileData(
   results: readonly PlotMapInput[],
   townOf: TownOf = townsOfResults(results),
 ): PlotTileData {
+  const rings = ringReader(plots);
   const entries: number[] = [];
   let ringCount = 0;
   let vertexCount = 0;
   for (let i = 0; i < plots.features.length; i++) {
-    const geometry = plots.features[i]?.geometry;
-    if (!geometry || !results[i]) continue;
-    entries.push(i);
-    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    for (const polygon of polygons) {
-      ringCount += polygon.length;
-      for (const ring of polygon) vertexCount += ring.length;
-    }
+    if (!results[i]) continue;
+    const hasGeometry = rings(i, (_, start, end) => {
+      ringCount++;
+      vertexCount += end - start;
+    });
+    if (hasGeometry) entries.push(i);
   }
   const n = entries.length;
   const data: PlotTileData = {
@@ -121,10 +121,8 @@ export function plotTileData(
   const townCodes = new Map<string, number>();
   let ring = 0;
   let vertex = 0;
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
   entries.forEach((plotIndex, k) => {
-    const geometry = plots.features[plotIndex]?.geometry as NonNullable<
-      FeatureCollection['features'][number]['geometry']
-    >;
     const result = results[plotIndex] as PlotMapInput;
     data.index[k] = plotIndex;
     data.ids[k] = result.id;
@@ -137,30 +135,75 @@ export function plotTileData(
       data.towns.push(town);
     }
     data.town[k] = code;
-    const [west, south, east, north] = geometryBox(geometry);
+    data.ringStart[k] = ring;
+    box.fill(Infinity, 0, 2).fill(-Infinity, 2);
+    rings(plotIndex, (coords, from, to, ringInPolygon) => {
+      // The outer rings bound the holes: the box is theirs (as geometryBox's).
+      if (ringInPolygon === 0) extendBox(box, coords, from, to);
+      data.vertexStart[ring++] = vertex;
+      const start = vertex;
+      for (let v = from; v < to; v++) {
+        data.coords[2 * vertex] = worldX(coords[2 * v] as number);
+        data.coords[2 * vertex + 1] = worldY(coords[2 * v + 1] as number);
+        vertex++;
+      }
+      // Outer rings clockwise on screen (positive area with y down), holes counter-clockwise.
+      const area = signedArea(data.coords, start, vertex);
+      if (ringInPolygon === 0 ? area < 0 : area > 0) reverseRing(data.coords, start, vertex);
+    });
+    const [west, south, east, north] = box as [number, number, number, number];
     data.centre[2 * k] = worldX((west + east) / 2);
     data.centre[2 * k + 1] = worldY((south + north) / 2);
     data.box.set([worldX(west), worldY(north), worldX(east), worldY(south)], 4 * k);
-    data.ringStart[k] = ring;
-    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    for (const polygon of polygons) {
-      polygon.forEach((positions, r) => {
-        data.vertexStart[ring++] = vertex;
-        const start = vertex;
-        for (const position of positions) {
-          data.coords[2 * vertex] = worldX(position[0] as number);
-          data.coords[2 * vertex + 1] = worldY(position[1] as number);
-          vertex++;
-        }
-        // Outer rings clockwise on screen (positive area with y down), holes counter-clockwise.
-        const area = signedArea(data.coords, start, vertex);
-        if (r === 0 ? area < 0 : area > 0) reverseRing(data.coords, start, vertex);
-      });
-    }
   });
   data.ringStart[n] = ring;
   data.vertexStart[ring] = vertex;
   return data;
+}
+
+/**
+ * Visits a ring: its vertices are `from … to - 1`, vertex v at `coords[2v]`, `coords[2v + 1]`
+ * (lon, lat); `ringInPolygon` 0 for an outer ring.
+ */
+type RingVisit = (coords: ArrayLike<number>, from: number, to: number, ringInPolygon: number) => void;
+
+/**
+ * Reads the rings of the plots of `plots` in order, outer ring of each polygon first: a packed
+ * plot's from the layer's typed arrays (packed-layer.ts), any other from its geometry. The reader
+ * returns false for a plot without geometry.
+ */
+function ringReader(plots: FeatureCollection): (index: number, visit: RingVisit) => boolean {
+  const kept = keptOutlines(plots);
+  return (index, visit) => {
+    if (kept?.isPacked(index)) {
+      const { outlines } = kept;
+      forEachPlotRing(outlines, index, (from, to, _, ringInPolygon) =>
+        visit(outlines.coords, from, to, ringInPolygon),
+      );
+      return true;
+    }
+    const geometry = plots.features[index]?.geometry;
+    if (!geometry) return false;
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const polygon of polygons)
+      polygon.forEach((positions, ringInPolygon) => {
+        const flat = positions.flatMap((position) => [position[0] as number, position[1] as number]);
+        visit(flat, 0, positions.length, ringInPolygon);
+      });
+    return true;
+  };
+}
+
+/** Widens `box` ([minX, minY, maxX, maxY], in place) to take in vertices `from … to - 1` of `coords`. */
+function extendBox(box: number[], coords: ArrayLike<number>, from: number, to: number): void {
+  for (let v = from; v < to; v++) {
+    const x = coords[2 * v] as number;
+    const y = coords[2 * v + 1] as number;
+    if (x < (box[0] as number)) box[0] = x;
+    if (y < (box[1] as number)) box[1] = y;
+    if (x > (box[2] as number)) box[2] = x;
+    if (y > (box[3] as number)) box[3] = y;
+  }
 }
 
 /** Twice the shoelace area of the ring of vertices `start … end - 1` in `coords`. */
@@ -194,17 +237,27 @@ export function plotMarkers(
   statuses: readonly PlotMapStatus[],
   townOf: TownOf = townsOfResults(results),
 ): FeatureCollection<{ type: 'Point'; coordinates: number[] }, PlotMapProperties> {
+  const rings = ringReader(plots);
   const features = [];
   for (let index = 0; index < plots.features.length; index++) {
-    const geometry = plots.features[index]?.geometry;
     const result = results[index];
     const status: PlotMapStatus = result?.status ?? 'unclassified';
-    if (!geometry || !result || !statuses.includes(status)) continue;
-    const box = geometryBox(geometry);
+    if (!result || !statuses.includes(status)) continue;
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
+    const hasGeometry = rings(index, (coords, from, to, ringInPolygon) => {
+      if (ringInPolygon === 0) extendBox(box, coords, from, to);
+    });
+    if (!hasGeometry) continue;
     features.push({
       type: 'Feature' as const,
       properties: { index, id: result.id, status, town: townOf(index) },
-      geometry: { type: 'Point' as const, coordinates: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] },
+      geometry: {
+        type: 'Point' as const,
+        coordinates: [
+          ((box[0] as number) + (box[2] as number)) / 2,
+          ((box[1] as number) + (box[3] as number)) / 2,
+        ],
+      },
     });
   }
   return { type: 'FeatureCollection', features };
