@@ -111,30 +111,32 @@ function isPartList(value: unknown): value is PartList {
 
 /**
  * The layers and key of a record of {@link layersInParts}, its parts given by index (`part`
- * returns undefined for one that is missing); null when a part is missing or not what it should be.
+ * resolves to undefined for one that is missing); null when a part is missing or not what it should
+ * be. The parts are asked for one after the other, each taken in before the next is asked for, so
+ * that a reader that reads each when asked never holds all of them as read beside the layers.
  */
-export function layersFromParts(
+export async function layersFromParts(
   record: Record<string, unknown>,
   part: (index: number) => unknown,
-): { layers: PlanLayerSet; key: string } | null {
-  const joinFeatures = (list: unknown): Feature[] | null => {
+): Promise<{ layers: PlanLayerSet; key: string } | null> {
+  const joinFeatures = async (list: unknown): Promise<Feature[] | null> => {
     if (!isPartList(list)) return null;
     const features: Feature[] = [];
     for (const index of list.parts) {
-      const items = part(index);
+      const items = await part(index);
       if (!Array.isArray(items)) return null;
       for (const item of items) features.push(item as Feature);
     }
     return features;
   };
-  const layer = (value: unknown): FeatureCollection | null => {
+  const layer = async (value: unknown): Promise<FeatureCollection | null> => {
     if (typeof value !== 'object' || value === null) return null;
-    const features = joinFeatures((value as { features?: unknown }).features);
+    const features = await joinFeatures((value as { features?: unknown }).features);
     return features ? { ...(value as FeatureCollection), features } : null;
   };
-  const boundary = layer(record.boundary);
-  const control = layer(record.control);
-  const plots = layer(record.plots);
+  const boundary = await layer(record.boundary);
+  const control = await layer(record.control);
+  const plots = await layer(record.plots);
   if (!boundary || !control || !plots) return null;
   let plotLayer: FeatureCollection = plots;
   if ((plots as unknown as { packed?: unknown }).packed === true) {
@@ -142,7 +144,8 @@ export function layersFromParts(
     for (const name of TYPED_ARRAYS) {
       const list = outlines[name];
       if (!isPartList(list)) continue;
-      const slices = list.parts.map(part);
+      const slices: unknown[] = [];
+      for (const index of list.parts) slices.push(await part(index));
       if (!slices.every((slice) => ArrayBuffer.isView(slice))) return null;
       const typed = slices as Float64Array[];
       const first = typed[0];

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlanLayerSet } from '../core/analysis/analyze-plan.ts';
 import type { Feature, FeatureCollection } from '../core/types.ts';
 import { keptPacked, packedLayerOf, plainFeature, unpackLayer } from './packed-layer.ts';
-import { PART_BYTES, PART_FEATURES } from './saved-layer-parts.ts';
+import { layersFromParts, layersInParts, PART_BYTES, PART_FEATURES } from './saved-layer-parts.ts';
 import { getAutosavedEntries, LAYERS_KEY, loadSavedLayers, saveLayers } from './saved-layers.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -95,6 +95,28 @@ describe('saveLayers', () => {
     await saveLayers({ ...layers, plots: keptPacked(plots(3)) }, 'key-2');
     expect((await storedRecords()).size).toBeLessThan(records.size);
     expect((await loadSavedLayers())?.layers.plots.features.map(plainFeature)).toEqual(plots(3).features);
+  });
+
+  it('reads the parts one after the other, each taken in before the next is asked for', async () => {
+    const layers: PlanLayerSet = { plots: keptPacked(plots(25_000)), boundary: EMPTY, control: EMPTY };
+    const { record, parts } = layersInParts(layers, 'key-1');
+    let reading = 0;
+    let mostAtOnce = 0;
+    const asked: number[] = [];
+    const read = await layersFromParts(record, async (index) => {
+      asked.push(index);
+      mostAtOnce = Math.max(mostAtOnce, ++reading);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      reading--;
+      return parts[index]?.();
+    });
+    expect(mostAtOnce).toBe(1);
+    expect(asked.toSorted((a, b) => a - b)).toEqual(parts.map((_, index) => index));
+    expect(read?.layers.plots.features.map(plainFeature)).toEqual(layers.plots.features.map(plainFeature));
+    // A part missing (another save replaced this one meanwhile): no layers, not some of them.
+    expect(await layersFromParts(record, async (index) => (index === 1 ? undefined : parts[index]?.()))).toBe(
+      null,
+    );
   });
 
   it('saves the packed coordinates of a plot of 2.5 million vertices in slices', async () => {

@@ -71,6 +71,18 @@ export async function getAutosavedEntries(keys: readonly string[]): Promise<unkn
   }
 }
 
+/** The value stored under `key` in the autosave store of `db`, read in a transaction of its own. */
+function getInDatabase(db: IDBDatabase, key: string): Promise<unknown> {
+  return new Promise<unknown>((resolve, reject) => {
+    const transaction = db.transaction(AUTOSAVE_STORE, 'readonly');
+    const request = transaction.objectStore(AUTOSAVE_STORE).get(key);
+    transaction.oncomplete = () => resolve(request.result);
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () =>
+      reject(transaction.error ?? new Error('The autosave transaction was aborted.'));
+  });
+}
+
 /** The records of the layers' parts are named so (see saved-layer-parts.ts), then the key and index. */
 const PART_PREFIX = 'layers-part-';
 
@@ -115,10 +127,19 @@ export async function loadSavedLayers(): Promise<{ layers: PlanLayerSet; key: st
   try {
     const value = await getAutosaved(LAYERS_KEY);
     if (isLayersInParts(value)) {
-      const [record, ...parts] = await getAutosavedEntries([LAYERS_KEY, ...value.partKeys]);
-      // Read again with its parts in one transaction: another save may have come in between.
-      if (!isLayersInParts(record) || record.key !== value.key) return null;
-      return layersFromParts(record, (index) => parts[index]);
+      // Each part read when it is taken in, in a transaction of its own: all of them read at once
+      // lay as read beside the layers made of them. A part's key names the save it belongs to: one
+      // that another save replaced meanwhile is missing (no layers), never another save's.
+      const keys = value.partKeys;
+      const db = await openAutosaveDatabase();
+      try {
+        return await layersFromParts(value, (index) => {
+          const key = keys[index];
+          return key === undefined ? undefined : getInDatabase(db, key);
+        });
+      } finally {
+        db.close();
+      }
     }
     // Layers saved as one value (before they were saved in parts).
     if (!isLayerSet(value)) return null;
