@@ -101,6 +101,20 @@ describe('boxStateInZones', () => {
   });
 });
 
+/**
+ * The area a plot shares with the zones, by polyclip-ts. Not polygon-clipping, which the app's
+ * union uses: it answers some overlaps wrong (clip-to-convex.test.ts).
+ */
+function referenceOverlapM2(plot: Ring, zones: ReturnType<typeof prepareZoneLayer>): number {
+  return geometryAreaM2({
+    type: 'MultiPolygon',
+    coordinates: polyclip.intersection(
+      [plot as [number, number][]],
+      zones.polygons as [number, number][][][],
+    ),
+  });
+}
+
 describe('overlapAreaM2', () => {
   it('gives a convex plot the area of its overlay with the union (polyclip-ts as reference)', () => {
     fc.assert(
@@ -120,15 +134,7 @@ describe('overlapAreaM2', () => {
           ];
           const box: Box = [x - size * 0.1, y, x + size, y + size];
           const ours = overlapAreaM2(zones, { type: 'Polygon', coordinates: [plot] }, box);
-          const reference = geometryAreaM2({
-            type: 'MultiPolygon',
-            // Not polygon-clipping, which the app's union uses: it answers some overlaps wrong
-            // (clip-to-convex.test.ts).
-            coordinates: polyclip.intersection(
-              [plot as [number, number][]],
-              zones.polygons as [number, number][][][],
-            ),
-          });
+          const reference = referenceOverlapM2(plot, zones);
           const plotArea = geometryAreaM2({ type: 'Polygon', coordinates: [plot] });
           expect(Math.abs(ours - reference)).toBeLessThan(1e-9 * plotArea);
         },
@@ -145,13 +151,7 @@ describe('overlapAreaM2', () => {
       const plot = starRing(121.262, 30.205, new Array(vertices).fill(0.008));
       const box: Box = [121.254, 30.197, 121.27, 30.213];
       const ours = overlapAreaM2(zones, { type: 'Polygon', coordinates: [plot] }, box);
-      const reference = geometryAreaM2({
-        type: 'MultiPolygon',
-        coordinates: polyclip.intersection(
-          [plot as [number, number][]],
-          zones.polygons as [number, number][][][],
-        ),
-      });
+      const reference = referenceOverlapM2(plot, zones);
       const plotArea = geometryAreaM2({ type: 'Polygon', coordinates: [plot] });
       // Partly inside: the overlay is neither nothing nor the whole plot.
       expect(ours).toBeGreaterThan(0.05 * plotArea);

@@ -178,18 +178,8 @@ export class BoxPairs {
    */
   laterNeighbours(i: number, out: number[]): void {
     out.length = 0;
-    const b = this.boxes;
     if (this.allIndex) {
-      const found = this.allIndex.search(
-        b[4 * i] as number,
-        b[4 * i + 1] as number,
-        b[4 * i + 2] as number,
-        b[4 * i + 3] as number,
-      );
-      for (const k of found) {
-        const j = this.items[k] as number;
-        if (j > i && this.overlap(i, j)) out.push(j);
-      }
+      this.fromTree(this.allIndex, this.items, i, out);
       if (out.length > 1) out.sort((x, y) => x - y);
       return;
     }
@@ -215,19 +205,23 @@ export class BoxPairs {
       }
     }
     // The large boxes, from their own R-tree.
-    if (this.largeIndex) {
-      const found = this.largeIndex.search(
-        b[4 * i] as number,
-        b[4 * i + 1] as number,
-        b[4 * i + 2] as number,
-        b[4 * i + 3] as number,
-      );
-      for (const k of found) {
-        const j = this.largeItems[k] as number;
-        if (j > i && this.overlap(i, j)) out.push(j);
-      }
-    }
+    if (this.largeIndex) this.fromTree(this.largeIndex, this.largeItems, i, out);
     if (out.length > 1) out.sort((x, y) => x - y);
+  }
+
+  /** Adds to `out` the items after `i` of an R-tree over `listed` whose boxes overlap box i. */
+  private fromTree(index: Flatbush, listed: Int32Array, i: number, out: number[]): void {
+    const b = this.boxes;
+    const found = index.search(
+      b[4 * i] as number,
+      b[4 * i + 1] as number,
+      b[4 * i + 2] as number,
+      b[4 * i + 3] as number,
+    );
+    for (const k of found) {
+      const j = listed[k] as number;
+      if (j > i && this.overlap(i, j)) out.push(j);
+    }
   }
 }
 

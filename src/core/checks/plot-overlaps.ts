@@ -628,7 +628,12 @@ export function findPackedOverlaps(
     }
     if (before > 0) tally(first[0] as number, second[0] as number, areaM2, before);
     if (otherWay !== null) tally(second[0] as number, first[0] as number, otherWay, after);
-    for (const groups of [first, second]) for (const i of groups) overlapping[i] = 1;
+    // A plot of the first group overlaps one of the second before it only when the overlay the
+    // other way round finds it too.
+    const lastOfSecond = second[second.length - 1] as number;
+    const firstOfFirst = first[0] as number;
+    for (const i of first) if (otherWay !== null || i < lastOfSecond) overlapping[i] = 1;
+    for (const j of second) if (otherWay !== null || j > firstOfFirst) overlapping[j] = 1;
   }
 
   /** The pairs among copies of one geometry: all overlap by the same area (one overlay for all). */
