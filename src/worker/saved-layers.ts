@@ -58,25 +58,18 @@ export async function getAutosaved(key: string): Promise<unknown> {
 export async function getAutosavedEntries(keys: readonly string[]): Promise<unknown[]> {
   const db = await openAutosaveDatabase();
   try {
-    return await new Promise<unknown[]>((resolve, reject) => {
-      const transaction = db.transaction(AUTOSAVE_STORE, 'readonly');
-      const requests = keys.map((key) => transaction.objectStore(AUTOSAVE_STORE).get(key));
-      transaction.oncomplete = () => resolve(requests.map((request) => request.result));
-      transaction.onerror = () => reject(transaction.error);
-      transaction.onabort = () =>
-        reject(transaction.error ?? new Error('The autosave transaction was aborted.'));
-    });
+    return await readEntries(db, keys);
   } finally {
     db.close();
   }
 }
 
-/** The value stored under `key` in the autosave store of `db`, read in a transaction of its own. */
-function getInDatabase(db: IDBDatabase, key: string): Promise<unknown> {
-  return new Promise<unknown>((resolve, reject) => {
+/** The values stored under `keys` in the autosave store of `db`, read in one transaction of their own. */
+function readEntries(db: IDBDatabase, keys: readonly string[]): Promise<unknown[]> {
+  return new Promise<unknown[]>((resolve, reject) => {
     const transaction = db.transaction(AUTOSAVE_STORE, 'readonly');
-    const request = transaction.objectStore(AUTOSAVE_STORE).get(key);
-    transaction.oncomplete = () => resolve(request.result);
+    const requests = keys.map((key) => transaction.objectStore(AUTOSAVE_STORE).get(key));
+    transaction.oncomplete = () => resolve(requests.map((request) => request.result));
     transaction.onerror = () => reject(transaction.error);
     transaction.onabort = () =>
       reject(transaction.error ?? new Error('The autosave transaction was aborted.'));
@@ -135,7 +128,7 @@ export async function loadSavedLayers(): Promise<{ layers: PlanLayerSet; key: st
       try {
         return await layersFromParts(value, (index) => {
           const key = keys[index];
-          return key === undefined ? undefined : getInDatabase(db, key);
+          return key === undefined ? undefined : readEntries(db, [key]).then(([part]) => part);
         });
       } finally {
         db.close();

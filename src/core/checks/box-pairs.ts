@@ -127,6 +127,14 @@ export class BoxPairs {
     let pairsToTest = 0;
     for (let c = 1; c <= cellCount; c++) pairsToTest += (cellStart[c] as number) ** 2;
     this.allIndex = pairsToTest > CROWDED * n ? indexOf(boxes, items) : null;
+    this.spans = spans;
+    if (this.allIndex) {
+      // The R-tree answers every search: no cell is listed.
+      this.cellStart = cellStart;
+      this.cellItems = this.largeItems = new Int32Array(0);
+      this.largeIndex = null;
+      return;
+    }
     for (let c = 0; c < cellCount; c++)
       cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);
     const fill = cellStart.slice(0, cellCount);
@@ -146,7 +154,6 @@ export class BoxPairs {
           fill[at] = (fill[at] as number) + 1;
         }
     }
-    this.spans = spans;
     this.cellStart = cellStart;
     this.cellItems = cellItems;
     this.largeItems = largeItems;
