@@ -5,7 +5,8 @@
  */
 
 import { loadCixiCheckReference } from '../bundled/cixi-check-reference.ts';
-import type { PlanAnalysis, PlotRow } from '../core/analysis/analyze-plan.ts';
+import type { PlanAnalysis } from '../core/analysis/analyze-plan.ts';
+import { rowsOfColumns } from '../core/analysis/plot-row-columns.ts';
 import { countFlags } from '../core/checks/plausibility-checks.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
 import { type LayerOrigin, withOrigin } from '../core/plan/layer-origins.ts';
@@ -20,12 +21,10 @@ import { DEFAULT_PLAN_NAME } from '../state/slices/plan-slice.ts';
 import type { PlannerStore } from '../state/store.ts';
 import type { AnalysisResult } from '../worker/analysis-api.ts';
 import { type AnalysisClient, createAnalysisClient } from '../worker/analysis-client.ts';
-import { unpackRecords } from '../worker/packed-records.ts';
 import type { PickedFile } from '../worker/read-picked-files.ts';
 import type { ImportKind, SourcePreview } from '../worker/source-preview.ts';
 import { CancelledError, JobError } from '../worker/worker-api.ts';
 import { publishPlotTiles } from './plots-protocol.ts';
-import { shareRowValues } from './share-row-values.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 /** The layers of a new empty plan: nothing in them, so nothing of unknown origin either. */
@@ -93,20 +92,12 @@ async function runJob<T>(
   }
 }
 
-/** An analysed plan as the page keeps it: the worker's result with its rows unpacked. */
+/** An analysed plan as the page keeps it: the worker's result with its rows read from their columns. */
 type ReceivedResult = Omit<AnalysisResult, 'analysis'> & { analysis: PlanAnalysis };
 
-/** A task boundary: the page paints and answers the user between slices of the rows. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
- * `result` with its rows unpacked a slice at a time (each a short task on the page), their equal
- * strings and screening verdicts shared.
- */
-async function received(result: AnalysisResult): Promise<ReceivedResult> {
-  const rows = (await unpackRecords(result.analysis.rows, { pause: nextTask })) as PlotRow[];
-  shareRowValues(rows);
-  return { ...result, analysis: { ...result.analysis, rows } };
+/** `result` with its rows read from their columns (see plot-row-columns.ts: nothing is copied). */
+function received(result: AnalysisResult): ReceivedResult {
+  return { ...result, analysis: { ...result.analysis, rows: rowsOfColumns(result.analysis.rows) } };
 }
 
 /** Puts an analysed plan into the store: its plots as the outlines the worker sent. */
@@ -164,7 +155,7 @@ export async function restorePlan(
     { zh: '正在恢复上次的规划…', en: 'Restoring the last plan…' },
     async (c, onProgress) => {
       const restored = await c.api.restore(settings ? { settings } : {}, { onProgress });
-      return restored && { ...restored, result: await received(restored.result) };
+      return restored && { ...restored, result: received(restored.result) };
     },
   );
   if (restored === undefined) return 'not-restored';

@@ -7,6 +7,7 @@
  * restarts the worker and leaves the plan as it was.
  */
 
+import { columnsOfRows } from '../core/analysis/plot-row-columns.ts';
 import type { Message } from '../core/types.ts';
 import { selectZoneMeasures } from '../state/scenario-selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
@@ -58,7 +59,7 @@ export async function runSuggestion(
   try {
     const result = await suggestClient(options.createWorker ?? startWorker).api.suggest(
       {
-        rows: state.analysis.rows,
+        rows: columnsOfRows(state.analysis.rows),
         zoneMeasures: selectZoneMeasures(state, base.id),
         base,
         planning: state.planning,

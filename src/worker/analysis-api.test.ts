@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzePlan, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
+import { plainRow, rowsOfColumns } from '../core/analysis/plot-row-columns.ts';
 import { cixiCheckReference } from '../core/checks/check-reference.ts';
 import { countFlags } from '../core/checks/plausibility-checks.ts';
 import { packPlotOutlines } from '../core/plot-outlines.ts';
@@ -17,7 +18,6 @@ import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { AnalysisApi } from './analysis-api.ts';
 import { createWorkerClient } from './create-worker-client.ts';
 import type { SentAnalysis } from './packed-analysis.ts';
-import { unpackRecords } from './packed-records.ts';
 import type { JobError } from './worker-api.ts';
 
 const plan = JSON.parse(
@@ -45,9 +45,9 @@ async function freshClient() {
   });
 }
 
-/** An analysis as the page keeps it, its rows unpacked. */
-async function unpacked(analysis: SentAnalysis) {
-  return { ...analysis, rows: await unpackRecords(analysis.rows) };
+/** An analysis as the page keeps it, its rows read from their columns as plain objects. */
+function unpacked(analysis: SentAnalysis) {
+  return { ...analysis, rows: rowsOfColumns(analysis.rows).map(plainRow) };
 }
 
 describe('the analysis worker through its client', () => {
@@ -59,9 +59,9 @@ describe('the analysis worker through its client', () => {
       { onProgress: (_, stage) => stages.push(stage.en) },
     );
     const expected = analyzePlan(plan.layers, DEFAULT_SETTINGS);
-    // The rows come packed (transferred), and unpack to the core's rows.
-    expect(result.analysis.rows.pieces[0]?.tags).toBeInstanceOf(Uint8Array);
-    expect(await unpacked(result.analysis)).toStrictEqual(structuredClone(expected));
+    // The rows come as columns (transferred), and read back to the core's rows.
+    expect(result.analysis.rows.areas).toBeInstanceOf(Float64Array);
+    expect(unpacked(result.analysis)).toStrictEqual(structuredClone(expected));
     expect(result.replaced).toBeNull();
     expect(result.plotTiles.index).toBeInstanceOf(Uint32Array);
     expect(result.plotTiles.index.length).toBe(plan.layers.plots.features.length);
@@ -94,7 +94,7 @@ describe('the analysis worker through its client', () => {
     expect(features).toHaveLength(20);
     const loaded = { type: 'FeatureCollection' as const, features };
     expect(accepted.plotOutlines).toEqual(packPlotOutlines(loaded));
-    expect(await unpacked(accepted.analysis)).toEqual(
+    expect(unpacked(accepted.analysis)).toEqual(
       analyzePlan({ ...plan.layers, plots: loaded }, DEFAULT_SETTINGS),
     );
     destroy();

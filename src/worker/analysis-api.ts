@@ -5,6 +5,7 @@
  */
 
 import type { PlanLayerSet } from '../core/analysis/analyze-plan.ts';
+import { plotRowColumnBuffers } from '../core/analysis/plot-row-columns.ts';
 import type { CheckReference } from '../core/checks/check-reference.ts';
 import { limitChecks, type PlausibilitySummary } from '../core/checks/plausibility-checks.ts';
 import type { ColumnMapping } from '../core/io/column-mapping.ts';
@@ -25,7 +26,6 @@ import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '..
 import { keepCheckReference, layerChecks } from './layer-checks.ts';
 import { analyzePlanPacked, type SentAnalysis } from './packed-analysis.ts';
 import { keptPacked, plainFeature, plotOutlinesOf } from './packed-layer.ts';
-import { packedRecordBuffers } from './packed-records.ts';
 import { type PlotTileData, plotMarkers, plotTileBuffers, plotTileData } from './plot-map.ts';
 import type { PickedFile } from './read-picked-files.ts';
 import { loadSavedLayers, saveLayers } from './saved-layers.ts';
@@ -389,8 +389,8 @@ async function analyse(
 }
 
 /**
- * Classifies `next`; its rows go to the page packed (transferred with the result, never a clone of
- * each row), packed as they are made: the worker never holds all of them as objects.
+ * Classifies `next`; its rows go to the page as columns (transferred with the result, never a clone
+ * of each row), written as they are made: the worker never holds all of them as objects.
  */
 function classifyAndSend(
   context: OperationContext,
@@ -401,7 +401,7 @@ function classifyAndSend(
     onProgress: (done) => context.progress(done, STAGE.classify),
   });
   context.progress(1, STAGE.send);
-  context.transfer(packedRecordBuffers(analysis.rows));
+  context.transfer(plotRowColumnBuffers(analysis.rows));
   return {
     analysis,
     // The page relays these to the tile worker without looking inside (a GeoJSON copy would cost

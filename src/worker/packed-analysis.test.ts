@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sameRows } from '../../test/support/same-rows.ts';
 import { analyzePlan, type PlanLayerSet } from '../core/analysis/analyze-plan.ts';
+import { plainRow, rowsOfColumns } from '../core/analysis/plot-row-columns.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, FeatureCollection } from '../core/types.ts';
 import { analyzePlanPacked } from './packed-analysis.ts';
 import { keptPacked } from './packed-layer.ts';
-import { packRecords, recordPacker, unpackRecords } from './packed-records.ts';
 import { plotMarkers, plotTileData } from './plot-map.ts';
 
 const read = (name: string) =>
@@ -72,26 +73,21 @@ describe('analyzePlanPacked', () => {
   };
 
   it.each([
-    [
-      'the sample with odd plots among them, in pieces of 7',
-      [...oddPlots, ...sample.features, ...oddPlots],
-      7,
-    ],
-    ['the sample in pieces that divide it exactly', sample.features, 1000],
-    ['fewer plots than a piece', oddPlots, 10_000],
-    ['one plot a piece', oddPlots, 1],
-    ['no plots', [], 7],
-  ])('gives the rows, baseline and problems of analyzePlan: %s', async (_, plots, pieceRecords) => {
+    ['the sample with odd plots among them', [...oddPlots, ...sample.features, ...oddPlots]],
+    ['the odd plots alone', oddPlots],
+    ['no plots', []],
+  ])('gives the rows, baseline and problems of analyzePlan: %s', (_, plots) => {
     const layers = layersWith(plots as Feature[]);
     const expected = analyzePlan(layers, settings);
-    const { analysis, map } = analyzePlanPacked(layers, settings, {}, pieceRecords);
-    // Packed as packRecords packs the whole rows (the same pieces, strings and key lists) …
-    expect(analysis.rows).toStrictEqual(packRecords(expected.rows, pieceRecords));
+    const { analysis, map } = analyzePlanPacked(layers, settings, {});
+    // Every row fits the columns: none is kept whole …
+    expect(analysis.rows.others.size).toBe(0);
     const { rows, ...rest } = analysis;
     const { rows: expectedRows, ...expectedRest } = expected;
     expect(rest).toStrictEqual(expectedRest);
-    // … and unpacked, the rows themselves, to the bit.
-    expect(JSON.stringify(await unpackRecords(rows))).toBe(JSON.stringify(expectedRows));
+    // … and read back, after a clone as to another worker, the rows are the rows themselves, to the
+    // bit and in the order of their keys.
+    expect(sameRows(rowsOfColumns(structuredClone(rows)).map(plainRow), expectedRows)).toBe(true);
     // The map's inputs are the rows' id, status and town, so its data is what the rows gave.
     expect(expectedRows.map((_, index) => map.townOf(index))).toEqual(expectedRows.map((row) => row.town));
     expect(plotTileData(layers.plots, map.results, map.townOf)).toEqual(
@@ -110,27 +106,9 @@ describe('analyzePlanPacked', () => {
       DEFAULT_SETTINGS,
       { onProgress: (done) => progress.push(done) },
     );
-    expect(packed.analysis.rows).toStrictEqual(packRecords(analyzePlan(layersWith(plots)).rows));
+    const expected = analyzePlan(layersWith(plots)).rows;
+    expect(sameRows(rowsOfColumns(packed.analysis.rows).map(plainRow), expected)).toBe(true);
     expect(progress.at(-1)).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-  });
-});
-
-describe('recordPacker', () => {
-  it('packs pieces given one by one as packRecords packs the whole list; an empty piece adds nothing', () => {
-    const records = [
-      { a: 1, b: 'x', c: { d: [1.5, 'y'] } },
-      { a: -0, b: 'x', c: { d: [] } },
-      { b: 'z', a: Number.NaN },
-      [undefined, null, true],
-      'text',
-    ];
-    const packer = recordPacker();
-    packer.add(records.slice(0, 2));
-    packer.add([]);
-    packer.add(records.slice(2, 4));
-    packer.add(records.slice(4));
-    expect(packer.finish()).toStrictEqual(packRecords(records, 2));
-    expect(recordPacker().finish()).toStrictEqual(packRecords([]));
   });
 });

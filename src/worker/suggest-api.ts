@@ -5,12 +5,15 @@
  * page cancels a run by restarting the worker (HiGHS runs synchronously): nothing of the plan changes.
  */
 
+import { type PlotRowColumns, rowsOfColumns } from '../core/analysis/plot-row-columns.ts';
 import { type SuggestInput, suggestScenario } from '../core/suggest/suggest-scenario.ts';
 import type { Suggestion, SuggestProgress } from '../core/suggest/suggestion.ts';
 import type { Message } from '../core/types.ts';
 import type { OperationContext } from './worker-api.ts';
 
-export interface SuggestArgs extends SuggestInput {
+export interface SuggestArgs extends Omit<SuggestInput, 'rows'> {
+  /** The plan's rows as columns (plot-row-columns.ts): a clone of their arrays, not of 400 bytes a row. */
+  rows: PlotRowColumns;
   /** Seconds the run may take. */
   timeLimitS?: number;
 }
@@ -42,11 +45,14 @@ export function progressStage(progress: SuggestProgress): Message {
 export const suggestApi = {
   /** The suggestion for `args` (docs/suggest.md), with progress as the solver reports it. */
   async suggest(args: SuggestArgs, context: OperationContext): Promise<Suggestion> {
-    const { timeLimitS, ...input } = args;
-    return suggestScenario(input, {
-      onProgress: (progress) => context.progress(progress.done, progressStage(progress)),
-      ...(timeLimitS !== undefined ? { timeLimitS } : {}),
-    });
+    const { timeLimitS, rows, ...input } = args;
+    return suggestScenario(
+      { ...input, rows: rowsOfColumns(rows) },
+      {
+        onProgress: (progress) => context.progress(progress.done, progressStage(progress)),
+        ...(timeLimitS !== undefined ? { timeLimitS } : {}),
+      },
+    );
   },
 };
 

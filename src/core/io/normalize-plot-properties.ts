@@ -90,7 +90,7 @@ export const PLOT_FIELD_LABELS: Readonly<Record<PlotField, Message>> = {
   industry: { zh: '行业', en: 'industry' },
 };
 
-const NUMERIC_FIELDS = [
+export const NUMERIC_FIELDS = [
   'firms',
   'aboveScaleFirms',
   'employees',
@@ -102,9 +102,9 @@ const NUMERIC_FIELDS = [
   'rentWan',
 ] as const satisfies readonly PlotField[];
 
-const BOOLEAN_FIELDS = ['safetyRisk', 'pollution'] as const satisfies readonly PlotField[];
+export const BOOLEAN_FIELDS = ['safetyRisk', 'pollution'] as const satisfies readonly PlotField[];
 
-const TEXT_FIELDS = ['name', 'town', 'village', 'industry'] as const satisfies readonly PlotField[];
+export const TEXT_FIELDS = ['name', 'town', 'village', 'industry'] as const satisfies readonly PlotField[];
 
 /** Cell contents that mean "no value" in spreadsheets; read as missing without a warning. */
 const EMPTY_MARKERS = new Set([

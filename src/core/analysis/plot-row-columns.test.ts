@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { sameRows } from '../../../test/support/same-rows.ts';
+import { DEFAULT_SETTINGS } from '../settings.ts';
+import type { PlotRow } from './analyze-plan.ts';
+import { plotMeasures } from './plot-measures.ts';
+import { columnsOfRows, plainRow, plotRowColumns, rowsOfColumns } from './plot-row-columns.ts';
+
+/** A row as plotRowOf makes it (`properties` in the order normalizePlotProperties gives them). */
+function row(index: number, properties: PlotRow['properties'], areaM2 = 1234.5): PlotRow {
+  const made: PlotRow = {
+    index,
+    id: properties.id,
+    town: properties.town ?? '',
+    townSource: properties.town ? 'attribute' : 'none',
+    status:
+      index % 5 === 4 ? null : ((['control', 'boundary', 'crossing', 'outside'] as const)[index % 4] ?? null),
+    areaM2,
+    areaMu: (areaM2 * 15) / 10000,
+    inBoundaryM2: areaM2 / 3,
+    inControlM2: -0,
+    properties,
+    measures: plotMeasures(properties, areaM2, DEFAULT_SETTINGS),
+    box: index % 3 === 0 ? null : [121.2, 30.1 + index * 1e-9, 121.3, 30.2],
+  };
+  if (properties.name !== undefined) made.name = properties.name;
+  if (properties.village !== undefined) made.village = properties.village;
+  return made;
+}
+
+const rows: PlotRow[] = [
+  row(0, { id: 'a' }),
+  row(1, { id: 'b', name: '甲厂', town: '宗汉街道', village: '曙光社区', industry: '电子' }),
+  row(2, { id: 'c', firms: 0, taxWan: 12.5, investmentWan: 1e-300, floorAreaM2: 5, footprintM2: -0 }),
+  row(3, { id: 'd', rentWan: 0.1 + 0.2, safetyRisk: false, pollution: true, town: '宗汉街道' }),
+  row(4, { id: '', firms: 3, aboveScaleFirms: 1, employees: 40, taxWan: 1e6, outputWan: 99 }, 1e-12),
+  row(5, { id: 'f', taxWan: 0, name: '=HYPERLINK("x")' }, 0),
+];
+
+describe('plot row columns', () => {
+  it('give every row back to the bit and in the order of its keys, none kept whole', () => {
+    const columns = plotRowColumns(rows);
+    expect(columns.others.size).toBe(0);
+    const read = rowsOfColumns(structuredClone(columns));
+    expect(sameRows(read.map(plainRow), rows)).toBe(true);
+    // Read member by member, as the page reads them.
+    for (const [index, expected] of rows.entries()) {
+      const actual = read[index] as PlotRow;
+      expect(actual.index).toBe(index);
+      expect([actual.id, actual.name, actual.village, actual.town, actual.status]).toEqual([
+        expected.id,
+        expected.name,
+        expected.village,
+        expected.town,
+        expected.status,
+      ]);
+      expect(Object.is(actual.inControlM2, expected.inControlM2)).toBe(true);
+      expect(actual.measures).toStrictEqual(expected.measures);
+      expect(Object.keys(actual.properties)).toEqual(Object.keys(expected.properties));
+    }
+  });
+
+  it('keep whole a row they cannot give back exactly', () => {
+    const odd: PlotRow[] = [
+      // A property the columns do not know, and properties out of their usual order.
+      { ...row(0, { id: 'x' }), properties: { id: 'x', extra: 1 } as unknown as PlotRow['properties'] },
+      { ...row(1, { id: 'y' }), properties: { taxWan: 1, id: 'y' } },
+      // A NaN area, a box of three numbers, an index out of place.
+      { ...row(2, { id: 'z' }), areaM2: Number.NaN },
+      { ...row(3, { id: 'w' }), box: [1, 2, 3] as unknown as PlotRow['box'] },
+      row(7, { id: 'v' }),
+      row(5, { id: 'u' }),
+    ];
+    const columns = plotRowColumns(odd);
+    expect([...columns.others.keys()]).toEqual([0, 1, 2, 3, 4]);
+    const read = rowsOfColumns(columns);
+    expect(read.slice(0, 5)).toEqual(odd.slice(0, 5));
+    expect(sameRows(read.map(plainRow), odd)).toBe(true);
+  });
+
+  it('are read only, and the rows read from them give back the same columns', () => {
+    const columns = plotRowColumns(rows);
+    const read = rowsOfColumns(columns);
+    expect(columnsOfRows(read)).toBe(columns);
+    expect(() => {
+      (read[1] as { town: string }).town = 'elsewhere';
+    }).toThrow(TypeError);
+    // Equal verdicts are one object.
+    expect((read[0] as PlotRow).measures.screening).toBe((read[1] as PlotRow).measures.screening);
+    expect(sameRows(rowsOfColumns(columnsOfRows(rows)).map(plainRow), rows)).toBe(true);
+  });
+});

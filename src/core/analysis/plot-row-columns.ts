@@ -1,0 +1,374 @@
+/**
+ * The analysed rows of a plan (PlotRow, analyze-plan.ts) kept as columns: typed arrays and one table
+ * of their strings, instead of one object per row with its properties, measures and box (about 400
+ * bytes a row in the page: 205 MB for the 516,000 plots of a 274 MB GeoJSON). The analysis worker
+ * writes them as it makes the rows and transfers the arrays; the page reads them through rows made
+ * by {@link rowsOfColumns}, whose members are getters on the columns (a row is two fields), and
+ * whose properties, measures and box are made when read. Read back, a row is equal to the row
+ * written in every member and in the order of its objects' keys (see {@link plainRow}); a row the
+ * columns cannot say so exactly (none that analyzePlan makes) is kept whole beside them.
+ */
+
+import { m2ToMu } from '../geometry/ellipsoidal-area.ts';
+import { BOOLEAN_FIELDS, NUMERIC_FIELDS, TEXT_FIELDS } from '../io/normalize-plot-properties.ts';
+import type { PlotProperties, PlotStatus } from '../types.ts';
+import type { PlotRow } from './analyze-plan.ts';
+import type { EfficiencyClass, PlotMeasures } from './plot-measures.ts';
+
+/** The text members of a row, in `rowText`, in this order (status: -1 when null). */
+const ROW_TEXT = ['id', 'town', 'townSource', 'status'] as const;
+/** The areas of a row, in `areas`; areaMu is areaM2's. */
+const AREAS = ['areaM2', 'inBoundaryM2', 'inControlM2'] as const;
+/** The text properties, in `text`: the id first, then TEXT_FIELDS. */
+const PROPERTY_TEXT = ['id', ...TEXT_FIELDS] as const;
+/** The ratios of the measures, in `ratios` (NaN: undefined). */
+const RATIOS = ['taxPerMu', 'investmentPerMu', 'far', 'coverage'] as const;
+const SCREENING = ['investmentPerMu', 'far', 'coverage', 'taxPerMu'] as const;
+const CLASSES: readonly (EfficiencyClass | undefined)[] = [undefined, 'A', 'B', 'C', 'D'];
+/** Keys of a row as plotRowOf makes it, before its optional name and village. */
+const ROW_KEYS = [
+  'index',
+  'id',
+  'town',
+  'townSource',
+  'status',
+  'areaM2',
+  'areaMu',
+  'inBoundaryM2',
+  'inControlM2',
+  'properties',
+  'measures',
+  'box',
+];
+const MEASURE_KEYS = [
+  'taxPerMu',
+  'investmentPerMu',
+  'far',
+  'coverage',
+  'screening',
+  'passesScreening',
+  'efficiencyClass',
+];
+/** Every property key in the order normalizePlotProperties adds them. */
+const PROPERTY_KEYS: readonly string[] = ['id', ...NUMERIC_FIELDS, ...BOOLEAN_FIELDS, ...TEXT_FIELDS];
+
+export interface PlotRowColumns {
+  count: number;
+  /** The strings of the rows, each once. */
+  strings: string[];
+  /** Per row, ROW_TEXT's members: their indexes in `strings` (-1: a null status). */
+  rowText: Int32Array;
+  /** Per row, AREAS. */
+  areas: Float64Array;
+  /** Per row, its box [west, south, east, north]; NaN: no box. */
+  box: Float64Array;
+  /** Per row, the numeric properties in NUMERIC_FIELDS' order; NaN: absent. */
+  numbers: Float64Array;
+  /** Per row, the yes/no properties in BOOLEAN_FIELDS' order: 0 no, 1 yes, -1 absent. */
+  flags: Int8Array;
+  /** Per row, PROPERTY_TEXT's properties: their indexes in `strings` (-1: absent). */
+  text: Int32Array;
+  /** Per row, RATIOS; NaN: undefined. */
+  ratios: Float64Array;
+  /**
+   * Per row, the screening verdicts in SCREENING's order and passesScreening (0 undefined, 1 false,
+   * 2 true), then the efficiency class's index in CLASSES.
+   */
+  verdicts: Uint8Array;
+  /** Rows the columns cannot give back exactly, whole, by index. */
+  others: Map<number, PlotRow>;
+}
+
+/** The arrays of `columns`, for postMessage's transfer list. */
+export function plotRowColumnBuffers(columns: PlotRowColumns): ArrayBuffer[] {
+  const { rowText, areas, box, numbers, flags, text, ratios, verdicts } = columns;
+  return [rowText, areas, box, numbers, flags, text, ratios, verdicts].map(
+    (array) => array.buffer as ArrayBuffer,
+  );
+}
+
+function sameKeys(value: object, keys: readonly string[]): boolean {
+  const own = Object.keys(value);
+  return own.length === keys.length && own.every((key, index) => key === keys[index]);
+}
+
+/** Whether `keys` lists some of PROPERTY_KEYS, in their order, the id among them. */
+function inPropertyOrder(keys: readonly string[]): boolean {
+  let at = 0;
+  for (const key of keys) {
+    while (at < PROPERTY_KEYS.length && PROPERTY_KEYS[at] !== key) at++;
+    if (at === PROPERTY_KEYS.length) return false;
+  }
+  return keys[0] === 'id';
+}
+
+const isNumber = (value: unknown) => typeof value === 'number' && !Number.isNaN(value);
+const isVerdict = (value: unknown) => value === undefined || typeof value === 'boolean';
+
+/** Whether the columns give `row` (plot `index`) back exactly. */
+function fits(row: PlotRow, index: number): boolean {
+  const { properties, measures, box } = row;
+  const optional = [
+    ...(row.name !== undefined ? ['name'] : []),
+    ...(row.village !== undefined ? ['village'] : []),
+  ];
+  if (!sameKeys(row, [...ROW_KEYS, ...optional]) || row.index !== index) return false;
+  if (row.name !== properties.name || row.village !== properties.village) return false;
+  // An area may be NaN (a plot without geometry): the areas' column marks nothing absent.
+  if (!AREAS.every((key) => typeof row[key] === 'number') || !Object.is(row.areaMu, m2ToMu(row.areaM2)))
+    return false;
+  if (typeof row.id !== 'string' || typeof row.town !== 'string' || typeof row.townSource !== 'string')
+    return false;
+  if (row.status !== null && typeof row.status !== 'string') return false;
+  if (box !== null && !(Array.isArray(box) && box.length === 4 && box.every(isNumber))) return false;
+  const keys = Object.keys(properties);
+  if (Object.getPrototypeOf(properties) !== Object.prototype || !inPropertyOrder(keys)) return false;
+  for (const key of keys) {
+    const value = (properties as unknown as Record<string, unknown>)[key];
+    const fitting = (NUMERIC_FIELDS as readonly string[]).includes(key)
+      ? isNumber(value)
+      : (BOOLEAN_FIELDS as readonly string[]).includes(key)
+        ? typeof value === 'boolean'
+        : typeof value === 'string';
+    if (!fitting) return false;
+  }
+  if (!sameKeys(measures, MEASURE_KEYS) || !sameKeys(measures.screening, SCREENING)) return false;
+  if (!RATIOS.every((key) => measures[key] === undefined || isNumber(measures[key]))) return false;
+  if (!SCREENING.every((key) => isVerdict(measures.screening[key])) || !isVerdict(measures.passesScreening))
+    return false;
+  return CLASSES.includes(measures.efficiencyClass);
+}
+
+const verdictCode = (verdict: boolean | undefined) => (verdict === undefined ? 0 : verdict ? 2 : 1);
+const verdictOf = (code: number) => (code === 0 ? undefined : code === 2);
+
+/** Writes rows into columns, one after another (plot 0 first), without keeping them. */
+export interface PlotRowColumnWriter {
+  add(row: PlotRow): void;
+  finish(): PlotRowColumns;
+}
+
+/** A writer of `count` rows. */
+export function plotRowColumnWriter(count: number): PlotRowColumnWriter {
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const stringAt = (value: string | undefined): number => {
+    if (value === undefined) return -1;
+    let at = stringIndex.get(value);
+    if (at === undefined) {
+      at = strings.push(value) - 1;
+      stringIndex.set(value, at);
+    }
+    return at;
+  };
+  const columns: PlotRowColumns = {
+    count,
+    strings,
+    rowText: new Int32Array(count * ROW_TEXT.length),
+    areas: new Float64Array(count * AREAS.length),
+    box: new Float64Array(count * 4).fill(Number.NaN),
+    numbers: new Float64Array(count * NUMERIC_FIELDS.length).fill(Number.NaN),
+    flags: new Int8Array(count * BOOLEAN_FIELDS.length).fill(-1),
+    text: new Int32Array(count * PROPERTY_TEXT.length).fill(-1),
+    ratios: new Float64Array(count * RATIOS.length).fill(Number.NaN),
+    verdicts: new Uint8Array(count * (SCREENING.length + 2)),
+    others: new Map(),
+  };
+  let index = 0;
+  return {
+    add(row) {
+      const at = index++;
+      if (at >= count) throw new Error(`expected at most ${count} rows`);
+      if (!fits(row, at)) {
+        columns.others.set(at, row);
+        return;
+      }
+      const { rowText, areas, box, numbers, flags, text, ratios, verdicts } = columns;
+      rowText[at * 4] = stringAt(row.id);
+      rowText[at * 4 + 1] = stringAt(row.town);
+      rowText[at * 4 + 2] = stringAt(row.townSource);
+      rowText[at * 4 + 3] = row.status === null ? -1 : stringAt(row.status);
+      for (const [k, key] of AREAS.entries()) areas[at * AREAS.length + k] = row[key];
+      if (row.box) box.set(row.box, at * 4);
+      const properties = row.properties as unknown as Record<string, unknown>;
+      for (const [k, key] of NUMERIC_FIELDS.entries())
+        if (key in properties) numbers[at * NUMERIC_FIELDS.length + k] = properties[key] as number;
+      for (const [k, key] of BOOLEAN_FIELDS.entries())
+        if (key in properties) flags[at * BOOLEAN_FIELDS.length + k] = properties[key] ? 1 : 0;
+      for (const [k, key] of PROPERTY_TEXT.entries())
+        if (key in properties) text[at * PROPERTY_TEXT.length + k] = stringAt(properties[key] as string);
+      const { measures } = row;
+      for (const [k, key] of RATIOS.entries()) {
+        const value = measures[key];
+        if (value !== undefined) ratios[at * RATIOS.length + k] = value;
+      }
+      const v = at * (SCREENING.length + 2);
+      for (const [k, key] of SCREENING.entries()) verdicts[v + k] = verdictCode(measures.screening[key]);
+      verdicts[v + SCREENING.length] = verdictCode(measures.passesScreening);
+      verdicts[v + SCREENING.length + 1] = CLASSES.indexOf(measures.efficiencyClass);
+    },
+    finish() {
+      if (index !== count) throw new Error(`expected ${count} rows; got ${index}`);
+      return columns;
+    },
+  };
+}
+
+/** `rows` (plot 0 first) as columns. */
+export function plotRowColumns(rows: readonly PlotRow[]): PlotRowColumns {
+  const writer = plotRowColumnWriter(rows.length);
+  for (const row of rows) writer.add(row);
+  return writer.finish();
+}
+
+/** A row read from columns: each member read when asked for (see the module's note). */
+class ColumnRow implements PlotRow {
+  readonly #columns: PlotRowColumns;
+  readonly #screenings: Map<number, PlotMeasures['screening']>;
+  readonly index: number;
+
+  constructor(columns: PlotRowColumns, screenings: Map<number, PlotMeasures['screening']>, index: number) {
+    this.#columns = columns;
+    this.#screenings = screenings;
+    this.index = index;
+  }
+
+  #rowText(k: number): string {
+    return this.#columns.strings[this.#columns.rowText[this.index * ROW_TEXT.length + k] as number] as string;
+  }
+
+  #text(k: number): string | undefined {
+    const at = this.#columns.text[this.index * PROPERTY_TEXT.length + k] as number;
+    return at < 0 ? undefined : this.#columns.strings[at];
+  }
+
+  get id(): string {
+    return this.#rowText(0);
+  }
+  get town(): string {
+    return this.#rowText(1);
+  }
+  get townSource(): PlotRow['townSource'] {
+    return this.#rowText(2) as PlotRow['townSource'];
+  }
+  get status(): PlotStatus | null {
+    const at = this.#columns.rowText[this.index * ROW_TEXT.length + 3] as number;
+    return at < 0 ? null : (this.#columns.strings[at] as PlotStatus);
+  }
+  get areaM2(): number {
+    return this.#columns.areas[this.index * AREAS.length] as number;
+  }
+  get areaMu(): number {
+    return m2ToMu(this.areaM2);
+  }
+  get inBoundaryM2(): number {
+    return this.#columns.areas[this.index * AREAS.length + 1] as number;
+  }
+  get inControlM2(): number {
+    return this.#columns.areas[this.index * AREAS.length + 2] as number;
+  }
+  get name(): string | undefined {
+    return this.#text(1);
+  }
+  get village(): string | undefined {
+    return this.#text(3);
+  }
+  get box(): PlotRow['box'] {
+    const { box } = this.#columns;
+    const at = this.index * 4;
+    return Number.isNaN(box[at])
+      ? null
+      : ([box[at], box[at + 1], box[at + 2], box[at + 3]] as PlotRow['box']);
+  }
+
+  get properties(): PlotProperties {
+    const { numbers, flags } = this.#columns;
+    const properties = { id: this.#text(0) } as Record<string, unknown>;
+    for (const [k, key] of NUMERIC_FIELDS.entries()) {
+      const value = numbers[this.index * NUMERIC_FIELDS.length + k] as number;
+      if (!Number.isNaN(value)) properties[key] = value;
+    }
+    for (const [k, key] of BOOLEAN_FIELDS.entries()) {
+      const flag = flags[this.index * BOOLEAN_FIELDS.length + k];
+      if (flag !== -1) properties[key] = flag === 1;
+    }
+    for (const [k, key] of TEXT_FIELDS.entries()) {
+      const value = this.#text(k + 1);
+      if (value !== undefined) properties[key] = value;
+    }
+    return properties as unknown as PlotProperties;
+  }
+
+  get measures(): PlotMeasures {
+    const { ratios, verdicts } = this.#columns;
+    const ratio = (k: number) => {
+      const value = ratios[this.index * RATIOS.length + k] as number;
+      return Number.isNaN(value) ? undefined : value;
+    };
+    const v = this.index * (SCREENING.length + 2);
+    // The verdicts of a row are one of 81; equal verdicts are one object, as the page had them.
+    const code =
+      (verdicts[v] as number) * 27 +
+      (verdicts[v + 1] as number) * 9 +
+      (verdicts[v + 2] as number) * 3 +
+      (verdicts[v + 3] as number);
+    let screening = this.#screenings.get(code);
+    if (!screening) {
+      screening = {
+        investmentPerMu: verdictOf(verdicts[v] as number),
+        far: verdictOf(verdicts[v + 1] as number),
+        coverage: verdictOf(verdicts[v + 2] as number),
+        taxPerMu: verdictOf(verdicts[v + 3] as number),
+      };
+      this.#screenings.set(code, screening);
+    }
+    return {
+      taxPerMu: ratio(0),
+      investmentPerMu: ratio(1),
+      far: ratio(2),
+      coverage: ratio(3),
+      screening,
+      passesScreening: verdictOf(verdicts[v + SCREENING.length] as number),
+      efficiencyClass: CLASSES[verdicts[v + SCREENING.length + 1] as number],
+    };
+  }
+}
+
+/** The page's rows from columns: one small object a row (its rows kept whole are those rows). */
+export function rowsOfColumns(columns: PlotRowColumns): PlotRow[] {
+  const screenings = new Map<number, PlotMeasures['screening']>();
+  const rows = new Array<PlotRow>(columns.count);
+  for (let index = 0; index < columns.count; index++)
+    rows[index] = columns.others.get(index) ?? new ColumnRow(columns, screenings, index);
+  columnsOf.set(rows, columns);
+  return rows;
+}
+
+const columnsOf = new WeakMap<readonly PlotRow[], PlotRowColumns>();
+
+/** The columns of `rows`: those they were read from, or written now. */
+export function columnsOfRows(rows: readonly PlotRow[]): PlotRowColumns {
+  return columnsOf.get(rows) ?? plotRowColumns(rows);
+}
+
+/** `row` as a plain object, its keys in the order plotRowOf gives them (to clone, save or compare). */
+export function plainRow(row: PlotRow): PlotRow {
+  if (!(row instanceof ColumnRow)) return row;
+  const plain: PlotRow = {
+    index: row.index,
+    id: row.id,
+    town: row.town,
+    townSource: row.townSource,
+    status: row.status,
+    areaM2: row.areaM2,
+    areaMu: row.areaMu,
+    inBoundaryM2: row.inBoundaryM2,
+    inControlM2: row.inControlM2,
+    properties: row.properties,
+    measures: row.measures,
+    box: row.box,
+  };
+  if (row.name !== undefined) plain.name = row.name;
+  if (row.village !== undefined) plain.village = row.village;
+  return plain;
+}
