@@ -1,7 +1,9 @@
 /**
  * The type of the app's one store, slice by slice, and the types several slices share. The store
  * holds serialisable data only (layers, analysis rows, scenarios, undo history, selection, filters,
- * jobs) plus its actions; each slice's data and actions are made in src/state/slices/.
+ * jobs) plus its actions; each slice's data and actions are made in src/state/slices/. The rows
+ * are read from columns (core/analysis/plot-row-columns.ts): to clone or send them, send their
+ * columns (columnsOfRows) or plain copies (plainRow), never the rows themselves.
  */
 
 import type { StateCreator } from 'zustand/vanilla';

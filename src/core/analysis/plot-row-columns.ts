@@ -221,15 +221,16 @@ export function plotRowColumns(rows: readonly PlotRow[]): PlotRowColumns {
   return writer.finish();
 }
 
+/** The screening verdicts made for the rows of some columns, by their code (see ColumnRow.measures). */
+const screeningsOf = new WeakMap<PlotRowColumns, Map<number, PlotMeasures['screening']>>();
+
 /** A row read from columns: each member read when asked for (see the module's note). */
 class ColumnRow implements PlotRow {
   readonly #columns: PlotRowColumns;
-  readonly #screenings: Map<number, PlotMeasures['screening']>;
   readonly index: number;
 
-  constructor(columns: PlotRowColumns, screenings: Map<number, PlotMeasures['screening']>, index: number) {
+  constructor(columns: PlotRowColumns, index: number) {
     this.#columns = columns;
-    this.#screenings = screenings;
     this.index = index;
   }
 
@@ -312,7 +313,12 @@ class ColumnRow implements PlotRow {
       (verdicts[v + 1] as number) * 9 +
       (verdicts[v + 2] as number) * 3 +
       (verdicts[v + 3] as number);
-    let screening = this.#screenings.get(code);
+    let screenings = screeningsOf.get(this.#columns);
+    if (!screenings) {
+      screenings = new Map();
+      screeningsOf.set(this.#columns, screenings);
+    }
+    let screening = screenings.get(code);
     if (!screening) {
       screening = {
         investmentPerMu: verdictOf(verdicts[v] as number),
@@ -320,7 +326,7 @@ class ColumnRow implements PlotRow {
         coverage: verdictOf(verdicts[v + 2] as number),
         taxPerMu: verdictOf(verdicts[v + 3] as number),
       };
-      this.#screenings.set(code, screening);
+      screenings.set(code, screening);
     }
     return {
       taxPerMu: ratio(0),
@@ -336,10 +342,9 @@ class ColumnRow implements PlotRow {
 
 /** The page's rows from columns: one small object a row (its rows kept whole are those rows). */
 export function rowsOfColumns(columns: PlotRowColumns): PlotRow[] {
-  const screenings = new Map<number, PlotMeasures['screening']>();
   const rows = new Array<PlotRow>(columns.count);
   for (let index = 0; index < columns.count; index++)
-    rows[index] = columns.others.get(index) ?? new ColumnRow(columns, screenings, index);
+    rows[index] = columns.others.get(index) ?? new ColumnRow(columns, index);
   columnsOf.set(rows, columns);
   return rows;
 }
