@@ -25,7 +25,7 @@ import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '../core/types.ts';
 import { keepCheckReference, layerChecks } from './layer-checks.ts';
 import { analyzePlanPacked, type SentAnalysis } from './packed-analysis.ts';
-import { keptPacked, plainFeature, plotOutlinesOf } from './packed-layer.ts';
+import { keptPacked, packedBoxReader, plainFeature, plotOutlinesOf } from './packed-layer.ts';
 import { type PlotTileData, plotMarkers, plotTileBuffers, plotTileData } from './plot-map.ts';
 import type { PickedFile } from './read-picked-files.ts';
 import { loadSavedLayers, saveLayers } from './saved-layers.ts';
@@ -343,7 +343,9 @@ export const analysisApi = {
   /** Measures receiving zones against the plan's layers (areas, new land, R2). */
   async measureZones(zones: ReceivingZone[]) {
     zoneContext ??= {
-      context: prepareZoneContext(planLayers(), settings.tolerance),
+      context: prepareZoneContext(planLayers(), settings.tolerance, {
+        plotBox: packedBoxReader(planLayers().plots),
+      }),
       cache: createZoneMeasureCache(),
     };
     return measureZones(zones, zoneContext.context, zoneContext.cache);

@@ -14,6 +14,7 @@ import {
 } from '../core/analysis/analyze-plan.ts';
 import { type PlotRowColumns, plotRowColumnWriter } from '../core/analysis/plot-row-columns.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
+import { packedBoxReader } from './packed-layer.ts';
 import type { PlotMapInput, TownOf } from './plot-map.ts';
 
 /** A plan's analysis as it crosses to the page: its rows as columns (their arrays are transferred). */
@@ -34,8 +35,9 @@ export function analyzePlanPacked(
   const classified = classifyPlan(layers, settings, options);
   const { results, towns } = classified;
   const writer = plotRowColumnWriter(results.length);
+  const boxOf = packedBoxReader(layers.plots);
   for (let index = 0; index < results.length; index++)
-    writer.add(plotRowOf(layers.plots, classified, index, settings));
+    writer.add(plotRowOf(layers.plots, classified, index, settings, boxOf));
   options.onProgress?.(1);
   return {
     analysis: {

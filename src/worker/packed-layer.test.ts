@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../core/analysis/analyze-plan.ts';
+import { geometryBox } from '../core/analysis/classify-plots.ts';
 import { packPlotOutlines } from '../core/plot-outlines.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, FeatureCollection } from '../core/types.ts';
 import {
   isPackedLayer,
   keptPacked,
+  packedBoxReader,
   packedLayerOf,
   plainFeature,
   plotOutlinesOf,
@@ -123,5 +125,49 @@ describe('keptPacked', () => {
     expect(saved?.features.map((feature) => Object.keys(feature).join())).toEqual(
       plots.features.map((feature) => Object.keys(feature).join()),
     );
+  });
+});
+
+describe('packedBoxReader', () => {
+  it("gives a kept plot's box as geometryBox does, to the bit; nothing for a plot not kept packed", () => {
+    const ring = (x: number, y: number, size: number) => [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ];
+    const odd: Feature[] = [
+      // A hole reaching past its shell (the box is the outer rings'), a MultiPolygon, a Point, none.
+      {
+        type: 'Feature',
+        geometry: { type: 'Polygon', coordinates: [ring(121.2, 30.1, 0.01), ring(121.19, 30.09, 0.05)] },
+        properties: { id: 'hole' },
+      },
+      {
+        type: 'Feature',
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: [[ring(121.3, 30.2, 0.001)], [ring(121.1, 30.3, 0.002)]],
+        },
+        properties: { id: 'multi' },
+      },
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [121, 30] },
+        properties: { id: 'point' },
+      } as unknown as Feature,
+      { type: 'Feature', geometry: null, properties: { id: 'none' } },
+    ];
+    const layer = { ...plots, features: [...odd, ...plots.features] };
+    const kept = keptPacked(layer);
+    const boxOf = packedBoxReader(kept);
+    for (const [index, feature] of layer.features.entries()) {
+      const geometry = feature.geometry;
+      const packable = geometry?.type === 'Polygon' || geometry?.type === 'MultiPolygon';
+      expect(boxOf(index)).toStrictEqual(packable ? geometryBox(geometry) : undefined);
+    }
+    // A layer not kept packed: every box comes from the geometry.
+    expect(packedBoxReader(layer)(5)).toBeUndefined();
   });
 });

@@ -8,7 +8,13 @@
  * through {@link plainFeature} or {@link packedLayerOf}, never structured-cloned as it is.
  */
 
-import { type PlotOutlines, packPlotOutlines, plotOutlineGeometry } from '../core/plot-outlines.ts';
+import type { Box } from '../core/geometry/clip-to-box.ts';
+import {
+  forEachPlotRing,
+  type PlotOutlines,
+  packPlotOutlines,
+  plotOutlineGeometry,
+} from '../core/plot-outlines.ts';
 import type { Feature, FeatureCollection, Position } from '../core/types.ts';
 
 type Rings = Position[][];
@@ -206,6 +212,33 @@ export function keptOutlines(
   return { outlines: store.outlines, isPacked: (index) => layer.features[index] instanceof PackedFeature };
 }
 
+/**
+ * The box of plot `index` of `layer` ([west, south, east, north] of its outer rings, as geometryBox
+ * gives it) when it is kept packed, read from the packed polygons without its geometry made (700
+ * bytes a plot that the rows and the receiving zones' plot index made again); undefined for any
+ * other plot (its geometry says).
+ */
+export function packedBoxReader(layer: FeatureCollection): (index: number) => Box | undefined {
+  const kept = keptOutlines(layer);
+  return (index) => {
+    if (!kept?.isPacked(index)) return undefined;
+    const { coords } = kept.outlines;
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    forEachPlotRing(kept.outlines, index, (start, end, _, ringInPolygon) => {
+      if (ringInPolygon !== 0) return;
+      for (let v = start; v < end; v++) {
+        const x = coords[2 * v] as number;
+        const y = coords[2 * v + 1] as number;
+        if (x < minX) minX = x;
+        if (y < minY) minY = y;
+        if (x > maxX) maxX = x;
+        if (y > maxY) maxY = y;
+      }
+    });
+    return [minX, minY, maxX, maxY];
+  };
+}
+
 /** A feature of a kept layer as a plain object (to be sent or saved); any other feature as it is. */
 export function plainFeature(feature: Feature): Feature {
   if (!(feature instanceof PackedFeature)) return feature;
@@ -216,7 +249,8 @@ export function plainFeature(feature: Feature): Feature {
 
 /**
  * A layer as saved: its features, with `geometry: null` where it is packed, and the polygons of
- * all of them packed. Made by {@link packedLayerOf}, read back by {@link unpackLayer}.
+ * all of them packed. Made by {@link packedLayerOf} (or in parts by the autosave), read back by
+ * {@link unpackLayer}.
  */
 export interface PackedLayer {
   packed: true;
@@ -224,18 +258,25 @@ export interface PackedLayer {
   outlines: PlotOutlines;
 }
 
-/** A kept layer as saved (see {@link PackedLayer}); null for a layer not kept packed. */
+/**
+ * A kept layer as saved (see {@link PackedLayer}), all at once (the autosave makes its features a
+ * part at a time, saved-layer-parts.ts); null for a layer not kept packed.
+ */
 export function packedLayerOf(layer: FeatureCollection): PackedLayer | null {
   const store = storeOf.get(layer.features);
   if (!store) return null;
-  // Without its geometry: made for each feature only to be dropped, 700 bytes of garbage a plot.
-  const features = layer.features.map((feature) => {
-    if (!(feature instanceof PackedFeature)) return feature;
-    const saved: Feature = { type: 'Feature', geometry: null, properties: feature.properties };
-    if (feature.id !== undefined) saved.id = feature.id;
-    return saved;
-  });
-  return { packed: true, features, outlines: store.outlines };
+  return { packed: true, features: layer.features.map(savedFeature), outlines: store.outlines };
+}
+
+/**
+ * A feature of a kept layer as {@link packedLayerOf} saves it: a packed one without its geometry
+ * (made only to be dropped, 700 bytes of garbage a plot), any other as it is.
+ */
+export function savedFeature(feature: Feature): Feature {
+  if (!(feature instanceof PackedFeature)) return feature;
+  const saved: Feature = { type: 'Feature', geometry: null, properties: feature.properties };
+  if (feature.id !== undefined) saved.id = feature.id;
+  return saved;
 }
 
 /** A saved packed layer as the worker keeps it. */

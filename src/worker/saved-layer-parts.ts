@@ -10,7 +10,7 @@
 import type { PlanLayerSet } from '../core/analysis/analyze-plan.ts';
 import type { PlotOutlines } from '../core/plot-outlines.ts';
 import type { Feature, FeatureCollection } from '../core/types.ts';
-import { isPackedLayer, type PackedLayer, packedLayerOf, unpackLayer } from './packed-layer.ts';
+import { isPackedLayer, keptOutlines, type PackedLayer, savedFeature, unpackLayer } from './packed-layer.ts';
 
 /** At most this many features in one part (packed plots, without geometry: about 5 MB). */
 export const PART_FEATURES = 10_000;
@@ -51,15 +51,16 @@ function coordinateNumbers(feature: Feature): number {
 export function layersInParts(layers: PlanLayerSet, key: string): LayersInParts {
   const parts: (() => unknown)[] = [];
   const add = (part: () => unknown) => parts.push(part) - 1;
-  const featureParts = (features: readonly Feature[]): PartList => {
+  // Each feature as `saved` makes it, made with its part (not all kept beside the layer while saved).
+  const featureParts = (features: readonly Feature[], saved = (feature: Feature) => feature): PartList => {
     const list: number[] = [];
     let from = 0;
     let numbers = 0;
     for (let index = 0; index < features.length; index++) {
-      numbers += coordinateNumbers(features[index] as Feature);
+      numbers += coordinateNumbers(saved(features[index] as Feature));
       if (index + 1 - from >= PART_FEATURES || numbers >= PART_NUMBERS || index + 1 === features.length) {
         const [start, end] = [from, index + 1];
-        list.push(add(() => features.slice(start, end)));
+        list.push(add(() => features.slice(start, end).map(saved)));
         from = index + 1;
         numbers = 0;
       }
@@ -70,15 +71,15 @@ export function layersInParts(layers: PlanLayerSet, key: string): LayersInParts 
     ...collection,
     features: featureParts(collection.features),
   });
-  const packed = packedLayerOf(layers.plots);
+  const kept = keptOutlines(layers.plots);
   // Not layer(layers.plots) for packed plots: it made each one's geometry only to count its
   // coordinates (about 220 MB of garbage for the 172,000 plots of a 95 MB file), and its parts,
   // which no record names, were saved too: all the plots' features a second time.
-  let plots: unknown = packed ? null : layer(layers.plots);
-  if (packed) {
-    const outlines: Record<string, unknown> = { ...packed.outlines };
+  let plots: unknown = kept ? null : layer(layers.plots);
+  if (kept) {
+    const outlines: Record<string, unknown> = { ...kept.outlines };
     for (const name of TYPED_ARRAYS) {
-      const array = packed.outlines[name];
+      const array = kept.outlines[name];
       if (array.byteLength <= PART_BYTES) continue;
       const step = Math.floor(PART_BYTES / array.BYTES_PER_ELEMENT);
       const list: number[] = [];
@@ -86,7 +87,7 @@ export function layersInParts(layers: PlanLayerSet, key: string): LayersInParts 
       for (let at = 0; at < array.length; at += step) list.push(add(() => array.slice(at, at + step)));
       outlines[name] = { parts: list };
     }
-    plots = { ...packed, features: featureParts(packed.features), outlines };
+    plots = { packed: true, features: featureParts(layers.plots.features, savedFeature), outlines };
   }
   const boundary = layer(layers.boundary);
   const control = layer(layers.control);

@@ -104,12 +104,16 @@ export function classifyPlan(
   return { results: classification.results, towns, baseline, problems: classification.problems };
 }
 
-/** The row of plot `index` of a classified plan (`plots`: the plan's plot layer), as analyzePlan makes it. */
+/**
+ * The row of plot `index` of a classified plan (`plots`: the plan's plot layer), as analyzePlan makes
+ * it; `boxOf`: the plot's box as geometryBox gives it, where it is known without its geometry.
+ */
 export function plotRowOf(
   plots: FeatureCollection,
   { results, towns }: Pick<ClassifiedPlan, 'results' | 'towns'>,
   index: number,
   settings: AnalysisSettings,
+  boxOf?: (index: number) => Box | undefined,
 ): PlotRow {
   const result = results[index] as PlotResult;
   const feature = plots.features[index];
@@ -117,7 +121,8 @@ export function plotRowOf(
     featureIndex: index,
     featureId: feature?.id,
   });
-  const geometry = feature?.geometry;
+  const known = boxOf?.(index);
+  const geometry = known ? null : feature?.geometry;
   const row: PlotRow = {
     index,
     id: result.id,
@@ -130,7 +135,7 @@ export function plotRowOf(
     inControlM2: result.inControlM2,
     properties,
     measures: plotMeasures(properties, result.areaM2, settings),
-    box: geometry ? geometryBox(geometry) : null,
+    box: known ?? (geometry ? geometryBox(geometry) : null),
   };
   if (properties.name !== undefined) row.name = properties.name;
   if (properties.village !== undefined) row.village = properties.village;

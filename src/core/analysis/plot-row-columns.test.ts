@@ -34,6 +34,8 @@ const rows: PlotRow[] = [
   row(3, { id: 'd', rentWan: 0.1 + 0.2, safetyRisk: false, pollution: true, town: '宗汉街道' }),
   row(4, { id: '', firms: 3, aboveScaleFirms: 1, employees: 40, taxWan: 1e6, outputWan: 99 }, 1e-12),
   row(5, { id: 'f', taxWan: 0, name: '=HYPERLINK("x")' }, 0),
+  // The row's id is not the id property (the feature's id, say).
+  { ...row(6, { id: 'g', village: '曙光社区' }), id: 'feature-6' },
 ];
 
 describe('plot row columns', () => {

@@ -1,12 +1,13 @@
 /**
- * The analysed rows of a plan (PlotRow, analyze-plan.ts) kept as columns: typed arrays and one table
- * of their strings, instead of one object per row with its properties, measures and box (about 400
- * bytes a row in the page: 205 MB for the 516,000 plots of a 274 MB GeoJSON). The analysis worker
- * writes them as it makes the rows and transfers the arrays; the page reads them through rows made
- * by {@link rowsOfColumns}, whose members are getters on the columns (a row is two fields), and
- * whose properties, measures and box are made when read. Read back, a row is equal to the row
- * written in every member and in the order of its objects' keys (see {@link plainRow}); a row the
- * columns cannot say so exactly (none that analyzePlan makes) is kept whole beside them.
+ * The analysed rows of a plan (PlotRow, analyze-plan.ts) kept as columns: typed arrays, the ids, and
+ * one table of their other strings, instead of one object per row with its properties,
+ * measures and box (about 400 bytes a row in the page: 205 MB for the 516,000 plots of a 274 MB
+ * GeoJSON). The analysis worker writes them as it makes the rows and transfers the arrays; the page
+ * reads them through rows made by {@link rowsOfColumns}, whose members are getters on the columns
+ * (a row is two fields), and whose properties, measures and box are made when read. Read back, a
+ * row is equal to the row written in every member and in the order of its objects' keys (see
+ * {@link plainRow}); a row the columns cannot say so exactly (none that analyzePlan makes) is kept
+ * whole beside them.
  */
 
 import { m2ToMu } from '../geometry/ellipsoidal-area.ts';
@@ -15,12 +16,12 @@ import type { PlotProperties, PlotStatus } from '../types.ts';
 import type { PlotRow } from './analyze-plan.ts';
 import type { EfficiencyClass, PlotMeasures } from './plot-measures.ts';
 
-/** The text members of a row, in `rowText`, in this order (status: -1 when null). */
-const ROW_TEXT = ['id', 'town', 'townSource', 'status'] as const;
+/** The text members of a row of few values, in `rowText`, in this order (status: -1 when null). */
+const ROW_TEXT = ['town', 'townSource', 'status'] as const;
 /** The areas of a row, in `areas`; areaMu is areaM2's. */
 const AREAS = ['areaM2', 'inBoundaryM2', 'inControlM2'] as const;
-/** The text properties, in `text`: the id first, then TEXT_FIELDS. */
-const PROPERTY_TEXT = ['id', ...TEXT_FIELDS] as const;
+/** In `text`'s first place: the property id is the row's. */
+const ROW_ID = -2;
 /** The ratios of the measures, in `ratios` (NaN: undefined). */
 const RATIOS = ['taxPerMu', 'investmentPerMu', 'far', 'coverage'] as const;
 const SCREENING = ['investmentPerMu', 'far', 'coverage', 'taxPerMu'] as const;
@@ -54,7 +55,12 @@ const PROPERTY_KEYS: readonly string[] = ['id', ...NUMERIC_FIELDS, ...BOOLEAN_FI
 
 export interface PlotRowColumns {
   count: number;
-  /** The strings of the rows, each once. */
+  /**
+   * The row's id. The ids, one a plot, are not in `strings`: the worker would hold a map of them
+   * all while it writes the rows (14 MB for 172,000 plots, kept until the load ends).
+   */
+  ids: string[];
+  /** The other strings of the rows (names, towns, sources, statuses, villages, industries), each once. */
   strings: string[];
   /** Per row, ROW_TEXT's members: their indexes in `strings` (-1: a null status). */
   rowText: Int32Array;
@@ -66,7 +72,10 @@ export interface PlotRowColumns {
   numbers: Float64Array;
   /** Per row, the yes/no properties in BOOLEAN_FIELDS' order: 0 no, 1 yes, -1 absent. */
   flags: Int8Array;
-  /** Per row, PROPERTY_TEXT's properties: their indexes in `strings` (-1: absent). */
+  /**
+   * Per row, the id property (ROW_ID: the row's id, else its index in `strings`), then
+   * TEXT_FIELDS's properties: their indexes in `strings` (-1: absent).
+   */
   text: Int32Array;
   /** Per row, RATIOS; NaN: undefined. */
   ratios: Float64Array;
@@ -163,13 +172,14 @@ export function plotRowColumnWriter(count: number): PlotRowColumnWriter {
   };
   const columns: PlotRowColumns = {
     count,
+    ids: new Array(count),
     strings,
     rowText: new Int32Array(count * ROW_TEXT.length),
     areas: new Float64Array(count * AREAS.length),
     box: new Float64Array(count * 4).fill(Number.NaN),
     numbers: new Float64Array(count * NUMERIC_FIELDS.length).fill(Number.NaN),
     flags: new Int8Array(count * BOOLEAN_FIELDS.length).fill(-1),
-    text: new Int32Array(count * PROPERTY_TEXT.length).fill(-1),
+    text: new Int32Array(count * (TEXT_FIELDS.length + 1)).fill(-1),
     ratios: new Float64Array(count * RATIOS.length).fill(Number.NaN),
     verdicts: new Uint8Array(count * (SCREENING.length + 2)),
     others: new Map(),
@@ -184,10 +194,11 @@ export function plotRowColumnWriter(count: number): PlotRowColumnWriter {
         return;
       }
       const { rowText, areas, box, numbers, flags, text, ratios, verdicts } = columns;
-      rowText[at * 4] = stringAt(row.id);
-      rowText[at * 4 + 1] = stringAt(row.town);
-      rowText[at * 4 + 2] = stringAt(row.townSource);
-      rowText[at * 4 + 3] = row.status === null ? -1 : stringAt(row.status);
+      columns.ids[at] = row.id;
+      const r = at * ROW_TEXT.length;
+      rowText[r] = stringAt(row.town);
+      rowText[r + 1] = stringAt(row.townSource);
+      rowText[r + 2] = row.status === null ? -1 : stringAt(row.status);
       for (const [k, key] of AREAS.entries()) areas[at * AREAS.length + k] = row[key];
       if (row.box) box.set(row.box, at * 4);
       const properties = row.properties as unknown as Record<string, unknown>;
@@ -195,8 +206,10 @@ export function plotRowColumnWriter(count: number): PlotRowColumnWriter {
         if (key in properties) numbers[at * NUMERIC_FIELDS.length + k] = properties[key] as number;
       for (const [k, key] of BOOLEAN_FIELDS.entries())
         if (key in properties) flags[at * BOOLEAN_FIELDS.length + k] = properties[key] ? 1 : 0;
-      for (const [k, key] of PROPERTY_TEXT.entries())
-        if (key in properties) text[at * PROPERTY_TEXT.length + k] = stringAt(properties[key] as string);
+      const t = at * (TEXT_FIELDS.length + 1);
+      text[t] = properties.id === row.id ? ROW_ID : stringAt(properties.id as string);
+      for (const [k, key] of TEXT_FIELDS.entries())
+        if (key in properties) text[t + 1 + k] = stringAt(properties[key] as string);
       const { measures } = row;
       for (const [k, key] of RATIOS.entries()) {
         const value = measures[key];
@@ -238,22 +251,23 @@ class ColumnRow implements PlotRow {
     return this.#columns.strings[this.#columns.rowText[this.index * ROW_TEXT.length + k] as number] as string;
   }
 
+  /** Text property k: 0 the id, then TEXT_FIELDS's. */
   #text(k: number): string | undefined {
-    const at = this.#columns.text[this.index * PROPERTY_TEXT.length + k] as number;
-    return at < 0 ? undefined : this.#columns.strings[at];
+    const at = this.#columns.text[this.index * (TEXT_FIELDS.length + 1) + k] as number;
+    return at === ROW_ID ? this.id : at < 0 ? undefined : this.#columns.strings[at];
   }
 
   get id(): string {
-    return this.#rowText(0);
+    return this.#columns.ids[this.index] as string;
   }
   get town(): string {
-    return this.#rowText(1);
+    return this.#rowText(0);
   }
   get townSource(): PlotRow['townSource'] {
-    return this.#rowText(2) as PlotRow['townSource'];
+    return this.#rowText(1) as PlotRow['townSource'];
   }
   get status(): PlotStatus | null {
-    const at = this.#columns.rowText[this.index * ROW_TEXT.length + 3] as number;
+    const at = this.#columns.rowText[this.index * ROW_TEXT.length + 2] as number;
     return at < 0 ? null : (this.#columns.strings[at] as PlotStatus);
   }
   get areaM2(): number {
@@ -272,7 +286,7 @@ class ColumnRow implements PlotRow {
     return this.#text(1);
   }
   get village(): string | undefined {
-    return this.#text(3);
+    return this.#text(1 + TEXT_FIELDS.indexOf('village'));
   }
   get box(): PlotRow['box'] {
     const { box } = this.#columns;

@@ -70,15 +70,21 @@ export interface ZoneMeasureContext {
 export function prepareZoneContext(
   layers: PlanLayerSet,
   tolerance: number = DEFAULT_TOLERANCE,
-  prepared: { boundary?: ZoneLayer; control?: ZoneLayer } = {},
+  prepared: {
+    boundary?: ZoneLayer;
+    control?: ZoneLayer;
+    /** The box of a plot as geometryBox gives it, where it is known without its geometry. */
+    plotBox?: (index: number) => Box | undefined;
+  } = {},
 ): ZoneMeasureContext {
   const features = layers.plots.features;
   const plotIndex = features.length > 0 ? new Flatbush(features.length) : null;
-  for (const feature of features) {
-    const geometry = feature?.geometry;
+  for (const [index, feature] of features.entries()) {
+    const known = prepared.plotBox?.(index);
+    const geometry = known ? null : feature?.geometry;
     const usable = geometry && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon');
     // A plot without geometry gets an empty box far away, so indices stay aligned with the layer.
-    const [minX, minY, maxX, maxY] = usable ? geometryBox(geometry) : [1e9, 1e9, 1e9, 1e9];
+    const [minX, minY, maxX, maxY] = known ?? (usable ? geometryBox(geometry) : [1e9, 1e9, 1e9, 1e9]);
     plotIndex?.add(minX, minY, maxX, maxY);
   }
   plotIndex?.finish();
