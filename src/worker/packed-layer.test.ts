@@ -12,6 +12,7 @@ import {
   packedLayerOf,
   plainFeature,
   plotOutlinesOf,
+  propertyInterner,
   unpackLayer,
 } from './packed-layer.ts';
 
@@ -169,5 +170,27 @@ describe('packedBoxReader', () => {
     }
     // A layer not kept packed: every box comes from the geometry.
     expect(packedBoxReader(layer)(5)).toBeUndefined();
+  });
+});
+
+describe('propertyInterner', () => {
+  it('changes no value and no key order of any properties, and leaves frozen ones alone', () => {
+    const intern = propertyInterner();
+    const made = Array.from({ length: 6000 }, (_, i) => ({
+      id: `p${i}`,
+      town: ['宗汉街道', '坎墩街道'][i % 2],
+      taxWan: i / 7,
+      name: i % 3 === 0 ? undefined : `厂${i % 50}`,
+      nested: { town: '宗汉街道' },
+    }));
+    const before = structuredClone(made);
+    for (const properties of made) intern(properties);
+    intern(null);
+    const frozen = Object.freeze({ town: '宗汉街道' });
+    expect(() => intern(frozen)).not.toThrow();
+    expect(made).toStrictEqual(before);
+    expect(made.map((properties) => Object.keys(properties).join())).toEqual(
+      before.map((properties) => Object.keys(properties).join()),
+    );
   });
 });

@@ -97,16 +97,58 @@ class PackedStore {
 /** The packed geometries of each layer's features kept by {@link keptPacked}. */
 const storeOf = new WeakMap<readonly Feature[], PackedStore>();
 
-/** `features` with those `packed` says (by index) read from `outlines`, the others as they are. */
+/** Makes equal strings of features' properties one value (in place); see {@link propertyInterner}. */
+export type PropertyInterner = (properties: Feature['properties']) => void;
+
+/** Distinct values of one property past which its strings are left as they are (ids, names). */
+const MAX_INTERNED = 4096;
+
+/**
+ * An interner of the string values of plot properties: the towns, villages and industries of a
+ * county's plots are a few hundred strings, but a parsed GeoJSON (or a structured clone) holds one
+ * copy a plot (about 30 bytes each: 60 MB for the 4 text columns of 516,000 plots). A property with
+ * more than MAX_INTERNED distinct values (an id, mostly unique names) is left as it is. Only values
+ * equal to the ones they replace are written: nothing a property says changes.
+ */
+export function propertyInterner(): PropertyInterner {
+  const byKey = new Map<string, Map<string, string> | null>();
+  return (properties) => {
+    if (typeof properties !== 'object' || properties === null || Object.isFrozen(properties)) return;
+    const record = properties as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      if (typeof value !== 'string') continue;
+      let seen = byKey.get(key);
+      if (seen === null) continue;
+      if (seen === undefined) {
+        seen = new Map();
+        byKey.set(key, seen);
+      }
+      const known = seen.get(value);
+      if (known !== undefined) record[key] = known;
+      else if (seen.size < MAX_INTERNED) seen.set(value, value);
+      else byKey.set(key, null);
+    }
+  };
+}
+
+/**
+ * `features` with those `packed` says (by index) read from `outlines`, the others as they are;
+ * their properties' strings made one value each by `intern` (null: they are already).
+ */
 function packedFeatures(
   features: readonly Feature[],
   outlines: PlotOutlines,
   packed: (feature: Feature, index: number) => boolean,
+  intern: PropertyInterner | null = propertyInterner(),
 ): Feature[] {
   const store = new PackedStore(outlines);
-  const result = features.map((feature, index) =>
-    packed(feature, index) ? (new PackedFeature(feature, store, index) as unknown as Feature) : feature,
-  );
+  const result = features.map((feature, index) => {
+    intern?.(feature.properties);
+    return packed(feature, index)
+      ? (new PackedFeature(feature, store, index) as unknown as Feature)
+      : feature;
+  });
   storeOf.set(result, store);
   return result;
 }
@@ -130,10 +172,14 @@ export interface PackedPiece {
   packed: Uint8Array;
 }
 
-/** `features` (a piece of a layer, in order) packed as {@link keptPacked} packs a whole layer. */
-export function packedPiece(features: readonly Feature[]): PackedPiece {
+/**
+ * `features` (a piece of a layer, in order) packed as {@link keptPacked} packs a whole layer, their
+ * properties' strings made one value by `intern` (one for all the pieces of a layer).
+ */
+export function packedPiece(features: readonly Feature[], intern = propertyInterner()): PackedPiece {
   const packed = new Uint8Array(features.length);
   const kept = features.map((feature, index) => {
+    intern(feature.properties);
     if (!isPackable(feature)) return feature;
     packed[index] = 1;
     const stub = { type: 'Feature', properties: feature.properties } as Feature;
@@ -159,7 +205,7 @@ export function keptPackedFromPieces(pieces: readonly PackedPiece[]): FeatureCol
   }
   return {
     type: 'FeatureCollection',
-    features: packedFeatures(features, outlines, (_, index) => packed[index] === 1),
+    features: packedFeatures(features, outlines, (_, index) => packed[index] === 1, null),
   };
 }
 

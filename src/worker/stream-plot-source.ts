@@ -18,7 +18,13 @@ import { guessLayerKind, type LayerKindGuess } from '../core/io/guess-layer-kind
 import { loadCleanPiece } from '../core/io/load-clean-piece.ts';
 import type { LoadedLayer } from '../core/io/load-layer.ts';
 import type { Feature } from '../core/types.ts';
-import { keptPackedFromPieces, type PackedPiece, packedPiece } from './packed-layer.ts';
+import {
+  keptPackedFromPieces,
+  type PackedPiece,
+  type PropertyInterner,
+  packedPiece,
+  propertyInterner,
+} from './packed-layer.ts';
 import { readFeatureCollectionInPieces } from './read-picked-files.ts';
 
 /** The dialog's column samples read at most this many features (see columnSamples). */
@@ -104,6 +110,7 @@ export async function streamPlotSource(
   // Second reading: each piece mapped, reprojected, checked, repaired and packed.
   const pieces: PackedPiece[] = [];
   const ids = new Set<string>();
+  const intern = propertyInterner();
   const read = await readFeatureCollectionInPieces(
     file,
     {
@@ -111,7 +118,7 @@ export async function streamPlotSource(
       onFeatures: (features) => {
         if (!clean) return;
         try {
-          pieces.push(loadPiece(features, mapping, detection.crs, fileName, ids));
+          pieces.push(loadPiece(features, mapping, detection.crs, fileName, ids, intern));
         } catch (error) {
           if (!(error instanceof NotClean)) throw error;
           clean = false;
@@ -158,6 +165,7 @@ function loadPiece(
   crs: Crs,
   fileName: string,
   ids: Set<string>,
+  intern: PropertyInterner,
 ): PackedPiece {
   const piece = loadCleanPiece(features, mapping, crs, fileName);
   if (!piece) throw new NotClean();
@@ -165,5 +173,5 @@ function loadPiece(
     if (ids.has(key)) throw new NotClean();
     ids.add(key);
   }
-  return packedPiece(piece.features);
+  return packedPiece(piece.features, intern);
 }
