@@ -32,7 +32,7 @@ export function analyzePlanPacked(
   settings: AnalysisSettings,
   options: AnalyzePlanOptions = {},
 ): { analysis: SentAnalysis; map: { results: readonly PlotMapInput[]; townOf: TownOf } } {
-  const classified = classifyPlan(layers, settings, options);
+  const classified = classifyPlan(layers, settings, { ...options, compactResults: true });
   const { results, towns } = classified;
   const writer = plotRowColumnWriter(results.length);
   const boxOf = packedBoxReader(layers.plots);

@@ -54,6 +54,8 @@ export interface AnalyzePlanOptions {
   /** Share of the work done, 0…1, now and then. */
   onProgress?: (done: number) => void;
   signal?: AbortSignal;
+  /** The classification's results read from columns (see ClassifyOptions.compact). */
+  compactResults?: boolean;
 }
 
 /**
@@ -92,6 +94,7 @@ export function classifyPlan(
   const classification = classifyPlots(layers.plots, layers.boundary, layers.control, {
     tolerance: settings.tolerance,
     signal,
+    compact: options.compactResults,
     onProgress: onProgress ? (done) => onProgress(0.9 * done) : undefined,
   });
   if (signal?.aborted) throw signal.reason ?? new Error('aborted');
