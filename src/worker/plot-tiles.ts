@@ -8,6 +8,7 @@
 import Flatbush from 'flatbush';
 import { PLOT_MAP_STATUSES } from '../core/plot-raster-paint.ts';
 import type { PlotTileData } from './plot-map.ts';
+import { plotTileId } from './plot-tile-ids.ts';
 
 /** The source layer of the tiles. */
 export type PlotTileLayer = 'plots';
@@ -113,7 +114,7 @@ export class PlotTileIndex {
         values.push(data.towns[town] ?? '');
       }
       const idAt = values.length;
-      values.push(data.ids[k] ?? '', data.index[k] as number);
+      values.push(plotTileId(data, k), data.index[k] as number);
       geometry.length = 0;
       if (!pushRings(geometry, data, k, tileX, tileY)) continue;
       writer.message(2, () => {
