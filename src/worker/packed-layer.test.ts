@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { squarePlot } from '../../test/fixtures/square-plot.ts';
 import { analyzePlan } from '../core/analysis/analyze-plan.ts';
 import { geometryBox } from '../core/analysis/classify-plots.ts';
 import { packPlotOutlines } from '../core/plot-outlines.ts';
@@ -131,13 +132,8 @@ describe('keptPacked', () => {
 
 describe('packedBoxReader', () => {
   it("gives a kept plot's box as geometryBox does, to the bit; nothing for a plot not kept packed", () => {
-    const ring = (x: number, y: number, size: number) => [
-      [x, y],
-      [x + size, y],
-      [x + size, y + size],
-      [x, y + size],
-      [x, y],
-    ];
+    const ring = (x: number, y: number, size: number) =>
+      (squarePlot('', x, y, size).geometry as { coordinates: number[][][] }).coordinates[0] as number[][];
     const odd: Feature[] = [
       // A hole reaching past its shell (the box is the outer rings'), a MultiPolygon, a Point, none.
       {

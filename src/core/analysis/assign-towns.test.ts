@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { squarePlot } from '../../../test/fixtures/square-plot.ts';
 import type { Feature, FeatureCollection } from '../types.ts';
 import { assignTowns } from './assign-towns.ts';
 
-const square = (x: number, y: number, size: number) => ({
-  type: 'Polygon' as const,
-  coordinates: [
-    [
-      [x, y],
-      [x + size, y],
-      [x + size, y + size],
-      [x, y + size],
-      [x, y],
-    ],
-  ],
-});
+/** The geometry of a square of `size` degrees with its south-west corner at x, y. */
+const square = (x: number, y: number, size: number) => squarePlot('', x, y, size).geometry;
 
 const layer = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 

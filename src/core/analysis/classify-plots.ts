@@ -52,13 +52,7 @@ export interface Classification {
   problems: Problem[];
 }
 
-/**
- * Classification results kept as columns, for the page's analysis worker (ClassifyOptions.compact):
- * one small object a plot over typed arrays, instead of an object with four numbers of its own
- * (about 90 bytes a plot, 45 MB for 516,000 plots, all of it outliving the worker's young
- * generation while the rows are made). The values read back are those the plain results hold, to
- * the bit.
- */
+/** A compact result's status, by its code. */
 const STATUSES: readonly (PlotStatus | null)[] = [null, 'control', 'boundary', 'crossing', 'outside'];
 
 interface ResultColumns {
@@ -69,7 +63,13 @@ interface ResultColumns {
   statuses: Uint8Array;
 }
 
-/** A result read from columns (see the module's note). */
+/**
+ * Classification results kept as columns, for the page's analysis worker (ClassifyOptions.compact):
+ * one small object a plot over typed arrays, instead of an object with four numbers of its own
+ * (about 90 bytes a plot, 45 MB for 516,000 plots, all of it outliving the worker's young
+ * generation while the rows are made). The values read back are those the plain results hold, to
+ * the bit.
+ */
 class ColumnResult implements PlotResult {
   readonly #columns: ResultColumns;
   readonly index: number;
