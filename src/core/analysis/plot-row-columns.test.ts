@@ -86,6 +86,16 @@ describe('plot row columns', () => {
     expect(() => {
       (read[1] as { town: string }).town = 'elsewhere';
     }).toThrow(TypeError);
+    // Read in turns, each row's properties and measures are its own (they are made once for a row
+    // read several times in a row).
+    const [first, second] = [read[1] as PlotRow, read[2] as PlotRow];
+    const held = first.properties;
+    expect(first.properties).toBe(held);
+    expect(second.properties).toStrictEqual(rows[2]?.properties);
+    expect(first.properties).toStrictEqual(rows[1]?.properties);
+    expect(held).toStrictEqual(rows[1]?.properties);
+    expect(second.measures).toStrictEqual(rows[2]?.measures);
+    expect(first.measures).toStrictEqual(rows[1]?.measures);
     // Equal verdicts are one object.
     expect((read[0] as PlotRow).measures.screening).toBe((read[1] as PlotRow).measures.screening);
     expect(sameRows(rowsOfColumns(columnsOfRows(rows)).map(plainRow), rows)).toBe(true);

@@ -234,31 +234,100 @@ export function plotRowColumns(rows: readonly PlotRow[]): PlotRowColumns {
   return writer.finish();
 }
 
-/** The screening verdicts made for the rows of some columns, by their code (see ColumnRow.measures). */
-const screeningsOf = new WeakMap<PlotRowColumns, Map<number, PlotMeasures['screening']>>();
+const NUMBERS = NUMERIC_FIELDS.length;
+const FLAGS = BOOLEAN_FIELDS.length;
+/** Per row in `text`: the id property, then TEXT_FIELDS. */
+const TEXTS = TEXT_FIELDS.length + 1;
+const NAME_TEXT = 1 + TEXT_FIELDS.indexOf('name');
+const VILLAGE_TEXT = 1 + TEXT_FIELDS.indexOf('village');
+const VERDICTS = SCREENING.length + 2;
+
+/**
+ * What the rows of one set of columns share: the columns, the screening verdicts made so far (equal
+ * verdicts are one object, as plain rows had them), and the properties and measures last made, so
+ * that reading several members of one row's properties (row.properties.taxWan, then .rentWan …)
+ * makes them once.
+ */
+class RowReader {
+  readonly screenings: (PlotMeasures['screening'] | undefined)[] = new Array(81);
+  propertiesOf = -1;
+  properties: PlotProperties | null = null;
+  measuresOf = -1;
+  measures: PlotMeasures | null = null;
+  constructor(readonly columns: PlotRowColumns) {}
+
+  text(index: number, k: number): string | undefined {
+    const at = this.columns.text[index * TEXTS + k] as number;
+    return at === ROW_ID ? this.columns.ids[index] : at < 0 ? undefined : this.columns.strings[at];
+  }
+
+  makeProperties(index: number): PlotProperties {
+    const { numbers, flags } = this.columns;
+    const properties = { id: this.text(index, 0) } as Record<string, unknown>;
+    for (let k = 0; k < NUMBERS; k++) {
+      const value = numbers[index * NUMBERS + k] as number;
+      if (!Number.isNaN(value)) properties[NUMERIC_FIELDS[k] as string] = value;
+    }
+    for (let k = 0; k < FLAGS; k++) {
+      const flag = flags[index * FLAGS + k];
+      if (flag !== -1) properties[BOOLEAN_FIELDS[k] as string] = flag === 1;
+    }
+    for (let k = 0; k < TEXT_FIELDS.length; k++) {
+      const value = this.text(index, k + 1);
+      if (value !== undefined) properties[TEXT_FIELDS[k] as string] = value;
+    }
+    return properties as unknown as PlotProperties;
+  }
+
+  makeMeasures(index: number): PlotMeasures {
+    const { ratios, verdicts } = this.columns;
+    const r = index * RATIOS.length;
+    const ratio = (value: number) => (Number.isNaN(value) ? undefined : value);
+    const v = index * VERDICTS;
+    const code =
+      (verdicts[v] as number) * 27 +
+      (verdicts[v + 1] as number) * 9 +
+      (verdicts[v + 2] as number) * 3 +
+      (verdicts[v + 3] as number);
+    let screening = this.screenings[code];
+    if (!screening) {
+      screening = {
+        investmentPerMu: verdictOf(verdicts[v] as number),
+        far: verdictOf(verdicts[v + 1] as number),
+        coverage: verdictOf(verdicts[v + 2] as number),
+        taxPerMu: verdictOf(verdicts[v + 3] as number),
+      };
+      this.screenings[code] = screening;
+    }
+    return {
+      taxPerMu: ratio(ratios[r] as number),
+      investmentPerMu: ratio(ratios[r + 1] as number),
+      far: ratio(ratios[r + 2] as number),
+      coverage: ratio(ratios[r + 3] as number),
+      screening,
+      passesScreening: verdictOf(verdicts[v + SCREENING.length] as number),
+      efficiencyClass: CLASSES[verdicts[v + SCREENING.length + 1] as number],
+    };
+  }
+}
 
 /** A row read from columns: each member read when asked for (see the module's note). */
 class ColumnRow implements PlotRow {
-  readonly #columns: PlotRowColumns;
+  readonly #reader: RowReader;
   readonly index: number;
 
-  constructor(columns: PlotRowColumns, index: number) {
-    this.#columns = columns;
+  constructor(reader: RowReader, index: number) {
+    this.#reader = reader;
     this.index = index;
   }
 
   #rowText(k: number): string {
-    return this.#columns.strings[this.#columns.rowText[this.index * ROW_TEXT.length + k] as number] as string;
-  }
-
-  /** Text property k: 0 the id, then TEXT_FIELDS's. */
-  #text(k: number): string | undefined {
-    const at = this.#columns.text[this.index * (TEXT_FIELDS.length + 1) + k] as number;
-    return at === ROW_ID ? this.id : at < 0 ? undefined : this.#columns.strings[at];
+    const { columns } = this.#reader;
+    return columns.strings[columns.rowText[this.index * ROW_TEXT.length + k] as number] as string;
   }
 
   get id(): string {
-    return this.#columns.ids[this.index] as string;
+    return this.#reader.columns.ids[this.index] as string;
   }
   get town(): string {
     return this.#rowText(0);
@@ -267,98 +336,59 @@ class ColumnRow implements PlotRow {
     return this.#rowText(1) as PlotRow['townSource'];
   }
   get status(): PlotStatus | null {
-    const at = this.#columns.rowText[this.index * ROW_TEXT.length + 2] as number;
-    return at < 0 ? null : (this.#columns.strings[at] as PlotStatus);
+    const { columns } = this.#reader;
+    const at = columns.rowText[this.index * ROW_TEXT.length + 2] as number;
+    return at < 0 ? null : (columns.strings[at] as PlotStatus);
   }
   get areaM2(): number {
-    return this.#columns.areas[this.index * AREAS.length] as number;
+    return this.#reader.columns.areas[this.index * AREAS.length] as number;
   }
   get areaMu(): number {
     return m2ToMu(this.areaM2);
   }
   get inBoundaryM2(): number {
-    return this.#columns.areas[this.index * AREAS.length + 1] as number;
+    return this.#reader.columns.areas[this.index * AREAS.length + 1] as number;
   }
   get inControlM2(): number {
-    return this.#columns.areas[this.index * AREAS.length + 2] as number;
+    return this.#reader.columns.areas[this.index * AREAS.length + 2] as number;
   }
   get name(): string | undefined {
-    return this.#text(1);
+    return this.#reader.text(this.index, NAME_TEXT);
   }
   get village(): string | undefined {
-    return this.#text(1 + TEXT_FIELDS.indexOf('village'));
+    return this.#reader.text(this.index, VILLAGE_TEXT);
   }
   get box(): PlotRow['box'] {
-    const { box } = this.#columns;
+    const { box } = this.#reader.columns;
     const at = this.index * 4;
     return Number.isNaN(box[at])
       ? null
       : ([box[at], box[at + 1], box[at + 2], box[at + 3]] as PlotRow['box']);
   }
-
   get properties(): PlotProperties {
-    const { numbers, flags } = this.#columns;
-    const properties = { id: this.#text(0) } as Record<string, unknown>;
-    for (const [k, key] of NUMERIC_FIELDS.entries()) {
-      const value = numbers[this.index * NUMERIC_FIELDS.length + k] as number;
-      if (!Number.isNaN(value)) properties[key] = value;
+    const reader = this.#reader;
+    if (reader.propertiesOf !== this.index || !reader.properties) {
+      reader.properties = reader.makeProperties(this.index);
+      reader.propertiesOf = this.index;
     }
-    for (const [k, key] of BOOLEAN_FIELDS.entries()) {
-      const flag = flags[this.index * BOOLEAN_FIELDS.length + k];
-      if (flag !== -1) properties[key] = flag === 1;
-    }
-    for (const [k, key] of TEXT_FIELDS.entries()) {
-      const value = this.#text(k + 1);
-      if (value !== undefined) properties[key] = value;
-    }
-    return properties as unknown as PlotProperties;
+    return reader.properties;
   }
-
   get measures(): PlotMeasures {
-    const { ratios, verdicts } = this.#columns;
-    const ratio = (k: number) => {
-      const value = ratios[this.index * RATIOS.length + k] as number;
-      return Number.isNaN(value) ? undefined : value;
-    };
-    const v = this.index * (SCREENING.length + 2);
-    // The verdicts of a row are one of 81; equal verdicts are one object, as the page had them.
-    const code =
-      (verdicts[v] as number) * 27 +
-      (verdicts[v + 1] as number) * 9 +
-      (verdicts[v + 2] as number) * 3 +
-      (verdicts[v + 3] as number);
-    let screenings = screeningsOf.get(this.#columns);
-    if (!screenings) {
-      screenings = new Map();
-      screeningsOf.set(this.#columns, screenings);
+    const reader = this.#reader;
+    if (reader.measuresOf !== this.index || !reader.measures) {
+      reader.measures = reader.makeMeasures(this.index);
+      reader.measuresOf = this.index;
     }
-    let screening = screenings.get(code);
-    if (!screening) {
-      screening = {
-        investmentPerMu: verdictOf(verdicts[v] as number),
-        far: verdictOf(verdicts[v + 1] as number),
-        coverage: verdictOf(verdicts[v + 2] as number),
-        taxPerMu: verdictOf(verdicts[v + 3] as number),
-      };
-      screenings.set(code, screening);
-    }
-    return {
-      taxPerMu: ratio(0),
-      investmentPerMu: ratio(1),
-      far: ratio(2),
-      coverage: ratio(3),
-      screening,
-      passesScreening: verdictOf(verdicts[v + SCREENING.length] as number),
-      efficiencyClass: CLASSES[verdicts[v + SCREENING.length + 1] as number],
-    };
+    return reader.measures;
   }
 }
 
 /** The page's rows from columns: one small object a row (its rows kept whole are those rows). */
 export function rowsOfColumns(columns: PlotRowColumns): PlotRow[] {
   const rows = new Array<PlotRow>(columns.count);
+  const reader = new RowReader(columns);
   for (let index = 0; index < columns.count; index++)
-    rows[index] = columns.others.get(index) ?? new ColumnRow(columns, index);
+    rows[index] = columns.others.get(index) ?? new ColumnRow(reader, index);
   columnsOf.set(rows, columns);
   return rows;
 }
