@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyPlotOutlines,
+  extendBoxByPairs,
   forEachPlotRing,
   packPlotOutlines,
   plotOutlineBuffers,
@@ -70,5 +71,17 @@ describe('packPlotOutlines', () => {
     const outlines = packPlotOutlines(layer);
     expect(plotOutlineBuffers(outlines)).toHaveLength(5);
     expect(outlines.coords.length).toBe(2 * 25);
+  });
+});
+
+describe('extendBoxByPairs', () => {
+  it('takes in every pair, or only pairs from … to', () => {
+    const flat = [1, 2, 3, 0, -5, 9, 7, 7];
+    const all = [Infinity, Infinity, -Infinity, -Infinity];
+    extendBoxByPairs(all, flat);
+    expect(all).toEqual([-5, 0, 7, 9]);
+    const some = [Infinity, Infinity, -Infinity, -Infinity];
+    extendBoxByPairs(some, flat, 1, 3);
+    expect(some).toEqual([-5, 0, 3, 9]);
   });
 });

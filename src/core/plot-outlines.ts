@@ -140,13 +140,19 @@ export function plotOutlineGeometry(outlines: PlotOutlines, index: number): Area
 }
 
 /**
- * Widens `box` ([minX, minY, maxX, maxY], changed in place) to take in the x, y pairs of `flat`.
+ * Widens `box` ([minX, minY, maxX, maxY], changed in place) to take in the x, y pairs of `flat`,
+ * from pair `from` up to pair `to` (all of them unless told).
  * @example const box = [Infinity, Infinity, -Infinity, -Infinity]; extendBoxByPairs(box, [1, 2, 3, 0]); // [1, 0, 3, 2]
  */
-export function extendBoxByPairs(box: number[], flat: ArrayLike<number>): void {
-  for (let i = 0; i < flat.length; i += 2) {
-    const x = flat[i] as number;
-    const y = flat[i + 1] as number;
+export function extendBoxByPairs(
+  box: number[],
+  flat: ArrayLike<number>,
+  from = 0,
+  to = Math.ceil(flat.length / 2),
+): void {
+  for (let v = from; v < to; v++) {
+    const x = flat[2 * v] as number;
+    const y = flat[2 * v + 1] as number;
     if (x < (box[0] as number)) box[0] = x;
     if (y < (box[1] as number)) box[1] = y;
     if (x > (box[2] as number)) box[2] = x;

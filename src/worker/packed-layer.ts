@@ -10,6 +10,7 @@
 
 import type { Box } from '../core/geometry/clip-to-box.ts';
 import {
+  extendBoxByPairs,
   forEachPlotRing,
   type PlotOutlines,
   packPlotOutlines,
@@ -268,20 +269,11 @@ export function packedBoxReader(layer: FeatureCollection): (index: number) => Bo
   const kept = keptOutlines(layer);
   return (index) => {
     if (!kept?.isPacked(index)) return undefined;
-    const { coords } = kept.outlines;
-    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
     forEachPlotRing(kept.outlines, index, (start, end, _, ringInPolygon) => {
-      if (ringInPolygon !== 0) return;
-      for (let v = start; v < end; v++) {
-        const x = coords[2 * v] as number;
-        const y = coords[2 * v + 1] as number;
-        if (x < minX) minX = x;
-        if (y < minY) minY = y;
-        if (x > maxX) maxX = x;
-        if (y > maxY) maxY = y;
-      }
+      if (ringInPolygon === 0) extendBoxByPairs(box, kept.outlines.coords, start, end);
     });
-    return [minX, minY, maxX, maxY];
+    return box as unknown as Box;
   };
 }
 

@@ -4,7 +4,7 @@
  * its rings, all in Web Mercator world coordinates (0…1, y down) ready to be cut into vector tiles.
  */
 
-import { forEachPlotRing } from '../core/plot-outlines.ts';
+import { extendBoxByPairs, forEachPlotRing } from '../core/plot-outlines.ts';
 import { PLOT_MAP_STATUSES, type PlotMapStatus } from '../core/plot-raster-paint.ts';
 import type { FeatureCollection, PlotStatus } from '../core/types.ts';
 import { keptOutlines } from './packed-layer.ts';
@@ -153,7 +153,7 @@ export function plotTileData(
     box.fill(Infinity, 0, 2).fill(-Infinity, 2);
     rings(plotIndex, (coords, from, to, ringInPolygon) => {
       // The outer rings bound the holes: the box is theirs (as geometryBox's).
-      if (ringInPolygon === 0) extendBox(box, coords, from, to);
+      if (ringInPolygon === 0) extendBoxByPairs(box, coords, from, to);
       data.vertexStart[ring++] = vertex;
       const start = vertex;
       for (let v = from; v < to; v++) {
@@ -208,18 +208,6 @@ function ringReader(plots: FeatureCollection): (index: number, visit: RingVisit)
   };
 }
 
-/** Widens `box` ([minX, minY, maxX, maxY], in place) to take in vertices `from … to - 1` of `coords`. */
-function extendBox(box: number[], coords: ArrayLike<number>, from: number, to: number): void {
-  for (let v = from; v < to; v++) {
-    const x = coords[2 * v] as number;
-    const y = coords[2 * v + 1] as number;
-    if (x < (box[0] as number)) box[0] = x;
-    if (y < (box[1] as number)) box[1] = y;
-    if (x > (box[2] as number)) box[2] = x;
-    if (y > (box[3] as number)) box[3] = y;
-  }
-}
-
 /** Twice the shoelace area of the ring of vertices `start … end - 1` in `coords`. */
 function signedArea(coords: Float64Array, start: number, end: number): number {
   let sum = 0;
@@ -259,7 +247,7 @@ export function plotMarkers(
     if (!result || !statuses.includes(status)) continue;
     const box = [Infinity, Infinity, -Infinity, -Infinity];
     const hasGeometry = rings(index, (coords, from, to, ringInPolygon) => {
-      if (ringInPolygon === 0) extendBox(box, coords, from, to);
+      if (ringInPolygon === 0) extendBoxByPairs(box, coords, from, to);
     });
     if (!hasGeometry) continue;
     features.push({

@@ -52,6 +52,14 @@ const MEASURE_KEYS = [
 ];
 /** Every property key in the order normalizePlotProperties adds them. */
 const PROPERTY_KEYS: readonly string[] = ['id', ...NUMERIC_FIELDS, ...BOOLEAN_FIELDS, ...TEXT_FIELDS];
+/** Values a row has in each column (written and read with these strides). */
+const NUMBERS = NUMERIC_FIELDS.length;
+const FLAGS = BOOLEAN_FIELDS.length;
+/** Per row in `text`: the id property, then TEXT_FIELDS. */
+const TEXTS = TEXT_FIELDS.length + 1;
+const NAME_TEXT = 1 + TEXT_FIELDS.indexOf('name');
+const VILLAGE_TEXT = 1 + TEXT_FIELDS.indexOf('village');
+const VERDICTS = SCREENING.length + 2;
 
 export interface PlotRowColumns {
   count: number;
@@ -177,11 +185,11 @@ export function plotRowColumnWriter(count: number): PlotRowColumnWriter {
     rowText: new Int32Array(count * ROW_TEXT.length),
     areas: new Float64Array(count * AREAS.length),
     box: new Float64Array(count * 4).fill(Number.NaN),
-    numbers: new Float64Array(count * NUMERIC_FIELDS.length).fill(Number.NaN),
-    flags: new Int8Array(count * BOOLEAN_FIELDS.length).fill(-1),
-    text: new Int32Array(count * (TEXT_FIELDS.length + 1)).fill(-1),
+    numbers: new Float64Array(count * NUMBERS).fill(Number.NaN),
+    flags: new Int8Array(count * FLAGS).fill(-1),
+    text: new Int32Array(count * TEXTS).fill(-1),
     ratios: new Float64Array(count * RATIOS.length).fill(Number.NaN),
-    verdicts: new Uint8Array(count * (SCREENING.length + 2)),
+    verdicts: new Uint8Array(count * VERDICTS),
     others: new Map(),
   };
   let index = 0;
@@ -203,10 +211,10 @@ export function plotRowColumnWriter(count: number): PlotRowColumnWriter {
       if (row.box) box.set(row.box, at * 4);
       const properties = row.properties as unknown as Record<string, unknown>;
       for (const [k, key] of NUMERIC_FIELDS.entries())
-        if (key in properties) numbers[at * NUMERIC_FIELDS.length + k] = properties[key] as number;
+        if (key in properties) numbers[at * NUMBERS + k] = properties[key] as number;
       for (const [k, key] of BOOLEAN_FIELDS.entries())
-        if (key in properties) flags[at * BOOLEAN_FIELDS.length + k] = properties[key] ? 1 : 0;
-      const t = at * (TEXT_FIELDS.length + 1);
+        if (key in properties) flags[at * FLAGS + k] = properties[key] ? 1 : 0;
+      const t = at * TEXTS;
       text[t] = properties.id === row.id ? ROW_ID : stringAt(properties.id as string);
       for (const [k, key] of TEXT_FIELDS.entries())
         if (key in properties) text[t + 1 + k] = stringAt(properties[key] as string);
@@ -215,7 +223,7 @@ export function plotRowColumnWriter(count: number): PlotRowColumnWriter {
         const value = measures[key];
         if (value !== undefined) ratios[at * RATIOS.length + k] = value;
       }
-      const v = at * (SCREENING.length + 2);
+      const v = at * VERDICTS;
       for (const [k, key] of SCREENING.entries()) verdicts[v + k] = verdictCode(measures.screening[key]);
       verdicts[v + SCREENING.length] = verdictCode(measures.passesScreening);
       verdicts[v + SCREENING.length + 1] = CLASSES.indexOf(measures.efficiencyClass);
@@ -233,14 +241,6 @@ export function plotRowColumns(rows: readonly PlotRow[]): PlotRowColumns {
   for (const row of rows) writer.add(row);
   return writer.finish();
 }
-
-const NUMBERS = NUMERIC_FIELDS.length;
-const FLAGS = BOOLEAN_FIELDS.length;
-/** Per row in `text`: the id property, then TEXT_FIELDS. */
-const TEXTS = TEXT_FIELDS.length + 1;
-const NAME_TEXT = 1 + TEXT_FIELDS.indexOf('name');
-const VILLAGE_TEXT = 1 + TEXT_FIELDS.indexOf('village');
-const VERDICTS = SCREENING.length + 2;
 
 /**
  * What the rows of one set of columns share: the columns, the screening verdicts made so far (equal
