@@ -16,7 +16,7 @@ describe('buildStyle', () => {
     expect(style.glyphs).toBeUndefined();
     expect(style['font-faces']).toEqual({ [LABEL_FONT]: 'http://127.0.0.1/f.woff2' });
     for (const [id, source] of Object.entries(style.sources)) {
-      if (id === SOURCE.plots || id === SOURCE.plotRaster) {
+      if (id === SOURCE.plots || id === SOURCE.plotMarkers || id === SOURCE.plotRaster) {
         // The plots' tiles come from our own worker through the plots:// protocol.
         expect((source.type === 'vector' || source.type === 'raster') && source.tiles).toEqual([
           expect.stringMatching(/^plots:\/\/0\//),

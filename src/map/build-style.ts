@@ -10,6 +10,7 @@ import { basemapLayers, cixiOutlineLayers, labelLayers } from './base-layers.ts'
 import { commentPinLayers } from './comment-pins.ts';
 import { planLayers } from './plan-layers.ts';
 import {
+  MARKERS_MAX_TILE_ZOOM,
   POLYGONS_FROM_ZOOM,
   POLYGONS_MAX_TILE_ZOOM,
   plotRasterUrl,
@@ -82,7 +83,11 @@ export function buildStyle(
       },
       [SOURCE.plotPoints]: geojsonSource(),
       [SOURCE.plotShapes]: geojsonSource(),
-      [SOURCE.plotMarkers]: geojsonSource(),
+      [SOURCE.plotMarkers]: {
+        type: 'vector',
+        tiles: [plotTileUrl(plotTiles, 'markers')],
+        maxzoom: MARKERS_MAX_TILE_ZOOM,
+      },
       [SOURCE.zones]: geojsonSource(),
       [SOURCE.commentPins]: geojsonSource(),
     },

@@ -156,16 +156,15 @@ export function planLayerSyncs(map: MapLibreMap, sources: PlanSources): MapSync[
     ),
     follow(
       (state) => [state.plotMap] as const,
-      ([plotMap]) => {
-        showPlotTiles(map, plotMap?.tiles ?? 0);
-        sources.set(SOURCE.plotMarkers, plotMap?.markers);
-      },
+      ([plotMap]) => showPlotTiles(map, plotMap?.tiles ?? 0),
     ),
     follow(
       (state) => [state.town] as const,
       ([town]) => {
         const filter = town === null ? null : townFilter(town);
-        for (const id of TOWN_FILTERED_LAYERS) map.setFilter(id, filter);
+        // An unchanged filter is not set again: MapLibre would lay out every tile of its source again.
+        for (const id of TOWN_FILTERED_LAYERS)
+          if (JSON.stringify(map.getFilter(id) ?? null) !== JSON.stringify(filter)) map.setFilter(id, filter);
       },
     ),
     follow(

@@ -209,6 +209,7 @@ export function planLayers(): LayerSpecification[] {
       id: LAYER.plotMarkers,
       type: 'circle',
       source: SOURCE.plotMarkers,
+      'source-layer': PLOT_SOURCE_LAYER.markers,
       maxzoom: 14,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 7, 13, 12],

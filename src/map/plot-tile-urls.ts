@@ -1,6 +1,6 @@
 /**
  * Where the plots' tiles come from and at which zooms: polygons (vector tiles) from zoom 11, one dot
- * per plot (raster tiles) below it, both cut or painted by the plot tile worker and asked for
+ * per plot (raster tiles) below it, markers (vector tiles) at every zoom, all cut or painted by the plot tile worker and asked for
  * through the `plots://` protocol (src/services/plots-protocol.ts).
  */
 
@@ -23,12 +23,16 @@ export const RASTER_MAX_TILE_ZOOM = POLYGONS_FROM_ZOOM;
 /** The polygons' tiles stop at this zoom (about 0.15 m per tile unit), scaled up beyond. */
 export const POLYGONS_MAX_TILE_ZOOM = 15;
 
+/** The markers' tiles stop at this zoom (their layer fades out by zoom 14), scaled up beyond. */
+export const MARKERS_MAX_TILE_ZOOM = 13;
+
 /**
- * The tile URL of the plot polygons: tiles cut by the plot tile worker from the analysis published
- * as `version` (0: none yet, every tile empty), served through the `plots://` protocol.
+ * The tile URL of the plot polygons (or of `layer`): tiles cut by the plot tile worker from the
+ * analysis published as `version` (0: none yet, every tile empty), served through the `plots://`
+ * protocol.
  */
-export function plotTileUrl(version: number): string {
-  return `plots://${version}/${PLOT_SOURCE_LAYER.plots}/{z}/{x}/{y}`;
+export function plotTileUrl(version: number, layer: keyof typeof PLOT_SOURCE_LAYER = 'plots'): string {
+  return `plots://${version}/${PLOT_SOURCE_LAYER[layer]}/{z}/{x}/{y}`;
 }
 
 /**

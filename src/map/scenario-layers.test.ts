@@ -6,12 +6,13 @@ import { SOURCE } from './style-ids.ts';
 
 /**
  * The part of a MapLibre map that showPlotTiles uses: a polygon source whose URL changes are
- * recorded, whether any of its tiles is loading, and the events it listens to.
+ * recorded, whether any of its tiles is loading, the events it listens to, and the frames it asks for.
  */
 class TileMap {
   loading = false;
+  repaints = 0;
   readonly urls: string[] = [];
-  private readonly listeners = new Map<string, Set<(event: { type: string; sourceId?: string }) => void>>();
+  private readonly listeners = new Map<string, Set<() => void>>();
   readonly source = {
     tiles: [plotTileUrl(0)],
     setTiles: (tiles: string[]) => {
@@ -32,11 +33,14 @@ class TileMap {
       off: (type, listener) => {
         this.listeners.get(type)?.delete(listener);
       },
+      triggerRepaint: () => {
+        this.repaints++;
+      },
     };
   }
 
-  fire(type: string, sourceId?: string): void {
-    for (const listener of [...(this.listeners.get(type) ?? [])]) listener({ type, sourceId });
+  fire(type: 'render' | 'idle'): void {
+    for (const listener of [...(this.listeners.get(type) ?? [])]) listener();
   }
 
   listenerCount(): number {
@@ -45,11 +49,17 @@ class TileMap {
 }
 
 describe('showPlotTiles', () => {
-  it('points the polygon source at the new version at once when no tile is loading', () => {
+  it('points the polygon source at the new version at the end of the next frame', () => {
     const tiles = new TileMap();
     showPlotTiles(tiles.asMap(), 3);
+    // Not at once: a layer changed in the same task would pause the source (see showPlotTiles).
+    expect(tiles.urls).toEqual([]);
+    expect(tiles.repaints).toBe(1);
+    tiles.fire('render');
     expect(tiles.urls).toEqual([plotTileUrl(3)]);
+    expect(tiles.listenerCount()).toBe(0);
     showPlotTiles(tiles.asMap(), 3);
+    tiles.fire('render');
     expect(tiles.urls).toEqual([plotTileUrl(3)]);
     expect(tiles.listenerCount()).toBe(0);
   });
@@ -61,12 +71,10 @@ describe('showPlotTiles', () => {
     tiles.loading = true;
     showPlotTiles(map, 1);
     showPlotTiles(map, 2);
-    tiles.fire('sourcedata', SOURCE.plots);
+    tiles.fire('render');
     expect(tiles.urls).toEqual([]);
     tiles.loading = false;
-    tiles.fire('sourcedata', 'boundary');
-    expect(tiles.urls).toEqual([]);
-    tiles.fire('sourcedata', SOURCE.plots);
+    tiles.fire('render');
     expect(tiles.urls).toEqual([plotTileUrl(2)]);
     expect(tiles.listenerCount()).toBe(0);
   });

@@ -95,49 +95,61 @@ export function drawActions(
   }
 }
 
-/** The URL each map's polygon source waits to be given (see showPlotTiles). */
-const waitingUrl = new WeakMap<PlotTileMap, string>();
+/** The version each map's plot tile sources wait to be given (see showPlotTiles). */
+const waitingVersion = new WeakMap<PlotTileMap, number>();
 
-type SourceEventListener = (event: { type: string; sourceId?: string }) => void;
+/** The sources cut by the plot tile worker, with their source layer. */
+const PLOT_TILE_SOURCES = [
+  [SOURCE.plots, 'plots'],
+  [SOURCE.plotMarkers, 'markers'],
+] as const;
+
+type MapEventListener = () => void;
 
 /** What showPlotTiles needs of a MapLibre map. */
 export interface PlotTileMap {
   getSource(id: string): unknown;
   isSourceLoaded(id: string): boolean;
-  on(type: 'sourcedata' | 'idle', listener: SourceEventListener): unknown;
-  off(type: 'sourcedata' | 'idle', listener: SourceEventListener): unknown;
+  on(type: 'render' | 'idle', listener: MapEventListener): unknown;
+  off(type: 'render' | 'idle', listener: MapEventListener): unknown;
+  triggerRepaint(): void;
 }
 
 /**
- * Points the polygon source at the tiles of `version` (0: no plots); left alone when already there.
+ * Points the plot tile sources (polygons, markers) at the tiles of `version` (0: no plots); each
+ * left alone when already there.
  *
- * Not while one of its tiles is loading: MapLibre 6 does not fetch such a tile again when the URL
- * changes, it parses its first answer again, so the tile would keep the old plots (or none) until
- * it is next loaded. The change then waits until no tile is loading; a newer version asked for
+ * Only at the end of a frame (a `render` or `idle` event), and not while one of their tiles is
+ * loading. MapLibre 6 does not fetch again a tile that is loading when the URL changes: it parses
+ * its first answer again, so the tile would keep the old plots (or none) until it is next loaded.
+ * Nor does it fetch anything when the URL changes while a layer of the source was changed in the
+ * same frame (a filter: the town the plan opens with): the change pauses the source until the
+ * frame, and a paused source drops the news that its tiles changed. A newer version asked for
  * meanwhile replaces the waiting one.
  */
 export function showPlotTiles(map: PlotTileMap, version: number): void {
-  const alreadyWaiting = waitingUrl.has(map);
-  waitingUrl.set(map, plotTileUrl(version));
+  const alreadyWaiting = waitingVersion.has(map);
+  waitingVersion.set(map, version);
   if (alreadyWaiting) return;
-  const apply = (): boolean => {
-    const source = map.getSource(SOURCE.plots) as Pick<VectorTileSource, 'tiles' | 'setTiles'> | undefined;
-    if (source && !map.isSourceLoaded(SOURCE.plots)) return false;
-    const url = waitingUrl.get(map);
-    waitingUrl.delete(map);
-    if (source && url !== undefined && source.tiles?.[0] !== url) source.setTiles([url]);
-    return true;
+  const sourceOf = (id: string) =>
+    map.getSource(id) as Pick<VectorTileSource, 'tiles' | 'setTiles'> | undefined;
+  const apply = (): void => {
+    if (PLOT_TILE_SOURCES.some(([id]) => sourceOf(id) && !map.isSourceLoaded(id))) return;
+    map.off('render', apply);
+    map.off('idle', apply);
+    const waiting = waitingVersion.get(map);
+    waitingVersion.delete(map);
+    if (waiting === undefined) return;
+    for (const [id, layer] of PLOT_TILE_SOURCES) {
+      const source = sourceOf(id);
+      const url = plotTileUrl(waiting, layer);
+      if (source && source.tiles?.[0] !== url) source.setTiles([url]);
+    }
   };
-  if (apply()) return;
-  // Tiles report through sourcedata; idle catches a last tile that failed instead.
-  const onEvent: SourceEventListener = (event) => {
-    if (event.type === 'sourcedata' && event.sourceId !== SOURCE.plots) return;
-    if (!apply()) return;
-    map.off('sourcedata', onEvent);
-    map.off('idle', onEvent);
-  };
-  map.on('sourcedata', onEvent);
-  map.on('idle', onEvent);
+  // Frames go on while tiles load; idle catches a last tile that failed instead.
+  map.on('render', apply);
+  map.on('idle', apply);
+  map.triggerRepaint();
 }
 
 /** The centre of each plot box in `indices` as a point with `index` and `role`, for the county view. */

@@ -21,6 +21,7 @@ export const SOURCE = {
   plotPoints: 'plot-points',
   /** The selected and picked plots' polygons, drawn over the polygon tiles (a few features). */
   plotShapes: 'plot-shapes',
+  /** The plots crossing a control line, ringed at county scale (vector tiles, layer `markers`). */
   plotMarkers: 'plot-markers',
   zones: 'zones',
   /** Comment (批注) pins (src/map/comment-pins.ts). */
@@ -31,15 +32,14 @@ export const SOURCE = {
 export const PLAN_GEOJSON_SOURCES = [
   SOURCE.boundary,
   SOURCE.control,
-  SOURCE.plotMarkers,
   SOURCE.plotPoints,
   SOURCE.plotShapes,
   SOURCE.zones,
   SOURCE.commentPins,
 ] as const;
 
-/** The source layer of the plot polygons' vector tiles (src/worker/plot-tiles.ts). */
-export const PLOT_SOURCE_LAYER = { plots: 'plots' } as const;
+/** The source layers of the plots' vector tiles (src/worker/plot-tiles.ts): polygons, markers. */
+export const PLOT_SOURCE_LAYER = { plots: 'plots', markers: 'markers' } as const;
 
 /** Layer ids that other modules (tests, the legend) refer to. */
 export const LAYER = {

@@ -105,10 +105,7 @@ function commit(store: PlannerStore, layers: Omit<PlanLayers, 'plots'>, result: 
   const tiles = publishPlotTiles(result.plotTiles);
   currentLayersKey = result.layersKey;
   currentSettings = result.analysis.settings;
-  store.getState().openPlan({ ...layers, plots: result.plotOutlines }, result.analysis, {
-    tiles,
-    markers: result.plotMarkers,
-  });
+  store.getState().openPlan({ ...layers, plots: result.plotOutlines }, result.analysis, { tiles });
 }
 
 /**

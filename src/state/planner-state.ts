@@ -168,10 +168,10 @@ export interface PlanSlice {
   analysis: PlanAnalysis | null;
   /**
    * What the map draws for the plots: the version of the vector tiles the plot tile worker cuts
-   * (src/services/plots-protocol.ts), with `index`, `id`, `status` and `town` per feature; and the few
-   * marked plots as a small collection.
+   * (src/services/plots-protocol.ts: polygons and markers), with `index`, `id`, `status` and `town`
+   * per feature.
    */
-  plotMap: { tiles: number; markers: FeatureCollection<unknown, unknown> } | null;
+  plotMap: { tiles: number } | null;
   /** Layer visibility on the map. */
   visible: Record<LayerKind, boolean>;
   /** The plan's name, used in file names. */

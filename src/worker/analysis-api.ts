@@ -26,7 +26,7 @@ import type { Feature, FeatureCollection, LayerKind, Message, Problem } from '..
 import { keepCheckReference, layerChecks } from './layer-checks.ts';
 import { analyzePlanPacked, type SentAnalysis } from './packed-analysis.ts';
 import { keptPacked, packedBoxReader, plainFeature, plotOutlinesOf } from './packed-layer.ts';
-import { type PlotTileData, plotMarkers, plotTileBuffers, plotTileData } from './plot-map.ts';
+import { type PlotTileData, plotTileBuffers, plotTileData } from './plot-map.ts';
 import type { PickedFile } from './read-picked-files.ts';
 import { loadSavedLayers, saveLayers } from './saved-layers.ts';
 import {
@@ -58,7 +58,6 @@ export interface AnalysisResult {
   layersKey: string;
   /** The plots as the map draws them, packed (see plot-map.ts); the buffers are transferred. */
   plotTiles: PlotTileData;
-  plotMarkers: FeatureCollection<unknown, unknown>;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -397,7 +396,7 @@ async function analyse(
 function classifyAndSend(
   context: OperationContext,
   next: PlanLayerSet,
-): Pick<AnalysisResult, 'analysis' | 'plotTiles' | 'plotMarkers'> {
+): Pick<AnalysisResult, 'analysis' | 'plotTiles'> {
   context.progress(0, STAGE.classify);
   const { analysis, map } = analyzePlanPacked(next, settings, {
     onProgress: (done) => context.progress(done, STAGE.classify),
@@ -409,7 +408,6 @@ function classifyAndSend(
     // The page relays these to the tile worker without looking inside (a GeoJSON copy would cost
     // the page or MapLibre seconds at county scale).
     plotTiles: plotTileData(next.plots, map.results, map.townOf),
-    plotMarkers: plotMarkers(next.plots, map.results, ['crossing'], map.townOf),
   };
 }
 

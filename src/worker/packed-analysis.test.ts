@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import type { Feature, FeatureCollection } from '../core/types.ts';
 import { analyzePlanPacked } from './packed-analysis.ts';
 import { keptPacked } from './packed-layer.ts';
-import { plotMarkers, plotTileData } from './plot-map.ts';
+import { plotTileData } from './plot-map.ts';
 
 const read = (name: string) =>
   JSON.parse(
@@ -92,9 +92,6 @@ describe('analyzePlanPacked', () => {
     expect(expectedRows.map((_, index) => map.townOf(index))).toEqual(expectedRows.map((row) => row.town));
     expect(plotTileData(layers.plots, map.results, map.townOf)).toEqual(
       plotTileData(layers.plots, expectedRows),
-    );
-    expect(plotMarkers(layers.plots, map.results, ['crossing', 'unclassified'], map.townOf)).toEqual(
-      plotMarkers(layers.plots, expectedRows, ['crossing', 'unclassified']),
     );
   });
 

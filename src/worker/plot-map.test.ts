@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { squarePlot } from '../../test/fixtures/square-plot.ts';
 import type { PlotResult } from '../core/analysis/classify-plots.ts';
 import { PLOT_MAP_STATUSES } from '../core/plot-raster-paint.ts';
 import type { Feature, FeatureCollection } from '../core/types.ts';
 import { keptPacked } from './packed-layer.ts';
-import { plotMarkers, plotTileData, worldX, worldY } from './plot-map.ts';
+import { plotTileData, plotTileVertex, worldX, worldY } from './plot-map.ts';
 import { plotTileId } from './plot-tile-ids.ts';
 
 function plot(id: string, x: number): FeatureCollection['features'][number] {
@@ -84,16 +85,36 @@ describe('plotTileData', () => {
     let twiceArea = 0;
     for (let i = 0; i < 3; i++) {
       const [x0, y0, x1, y1] = [
-        data.coords[2 * i],
-        data.coords[2 * i + 1],
-        data.coords[2 * i + 2],
-        data.coords[2 * i + 3],
+        plotTileVertex(data, 0, i, 0),
+        plotTileVertex(data, 0, i, 1),
+        plotTileVertex(data, 0, i + 1, 0),
+        plotTileVertex(data, 0, i + 1, 1),
       ];
       twiceArea += ((x0 ?? 0) - (x1 ?? 0)) * ((y1 ?? 0) + (y0 ?? 0));
     }
     expect(twiceArea).toBeGreaterThan(0);
     // The input is not changed.
     expect(PLOTS.features[0]?.geometry?.coordinates[0]?.[1]).toEqual([121.002, 30]);
+  });
+
+  it('keeps each vertex, as an offset from its plot centre, to 1e-12 of the world (1 km plots too)', () => {
+    const big: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [squarePlot('big', 121.3, 30.2, 0.01), squarePlot('small', 121.31, 30.21)],
+    };
+    const data = plotTileData(big, [result(0, 'big', 'control'), result(1, 'small', 'outside')]);
+    expect(data.offsets).toBeInstanceOf(Float32Array);
+    const ring = (big.features[0]?.geometry?.coordinates[0] ?? []) as number[][];
+    // Clockwise on screen: the fixture's counter-clockwise ring read backwards.
+    const expected = [...ring].reverse();
+    for (let v = 0; v < 5; v++) {
+      expect(Math.abs(plotTileVertex(data, 0, v, 0) - worldX(expected[v]?.[0] as number))).toBeLessThan(
+        1e-12,
+      );
+      expect(Math.abs(plotTileVertex(data, 0, v, 1) - worldY(expected[v]?.[1] as number))).toBeLessThan(
+        1e-12,
+      );
+    }
   });
 
   it('maps longitude and latitude onto the Web Mercator world square', () => {
@@ -107,19 +128,8 @@ describe('plotTileData', () => {
   });
 });
 
-describe('plotMarkers', () => {
-  it('puts a point at the box centre of each plot with a marked status', () => {
-    const markers = plotMarkers(PLOTS, RESULTS, ['crossing']).features;
-    expect(markers).toHaveLength(1);
-    expect(markers[0]?.properties).toEqual({ index: 1, id: 'b', status: 'crossing', town: '' });
-    const [x, y] = markers[0]?.geometry?.coordinates ?? [];
-    expect(x).toBeCloseTo(121.101, 9);
-    expect(y).toBeCloseTo(30.0005, 9);
-  });
-});
-
 describe('a layer kept packed (its coordinates read from its typed arrays)', () => {
-  it('gives the same tile data and markers, to the bit, as its features as loaded', () => {
+  it('gives the same tile data, to the bit, as its features as loaded', () => {
     const holed: FeatureCollection['features'][number] = {
       type: 'Feature',
       properties: { id: 'e' },
@@ -167,11 +177,5 @@ describe('a layer kept packed (its coordinates read from its typed arrays)', () 
     const fromKept = plotTileData(kept, results);
     expect(fromKept).toEqual(plotTileData(layer, results));
     expect(fromKept.index).toEqual(Uint32Array.of(0, 1, 3, 4, 5));
-    expect(plotMarkers(kept, results, ['crossing'])).toEqual(plotMarkers(layer, results, ['crossing']));
-    expect(plotMarkers(kept, results, ['crossing']).features.map((marker) => marker.properties?.id)).toEqual([
-      'b',
-      'e',
-      'f',
-    ]);
   });
 });

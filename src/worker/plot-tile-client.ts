@@ -10,6 +10,7 @@ import type { PlotRasterPaint } from '../core/plot-raster-paint.ts';
 import type { PlotTileData } from './plot-map.ts';
 import { plotTileBuffers } from './plot-map.ts';
 import type { PlotTileReply, PlotTileRequest } from './plot-tile-protocol.ts';
+import type { PlotTileLayer } from './plot-tiles.ts';
 
 /** The URL scheme of the plot tiles (registered with MapLibre's addProtocol). */
 export const PLOT_TILE_PROTOCOL = 'plots';
@@ -17,7 +18,7 @@ export const PLOT_TILE_PROTOCOL = 'plots';
 /** A tile: vector tile bytes (possibly empty) or a raster tile's image. */
 export type PlotTile = ArrayBuffer | ImageBitmap;
 
-const VECTOR_URL = /^plots:\/\/(\d+)\/(plots)\/(\d+)\/(\d+)\/(\d+)$/;
+const VECTOR_URL = /^plots:\/\/(\d+)\/(plots|markers)\/(\d+)\/(\d+)\/(\d+)$/;
 const RASTER_URL = /^plots:\/\/(\d+)\/raster\/(\d+)\/\d+\/(\d+)\/(\d+)\/(\d+)(@2x)?$/;
 
 export class PlotTileClient {
@@ -76,7 +77,8 @@ export class PlotTileClient {
     // A tile of an older version gets the latest plots (the worker has no others).
     if (!vector || version === 0) return null;
     const [z, x, y] = [vector[3], vector[4], vector[5]].map(Number) as [number, number, number];
-    return { type: 'tile', id: this.nextId++, version, layer: 'plots', z, x, y };
+    const layer = vector[2] as PlotTileLayer;
+    return { type: 'tile', id: this.nextId++, version, layer, z, x, y };
   }
 
   private start(): Worker {

@@ -182,4 +182,53 @@ describe('PlotTileIndex', () => {
       town: 'T',
     });
   });
+
+  it('puts a point at the box centre of each crossing plot in layer markers, each in one tile', () => {
+    // b straddles the line between two z12 tiles' columns: its centre is in exactly one of them.
+    const z = 12;
+    const edge = (Math.round(worldX(121.4) * 2 ** z) + 1) / 2 ** z;
+    const west = edge * 360 - 180 - 0.0015;
+    const plots: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        squarePlot('a', 121.3, 30.2),
+        squarePlot('b', west, 30.25),
+        squarePlot('c', 121.5, 30.3),
+        squarePlot('d', 121.31, 30.21),
+      ],
+    };
+    const results = [
+      { id: 'a', status: 'control' as const, town: '观海卫镇' },
+      { id: 'b', status: 'crossing' as const, town: '周巷镇' },
+      { id: 'c', status: 'outside' as const, town: '' },
+      { id: 'd', status: 'crossing' as const, town: '观海卫镇' },
+    ];
+    const data = plotTileData(plots, results);
+    const index = new PlotTileIndex(data);
+    const county = decodeTile(index.tile('markers', 8, ...tileOf(121.35, 30.22, 8)));
+    expect(county.name).toBe('markers');
+    expect(county.features.map((feature) => [feature.id, feature.type, feature.properties])).toEqual([
+      [1, 1, { index: 1, id: 'b', status: 'crossing', town: '周巷镇' }],
+      [3, 1, { index: 3, id: 'd', status: 'crossing', town: '观海卫镇' }],
+    ]);
+    // The point is the box centre, on the tile grid.
+    const [x, y] = tileOf(121.35, 30.22, 8);
+    expect(county.features[1]?.geometry).toEqual([
+      [
+        [
+          Math.round((data.centre[6] as number) * 2 ** 8 * TILE_EXTENT) - x * TILE_EXTENT,
+          Math.round((data.centre[7] as number) * 2 ** 8 * TILE_EXTENT) - y * TILE_EXTENT,
+        ],
+      ],
+    ]);
+    const row = Math.floor((data.centre[3] as number) * 2 ** z);
+    const column = Math.round(worldX(121.4) * 2 ** z);
+    const sides = [column, column + 1].map((tx) => decodeTile(index.tile('markers', z, tx, row)).features);
+    expect(sides.map((features) => features.map((feature) => feature.properties.id))).toEqual([['b'], []]);
+    const point = sides[0]?.[0]?.geometry[0]?.[0];
+    expect(point?.[0]).toBe(TILE_EXTENT - Math.round(0.0005 * (2 ** z / 360) * TILE_EXTENT));
+    // Neither the polygons' layer nor a tile without crossing plots has markers.
+    expect(index.tile('markers', 12, 0, 0)).toHaveLength(0);
+    expect(decodeTile(index.tile('plots', 8, x, y)).features).toHaveLength(4);
+  });
 });

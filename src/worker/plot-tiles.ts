@@ -1,20 +1,35 @@
 /**
  * Mapbox Vector Tiles (spec 2.1) of the packed plots, cut on request: layer `plots` (the polygons,
- * unclipped: MapLibre masks each tile to its square). Every feature has the plot index as its id
- * (for feature state) and `index`, `id`, `status`, `town`. Also finds the plot centres near a tile,
- * for the county-scale raster tiles (plot-raster.ts).
+ * unclipped: MapLibre masks each tile to its square) and layer `markers` (a point at the box centre
+ * of each plot with a marked status, ringed at county scale so that a few such plots stay visible).
+ * Every feature has the plot index as its id (for feature state) and `index`, `id`, `status`,
+ * `town`. Also finds the plot centres near a tile, for the county-scale raster tiles (plot-raster.ts).
  */
 
 import Flatbush from 'flatbush';
-import { PLOT_MAP_STATUSES } from '../core/plot-raster-paint.ts';
-import type { PlotTileData } from './plot-map.ts';
+import { extendBoxByPairs } from '../core/plot-outlines.ts';
+import { PLOT_MAP_STATUSES, type PlotMapStatus } from '../core/plot-raster-paint.ts';
+import { type PlotTileData, plotTileVertex } from './plot-map.ts';
 import { plotTileId } from './plot-tile-ids.ts';
 
-/** The source layer of the tiles. */
-export type PlotTileLayer = 'plots';
+/** The source layers of the tiles, one a tile. */
+export type PlotTileLayer = 'plots' | 'markers';
+
+/**
+ * The statuses whose plots the `markers` layer has: plots crossing a control line, which at county
+ * scale would be a pixel among 100,000 others. (Tiles of our own, not a GeoJSON source: MapLibre's
+ * worker would index 27,000 markers of a 516,000-plot layer at every zoom, about 50 MB.)
+ */
+export const MARKED_STATUSES: readonly PlotMapStatus[] = ['crossing'];
 
 /** Tile coordinates per tile side (MapLibre's own extent: no rescaling when it loads them). */
 export const TILE_EXTENT = 8192;
+
+/**
+ * More than a 32-bit index may move a box edge (half a float's step, 3e-8 of the world, near 1):
+ * a search this much wider finds every plot it should, and a few more, whose tiles draw them outside.
+ */
+const SEARCH_MARGIN = 1e-7;
 
 /** Coordinates are stored in 16 bits by MapLibre: vertices of big plots far outside are pulled in. */
 const MAX_COORDINATE = 30_000;
@@ -23,21 +38,29 @@ const MAX_COORDINATE = 30_000;
 export class PlotTileIndex {
   private readonly dots: Flatbush;
   private readonly boxes: Flatbush;
+  /** The entries with a marked status, in plot order, and an index of their centres. */
+  private readonly marked: Uint32Array;
+  private readonly markers: Flatbush;
 
   constructor(private readonly data: PlotTileData) {
     const n = data.index.length;
-    this.dots = new Flatbush(Math.max(n, 1));
-    this.boxes = new Flatbush(Math.max(n, 1));
+    // 32-bit indexes (half the memory of 64-bit ones): every search widens its box by SEARCH_MARGIN.
+    this.dots = new Flatbush(Math.max(n, 1), 16, Float32Array);
+    this.boxes = new Flatbush(Math.max(n, 1), 16, Float32Array);
+    const box = [0, 0, 0, 0];
     for (let k = 0; k < n; k++) {
       const x = data.centre[2 * k] as number;
       const y = data.centre[2 * k + 1] as number;
       this.dots.add(x, y, x, y);
-      const b = 4 * k;
+      box.fill(Infinity, 0, 2).fill(-Infinity, 2);
+      const from = data.vertexStart[data.ringStart[k] as number] as number;
+      const to = data.vertexStart[data.ringStart[k + 1] as number] as number;
+      extendBoxByPairs(box, data.offsets, from, to);
       this.boxes.add(
-        data.box[b] as number,
-        data.box[b + 1] as number,
-        data.box[b + 2] as number,
-        data.box[b + 3] as number,
+        x + (box[0] as number),
+        y + (box[1] as number),
+        x + (box[2] as number),
+        y + (box[3] as number),
       );
     }
     // An empty plot layer still needs a finished index.
@@ -47,6 +70,18 @@ export class PlotTileIndex {
     }
     this.dots.finish();
     this.boxes.finish();
+    const marked = MARKED_STATUSES.map((status) => PLOT_MAP_STATUSES.indexOf(status));
+    const entries: number[] = [];
+    for (let k = 0; k < n; k++) if (marked.includes(data.status[k] as number)) entries.push(k);
+    this.marked = Uint32Array.from(entries);
+    this.markers = new Flatbush(Math.max(entries.length, 1), 16, Float32Array);
+    for (const k of entries) {
+      const x = data.centre[2 * k] as number;
+      const y = data.centre[2 * k + 1] as number;
+      this.markers.add(x, y, x, y);
+    }
+    if (entries.length === 0) this.markers.add(-1, -1, -1, -1);
+    this.markers.finish();
   }
 
   /**
@@ -55,7 +90,7 @@ export class PlotTileIndex {
    */
   dotsNear(z: number, x: number, y: number, bufferPx: number): number[] {
     const size = 1 / 2 ** z;
-    const buffer = (bufferPx / 512) * size;
+    const buffer = (bufferPx / 512) * size + SEARCH_MARGIN;
     return this.dots
       .search(x * size - buffer, y * size - buffer, (x + 1) * size + buffer, (y + 1) * size + buffer)
       .filter((k) => k < this.data.index.length)
@@ -64,13 +99,26 @@ export class PlotTileIndex {
 
   /** The tile z/x/y of `layer` as MVT bytes (an empty tile where there are no plots). */
   tile(layer: PlotTileLayer, z: number, x: number, y: number): Uint8Array {
+    const writer = new ProtobufWriter();
+    const written =
+      layer === 'plots' ? this.writePolygons(writer, z, x, y) : this.writeMarkers(writer, z, x, y);
+    return written ? writer.finish() : new Uint8Array(0);
+  }
+
+  /** Writes layer `plots` of tile z/x/y: each plot whose box meets the tile; false for none. */
+  private writePolygons(writer: ProtobufWriter, z: number, x: number, y: number): boolean {
     const size = 1 / 2 ** z;
     const found = this.boxes
-      .search(x * size, y * size, (x + 1) * size, (y + 1) * size)
+      .search(
+        x * size - SEARCH_MARGIN,
+        y * size - SEARCH_MARGIN,
+        (x + 1) * size + SEARCH_MARGIN,
+        (y + 1) * size + SEARCH_MARGIN,
+      )
       .filter((k) => k < this.data.index.length)
       // Drawn in plot order, as GeoJSON sources did.
       .sort((a, b) => a - b);
-    if (found.length === 0) return new Uint8Array(0);
+    if (found.length === 0) return false;
     const toTile = (value: number, origin: number) =>
       Math.max(
         -MAX_COORDINATE,
@@ -78,25 +126,67 @@ export class PlotTileIndex {
       );
     const originX = x * size;
     const originY = y * size;
-    const writer = new ProtobufWriter();
+    const { data } = this;
     writer.message(3, () =>
-      this.writeLayer(
-        writer,
-        layer,
-        found,
-        (v) => toTile(v, originX),
-        (v) => toTile(v, originY),
+      this.writeLayer(writer, 'plots', found, POLYGON, (geometry, k) =>
+        pushRings(
+          geometry,
+          data,
+          k,
+          (v) => toTile(v, originX),
+          (v) => toTile(v, originY),
+        ),
       ),
     );
-    return writer.finish();
+    return true;
   }
 
+  /**
+   * Writes layer `markers` of tile z/x/y: the marked plots whose centre, rounded to the tile grid,
+   * lies in the tile, so that each is in exactly one tile (MapLibre draws no circle outside its
+   * tile's square); false for none.
+   */
+  private writeMarkers(writer: ProtobufWriter, z: number, x: number, y: number): boolean {
+    const units = 2 ** z * TILE_EXTENT;
+    // Half a unit either way catches the centres that round into the tile.
+    const margin = 1 / units + SEARCH_MARGIN;
+    const size = 1 / 2 ** z;
+    const { data } = this;
+    const inTile = (value: number, tile: number) => {
+      const local = Math.round(value * units) - tile * TILE_EXTENT;
+      return local >= 0 && local < TILE_EXTENT ? local : -1;
+    };
+    const found = this.markers
+      .search(x * size - margin, y * size - margin, (x + 1) * size + margin, (y + 1) * size + margin)
+      .filter((m) => m < this.marked.length)
+      .map((m) => this.marked[m] as number)
+      .filter(
+        (k) =>
+          inTile(data.centre[2 * k] as number, x) >= 0 && inTile(data.centre[2 * k + 1] as number, y) >= 0,
+      )
+      .sort((a, b) => a - b);
+    if (found.length === 0) return false;
+    writer.message(3, () =>
+      this.writeLayer(writer, 'markers', found, POINT, (geometry, k) => {
+        const tileX = inTile(data.centre[2 * k] as number, x);
+        const tileY = inTile(data.centre[2 * k + 1] as number, y);
+        geometry.push(command(1, 1), zigzag(tileX), zigzag(tileY));
+        return true;
+      }),
+    );
+    return true;
+  }
+
+  /**
+   * Writes a layer of the entries `entries`, each with its geometry as `pushGeometry` appends it
+   * (an entry it appends nothing for is left out).
+   */
   private writeLayer(
     writer: ProtobufWriter,
     layer: PlotTileLayer,
     entries: number[],
-    tileX: (x: number) => number,
-    tileY: (y: number) => number,
+    type: GeometryType,
+    pushGeometry: (geometry: number[], k: number) => boolean,
   ): void {
     const { data } = this;
     writer.varintField(15, 2);
@@ -106,6 +196,8 @@ export class PlotTileIndex {
     const townValue = new Map<number, number>();
     const geometry: number[] = [];
     for (const k of entries) {
+      geometry.length = 0;
+      if (!pushGeometry(geometry, k)) continue;
       const town = data.town[k] as number;
       let townAt = townValue.get(town);
       if (townAt === undefined) {
@@ -115,13 +207,11 @@ export class PlotTileIndex {
       }
       const idAt = values.length;
       values.push(plotTileId(data, k), data.index[k] as number);
-      geometry.length = 0;
-      if (!pushRings(geometry, data, k, tileX, tileY)) continue;
       writer.message(2, () => {
         writer.varintField(1, data.index[k] as number);
         // Tags: index, id, status, town (keys in that order, below).
         writer.packedVarints(2, [0, idAt + 1, 1, idAt, 2, data.status[k] as number, 3, townAt]);
-        writer.varintField(3, 3);
+        writer.varintField(3, type);
         writer.packedVarints(4, geometry);
       });
     }
@@ -135,6 +225,11 @@ export class PlotTileIndex {
     writer.varintField(5, TILE_EXTENT);
   }
 }
+
+/** The geometry types of the MVT specification that the tiles use. */
+const POINT = 1;
+const POLYGON = 3;
+type GeometryType = typeof POINT | typeof POLYGON;
 
 function zigzag(n: number): number {
   return n >= 0 ? n * 2 : -n * 2 - 1;
@@ -162,8 +257,8 @@ function pushRings(
     // The closing vertex is implied by ClosePath; repeated vertices (after rounding) are dropped.
     const end = (data.vertexStart[r + 1] as number) - 1;
     for (let v = data.vertexStart[r] as number; v < end; v++) {
-      const x = tileX(data.coords[2 * v] as number);
-      const y = tileY(data.coords[2 * v + 1] as number);
+      const x = tileX(plotTileVertex(data, k, v, 0));
+      const y = tileY(plotTileVertex(data, k, v, 1));
       if (xs.length > 0 && x === xs[xs.length - 1] && y === ys[ys.length - 1]) continue;
       xs.push(x);
       ys.push(y);

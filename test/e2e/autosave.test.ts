@@ -117,8 +117,21 @@ describeInBrowser('the autosave', () => {
     // The page holds only the plots' outlines; a worker started after a cancel reads the features
     // back from the save, and the plan file is written from them.
     await expect.poll(plotCount, { timeout: 120_000 }).toBe(PLOTS);
+    // Cancel the file's reading the moment its job bar shows, from the page: a click from here
+    // could come after a 20,000-plot preview is over (it failed so once, on a busy machine).
+    await page.evaluate(() => {
+      new MutationObserver((_records, observer) => {
+        const button = document.querySelector<HTMLButtonElement>('.job-cancel');
+        if (!button) return;
+        observer.disconnect();
+        sessionStorage.setItem('cancelled-import', document.querySelector('.job-label')?.textContent ?? '');
+        button.click();
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.setInputFiles('[data-testid="import-input"]', [join(folder, 'plots.geojson')]);
-    await page.locator('.job-cancel').click({ timeout: 60_000 });
+    await expect
+      .poll(() => page.evaluate(() => sessionStorage.getItem('cancelled-import')), { timeout: 60_000 })
+      .not.toBeNull();
     await page.waitForFunction(() => !document.querySelector('[data-testid="job-bar"]'), null, {
       timeout: 60_000,
     });

@@ -44,6 +44,24 @@ describeInBrowser('the map page', () => {
     expect(statuses).toEqual(['boundary', 'control', 'crossing', 'outside']);
   });
 
+  it('rings each plot across a control line at county scale, once, from the plot tile worker', async () => {
+    const crossing = Number(
+      await page.locator('.legend-row[data-status="crossing"]').getAttribute('data-count'),
+    );
+    expect(crossing).toBeGreaterThan(10);
+    // The markers' tiles of the sample's analysis may still be on their way from the tile worker.
+    const drawn = () =>
+      page.evaluate(() => ({
+        ids: window.__planner?.renderedValues('plot-markers', 'id').length ?? 0,
+        statuses: window.__planner?.renderedValues('plot-markers', 'status') ?? [],
+        count: window.__planner?.renderedFeatureCount('plot-markers') ?? 0,
+      }));
+    // The whole county is in view: every crossing plot is ringed, none twice (a marker is in one tile).
+    await expect
+      .poll(drawn, { timeout: 20_000 })
+      .toEqual({ ids: crossing, statuses: ['crossing'], count: crossing });
+  });
+
   it('draws the town names', async () => {
     const names = await page.evaluate(() => window.__planner?.renderedValues('town-labels', 'name') ?? []);
     // Most of Cixi's 24 towns fit at county scale without colliding.
