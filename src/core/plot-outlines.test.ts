@@ -4,6 +4,7 @@ import {
   extendBoxByPairs,
   forEachPlotRing,
   packPlotOutlines,
+  plotGeometryReader,
   plotOutlineBuffers,
   plotOutlineGeometry,
   plotOutlinesBox,
@@ -71,6 +72,25 @@ describe('packPlotOutlines', () => {
     const outlines = packPlotOutlines(layer);
     expect(plotOutlineBuffers(outlines)).toHaveLength(5);
     expect(outlines.coords.length).toBe(2 * 25);
+  });
+});
+
+describe('plotGeometryReader', () => {
+  it('gives each plot geometry with the same numbers, in arrays it reuses from one call to the next', () => {
+    const outlines = packPlotOutlines(layer);
+    const read = plotGeometryReader(outlines);
+    // The MultiPolygon first, so that the Polygon after it reuses (and shortens) its arrays.
+    const order = [2, 0, 1, 2, 2, 0];
+    for (const index of order) {
+      const geometry = read(index);
+      expect(geometry).toEqual(plotOutlineGeometry(outlines, index));
+      expect(structuredClone(geometry)).toEqual(layer.features[index]?.geometry);
+    }
+    const first = read(0);
+    const positions = first?.type === 'Polygon' ? first.coordinates[0] : [];
+    expect(read(0)?.coordinates[0]).toBe(positions);
+    // Past the count, as for a plot without geometry.
+    expect(read(5)).toBeNull();
   });
 });
 

@@ -14,7 +14,7 @@ import {
 } from '../core/analysis/analyze-plan.ts';
 import { type PlotRowColumns, plotRowColumnWriter } from '../core/analysis/plot-row-columns.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
-import { packedBoxReader } from './packed-layer.ts';
+import { packedBoxReader, packedGeometryReader } from './packed-layer.ts';
 import type { PlotMapInput, TownOf } from './plot-map.ts';
 
 /** A plan's analysis as it crosses to the page: its rows as columns (their arrays are transferred). */
@@ -32,7 +32,11 @@ export function analyzePlanPacked(
   settings: AnalysisSettings,
   options: AnalyzePlanOptions = {},
 ): { analysis: SentAnalysis; map: { results: readonly PlotMapInput[]; townOf: TownOf } } {
-  const classified = classifyPlan(layers, settings, { ...options, compactResults: true });
+  const classified = classifyPlan(layers, settings, {
+    ...options,
+    compactResults: true,
+    geometryOf: packedGeometryReader(layers.plots),
+  });
   const { results, towns } = classified;
   const writer = plotRowColumnWriter(results.length);
   const boxOf = packedBoxReader(layers.plots);

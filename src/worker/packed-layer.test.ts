@@ -159,10 +159,18 @@ describe('packedBoxReader', () => {
     const layer = { ...plots, features: [...odd, ...plots.features] };
     const kept = keptPacked(layer);
     const boxOf = packedBoxReader(kept);
+    const into: [number, number, number, number] = [0, 0, 0, 0];
+    const intoGeometry: [number, number, number, number] = [0, 0, 0, 0];
     for (const [index, feature] of layer.features.entries()) {
       const geometry = feature.geometry;
       const packable = geometry?.type === 'Polygon' || geometry?.type === 'MultiPolygon';
       expect(boxOf(index)).toStrictEqual(packable ? geometryBox(geometry) : undefined);
+      // Written into a given box (the same array back), and into one given to geometryBox.
+      if (!packable) continue;
+      expect(boxOf(index, into)).toBe(into);
+      expect(geometryBox(geometry, intoGeometry)).toBe(intoGeometry);
+      expect(into).toStrictEqual(geometryBox(geometry));
+      expect(intoGeometry).toStrictEqual(into);
     }
     // A layer not kept packed: every box comes from the geometry.
     expect(packedBoxReader(layer)(5)).toBeUndefined();

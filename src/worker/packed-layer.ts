@@ -14,9 +14,10 @@ import {
   forEachPlotRing,
   type PlotOutlines,
   packPlotOutlines,
+  plotGeometryReader,
   plotOutlineGeometry,
 } from '../core/plot-outlines.ts';
-import type { Feature, FeatureCollection, Position } from '../core/types.ts';
+import type { AreaGeometry, Feature, FeatureCollection, Position } from '../core/types.ts';
 
 type Rings = Position[][];
 
@@ -262,19 +263,35 @@ export function keptOutlines(
 /**
  * The box of plot `index` of `layer` ([west, south, east, north] of its outer rings, as geometryBox
  * gives it) when it is kept packed, read from the packed polygons without its geometry made (700
- * bytes a plot that the rows and the receiving zones' plot index made again); undefined for any
- * other plot (its geometry says).
+ * bytes a plot that the rows and the receiving zones' plot index made again), in a new array or in
+ * `into`; undefined for any other plot (its geometry says).
  */
-export function packedBoxReader(layer: FeatureCollection): (index: number) => Box | undefined {
+export function packedBoxReader(
+  layer: FeatureCollection,
+): (index: number, into?: [number, number, number, number]) => Box | undefined {
   const kept = keptOutlines(layer);
-  return (index) => {
+  return (index, into) => {
     if (!kept?.isPacked(index)) return undefined;
-    const box = [Infinity, Infinity, -Infinity, -Infinity];
+    const box = into ?? [0, 0, 0, 0];
+    box.fill(Infinity, 0, 2).fill(-Infinity, 2);
     forEachPlotRing(kept.outlines, index, (start, end, _, ringInPolygon) => {
       if (ringInPolygon === 0) extendBoxByPairs(box, kept.outlines.coords, start, end);
     });
-    return box as unknown as Box;
+    return box;
   };
+}
+
+/**
+ * The geometry of a plot of `layer` kept packed, read into arrays reused from one plot to the next
+ * (plotGeometryReader: each holds until the next call); undefined for a plot not kept packed.
+ */
+export function packedGeometryReader(
+  layer: FeatureCollection,
+): (index: number) => AreaGeometry | null | undefined {
+  const kept = keptOutlines(layer);
+  if (!kept) return () => undefined;
+  const read = plotGeometryReader(kept.outlines);
+  return (index) => (kept.isPacked(index) ? read(index) : undefined);
 }
 
 /** A feature of a kept layer as a plain object (to be sent or saved); any other feature as it is. */

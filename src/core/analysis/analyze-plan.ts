@@ -11,7 +11,7 @@ import { type AnalysisSettings, DEFAULT_SETTINGS } from '../settings.ts';
 import type { FeatureCollection, PlotProperties, PlotStatus, Problem } from '../types.ts';
 import { assignTowns, type TownAssignment } from './assign-towns.ts';
 import { type BaselineIndicators, baselineIndicators } from './baseline-indicators.ts';
-import { classifyPlots, geometryBox, type PlotResult } from './classify-plots.ts';
+import { type ClassifyOptions, classifyPlots, geometryBox, type PlotResult } from './classify-plots.ts';
 import { type PlotMeasures, plotMeasures } from './plot-measures.ts';
 
 /** One plot as the tables, panels and exports see it. */
@@ -56,6 +56,8 @@ export interface AnalyzePlanOptions {
   signal?: AbortSignal;
   /** The classification's results read from columns (see ClassifyOptions.compact). */
   compactResults?: boolean;
+  /** Reads the plots' geometries for the classification (see ClassifyOptions.geometryOf). */
+  geometryOf?: ClassifyOptions['geometryOf'];
 }
 
 /**
@@ -95,6 +97,7 @@ export function classifyPlan(
     tolerance: settings.tolerance,
     signal,
     compact: options.compactResults,
+    geometryOf: options.geometryOf,
     onProgress: onProgress ? (done) => onProgress(0.9 * done) : undefined,
   });
   if (signal?.aborted) throw signal.reason ?? new Error('aborted');

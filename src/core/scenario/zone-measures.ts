@@ -61,6 +61,9 @@ export interface ZoneMeasureContext {
   tolerance: number;
 }
 
+/** The box of a plot without geometry in the zones' plot index. */
+const FAR_AWAY: Box = [1e9, 1e9, 1e9, 1e9];
+
 /**
  * Prepares the plot, boundary and control layers for measuring zones.
  * @param layers the plan's three layers, WGS84 lon/lat
@@ -73,18 +76,22 @@ export function prepareZoneContext(
   prepared: {
     boundary?: ZoneLayer;
     control?: ZoneLayer;
-    /** The box of a plot as geometryBox gives it, where it is known without its geometry. */
-    plotBox?: (index: number) => Box | undefined;
+    /**
+     * The box of a plot as geometryBox gives it, where it is known without its geometry, written
+     * into `into` (read at once, never kept).
+     */
+    plotBox?: (index: number, into: [number, number, number, number]) => Box | undefined;
   } = {},
 ): ZoneMeasureContext {
   const features = layers.plots.features;
   const plotIndex = features.length > 0 ? new Flatbush(features.length) : null;
-  for (const [index, feature] of features.entries()) {
-    const known = prepared.plotBox?.(index);
-    const geometry = known ? null : feature?.geometry;
+  const box: [number, number, number, number] = [0, 0, 0, 0];
+  for (let index = 0; index < features.length; index++) {
+    const known = prepared.plotBox?.(index, box);
+    const geometry = known ? null : features[index]?.geometry;
     const usable = geometry && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon');
     // A plot without geometry gets an empty box far away, so indices stay aligned with the layer.
-    const [minX, minY, maxX, maxY] = known ?? (usable ? geometryBox(geometry) : [1e9, 1e9, 1e9, 1e9]);
+    const [minX, minY, maxX, maxY] = known ?? (usable ? geometryBox(geometry, box) : FAR_AWAY);
     plotIndex?.add(minX, minY, maxX, maxY);
   }
   plotIndex?.finish();
