@@ -168,8 +168,8 @@ export interface PlanSlice {
   analysis: PlanAnalysis | null;
   /**
    * What the map draws for the plots: the version of the vector tiles the plot tile worker cuts
-   * (src/services/plots-protocol.ts: polygons and markers), with `index`, `id`, `status` and `town`
-   * per feature.
+   * (src/services/plots-protocol.ts: polygons and markers), with `index`, `status` and `town` per
+   * feature.
    */
   plotMap: { tiles: number } | null;
   /** Layer visibility on the map. */

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { squarePlot } from '../../test/fixtures/square-plot.ts';
 import type { PlotResult } from '../core/analysis/classify-plots.ts';
 import { PLOT_MAP_STATUSES } from '../core/plot-raster-paint.ts';
-import type { Feature, FeatureCollection } from '../core/types.ts';
+import type { FeatureCollection } from '../core/types.ts';
 import { keptPacked } from './packed-layer.ts';
 import { plotTileData, plotTileVertex, worldX, worldY } from './plot-map.ts';
-import { plotTileId } from './plot-tile-ids.ts';
 
 function plot(id: string, x: number): FeatureCollection['features'][number] {
   return {
@@ -47,7 +46,7 @@ const RESULTS: readonly PlotResult[] = Object.freeze([
 ]);
 
 describe('plotTileData', () => {
-  it('packs index, id, status and town of the plots with a geometry, in Web Mercator', () => {
+  it('packs index, status and town of the plots with a geometry, in Web Mercator', () => {
     const data = plotTileData(PLOTS, [
       { ...RESULTS[0], town: '观海卫镇' } as PlotResult,
       RESULTS[1] as PlotResult,
@@ -55,7 +54,6 @@ describe('plotTileData', () => {
       { ...RESULTS[3], town: '观海卫镇' } as PlotResult,
     ]);
     expect([...data.index]).toEqual([0, 1, 3]);
-    expect([0, 1, 2].map((k) => plotTileId(data, k))).toEqual(['a', 'b', 'd']);
     expect([...data.status].map((code) => PLOT_MAP_STATUSES[code])).toEqual([
       'control',
       'crossing',
@@ -67,16 +65,6 @@ describe('plotTileData', () => {
     // One ring of four vertices (closed) per plot.
     expect([...data.ringStart]).toEqual([0, 1, 2, 3]);
     expect([...data.vertexStart]).toEqual([0, 4, 8, 12]);
-  });
-
-  it('keeps every id to the code unit: empty, a lone surrogate, Chinese, longer than a chunk', () => {
-    const ids = ['', 'x\ud800y', '宗汉-001', 'k'.repeat(20_000), '😀'];
-    const plots = { ...PLOTS, features: ids.map(() => PLOTS.features[0] as Feature) };
-    const data = plotTileData(
-      plots,
-      ids.map((id, index) => ({ ...result(index, id, 'control'), town: '' }) as PlotResult),
-    );
-    expect(ids.map((_, k) => plotTileId(data, k))).toEqual(ids);
   });
 
   it('winds outer rings clockwise on screen (y down), whichever way the input ran', () => {

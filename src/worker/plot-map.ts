@@ -6,22 +6,14 @@
  */
 
 import { extendBoxByPairs, forEachPlotRing } from '../core/plot-outlines.ts';
-import { PLOT_MAP_STATUSES, type PlotMapStatus } from '../core/plot-raster-paint.ts';
+import { PLOT_MAP_STATUSES } from '../core/plot-raster-paint.ts';
 import type { FeatureCollection, PlotStatus } from '../core/types.ts';
 import { keptOutlines } from './packed-layer.ts';
 
 /** What the map needs of a plot's analysis (a PlotRow or a PlotResult). */
 export interface PlotMapInput {
-  id: string;
   status: PlotStatus | null;
   town?: string;
-}
-
-export interface PlotMapProperties {
-  index: number;
-  id: string;
-  status: PlotMapStatus;
-  town: string;
 }
 
 /**
@@ -32,14 +24,6 @@ export interface PlotMapProperties {
 export interface PlotTileData {
   /** Plot index in the plot layer, per entry. */
   index: Uint32Array;
-  /**
-   * The plot ids, entry k's the UTF-16 code units `idChars[idStart[k]] … idChars[idStart[k + 1] - 1]`
-   * (read with plotTileId, plot-tile-ids.ts): in a transferred buffer, not 516,000 strings that the page would
-   * make and clone again to pass them on to the tile worker.
-   */
-  idChars: Uint16Array;
-  /** Where each entry's id starts in `idChars` (length entries + 1). */
-  idStart: Uint32Array;
   /** Position in {@link PLOT_MAP_STATUSES}, per entry. */
   status: Uint8Array;
   /** Position in `towns`, per entry. */
@@ -80,8 +64,6 @@ export function worldY(lat: number): number {
 export function plotTileBuffers(data: PlotTileData): ArrayBuffer[] {
   return [
     data.index,
-    data.idChars,
-    data.idStart,
     data.status,
     data.town,
     data.centre,
@@ -122,12 +104,8 @@ export function plotTileData(
     if (hasGeometry) entries.push(i);
   }
   const n = entries.length;
-  let idLength = 0;
-  for (const plotIndex of entries) idLength += (results[plotIndex] as PlotMapInput).id.length;
   const data: PlotTileData = {
     index: new Uint32Array(n),
-    idChars: new Uint16Array(idLength),
-    idStart: new Uint32Array(n + 1),
     status: new Uint8Array(n),
     town: new Uint16Array(n),
     towns: [],
@@ -145,10 +123,6 @@ export function plotTileData(
   entries.forEach((plotIndex, k) => {
     const result = results[plotIndex] as PlotMapInput;
     data.index[k] = plotIndex;
-    const { id } = result;
-    const start = data.idStart[k] as number;
-    for (let c = 0; c < id.length; c++) data.idChars[start + c] = id.charCodeAt(c);
-    data.idStart[k + 1] = start + id.length;
     data.status[k] = PLOT_MAP_STATUSES.indexOf(result.status ?? 'unclassified');
     const town = townOf(plotIndex);
     let code = townCodes.get(town);

@@ -46,9 +46,9 @@ function makeData() {
       features: [squarePlot('a', 121.3, 30.2), squarePlot('b', 121.32, 30.2), squarePlot('c', 121.3, 30.22)],
     },
     [
-      { id: 'a', status: 'control', town: '观海卫镇' },
-      { id: 'b', status: 'outside', town: '周巷镇' },
-      { id: 'c', status: null, town: '观海卫镇' },
+      { status: 'control', town: '观海卫镇' },
+      { status: 'outside', town: '周巷镇' },
+      { status: null, town: '观海卫镇' },
     ],
   );
 }
@@ -152,10 +152,7 @@ describe('paintPlotRaster', () => {
   it('paints a later plot over an earlier one where they overlap', () => {
     const overlapping = plotTileData(
       { type: 'FeatureCollection', features: [squarePlot('p', 121.3, 30.2), squarePlot('q', 121.3, 30.2)] },
-      [
-        { id: 'p', status: 'control' },
-        { id: 'q', status: 'crossing' },
-      ],
+      [{ status: 'control' }, { status: 'crossing' }],
     );
     const pixels = paintPlotRaster(overlapping, [0, 1], tile, paintOf()) as Uint8ClampedArray;
     expect(rgbaAt(pixels, pixelOf(...CENTRE.a, tile))).toEqual([255, 138, 0, 255]);
@@ -168,7 +165,7 @@ describe('paintPlotRaster', () => {
     const edgeLon = (x / 2 ** z) * 360 - 180;
     const lon = edgeLon - (0.5 / RASTER_TILE_SIZE / 2 ** z) * 360 - 0.001;
     const one = plotTileData({ type: 'FeatureCollection', features: [squarePlot('e', lon, 30.2)] }, [
-      { id: 'e', status: 'boundary' },
+      { status: 'boundary' },
     ]);
     const y = Math.floor(worldY(30.201) * 2 ** z);
     const west = paintPlotRaster(one, [0], { z, x: x - 1, y }, paintOf()) as Uint8ClampedArray;

@@ -9,9 +9,9 @@ const PLOTS: FeatureCollection = {
   features: [squarePlot('a', 121.3, 30.2), squarePlot('b', 121.4, 30.25), squarePlot('c', 10, 10)],
 };
 const RESULTS = [
-  { id: 'a', status: 'control' as const, town: '观海卫镇' },
-  { id: 'b', status: 'outside' as const, town: '周巷镇' },
-  { id: 'c', status: null, town: '' },
+  { status: 'control' as const, town: '观海卫镇' },
+  { status: 'outside' as const, town: '周巷镇' },
+  { status: null, town: '' },
 ];
 
 interface DecodedFeature {
@@ -112,15 +112,15 @@ function tileOf(lon: number, lat: number, z: number): [number, number] {
 }
 
 describe('PlotTileIndex', () => {
-  it('gives each plot its index as feature id, and index, id, status and town, in plot order', () => {
+  it('gives each plot its index as feature id, and index, status and town (no id), in plot order', () => {
     const index = new PlotTileIndex(plotTileData(PLOTS, RESULTS));
     const [x, y] = tileOf(121.35, 30.22, 9);
     const tile = decodeTile(index.tile('plots', 9, x, y));
     expect(tile.name).toBe('plots');
     expect(tile.extent).toBe(TILE_EXTENT);
     expect(tile.features.map((feature) => feature.properties)).toEqual([
-      { index: 0, id: 'a', status: 'control', town: '观海卫镇' },
-      { index: 1, id: 'b', status: 'outside', town: '周巷镇' },
+      { index: 0, status: 'control', town: '观海卫镇' },
+      { index: 1, status: 'outside', town: '周巷镇' },
     ]);
     expect(tile.features.map((feature) => [feature.id, feature.type])).toEqual([
       [0, 3],
@@ -137,7 +137,7 @@ describe('PlotTileIndex', () => {
     expect(tile.features).toHaveLength(1);
     const feature = tile.features[0] as DecodedFeature;
     expect(feature.type).toBe(3);
-    expect(feature.properties.id).toBe('a');
+    expect(feature.properties.index).toBe(0);
     // Four corners; the closing vertex is left to ClosePath.
     expect(feature.geometry).toHaveLength(1);
     const ring = feature.geometry[0] ?? [];
@@ -171,16 +171,11 @@ describe('PlotTileIndex', () => {
     };
     const data = plotTileData(
       many,
-      many.features.map((_, i) => ({ id: `p${i}`, status: 'boundary' as const, town: 'T' })),
+      many.features.map(() => ({ status: 'boundary' as const, town: 'T' })),
     );
     const tile = decodeTile(new PlotTileIndex(data).tile('plots', 5, ...tileOf(121.1, 30.1, 5)));
     expect(tile.features).toHaveLength(3000);
-    expect(tile.features[2999]?.properties).toEqual({
-      index: 2999,
-      id: 'p2999',
-      status: 'boundary',
-      town: 'T',
-    });
+    expect(tile.features[2999]?.properties).toEqual({ index: 2999, status: 'boundary', town: 'T' });
   });
 
   it('puts a point at the box centre of each crossing plot in layer markers, each in one tile', () => {
@@ -198,18 +193,18 @@ describe('PlotTileIndex', () => {
       ],
     };
     const results = [
-      { id: 'a', status: 'control' as const, town: '观海卫镇' },
-      { id: 'b', status: 'crossing' as const, town: '周巷镇' },
-      { id: 'c', status: 'outside' as const, town: '' },
-      { id: 'd', status: 'crossing' as const, town: '观海卫镇' },
+      { status: 'control' as const, town: '观海卫镇' },
+      { status: 'crossing' as const, town: '周巷镇' },
+      { status: 'outside' as const, town: '' },
+      { status: 'crossing' as const, town: '观海卫镇' },
     ];
     const data = plotTileData(plots, results);
     const index = new PlotTileIndex(data);
     const county = decodeTile(index.tile('markers', 8, ...tileOf(121.35, 30.22, 8)));
     expect(county.name).toBe('markers');
     expect(county.features.map((feature) => [feature.id, feature.type, feature.properties])).toEqual([
-      [1, 1, { index: 1, id: 'b', status: 'crossing', town: '周巷镇' }],
-      [3, 1, { index: 3, id: 'd', status: 'crossing', town: '观海卫镇' }],
+      [1, 1, { index: 1, status: 'crossing', town: '周巷镇' }],
+      [3, 1, { index: 3, status: 'crossing', town: '观海卫镇' }],
     ]);
     // The point is the box centre, on the tile grid.
     const [x, y] = tileOf(121.35, 30.22, 8);
@@ -224,7 +219,7 @@ describe('PlotTileIndex', () => {
     const row = Math.floor((data.centre[3] as number) * 2 ** z);
     const column = Math.round(worldX(121.4) * 2 ** z);
     const sides = [column, column + 1].map((tx) => decodeTile(index.tile('markers', z, tx, row)).features);
-    expect(sides.map((features) => features.map((feature) => feature.properties.id))).toEqual([['b'], []]);
+    expect(sides.map((features) => features.map((feature) => feature.properties.index))).toEqual([[1], []]);
     const point = sides[0]?.[0]?.geometry[0]?.[0];
     expect(point?.[0]).toBe(TILE_EXTENT - Math.round(0.0005 * (2 ** z / 360) * TILE_EXTENT));
     // Neither the polygons' layer nor a tile without crossing plots has markers.

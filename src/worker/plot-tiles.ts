@@ -2,15 +2,15 @@
  * Mapbox Vector Tiles (spec 2.1) of the packed plots, cut on request: layer `plots` (the polygons,
  * unclipped: MapLibre masks each tile to its square) and layer `markers` (a point at the box centre
  * of each plot with a marked status, ringed at county scale so that a few such plots stay visible).
- * Every feature has the plot index as its id (for feature state) and `index`, `id`, `status`,
- * `town`. Also finds the plot centres near a tile, for the county-scale raster tiles (plot-raster.ts).
+ * Every feature has the plot index as its id (for feature state) and `index`, `status`, `town`
+ * (not the plot's id: the map reads a plot by its index, and 516,000 ids took 20 MB in the tile
+ * worker and a string a feature in every tile). Also finds the plot centres near a tile, for the county-scale raster tiles (plot-raster.ts).
  */
 
 import Flatbush from 'flatbush';
 import { extendBoxByPairs } from '../core/plot-outlines.ts';
 import { PLOT_MAP_STATUSES, type PlotMapStatus } from '../core/plot-raster-paint.ts';
 import { type PlotTileData, plotTileVertex } from './plot-map.ts';
-import { plotTileId } from './plot-tile-ids.ts';
 
 /** The source layers of the tiles, one a tile. */
 export type PlotTileLayer = 'plots' | 'markers';
@@ -191,7 +191,7 @@ export class PlotTileIndex {
     const { data } = this;
     writer.varintField(15, 2);
     writer.stringField(1, layer);
-    // Values: statuses, then the towns met, then ids and indices (one each per feature).
+    // Values: statuses, then the towns met and the indices (one per feature).
     const values: (string | number)[] = [...PLOT_MAP_STATUSES];
     const townValue = new Map<number, number>();
     const geometry: number[] = [];
@@ -205,17 +205,17 @@ export class PlotTileIndex {
         townValue.set(town, townAt);
         values.push(data.towns[town] ?? '');
       }
-      const idAt = values.length;
-      values.push(plotTileId(data, k), data.index[k] as number);
+      const indexAt = values.length;
+      values.push(data.index[k] as number);
       writer.message(2, () => {
         writer.varintField(1, data.index[k] as number);
-        // Tags: index, id, status, town (keys in that order, below).
-        writer.packedVarints(2, [0, idAt + 1, 1, idAt, 2, data.status[k] as number, 3, townAt]);
+        // Tags: index, status, town (keys in that order, below).
+        writer.packedVarints(2, [0, indexAt, 1, data.status[k] as number, 2, townAt]);
         writer.varintField(3, type);
         writer.packedVarints(4, geometry);
       });
     }
-    for (const key of ['index', 'id', 'status', 'town']) writer.stringField(3, key);
+    for (const key of ['index', 'status', 'town']) writer.stringField(3, key);
     for (const value of values) {
       writer.message(4, () => {
         if (typeof value === 'number') writer.varintField(5, value);

@@ -52,7 +52,7 @@ describeInBrowser('the map page', () => {
     // The markers' tiles of the sample's analysis may still be on their way from the tile worker.
     const drawn = () =>
       page.evaluate(() => ({
-        ids: window.__planner?.renderedValues('plot-markers', 'id').length ?? 0,
+        ids: window.__planner?.renderedValues('plot-markers', 'index').length ?? 0,
         statuses: window.__planner?.renderedValues('plot-markers', 'status') ?? [],
         count: window.__planner?.renderedFeatureCount('plot-markers') ?? 0,
       }));
