@@ -7,6 +7,7 @@
 import type { CheckReference } from '../core/checks/check-reference.ts';
 import { checkPlausibility, type PlausibilityChecks } from '../core/checks/plausibility-checks.ts';
 import type { FeatureCollection, LayerKind } from '../core/types.ts';
+import { packedGeometryReader } from './packed-layer.ts';
 
 let reference: CheckReference | null = null;
 
@@ -35,7 +36,11 @@ export function layerChecks(
   const plotsBoundary = kind === 'plots' ? boundary : null;
   if (cached && cached.kind === kind && cached.boundary === plotsBoundary && cached.reference === reference)
     return cached.checks;
-  const checks = checkPlausibility(layer, kind, { reference, boundary: plotsBoundary });
+  const checks = checkPlausibility(layer, kind, {
+    reference,
+    boundary: plotsBoundary,
+    geometryOf: packedGeometryReader(layer),
+  });
   cache.set(layer, { kind, boundary: plotsBoundary, reference, checks });
   return checks;
 }

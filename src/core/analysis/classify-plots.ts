@@ -32,11 +32,28 @@ export interface ClassifyOptions {
   /** Results read from columns (see ColumnResult; the page's worker, for its memory), not plain objects. */
   compact?: boolean;
   /**
-   * Reads plot `index`'s geometry instead of its feature (undefined: the feature's own). The
-   * classification keeps nothing of a plot's geometry past the plot, so a reader may reuse its
-   * arrays (plotGeometryReader).
+   * Reads plot `index`'s geometry instead of its feature. The classification keeps nothing of a
+   * plot's geometry past the plot, so a reader may reuse its arrays (plotGeometryReader).
    */
-  geometryOf?: (index: number) => AreaGeometry | null | undefined;
+  geometryOf?: GeometryReader;
+}
+
+/**
+ * Reads feature `index`'s geometry instead of the feature (undefined: the feature's own), for a loop
+ * that keeps nothing of one feature's geometry once past it: the reader may reuse its arrays.
+ */
+export type GeometryReader = (index: number) => AreaGeometry | null | undefined;
+
+/** Feature `index`'s geometry as `read` gives it, or the feature's own where `read` gives none. */
+export function geometryAtOf(
+  layer: FeatureCollection,
+  read?: GeometryReader,
+): (index: number) => Feature['geometry'] | undefined {
+  if (!read) return (index) => layer.features[index]?.geometry;
+  return (index) => {
+    const geometry = read(index);
+    return geometry === undefined ? layer.features[index]?.geometry : geometry;
+  };
 }
 
 export interface PlotResult {
@@ -257,6 +274,7 @@ export function classifyWithZones(
   const columns = options.compact ? resultColumns(plots.features.length) : null;
   const total = plots.features.length;
   const progressEvery = Math.max(1, Math.floor(total / 100));
+  const geometryAt = geometryAtOf(plots, options.geometryOf);
   // Each plot's box, read only while the plot is classified.
   const scratchBox: [number, number, number, number] = [0, 0, 0, 0];
 
@@ -265,8 +283,7 @@ export function classifyWithZones(
     if (options.onProgress && index % progressEvery === 0) options.onProgress(index / total);
     const feature = plots.features[index] as Feature;
     const id = plotIdOf(feature, index);
-    const read = options.geometryOf?.(index);
-    const geometry = read === undefined ? feature.geometry : read;
+    const geometry = geometryAt(index);
     if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
       results[index] = columns?.put(index, id, 0, Number.NaN, Number.NaN, null) ?? {
         index,

@@ -9,7 +9,7 @@ import { areaInside, geometryBox } from '../analysis/classify-plots.ts';
 import type { ZoneLayer } from '../analysis/zone-layer.ts';
 import type { Box } from '../geometry/clip-to-box.ts';
 import { geometryAreaM2 } from '../geometry/ellipsoidal-area.ts';
-import type { AreaGeometry, FeatureCollection } from '../types.ts';
+import type { AreaGeometry, Feature, FeatureCollection } from '../types.ts';
 import type { PreparedReference } from './check-reference.ts';
 
 /**
@@ -49,7 +49,11 @@ function isWithin(box: Box, extent: Box): boolean {
  * Places every feature of `layer` against the reference.
  * @param layer WGS84 lon/lat polygons
  */
-export function placeFeatures(layer: FeatureCollection, reference: PreparedReference): Placement {
+export function placeFeatures(
+  layer: FeatureCollection,
+  reference: PreparedReference,
+  geometryAt: (index: number) => Feature['geometry'] | undefined = (index) => layer.features[index]?.geometry,
+): Placement {
   const n = layer.features.length;
   const placement: Placement = {
     outsideCounty: new Uint8Array(n),
@@ -60,7 +64,7 @@ export function placeFeatures(layer: FeatureCollection, reference: PreparedRefer
   };
   const { county, land, landExtent } = reference;
   for (let i = 0; i < n; i++) {
-    const geometry = layer.features[i]?.geometry;
+    const geometry = geometryAt(i);
     if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
     const box = geometryBox(geometry);
     const areaM2 = geometryAreaM2(geometry);

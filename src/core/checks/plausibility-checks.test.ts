@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyColumnMapping } from '../io/column-mapping.ts';
+import { packPlotOutlines, plotGeometryReader } from '../plot-outlines.ts';
 import type { FeatureCollection } from '../types.ts';
 import { cixiCheckReference } from './check-reference.ts';
 import { CHECK_FLAGS, checkPlausibility, summarizeChecks } from './plausibility-checks.ts';
@@ -50,6 +51,12 @@ const expected = readJson<Expected>(new URL('expected.json', fixtureDir));
 
 describe('checkPlausibility on the hand-made fixture (figures from PostGIS, see the fixture README)', () => {
   const checks = checkPlausibility(plots, 'plots', { reference, boundary });
+
+  it('finds the same with each geometry read into arrays reused from one plot to the next', () => {
+    // As the page's worker reads a layer kept packed (CheckOptions.geometryOf).
+    const geometryOf = plotGeometryReader(packPlotOutlines(plots));
+    expect(checkPlausibility(plots, 'plots', { reference, boundary, geometryOf })).toEqual(checks);
+  });
 
   it('finds the plots outside the county outline and on water', () => {
     expect(checks.outsideCountyIds).toEqual(expected.outsideCounty);

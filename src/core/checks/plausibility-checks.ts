@@ -6,7 +6,7 @@
  * place-checks.ts, town-mismatch.ts and plot-overlaps.ts (README "Command-line analysis").
  */
 
-import { plotIdOf } from '../analysis/classify-plots.ts';
+import { type GeometryReader, geometryAtOf, plotIdOf } from '../analysis/classify-plots.ts';
 import type { Feature, FeatureCollection, LayerKind } from '../types.ts';
 import { type CheckReference, type PreparedReference, prepareCheckReference } from './check-reference.ts';
 import { detectLayerShift, type LayerShift } from './layer-shift.ts';
@@ -70,6 +70,11 @@ export interface CheckOptions {
   reference: CheckReference | null;
   /** The plan's development boundaries, for the plots' towns; null: not checked. */
   boundary?: FeatureCollection | null;
+  /**
+   * Reads feature `index`'s geometry instead of the feature (undefined: the feature's own), for
+   * the checks that look at one plot at a time (see ClassifyOptions.geometryOf).
+   */
+  geometryOf?: GeometryReader;
 }
 
 /**
@@ -93,11 +98,12 @@ export function findFeatureFindings(
   reference: PreparedReference | null = options.reference && prepareCheckReference(options.reference),
 ): FeatureFindings {
   let checked = 0;
-  for (const feature of layer.features) {
-    const type = feature?.geometry?.type;
+  const geometryAt = geometryAtOf(layer, options.geometryOf);
+  for (let i = 0; i < layer.features.length; i++) {
+    const type = geometryAt(i)?.type;
     if (type === 'Polygon' || type === 'MultiPolygon') checked++;
   }
-  const placed = reference ? placeFeatures(layer, reference) : null;
+  const placed = reference ? placeFeatures(layer, reference, geometryAt) : null;
   // Typed arrays only (not the boxes), so that the findings cross threads as they are.
   const placement = placed && {
     outsideCounty: placed.outsideCounty,
@@ -107,7 +113,7 @@ export function findFeatureFindings(
   };
   const townMismatches =
     kind === 'plots' && options.boundary
-      ? findTownMismatches(layer, options.boundary, placement?.areasM2)
+      ? findTownMismatches(layer, options.boundary, placement?.areasM2, geometryAt)
       : null;
   return { checked, placement, townMismatches };
 }

@@ -90,22 +90,27 @@ function insideOrNull(town: PreparedTown, geometry: AreaGeometry, box: Box, area
  * @param plots WGS84 lon/lat; `properties.town` is the attribute (after column mapping)
  * @param boundary development boundaries with `properties.town`
  * @param areasM2 the plots' areas, m², when already known
+ * @param geometryAt plot i's geometry (by default its feature's; one plot's at a time is read)
  */
 export function findTownMismatches(
   plots: FeatureCollection,
   boundary: FeatureCollection,
   areasM2?: Float64Array,
+  geometryAt: (index: number) => Feature['geometry'] | undefined = (index) => plots.features[index]?.geometry,
 ): TownMismatch[] {
   const prepared = preparedTowns(boundary);
   if (!prepared) return [];
   const { towns, index } = prepared;
 
   const mismatches: TownMismatch[] = [];
+  // Each plot's box, read only while the plot is looked at.
+  const scratchBox: [number, number, number, number] = [0, 0, 0, 0];
   plots.features.forEach((feature, i) => {
     const town = townAttributeOf(feature);
-    const geometry = feature.geometry;
-    if (town === '' || !geometry) return;
-    const box = geometryBox(geometry);
+    if (town === '') return;
+    const geometry = geometryAt(i);
+    if (!geometry) return;
+    const box = geometryBox(geometry, scratchBox);
     const areaM2 = areasM2?.[i] ?? geometryAreaM2(geometry);
     const candidates = index.search(box[0], box[1], box[2], box[3]);
     // The attribute's own town first: when its boundaries hold the whole plot, no town holds more.
