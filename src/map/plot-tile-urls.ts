@@ -1,7 +1,7 @@
 /**
  * Where the plots' tiles come from and at which zooms: polygons (vector tiles) from zoom 11, one dot
- * per plot (raster tiles) below it, markers (vector tiles) at every zoom, all cut or painted by the plot tile worker and asked for
- * through the `plots://` protocol (src/services/plots-protocol.ts).
+ * per plot (raster tiles) below it, markers (vector tiles) at every zoom, all cut or painted by the
+ * plot tile worker and asked for through the `plots://` protocol (src/services/plots-protocol.ts).
  */
 
 import { PLOT_SOURCE_LAYER } from './style-ids.ts';

@@ -6,7 +6,7 @@ import { SOURCE } from './style-ids.ts';
 
 /**
  * The part of a MapLibre map that showPlotTiles uses: a polygon source whose URL changes are
- * recorded, whether any of its tiles is loading, the events it listens to, and the frames it asks for.
+ * recorded, whether any of its tiles is loading, the events it listens to and the frames it asks for.
  */
 class TileMap {
   loading = false;

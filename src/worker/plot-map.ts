@@ -1,6 +1,6 @@
 /**
  * The plots as the map draws them, packed into typed arrays (transferred, never copied feature by
- * feature): per plot its index, id, status, town, the centre of its box (the county-scale dot) and
+ * feature): per plot its index, status, town, the centre of its box (the county-scale dot) and
  * its rings, all in Web Mercator world coordinates (0…1, y down) ready to be cut into vector tiles;
  * the vertices as 32-bit offsets from their plot's centre.
  */

@@ -4,7 +4,8 @@
  * of each plot with a marked status, ringed at county scale so that a few such plots stay visible).
  * Every feature has the plot index as its id (for feature state) and `index`, `status`, `town`
  * (not the plot's id: the map reads a plot by its index, and 516,000 ids took 20 MB in the tile
- * worker and a string a feature in every tile). Also finds the plot centres near a tile, for the county-scale raster tiles (plot-raster.ts).
+ * worker and a string a feature in every tile). Also finds the plot centres near a tile, for the
+ * county-scale raster tiles (plot-raster.ts).
  */
 
 import Flatbush from 'flatbush';
@@ -18,7 +19,7 @@ export type PlotTileLayer = 'plots' | 'markers';
 /**
  * The statuses whose plots the `markers` layer has: plots crossing a control line, which at county
  * scale would be a pixel among 100,000 others. (Tiles of our own, not a GeoJSON source: MapLibre's
- * worker would index 27,000 markers of a 516,000-plot layer at every zoom, about 50 MB.)
+ * worker indexed the 27,000 markers of a 516,000-plot layer at every zoom, about 40 MB.)
  */
 export const MARKED_STATUSES: readonly PlotMapStatus[] = ['crossing'];
 
@@ -26,8 +27,9 @@ export const MARKED_STATUSES: readonly PlotMapStatus[] = ['crossing'];
 export const TILE_EXTENT = 8192;
 
 /**
- * More than a 32-bit index may move a box edge (half a float's step, 3e-8 of the world, near 1):
- * a search this much wider finds every plot it should, and a few more, whose tiles draw them outside.
+ * A 32-bit index may move a box edge by half a float's step (3e-8 of the world, near 1): a search
+ * this much wider finds every plot it should, and perhaps a few more, which a tile draws outside
+ * its square (where MapLibre masks them) or a raster tile paints off its pixels.
  */
 const SEARCH_MARGIN = 1e-7;
 

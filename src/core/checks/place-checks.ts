@@ -5,7 +5,7 @@
  * for features wholly within the land data's extent.
  */
 
-import { areaInside, geometryBox } from '../analysis/classify-plots.ts';
+import { areaInside, geometryAtOf, geometryBox } from '../analysis/classify-plots.ts';
 import type { ZoneLayer } from '../analysis/zone-layer.ts';
 import type { Box } from '../geometry/clip-to-box.ts';
 import { geometryAreaM2 } from '../geometry/ellipsoidal-area.ts';
@@ -52,7 +52,7 @@ function isWithin(box: Box, extent: Box): boolean {
 export function placeFeatures(
   layer: FeatureCollection,
   reference: PreparedReference,
-  geometryAt: (index: number) => Feature['geometry'] | undefined = (index) => layer.features[index]?.geometry,
+  geometryAt: (index: number) => Feature['geometry'] | undefined = geometryAtOf(layer),
 ): Placement {
   const n = layer.features.length;
   const placement: Placement = {

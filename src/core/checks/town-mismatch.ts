@@ -6,7 +6,7 @@
  */
 
 import Flatbush from 'flatbush';
-import { areaInside, geometryBox } from '../analysis/classify-plots.ts';
+import { areaInside, geometryAtOf, geometryBox } from '../analysis/classify-plots.ts';
 import { prepareZoneLayer, type ZoneLayer } from '../analysis/zone-layer.ts';
 import type { Box } from '../geometry/clip-to-box.ts';
 import { geometryAreaM2 } from '../geometry/ellipsoidal-area.ts';
@@ -96,7 +96,7 @@ export function findTownMismatches(
   plots: FeatureCollection,
   boundary: FeatureCollection,
   areasM2?: Float64Array,
-  geometryAt: (index: number) => Feature['geometry'] | undefined = (index) => plots.features[index]?.geometry,
+  geometryAt: (index: number) => Feature['geometry'] | undefined = geometryAtOf(plots),
 ): TownMismatch[] {
   const prepared = preparedTowns(boundary);
   if (!prepared) return [];
