@@ -23,7 +23,7 @@ export interface SentAnalysis extends Omit<PlanAnalysis, 'rows'> {
 }
 
 /**
- * analyzePlan of `layers` with its rows as columns, and what the map needs of each plot (id, status,
+ * analyzePlan of `layers` with its rows as columns, and what the map needs of each plot (status,
  * town: plot-map.ts), read from the classification (no object made for it: 516,000 of them held
  * 15 MB while the rows were made).
  */
@@ -50,7 +50,7 @@ export function analyzePlanPacked(
       settings,
       problems: classified.problems,
     },
-    // A row's id, status and town, as the map reads them from the rows.
+    // A row's status and town, as the map reads them from the rows.
     map: { results, townOf: (index) => towns[index]?.town ?? '' },
   };
 }

@@ -78,6 +78,9 @@ export interface Classification {
 /** A compact result's status, by its code. */
 const STATUSES: readonly (PlotStatus | null)[] = [null, 'control', 'boundary', 'crossing', 'outside'];
 
+/** The areas a compact result keeps, in this order (areaMu is areaM2's). */
+const RESULT_AREAS = 3;
+
 interface ResultColumns {
   ids: string[];
   /** Per plot: areaM2, inBoundaryM2, inControlM2. */
@@ -106,46 +109,57 @@ class ColumnResult implements PlotResult {
     return this.#columns.ids[this.index] as string;
   }
   get areaM2(): number {
-    return this.#columns.areas[this.index * 3] as number;
+    return this.#columns.areas[this.index * RESULT_AREAS] as number;
   }
   get areaMu(): number {
     return m2ToMu(this.areaM2);
   }
   get inBoundaryM2(): number {
-    return this.#columns.areas[this.index * 3 + 1] as number;
+    return this.#columns.areas[this.index * RESULT_AREAS + 1] as number;
   }
   get inControlM2(): number {
-    return this.#columns.areas[this.index * 3 + 2] as number;
+    return this.#columns.areas[this.index * RESULT_AREAS + 2] as number;
   }
   get status(): PlotStatus | null {
     return STATUSES[this.#columns.statuses[this.index] as number] ?? null;
   }
 }
 
-/** Makes the results of `count` plots, each put once. */
-function resultColumns(count: number) {
+/** Makes plot `index`'s result from its figures (its areaMu is areaM2's). */
+type MakeResult = (
+  index: number,
+  id: string,
+  areaM2: number,
+  inBoundaryM2: number,
+  inControlM2: number,
+  status: PlotStatus | null,
+) => PlotResult;
+
+/** A result as a plain object. */
+const plainResult: MakeResult = (index, id, areaM2, inBoundaryM2, inControlM2, status) => ({
+  index,
+  id,
+  areaM2,
+  areaMu: m2ToMu(areaM2),
+  inBoundaryM2,
+  inControlM2,
+  status,
+});
+
+/** Makes compact results for `count` plots, each made once. */
+function compactResults(count: number): MakeResult {
   const columns: ResultColumns = {
     ids: new Array(count),
-    areas: new Float64Array(count * 3),
+    areas: new Float64Array(count * RESULT_AREAS),
     statuses: new Uint8Array(count),
   };
-  return {
-    /** The result of plot `index` (its areaMu is areaM2's). */
-    put(
-      index: number,
-      id: string,
-      areaM2: number,
-      inBoundaryM2: number,
-      inControlM2: number,
-      status: PlotStatus | null,
-    ): PlotResult {
-      columns.ids[index] = id;
-      columns.areas[index * 3] = areaM2;
-      columns.areas[index * 3 + 1] = inBoundaryM2;
-      columns.areas[index * 3 + 2] = inControlM2;
-      columns.statuses[index] = STATUSES.indexOf(status);
-      return new ColumnResult(columns, index);
-    },
+  return (index, id, areaM2, inBoundaryM2, inControlM2, status) => {
+    columns.ids[index] = id;
+    columns.areas[index * RESULT_AREAS] = areaM2;
+    columns.areas[index * RESULT_AREAS + 1] = inBoundaryM2;
+    columns.areas[index * RESULT_AREAS + 2] = inControlM2;
+    columns.statuses[index] = STATUSES.indexOf(status);
+    return new ColumnResult(columns, index);
   };
 }
 
@@ -271,8 +285,8 @@ export function classifyWithZones(
 ): Classification {
   const problems: Problem[] = [...boundaryZones.problems, ...controlZones.problems];
   const results: PlotResult[] = new Array(plots.features.length);
-  const columns = options.compact ? resultColumns(plots.features.length) : null;
   const total = plots.features.length;
+  const makeResult = options.compact ? compactResults(total) : plainResult;
   const progressEvery = Math.max(1, Math.floor(total / 100));
   const geometryAt = geometryAtOf(plots, options.geometryOf);
   // Each plot's box, read only while the plot is classified.
@@ -285,15 +299,7 @@ export function classifyWithZones(
     const id = plotIdOf(feature, index);
     const geometry = geometryAt(index);
     if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
-      results[index] = columns?.put(index, id, 0, Number.NaN, Number.NaN, null) ?? {
-        index,
-        id,
-        areaM2: 0,
-        areaMu: 0,
-        inBoundaryM2: Number.NaN,
-        inControlM2: Number.NaN,
-        status: null,
-      };
+      results[index] = makeResult(index, id, 0, Number.NaN, Number.NaN, null);
       problems.push(unclassifiable(index, id, { zh: '没有面状几何图形', en: 'it has no polygon geometry' }));
       continue;
     }
@@ -303,25 +309,9 @@ export function classifyWithZones(
       const inBoundaryM2 = areaInside(boundaryZones, geometry, box, areaM2);
       const inControlM2 = areaInside(controlZones, geometry, box, areaM2);
       const status = statusOf(areaM2, inBoundaryM2, inControlM2, tolerance);
-      results[index] = columns?.put(index, id, areaM2, inBoundaryM2, inControlM2, status) ?? {
-        index,
-        id,
-        areaM2,
-        areaMu: m2ToMu(areaM2),
-        inBoundaryM2,
-        inControlM2,
-        status,
-      };
+      results[index] = makeResult(index, id, areaM2, inBoundaryM2, inControlM2, status);
     } catch (error) {
-      results[index] = columns?.put(index, id, areaM2, Number.NaN, Number.NaN, null) ?? {
-        index,
-        id,
-        areaM2,
-        areaMu: m2ToMu(areaM2),
-        inBoundaryM2: Number.NaN,
-        inControlM2: Number.NaN,
-        status: null,
-      };
+      results[index] = makeResult(index, id, areaM2, Number.NaN, Number.NaN, null);
       problems.push(
         unclassifiable(index, id, {
           zh: `叠加计算失败（${String(error)}）`,

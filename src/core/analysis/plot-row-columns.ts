@@ -250,18 +250,36 @@ export function plotRowColumns(rows: readonly PlotRow[]): PlotRowColumns {
  */
 class RowReader {
   readonly screenings: (PlotMeasures['screening'] | undefined)[] = new Array(81);
-  propertiesOf = -1;
-  properties: PlotProperties | null = null;
-  measuresOf = -1;
-  measures: PlotMeasures | null = null;
+  #propertiesOf = -1;
+  #properties: PlotProperties | null = null;
+  #measuresOf = -1;
+  #measures: PlotMeasures | null = null;
   constructor(readonly columns: PlotRowColumns) {}
+
+  /** Row `index`'s properties: made again only when another row's were made last. */
+  propertiesAt(index: number): PlotProperties {
+    if (this.#propertiesOf !== index || !this.#properties) {
+      this.#properties = this.makeProperties(index);
+      this.#propertiesOf = index;
+    }
+    return this.#properties;
+  }
+
+  /** Row `index`'s measures: made again only when another row's were made last. */
+  measuresAt(index: number): PlotMeasures {
+    if (this.#measuresOf !== index || !this.#measures) {
+      this.#measures = this.makeMeasures(index);
+      this.#measuresOf = index;
+    }
+    return this.#measures;
+  }
 
   text(index: number, k: number): string | undefined {
     const at = this.columns.text[index * TEXTS + k] as number;
     return at === ROW_ID ? this.columns.ids[index] : at < 0 ? undefined : this.columns.strings[at];
   }
 
-  makeProperties(index: number): PlotProperties {
+  private makeProperties(index: number): PlotProperties {
     const { numbers, flags } = this.columns;
     const properties = { id: this.text(index, 0) } as Record<string, unknown>;
     for (let k = 0; k < NUMBERS; k++) {
@@ -279,7 +297,7 @@ class RowReader {
     return properties as unknown as PlotProperties;
   }
 
-  makeMeasures(index: number): PlotMeasures {
+  private makeMeasures(index: number): PlotMeasures {
     const { ratios, verdicts } = this.columns;
     const r = index * RATIOS.length;
     const ratio = (value: number) => (Number.isNaN(value) ? undefined : value);
@@ -366,20 +384,10 @@ class ColumnRow implements PlotRow {
       : ([box[at], box[at + 1], box[at + 2], box[at + 3]] as PlotRow['box']);
   }
   get properties(): PlotProperties {
-    const reader = this.#reader;
-    if (reader.propertiesOf !== this.index || !reader.properties) {
-      reader.properties = reader.makeProperties(this.index);
-      reader.propertiesOf = this.index;
-    }
-    return reader.properties;
+    return this.#reader.propertiesAt(this.index);
   }
   get measures(): PlotMeasures {
-    const reader = this.#reader;
-    if (reader.measuresOf !== this.index || !reader.measures) {
-      reader.measures = reader.makeMeasures(this.index);
-      reader.measuresOf = this.index;
-    }
-    return reader.measures;
+    return this.#reader.measuresAt(this.index);
   }
 }
 
