@@ -135,30 +135,40 @@ export function plotGeometryReader(outlines: PlotOutlines): (index: number) => A
   const parts: Position[][][] = [];
   const polygon: { type: 'Polygon'; coordinates: Position[][] } = { type: 'Polygon', coordinates: [] };
   const multiPolygon = { type: 'MultiPolygon' as const, coordinates: parts };
+  const { polygonStart, ringStart, vertexStart, coords } = outlines;
+  // Arrays written by index and cut to length: emptied (length 0) and pushed to, each ring's
+  // array was made anew for each plot, and those that met a collection outlived the young generation.
   return (index) => {
     const kind = outlines.kind[index];
     if (kind === undefined || kind === KIND_NONE) return null;
-    let [polygonAt, ringAt, vertexAt] = [0, 0, 0];
-    parts.length = 0;
-    forEachPlotRing(outlines, index, (start, end, _, ringInPolygon) => {
-      if (ringInPolygon === 0) {
-        const rings = polygonPool[polygonAt] ?? [];
-        polygonPool[polygonAt++] = rings;
-        rings.length = 0;
-        parts.push(rings);
+    const firstPolygon = polygonStart[index] as number;
+    const polygons = (polygonStart[index + 1] as number) - firstPolygon;
+    let ringAt = 0;
+    let vertexAt = 0;
+    for (let p = 0; p < polygons; p++) {
+      const rings = polygonPool[p] ?? [];
+      polygonPool[p] = rings;
+      const firstRing = ringStart[firstPolygon + p] as number;
+      const ringCount = (ringStart[firstPolygon + p + 1] as number) - firstRing;
+      for (let r = 0; r < ringCount; r++) {
+        const ring = ringPool[ringAt] ?? [];
+        ringPool[ringAt++] = ring;
+        const from = vertexStart[firstRing + r] as number;
+        const count = (vertexStart[firstRing + r + 1] as number) - from;
+        for (let v = 0; v < count; v++) {
+          const position = positionPool[vertexAt] ?? [0, 0];
+          positionPool[vertexAt++] = position;
+          position[0] = coords[2 * (from + v)] as number;
+          position[1] = coords[2 * (from + v) + 1] as number;
+          ring[v] = position;
+        }
+        ring.length = count;
+        rings[r] = ring;
       }
-      const ring = ringPool[ringAt] ?? [];
-      ringPool[ringAt++] = ring;
-      ring.length = 0;
-      for (let v = start; v < end; v++) {
-        const position = positionPool[vertexAt] ?? [0, 0];
-        positionPool[vertexAt++] = position;
-        position[0] = outlines.coords[2 * v] as number;
-        position[1] = outlines.coords[2 * v + 1] as number;
-        ring.push(position);
-      }
-      parts[parts.length - 1]?.push(ring);
-    });
+      rings.length = ringCount;
+      parts[p] = rings;
+    }
+    parts.length = polygons;
     if (kind === KIND_MULTI) return multiPolygon;
     polygon.coordinates = parts[0] ?? [];
     return polygon;

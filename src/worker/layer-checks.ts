@@ -7,7 +7,7 @@
 import type { CheckReference } from '../core/checks/check-reference.ts';
 import { checkPlausibility, type PlausibilityChecks } from '../core/checks/plausibility-checks.ts';
 import type { FeatureCollection, LayerKind } from '../core/types.ts';
-import { packedGeometryReader } from './packed-layer.ts';
+import { allPackedOutlines, packedGeometryReader } from './packed-layer.ts';
 
 let reference: CheckReference | null = null;
 
@@ -40,6 +40,7 @@ export function layerChecks(
     reference,
     boundary: plotsBoundary,
     geometryOf: packedGeometryReader(layer),
+    outlines: allPackedOutlines(layer),
   });
   cache.set(layer, { kind, boundary: plotsBoundary, reference, checks });
   return checks;

@@ -49,6 +49,20 @@ export function efficiencyClassOf(
   return 'D';
 }
 
+/** The ratios of one plot's measures (undefined where an input is missing), as plotMeasures gives them. */
+export function measureRatios(
+  properties: Pick<PlotProperties, 'taxWan' | 'investmentWan' | 'floorAreaM2' | 'footprintM2'>,
+  areaM2: number,
+): Pick<PlotMeasures, 'taxPerMu' | 'investmentPerMu' | 'far' | 'coverage'> {
+  const areaMu = (areaM2 * 15) / 10000;
+  return {
+    taxPerMu: ratio(properties.taxWan, areaMu),
+    investmentPerMu: ratio(properties.investmentWan, areaMu),
+    far: ratio(properties.floorAreaM2, areaM2),
+    coverage: ratio(properties.footprintM2, areaM2),
+  };
+}
+
 /**
  * Measures of one plot.
  * @param properties canonical plot properties (taxWan and investmentWan in 万元, floor areas in m²)
@@ -59,11 +73,7 @@ export function plotMeasures(
   areaM2: number,
   settings: AnalysisSettings,
 ): PlotMeasures {
-  const areaMu = (areaM2 * 15) / 10000;
-  const taxPerMu = ratio(properties.taxWan, areaMu);
-  const investmentPerMu = ratio(properties.investmentWan, areaMu);
-  const far = ratio(properties.floorAreaM2, areaM2);
-  const coverage = ratio(properties.footprintM2, areaM2);
+  const { taxPerMu, investmentPerMu, far, coverage } = measureRatios(properties, areaM2);
   const limits = settings.screening;
   const screening = {
     investmentPerMu: atLeast(investmentPerMu, limits.investmentPerMu),

@@ -61,6 +61,28 @@ describe('plot row columns', () => {
     }
   });
 
+  it('keep a numeric property as 32-bit integers only where every value is one', () => {
+    const columns = plotRowColumns(rows);
+    const integers = columns.numbers.map((column) => column instanceof Int32Array);
+    // firms, aboveScaleFirms, employees, outputWan and floorAreaM2 are integers; taxWan has 12.5,
+    // investmentWan 1e-300, footprintM2 -0, rentWan 0.1 + 0.2.
+    expect(integers).toEqual([true, true, true, false, true, false, true, false, false]);
+    // Integers a 32-bit column cannot hold, and the value it marks an absence with.
+    const wide = [
+      row(0, { id: 'p', firms: 2 ** 31 }),
+      row(1, { id: 'q', firms: 1, employees: -(2 ** 31) }),
+      row(2, { id: 'r', employees: 7, outputWan: 2 ** 31 - 1 }),
+    ];
+    const wideColumns = plotRowColumns(wide);
+    expect(wideColumns.numbers.map((column) => column instanceof Int32Array).slice(0, 4)).toEqual([
+      false,
+      true,
+      false,
+      true,
+    ]);
+    expect(sameRows(rowsOfColumns(wideColumns).map(plainRow), wide)).toBe(true);
+  });
+
   it('keep whole a row they cannot give back exactly', () => {
     const odd: PlotRow[] = [
       // A property the columns do not know, and properties out of their usual order.
@@ -70,12 +92,17 @@ describe('plot row columns', () => {
       { ...row(2, { id: 'z' }), areaM2: Number.NaN },
       { ...row(3, { id: 'w' }), box: [1, 2, 3] as unknown as PlotRow['box'] },
       row(7, { id: 'v' }),
-      row(5, { id: 'u' }),
+      // Measures made from another area than the row's: the columns make them from the row's.
+      {
+        ...row(5, { id: 'u', taxWan: 3 }),
+        measures: plotMeasures({ id: 'u', taxWan: 3 }, 99, DEFAULT_SETTINGS),
+      },
+      row(6, { id: 't' }),
     ];
     const columns = plotRowColumns(odd);
-    expect([...columns.others.keys()]).toEqual([0, 1, 2, 3, 4]);
+    expect([...columns.others.keys()]).toEqual([0, 1, 2, 3, 4, 5]);
     const read = rowsOfColumns(columns);
-    expect(read.slice(0, 5)).toEqual(odd.slice(0, 5));
+    expect(read.slice(0, 6)).toEqual(odd.slice(0, 6));
     expect(sameRows(read.map(plainRow), odd)).toBe(true);
   });
 

@@ -9,6 +9,7 @@
  */
 
 import Flatbush from 'flatbush';
+import { releaseBuffers } from '../release-buffers.ts';
 
 /** A box spanning more cells than this goes through the R-tree instead of the grid. */
 const MAX_CELLS_PER_BOX = 16;
@@ -47,6 +48,14 @@ export class BoxPairs {
   /** An R-tree over every item, in place of the grid when it would be crowded; else null. */
   private readonly allIndex: Flatbush | null;
   private readonly items: Int32Array;
+
+  /** Frees the grid's and the trees' arrays now (releaseBuffers): no pairs can be asked for after. */
+  release(): void {
+    const trees = [this.largeIndex, this.allIndex].flatMap((tree) =>
+      tree ? [new Uint8Array(tree.data)] : [],
+    );
+    releaseBuffers(this.spans, this.cellStart, this.cellItems, this.largeItems, ...trees);
+  }
 
   /** True when the grid gave way to the R-tree (see CROWDED). */
   get crowded(): boolean {

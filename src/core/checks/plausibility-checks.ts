@@ -7,6 +7,7 @@
  */
 
 import { type GeometryReader, geometryAtOf, plotIdOf } from '../analysis/classify-plots.ts';
+import type { PlotOutlines } from '../plot-outlines.ts';
 import type { Feature, FeatureCollection, LayerKind } from '../types.ts';
 import { type CheckReference, type PreparedReference, prepareCheckReference } from './check-reference.ts';
 import { detectLayerShift, type LayerShift } from './layer-shift.ts';
@@ -75,6 +76,11 @@ export interface CheckOptions {
    * the checks that look at one plot at a time (see ClassifyOptions.geometryOf).
    */
   geometryOf?: GeometryReader;
+  /**
+   * Every plot's polygons packed, plot i's the numbers of feature i's geometry: the overlap check
+   * reads its rings there instead of copying them all (undefined: from the features).
+   */
+  outlines?: PlotOutlines;
 }
 
 /**
@@ -131,7 +137,8 @@ export function checkPlausibility(
   const { features } = layer;
   const reference = options.reference && prepareCheckReference(options.reference);
   const findings = findFeatureFindings(layer, kind, options, reference);
-  const overlaps = kind === 'plots' ? findPlotOverlaps(layer, findings.placement?.areasM2) : null;
+  const overlaps =
+    kind === 'plots' ? findPlotOverlaps(layer, findings.placement?.areasM2, options.outlines) : null;
   return assembleChecks(
     features.length,
     (i) => plotIdOf(features[i] as Feature, i),

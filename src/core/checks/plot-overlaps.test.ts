@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../scripts/lib/prng.ts';
-import type { Feature, FeatureCollection } from '../types.ts';
+import { packPlotOutlines } from '../plot-outlines.ts';
+import type { AreaGeometry, Feature, FeatureCollection } from '../types.ts';
 import { CHECK_FLAGS, checkPlausibility } from './plausibility-checks.ts';
-import { findPlotOverlaps, MAX_LISTED_PAIRS } from './plot-overlaps.ts';
+import { findPlotOverlaps, MAX_LISTED_PAIRS, packRings, packRingsOfOutlines } from './plot-overlaps.ts';
 
 /** A plot: a square (convex) or an L (not convex), `size` degrees, at x, y. */
 function plot(id: string, x: number, y: number, size: number, shape: 'square' | 'L'): Feature {
@@ -71,6 +72,80 @@ function pairByPair(layer: FeatureCollection) {
     }
   return pairs;
 }
+
+describe('rings read from packed outlines', () => {
+  const square = (x: number, y: number, s: number) => [
+    [x, y],
+    [x + s, y],
+    [x + s, y + s],
+    [x, y + s],
+    [x, y],
+  ];
+  const layer: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [
+      plot('a', 121.2, 30.2, 0.001, 'L'),
+      // Clockwise: convex the other way round.
+      {
+        type: 'Feature',
+        properties: { id: 'b' },
+        geometry: { type: 'Polygon', coordinates: [square(121.3, 30.2, 0.001).reverse()] },
+      },
+      { type: 'Feature', properties: { id: 'c' }, geometry: null },
+      // A hole, then a MultiPolygon whose second part is a square.
+      {
+        type: 'Feature',
+        properties: { id: 'd' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [square(121.2, 30.3, 0.01), square(121.201, 30.301, 0.001).reverse()],
+        },
+      },
+      {
+        type: 'Feature',
+        properties: { id: 'e' },
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: [[square(121.4, 30.2, 0.001)], [square(121.5, 30.2, 0.001)]],
+        },
+      },
+      plot('f', 121.2, 30.2, 0.001, 'square'),
+    ],
+  };
+
+  it('are the rings packRings packs from the features, read in place', () => {
+    const outlines = packPlotOutlines(layer);
+    const fromOutlines = packRingsOfOutlines(outlines);
+    const { xy, ...packed } = packRings(layer);
+    expect(fromOutlines).not.toBeNull();
+    const { xy: inPlace, ...rest } = fromOutlines ?? packRings(layer);
+    expect(rest).toEqual(packed);
+    expect(inPlace).toBe(outlines.coords);
+    // packRings leaves room to close each ring; the positions it wrote are the same.
+    expect([...inPlace]).toEqual([...xy.subarray(0, inPlace.length)]);
+    expect(findPlotOverlaps(layer, undefined, outlines)).toEqual(findPlotOverlaps(layer));
+  });
+
+  it('are refused where packRings would close a ring or leave one out', () => {
+    const open = structuredClone(layer);
+    const geometryOf = (of: FeatureCollection, index: number) => of.features[index]?.geometry as AreaGeometry;
+    (geometryOf(open, 0).coordinates[0] as number[][]).pop();
+    expect(packRingsOfOutlines(packPlotOutlines(open))).toBeNull();
+    const short = structuredClone(layer);
+    (geometryOf(short, 3).coordinates as number[][][]).push([
+      [121.2, 30.3],
+      [121.2, 30.3],
+    ]);
+    expect(packRingsOfOutlines(packPlotOutlines(short))).toBeNull();
+  });
+
+  it('find the same overlaps among copies and single plots', () => {
+    const copies = layerWithCopies(7);
+    const overlaps = findPlotOverlaps(copies, undefined, packPlotOutlines(copies));
+    expect(overlaps.pairCount).toBeGreaterThan(0);
+    expect(overlaps).toEqual(findPlotOverlaps(copies));
+  });
+});
 
 describe('overlaps among many copies of one plot', () => {
   it('are the pairs found pair by pair: the same pairs, areas and duplicates, counted without an overlay each', () => {

@@ -15,6 +15,8 @@
 import polygonClipping, { type Geom } from 'polygon-clipping';
 import { clipRingToConvex } from '../geometry/clip-to-convex.ts';
 import { geometryAreaM2, ringSignedArea } from '../geometry/ellipsoidal-area.ts';
+import type { PlotOutlines } from '../plot-outlines.ts';
+import { releaseBuffers } from '../release-buffers.ts';
 import type { AreaGeometry, FeatureCollection, Ring } from '../types.ts';
 import { BoxPairs } from './box-pairs.ts';
 import { MIN_SHARED_M2 } from './place-checks.ts';
@@ -133,6 +135,44 @@ export function packRings(plots: FeatureCollection): PackedRings {
   plotRing[n] = r;
   ringStart[r] = p;
   return { xy, ringStart, plotRing, convex, shell, multi };
+}
+
+/**
+ * The rings of plots already packed (PlotOutlines) as packRings packs their features, with their
+ * coordinates read in place instead of copied (53 MB for 516,000 plots); null when a ring has fewer
+ * than three positions or is not closed, which packRings would leave out or close.
+ */
+export function packRingsOfOutlines(outlines: PlotOutlines): PackedRings | null {
+  const { count: n, kind, polygonStart, ringStart: polygonRing, vertexStart, coords } = outlines;
+  const rings = vertexStart.length - 1;
+  for (let r = 0; r < rings; r++) {
+    const from = vertexStart[r] as number;
+    const to = vertexStart[r + 1] as number;
+    if (
+      to - from < 3 ||
+      coords[2 * from] !== coords[2 * to - 2] ||
+      coords[2 * from + 1] !== coords[2 * to - 1]
+    )
+      return null;
+  }
+  const plotRing = new Int32Array(n + 1);
+  const convex = new Int8Array(n);
+  const shell = new Uint8Array(rings);
+  const multi = new Uint8Array(n);
+  const ringStart = Int32Array.from(vertexStart);
+  for (let polygon = 0; polygon < polygonRing.length - 1; polygon++)
+    if ((polygonRing[polygon] as number) < (polygonRing[polygon + 1] as number))
+      shell[polygonRing[polygon] as number] = 1;
+  for (let i = 0; i < n; i++) {
+    const first = polygonRing[polygonStart[i] as number] as number;
+    const end = polygonRing[polygonStart[i + 1] as number] as number;
+    plotRing[i] = first;
+    if (kind[i] === 2) multi[i] = 1;
+    if (end - first === 1)
+      convex[i] = convexSign(coords, ringStart[first] as number, ringStart[end] as number);
+  }
+  plotRing[n] = rings;
+  return { xy: coords, ringStart, plotRing, convex, shell, multi };
 }
 
 /** The rings of several layers as one, in the given order (plot indices run on across them). */
@@ -443,7 +483,11 @@ function manyCopies(
       if ((copies[head] as number) + 1 >= MANY_COPIES) many = true;
     }
   }
-  if (!many) return null;
+  releaseBuffers(table);
+  if (!many) {
+    releaseBuffers(copies, headOf);
+    return null;
+  }
   const members = new Map<number, number[]>();
   for (const i of items) {
     const head = headOf[i] as number;
@@ -457,6 +501,7 @@ function manyCopies(
     }
     members.get(head)?.push(i);
   }
+  releaseBuffers(copies);
   return {
     members: new Map([...members].map(([head, list]) => [head, Int32Array.from(list)])),
     headOf,
@@ -469,9 +514,13 @@ function manyCopies(
  * @param areasM2 the plots' areas, m², when already known
  * @example findPlotOverlaps(twoEqualSquares) // { pairs: [{ a: 0, b: 1, areaM2: 9617.6… }], duplicateGeometries: 1, … }
  */
-export function findPlotOverlaps(plots: FeatureCollection, areasM2?: Float64Array): PlotOverlaps {
+export function findPlotOverlaps(
+  plots: FeatureCollection,
+  areasM2?: Float64Array,
+  outlines?: PlotOutlines,
+): PlotOverlaps {
   return findPackedOverlaps(
-    packRings(plots),
+    (outlines && packRingsOfOutlines(outlines)) ?? packRings(plots),
     (i) => plots.features[i]?.geometry as AreaGeometry | null | undefined,
     areasM2,
   );
@@ -667,5 +716,8 @@ export function findPackedOverlaps(
       result.duplicateGeometries += group.length - 1;
     }
   }
+  // What the search made goes now (about 45 MB for 516,000 plots), not at a later full collection.
+  neighbours.release();
+  releaseBuffers(boxes, searched, parent, ...(copies ? [copies.headOf] : []));
   return result;
 }
