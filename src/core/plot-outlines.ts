@@ -213,6 +213,25 @@ export function extendBoxByPairs(
   }
 }
 
+/**
+ * Plot `index`'s box, [west, south, east, north] of its polygons' outer rings (as geometryBox gives
+ * it for the plot's geometry), in a new array or in `into`; null for a plot without a polygon.
+ */
+export function outlineBox(
+  outlines: PlotOutlines,
+  index: number,
+  into?: [number, number, number, number],
+): Box | null {
+  const kind = outlines.kind[index];
+  if (kind === undefined || kind === KIND_NONE) return null;
+  const box = into ?? [0, 0, 0, 0];
+  box.fill(Infinity, 0, 2).fill(-Infinity, 2);
+  forEachPlotRing(outlines, index, (start, end, _, ringInPolygon) => {
+    if (ringInPolygon === 0) extendBoxByPairs(box, outlines.coords, start, end);
+  });
+  return box;
+}
+
 /** [west, south, east, north] of every plot's vertices, or null when there are none. */
 export function plotOutlinesBox(outlines: PlotOutlines): Box | null {
   if (outlines.coords.length === 0) return null;

@@ -97,7 +97,8 @@ type ReceivedResult = Omit<AnalysisResult, 'analysis'> & { analysis: PlanAnalysi
 
 /** `result` with its rows read from their columns (see plot-row-columns.ts: nothing is copied). */
 function received(result: AnalysisResult): ReceivedResult {
-  return { ...result, analysis: { ...result.analysis, rows: rowsOfColumns(result.analysis.rows) } };
+  const rows = rowsOfColumns(result.analysis.rows, result.plotOutlines);
+  return { ...result, analysis: { ...result.analysis, rows } };
 }
 
 /** Puts an analysed plan into the store: its plots as the outlines the worker sent. */

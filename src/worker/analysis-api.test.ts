@@ -11,7 +11,7 @@ import { analyzePlan, type PlanLayerSet } from '../core/analysis/analyze-plan.ts
 import { plainRow, rowsOfColumns } from '../core/analysis/plot-row-columns.ts';
 import { cixiCheckReference } from '../core/checks/check-reference.ts';
 import { countFlags } from '../core/checks/plausibility-checks.ts';
-import { packPlotOutlines } from '../core/plot-outlines.ts';
+import { type PlotOutlines, packPlotOutlines } from '../core/plot-outlines.ts';
 import type { Scenario } from '../core/scenario/scenario.ts';
 import { measureZones, prepareZoneContext } from '../core/scenario/zone-measures.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
@@ -45,9 +45,9 @@ async function freshClient() {
   });
 }
 
-/** An analysis as the page keeps it, its rows read from their columns as plain objects. */
-function unpacked(analysis: SentAnalysis) {
-  return { ...analysis, rows: rowsOfColumns(analysis.rows).map(plainRow) };
+/** An analysis as the page keeps it, its rows read from their columns (and outlines) as plain objects. */
+function unpacked({ analysis, plotOutlines }: { analysis: SentAnalysis; plotOutlines: PlotOutlines }) {
+  return { ...analysis, rows: rowsOfColumns(analysis.rows, plotOutlines).map(plainRow) };
 }
 
 describe('the analysis worker through its client', () => {
@@ -61,7 +61,7 @@ describe('the analysis worker through its client', () => {
     const expected = analyzePlan(plan.layers, DEFAULT_SETTINGS);
     // The rows come as columns (transferred), and read back to the core's rows.
     expect(result.analysis.rows.areas).toBeInstanceOf(Float64Array);
-    expect(unpacked(result.analysis)).toStrictEqual(structuredClone(expected));
+    expect(unpacked(result)).toStrictEqual(structuredClone(expected));
     expect(result.replaced).toBeNull();
     expect(result.plotTiles.index).toBeInstanceOf(Uint32Array);
     expect(result.plotTiles.index.length).toBe(plan.layers.plots.features.length);
@@ -94,9 +94,7 @@ describe('the analysis worker through its client', () => {
     expect(features).toHaveLength(20);
     const loaded = { type: 'FeatureCollection' as const, features };
     expect(accepted.plotOutlines).toEqual(packPlotOutlines(loaded));
-    expect(unpacked(accepted.analysis)).toEqual(
-      analyzePlan({ ...plan.layers, plots: loaded }, DEFAULT_SETTINGS),
-    );
+    expect(unpacked(accepted)).toEqual(analyzePlan({ ...plan.layers, plots: loaded }, DEFAULT_SETTINGS));
     destroy();
   });
 

@@ -14,7 +14,7 @@ import {
 } from '../core/analysis/analyze-plan.ts';
 import { type PlotRowColumns, plotRowColumnWriter } from '../core/analysis/plot-row-columns.ts';
 import type { AnalysisSettings } from '../core/settings.ts';
-import { packedBoxReader, packedGeometryReader } from './packed-layer.ts';
+import { keptOutlines, packedBoxReader, packedGeometryReader } from './packed-layer.ts';
 import type { PlotMapInput, TownOf } from './plot-map.ts';
 
 /** A plan's analysis as it crosses to the page: its rows as columns (their arrays are transferred). */
@@ -38,7 +38,8 @@ export function analyzePlanPacked(
     geometryOf: packedGeometryReader(layers.plots),
   });
   const { results, towns } = classified;
-  const writer = plotRowColumnWriter(results.length);
+  // The page reads the rows' boxes from the outlines it gets (plotOutlinesOf: these, copied).
+  const writer = plotRowColumnWriter(results.length, keptOutlines(layers.plots)?.outlines);
   const boxOf = packedBoxReader(layers.plots);
   for (let index = 0; index < results.length; index++)
     writer.add(plotRowOf(layers.plots, classified, index, settings, boxOf));

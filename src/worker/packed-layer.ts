@@ -10,8 +10,7 @@
 
 import type { Box } from '../core/geometry/clip-to-box.ts';
 import {
-  extendBoxByPairs,
-  forEachPlotRing,
+  outlineBox,
   type PlotOutlines,
   packPlotOutlines,
   plotGeometryReader,
@@ -293,15 +292,8 @@ export function packedBoxReader(
   layer: FeatureCollection,
 ): (index: number, into?: [number, number, number, number]) => Box | undefined {
   const kept = keptOutlines(layer);
-  return (index, into) => {
-    if (!kept?.isPacked(index)) return undefined;
-    const box = into ?? [0, 0, 0, 0];
-    box.fill(Infinity, 0, 2).fill(-Infinity, 2);
-    forEachPlotRing(kept.outlines, index, (start, end, _, ringInPolygon) => {
-      if (ringInPolygon === 0) extendBoxByPairs(box, kept.outlines.coords, start, end);
-    });
-    return box;
-  };
+  return (index, into) =>
+    kept?.isPacked(index) ? (outlineBox(kept.outlines, index, into) ?? undefined) : undefined;
 }
 
 /**

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { sameRows } from '../../../test/support/same-rows.ts';
+import { packPlotOutlines } from '../plot-outlines.ts';
 import { DEFAULT_SETTINGS } from '../settings.ts';
+import type { FeatureCollection } from '../types.ts';
 import type { PlotRow } from './analyze-plan.ts';
 import { plotMeasures } from './plot-measures.ts';
-import { columnsOfRows, plainRow, plotRowColumns, rowsOfColumns } from './plot-row-columns.ts';
+import {
+  columnsOfRows,
+  plainRow,
+  plotRowColumns,
+  plotRowColumnWriter,
+  rowsOfColumns,
+} from './plot-row-columns.ts';
 
 /** A row as plotRowOf makes it (`properties` in the order normalizePlotProperties gives them). */
 function row(index: number, properties: PlotRow['properties'], areaM2 = 1234.5): PlotRow {
@@ -59,6 +67,46 @@ describe('plot row columns', () => {
       expect(actual.measures).toStrictEqual(expected.measures);
       expect(Object.keys(actual.properties)).toEqual(Object.keys(expected.properties));
     }
+  });
+
+  it('keep no boxes when the plots’ outlines hold them, and read them there', () => {
+    // Each row's plot: a rectangle on its box (none without a box).
+    const plots: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: rows.map(({ box }) => ({
+        type: 'Feature',
+        properties: {},
+        geometry: box && {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [box[0], box[1]],
+              [box[2], box[1]],
+              [box[2], box[3]],
+              [box[0], box[3]],
+              [box[0], box[1]],
+            ],
+          ],
+        },
+      })),
+    };
+    const outlines = packPlotOutlines(plots);
+    const writer = plotRowColumnWriter(rows.length, outlines);
+    for (const row of rows) writer.add(row);
+    const columns = writer.finish();
+    expect(columns.box).toBeNull();
+    expect(columns.others.size).toBe(0);
+    const read = rowsOfColumns(structuredClone(columns), outlines);
+    expect(sameRows(read.map(plainRow), rows)).toBe(true);
+    // Without the outlines, a box cannot be read (the suggestion's worker reads none).
+    expect(() => rowsOfColumns(columns)[1]?.box).toThrow(/outlines/);
+    // A row whose box is not its plot's is kept whole.
+    const moved = rows.map((row, index) =>
+      index === 2 ? { ...row, box: [0, 0, 1, 1] as PlotRow['box'] } : row,
+    );
+    const other = plotRowColumnWriter(moved.length, outlines);
+    for (const row of moved) other.add(row);
+    expect([...other.finish().others.keys()]).toEqual([2]);
   });
 
   it('keep a numeric property as 32-bit integers only where every value is one', () => {
