@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../scripts/lib/prng.ts';
 import { squarePlot } from '../../test/fixtures/square-plot.ts';
 import type { PlotRasterPaint, Rgb } from '../core/plot-raster-paint.ts';
 import { plotTileData, worldX, worldY } from './plot-map.ts';
@@ -215,6 +216,40 @@ describe('the tile worker path: PlotTileIndex.dotsNear → paintPlotRaster', () 
       paintOf(),
     );
     expect(pixels && rgbaAt(pixels, pixelOf(...CENTRE.b, tile))).toEqual([227, 0, 27, 255]);
+  });
+
+  it('finds exactly the plots whose centre, as a 32-bit number, lies within the buffer of a tile', () => {
+    // 2,000 plots of many sizes round a tile's corner, some much larger than the tile.
+    const random = mulberry32(11);
+    const features = Array.from({ length: 2000 }, (_, k) =>
+      squarePlot(
+        `p${k}`,
+        121.2 + random() * 0.3,
+        30.1 + random() * 0.3,
+        random() < 0.05 ? 0.05 : random() * 0.002,
+      ),
+    );
+    const data = plotTileData(
+      { type: 'FeatureCollection', features },
+      features.map(() => ({ status: 'boundary' as const, town: '' })),
+    );
+    const index = new PlotTileIndex(data);
+    for (const z of [8, 9, 11, 13]) {
+      const tile = tileOf(121.35, 30.25, z);
+      const size = 1 / 2 ** z;
+      const buffer = (rasterBufferPx(z) / 512) * size + 1e-7;
+      const inside = (value: number, from: number) =>
+        Math.fround(value) >= from - buffer && Math.fround(value) <= from + size + buffer;
+      const expected = features
+        .map((_, k) => k)
+        .filter(
+          (k) =>
+            inside(data.centre[2 * k] as number, tile.x * size) &&
+            inside(data.centre[2 * k + 1] as number, tile.y * size),
+        );
+      expect(expected.length).toBeGreaterThan(0);
+      expect(index.dotsNear(z, tile.x, tile.y, rasterBufferPx(z))).toEqual(expected);
+    }
   });
 
   it('grows the dots from zoom 8 to zoom 10', () => {
