@@ -200,12 +200,10 @@ function integerColumn(column: Float64Array): Int32Array | null {
   return integers;
 }
 
-/** The numeric property `k` of row `index` (NaN: absent). */
-function numberAt(columns: PlotRowColumns, k: number, index: number): number {
-  const column = columns.numbers[k] as Float64Array | Int32Array;
-  const value = column[index] as number;
-  return column instanceof Int32Array && value === ABSENT_INTEGER ? Number.NaN : value;
-}
+/** Where the measures' ratios read their inputs, in NUMERIC_FIELDS. */
+const RATIO_INPUTS = (['taxWan', 'investmentWan', 'floorAreaM2', 'footprintM2'] as const).map((key) =>
+  NUMERIC_FIELDS.indexOf(key),
+);
 
 /**
  * A writer of `count` rows; given the plots' `outlines`, it keeps no boxes (a row whose box is not
@@ -303,10 +301,34 @@ class RowReader {
   #properties: PlotProperties | null = null;
   #measuresOf = -1;
   #measures: PlotMeasures | null = null;
+  /** The numeric columns by kind (one of the two null for each property): each read is of one kind. */
+  readonly #floats: (Float64Array | null)[];
+  readonly #integers: (Int32Array | null)[];
+  /** The inputs of measureRatios, written for each row whose measures are made. */
+  readonly #ratioInputs: Record<
+    'taxWan' | 'investmentWan' | 'floorAreaM2' | 'footprintM2',
+    number | undefined
+  > = {
+    taxWan: undefined,
+    investmentWan: undefined,
+    floorAreaM2: undefined,
+    footprintM2: undefined,
+  };
   constructor(
     readonly columns: PlotRowColumns,
     readonly outlines?: PlotOutlines,
-  ) {}
+  ) {
+    this.#floats = columns.numbers.map((column) => (column instanceof Float64Array ? column : null));
+    this.#integers = columns.numbers.map((column) => (column instanceof Int32Array ? column : null));
+  }
+
+  /** The numeric property `k` of row `index` (NaN: absent). */
+  number(k: number, index: number): number {
+    const integers = this.#integers[k];
+    if (!integers) return (this.#floats[k] as Float64Array)[index] as number;
+    const value = integers[index] as number;
+    return value === ABSENT_INTEGER ? Number.NaN : value;
+  }
 
   /** Row `index`'s box, a new array (null: no box). */
   box(index: number): PlotRow['box'] {
@@ -348,7 +370,7 @@ class RowReader {
     const { flags } = this.columns;
     const properties = { id: this.text(index, 0) } as Record<string, unknown>;
     for (let k = 0; k < NUMERIC_FIELDS.length; k++) {
-      const value = numberAt(this.columns, k, index);
+      const value = this.number(k, index);
       if (!Number.isNaN(value)) properties[NUMERIC_FIELDS[k] as string] = value;
     }
     for (let k = 0; k < FLAGS; k++) {
@@ -364,8 +386,19 @@ class RowReader {
 
   private makeMeasures(index: number): PlotMeasures {
     const { verdicts } = this.columns;
-    const ratios = measureRatios(
-      this.propertiesAt(index),
+    // From the numeric columns alone: making the row's properties for them took 5 times as long.
+    const inputs = this.#ratioInputs;
+    const [taxK, investmentK, floorAreaK, footprintK] = RATIO_INPUTS as [number, number, number, number];
+    const tax = this.number(taxK, index);
+    const investment = this.number(investmentK, index);
+    const floorArea = this.number(floorAreaK, index);
+    const footprint = this.number(footprintK, index);
+    inputs.taxWan = Number.isNaN(tax) ? undefined : tax;
+    inputs.investmentWan = Number.isNaN(investment) ? undefined : investment;
+    inputs.floorAreaM2 = Number.isNaN(floorArea) ? undefined : floorArea;
+    inputs.footprintM2 = Number.isNaN(footprint) ? undefined : footprint;
+    const { taxPerMu, investmentPerMu, far, coverage } = measureRatios(
+      inputs,
       this.columns.areas[index * AREAS.length] as number,
     );
     const v = index * VERDICTS;
@@ -385,7 +418,10 @@ class RowReader {
       this.screenings[code] = screening;
     }
     return {
-      ...ratios,
+      taxPerMu,
+      investmentPerMu,
+      far,
+      coverage,
       screening,
       passesScreening: verdictOf(verdicts[v + SCREENING.length] as number),
       efficiencyClass: CLASSES[verdicts[v + SCREENING.length + 1] as number],
