@@ -147,12 +147,38 @@ async function timed(page: Page, act: () => Promise<void>) {
   return { shown: Math.max(frame, answered) - start, ms: end - start, longest };
 }
 
-/** In the close view: a click on the plot in the middle, then an action set on it. */
+/**
+ * In the close view: a click on the drawn plot nearest the middle, then an action set on it. (The
+ * middle itself may fall between plots: the click then selected nothing, and the panel never came.)
+ */
 async function closeViewEdits(page: Page) {
-  const canvas = await page.locator('.maplibregl-canvas').boundingBox();
-  if (!canvas) throw new Error('No map canvas');
+  // At the plot's box centre, which lies inside the seeded set's convex plots.
+  const target = await page.evaluate(() => {
+    const planner = window.__planner;
+    if (!planner) return null;
+    const { map } = planner;
+    const rows = planner.plotRows();
+    const canvas = map.getCanvas().getBoundingClientRect();
+    let nearest: { x: number; y: number } | null = null;
+    let nearestDistance = Infinity;
+    for (const feature of map.queryRenderedFeatures({ layers: ['plots-fill'] })) {
+      const box = rows[Number(feature.properties.index)]?.box;
+      if (!box) continue;
+      const at = map.project([
+        ((box[0] as number) + (box[2] as number)) / 2,
+        ((box[1] as number) + (box[3] as number)) / 2,
+      ]);
+      const distance = Math.hypot(at.x - canvas.width / 2, at.y - canvas.height / 2);
+      if (distance < nearestDistance) {
+        nearestDistance = distance;
+        nearest = { x: canvas.left + at.x, y: canvas.top + at.y };
+      }
+    }
+    return nearest;
+  });
+  if (!target) throw new Error('No plot drawn in the close view');
   const select = await timed(page, async () => {
-    await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await page.mouse.click(target.x, target.y);
     await page.locator('[data-testid="plot-panel"]').waitFor();
   });
   await page.click('[data-testid="tab-scenario"]');
