@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { squareRing } from '../../test/fixtures/square-plot.ts';
 import {
   emptyPlotOutlines,
   extendBoxByPairs,
@@ -11,21 +12,16 @@ import {
 } from './plot-outlines.ts';
 import type { AreaGeometry, Feature, FeatureCollection } from './types.ts';
 
-const ring = (x: number, y: number, size: number) => [
-  [x, y],
-  [x + size, y],
-  [x + size, y + size],
-  [x, y + size],
-  [x, y],
-];
-
 const polygon: AreaGeometry = {
   type: 'Polygon',
-  coordinates: [ring(121.1, 30.1, 0.01), ring(121.102, 30.102, 0.002)],
+  coordinates: [squareRing(121.1, 30.1, 0.01), squareRing(121.102, 30.102, 0.002)],
 };
 const multi: AreaGeometry = {
   type: 'MultiPolygon',
-  coordinates: [[ring(121.3, 30.2, 0.001)], [ring(121.4, 30.25, 0.003), ring(121.401, 30.251, 0.0005)]],
+  coordinates: [
+    [squareRing(121.3, 30.2, 0.001)],
+    [squareRing(121.4, 30.25, 0.003), squareRing(121.401, 30.251, 0.0005)],
+  ],
 };
 const feature = (geometry: AreaGeometry | null): Feature => ({ type: 'Feature', properties: {}, geometry });
 const layer = Object.freeze({
@@ -46,10 +42,13 @@ describe('packPlotOutlines', () => {
   it('keeps lon/lat of positions with a height and drops the height', () => {
     const withHeight = feature({
       type: 'Polygon',
-      coordinates: [ring(121, 30, 1).map(([x, y]) => [x, y, 12.5] as number[])],
+      coordinates: [squareRing(121, 30, 1).map(([x, y]) => [x, y, 12.5] as number[])],
     });
     const outlines = packPlotOutlines({ type: 'FeatureCollection', features: [withHeight] });
-    expect(plotOutlineGeometry(outlines, 0)).toEqual({ type: 'Polygon', coordinates: [ring(121, 30, 1)] });
+    expect(plotOutlineGeometry(outlines, 0)).toEqual({
+      type: 'Polygon',
+      coordinates: [squareRing(121, 30, 1)],
+    });
   });
 
   it('visits the rings of one plot as vertex ranges, outer ring first', () => {

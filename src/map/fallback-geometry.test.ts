@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { squareRing } from '../../test/fixtures/square-plot.ts';
 import type { FeatureCollection } from '../core/types.ts';
 import {
   boxOfShapes,
@@ -16,17 +17,10 @@ import {
 
 /** A square of `sideDeg` degrees with its south-west corner at (west, south), with an optional hole. */
 function square(west: number, south: number, sideDeg: number, hole = false) {
-  const ring = (w: number, s: number, d: number) => [
-    [w, s],
-    [w + d, s],
-    [w + d, s + d],
-    [w, s + d],
-    [w, s],
-  ];
-  const shell = ring(west, south, sideDeg);
+  const shell = squareRing(west, south, sideDeg);
   return {
     type: 'Polygon' as const,
-    coordinates: hole ? [shell, ring(west + sideDeg / 4, south + sideDeg / 4, sideDeg / 2)] : [shell],
+    coordinates: hole ? [shell, squareRing(west + sideDeg / 4, south + sideDeg / 4, sideDeg / 2)] : [shell],
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../scripts/lib/prng.ts';
+import { squareRing } from '../../../test/fixtures/square-plot.ts';
 import { packPlotOutlines } from '../plot-outlines.ts';
 import type { AreaGeometry, Feature, FeatureCollection } from '../types.ts';
 import { CHECK_FLAGS, checkPlausibility } from './plausibility-checks.ts';
@@ -74,13 +75,6 @@ function pairByPair(layer: FeatureCollection) {
 }
 
 describe('rings read from packed outlines', () => {
-  const square = (x: number, y: number, s: number) => [
-    [x, y],
-    [x + s, y],
-    [x + s, y + s],
-    [x, y + s],
-    [x, y],
-  ];
   const layer: FeatureCollection = {
     type: 'FeatureCollection',
     features: [
@@ -89,7 +83,7 @@ describe('rings read from packed outlines', () => {
       {
         type: 'Feature',
         properties: { id: 'b' },
-        geometry: { type: 'Polygon', coordinates: [square(121.3, 30.2, 0.001).reverse()] },
+        geometry: { type: 'Polygon', coordinates: [squareRing(121.3, 30.2, 0.001).reverse()] },
       },
       { type: 'Feature', properties: { id: 'c' }, geometry: null },
       // A hole, then a MultiPolygon whose second part is a square.
@@ -98,7 +92,7 @@ describe('rings read from packed outlines', () => {
         properties: { id: 'd' },
         geometry: {
           type: 'Polygon',
-          coordinates: [square(121.2, 30.3, 0.01), square(121.201, 30.301, 0.001).reverse()],
+          coordinates: [squareRing(121.2, 30.3, 0.01), squareRing(121.201, 30.301, 0.001).reverse()],
         },
       },
       {
@@ -106,7 +100,7 @@ describe('rings read from packed outlines', () => {
         properties: { id: 'e' },
         geometry: {
           type: 'MultiPolygon',
-          coordinates: [[square(121.4, 30.2, 0.001)], [square(121.5, 30.2, 0.001)]],
+          coordinates: [[squareRing(121.4, 30.2, 0.001)], [squareRing(121.5, 30.2, 0.001)]],
         },
       },
       plot('f', 121.2, 30.2, 0.001, 'square'),
