@@ -10,18 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
+import { squareRing } from '../fixtures/square-plot.ts';
 import { describeInBrowser, expectNoPageProblems, usePlanner } from './helpers/use-planner.ts';
-
-/** A closed square ring of `sizeDegrees` with its south-west corner at (x, y), WGS84. */
-function squareRing(x: number, y: number, sizeDegrees: number): number[][] {
-  return [
-    [x, y],
-    [x + sizeDegrees, y],
-    [x + sizeDegrees, y + sizeDegrees],
-    [x, y + sizeDegrees],
-    [x, y],
-  ];
-}
 
 describeInBrowser('receiving zones', () => {
   const planner = usePlanner();

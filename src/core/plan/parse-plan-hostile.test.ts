@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { squareRing } from '../../../test/fixtures/square-plot.ts';
 import { geometryAreaM2 } from '../geometry/ellipsoidal-area.ts';
 import { parsePlanFile } from './parse-plan-file.ts';
 import { planWarningsNotice } from './plan-warnings-notice.ts';
@@ -27,15 +28,7 @@ function fixture() {
 
 /** The rings of an axis-aligned square polygon of `size` degrees from (x, y). */
 function square(x: number, y: number, size: number) {
-  return [
-    [
-      [x, y],
-      [x + size, y],
-      [x + size, y + size],
-      [x, y + size],
-      [x, y],
-    ],
-  ];
+  return [squareRing(x, y, size)];
 }
 
 describe('parsePlanFile on hostile plans (issue 12)', () => {
